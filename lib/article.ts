@@ -1,0 +1,72 @@
+/** The data model every part of Loa shares: what extraction produces and the UI, speaker and clips consume. */
+
+/** A key figure found in the article text ("4.142 nhiệm vụ", "549,9 tỷ đồng", "98%"). */
+export interface Figure {
+  /** Verbatim as written in the text, number plus unit. */
+  text: string;
+  /** Plain number: "1,5 tỷ đồng" → 1500000000, "5,8%" → 5.8. */
+  value: number;
+  /** The unit or counted noun ("%", "đồng", "nhiệm vụ", "Euro"). */
+  unit: string;
+  /** The sentence it comes from. */
+  sentence: string;
+  /** Which string the offsets point into: the lead or the body text. */
+  where: 'lead' | 'text';
+  /** Character offsets of `text` in `Article.lead` or `Article.text`. */
+  start: number;
+  end: number;
+  /** Index into `Article.sentences` (body figures), or -1 for figures of the lead. */
+  sentenceIndex: number;
+}
+
+/** One item of a "Tin liên quan" / "Related" block. */
+export interface RelatedStory {
+  title: string;
+  /** Absolute URL. */
+  url: string;
+  summary?: string;
+  image?: string;
+  /** The heading of the block it was found in ("Tin cùng chuyên mục"), when the block has one. */
+  heading?: string;
+}
+
+/** A sentence of `Article.text`, with its offsets so the UI and the speaker can point at it. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the paragraph (into `Article.paragraphs`) it belongs to. */
+  paragraph: number;
+}
+
+export interface Article {
+  url: string;
+  title: string;
+  byline: string | null;
+  /** ISO 8601 date-time when the page declares one. */
+  published: string | null;
+  siteName: string | null;
+  /** BCP 47 primary language, e.g. "vi", "de", "en". */
+  lang: string;
+  /** The bold lead paragraph ("sapo"), kept out of `text`. */
+  lead: string | null;
+  /** Sanitized (DOMPurify) HTML of the body. */
+  html: string;
+  /** Plain text of the body, paragraphs separated by a blank line. */
+  text: string;
+  paragraphs: string[];
+  sentences: Sentence[];
+  figures: Figure[];
+  related: RelatedStory[];
+  /** Summary sentences, in page order, none repeating the lead. */
+  summary: string[];
+  wordCount: number;
+}
+
+export type ExtractFailure =
+  | 'not-article' // a home page, list page or empty page
+  | 'parse-error';
+
+export type ExtractResult =
+  | { ok: true; article: Article }
+  | { ok: false; reason: ExtractFailure; message: string };
