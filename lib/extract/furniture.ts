@@ -1,0 +1,94 @@
+/**
+ * Page furniture that Readability lets through on real news pages: share bars, audio players,
+ * file-name captions, subscribe/comment prompts. Each rule is general (text shape or widget
+ * shape), never a site's class name, so it holds on sites we have not seen.
+ */
+
+/** Voice pickers of "listen to this article" widgets on Vietnamese news sites. */
+const AUDIO_VOICE_LABEL = /^(nam|nữ)\s+miền\s+(bắc|trung|nam)$/i;
+/** A media player's clock: "0:00 / 0:00", "00:00", "1:23:45". */
+const PLAYER_CLOCK = /^\d{1,2}:\d{2}(:\d{2})?(\s*\/\s*\d{1,2}:\d{2}(:\d{2})?)?$/;
+/** A caption that is only a file name ("IMG_5959.JPG", "Ảnh TTXVN.jpg"): the CMS leaked it. */
+const FILE_NAME_CAPTION = /^[^\s/\\]?[^/\\]{0,80}\.(jpe?g|png|gif|webp|heic|bmp|tiff?)$/i;
+/** Share/follow bars: short texts made only of network names, abbreviations and "share" words. */
+const SHARE_WORD =
+  /^(fb|yt|zl|tw|in|zalo|facebook|twitter|x|youtube|linkedin|telegram|whatsapp|messenger|email|e-mail|mail|print|in bài|copy link|sao chép( liên kết)?|chia sẻ|share|teilen|drucken|seite drucken|tweet|pinterest|reddit|xing|rss|[+]|\d+)$/i;
+/** Prompts that are not article text: subscribe, comment, follow, rate, back-to-top, listen. */
+const PROMPT =
+  /^(bình luận( bài viết này| của bạn)?( \(\d+\))?|gửi bình luận|viết bình luận|ý kiến bạn đọc|đăng ký( nhận tin| gói [^.]{0,40})?|theo dõi [^.]{0,60}( trên [^.]{0,30})?|nghe bài viết|đọc bài|xem thêm trên [^.]{0,40}|ist dieser beitrag hilfreich\??|newsletter( abonnieren)?|zum seitenanfang|nach oben|teilen-funktion aufrufen|seite drucken|back to top|subscribe( to [^.]{0,40})?|leave a comment|comments?( \(\d+\))?|listen to this article|prefer [^.]{0,40} on google)$/i;
+/** Class/id names of widgets that are never article text when their content is short. */
+const WIDGET_NAME =
+  /(^|[-_\s])(share|sharing|social|audio|player|tts|listen|voice|comment|comments|subscribe|newsletter|toolbar|print|rating|follow|breadcrumbs?|bookmark)([-_\s]|$)/i;
+
+const SHORT_WIDGET_TEXT = 160;
+
+/** White space folded to single spaces; soft hyphens and zero-width spaces (hyphenation hints) dropped. */
+export function collapse(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\u00ad\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function isFurnitureText(text: string): boolean {
+  if (!text) return false;
+  if (AUDIO_VOICE_LABEL.test(text) || PLAYER_CLOCK.test(text) || FILE_NAME_CAPTION.test(text)) return true;
+  if (PROMPT.test(text)) return true;
+  const words = text.split(/[\s|·•/]+/).filter(Boolean);
+  return (
+    words.length <= 12 &&
+    words.some((word) => /\p{L}/u.test(word)) &&
+    words.every((word) => SHARE_WORD.test(word))
+  );
+}
+
+/** An audio-player widget: an <audio> or a box that shows voice choices and a clock. */
+function isAudioWidget(element: Element): boolean {
+  if (element.querySelector('audio')) return collapse(element.textContent).length < 300;
+  const text = collapse(element.textContent);
+  return text.length < 300 && /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) && /\d:\d{2}/.test(text);
+}
+
+/**
+ * Removes furniture from `root` (a clone of the page, or the article element Readability returned).
+ * Leaves are judged by their own text; widgets by their name plus a short text, so a long
+ * paragraph that merely sits in a box called "share" is never lost.
+ */
+export function removeFurniture(root: Element): void {
+  for (const element of Array.from(root.querySelectorAll('audio, button, [role="button"], noscript, svg'))) {
+    element.remove();
+  }
+  // ASP.NET and similar CMSs wrap the whole page in one <form>: only small forms are widgets.
+  for (const form of Array.from(root.querySelectorAll('form'))) {
+    if (collapse(form.textContent).length < SHORT_WIDGET_TEXT) form.remove();
+  }
+  for (const element of Array.from(root.querySelectorAll('div, section, aside, ul, ol, nav, span, p, figure'))) {
+    if (element === root || !root.contains(element)) continue;
+    if (isAudioWidget(element)) {
+      element.remove();
+      continue;
+    }
+    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    if (WIDGET_NAME.test(name) && collapse(element.textContent).length < SHORT_WIDGET_TEXT) {
+      element.remove();
+    }
+  }
+  for (const element of Array.from(root.querySelectorAll('p, span, div, li, figcaption, a, strong, em, b, i, small, h2, h3, h4, h5, h6, td'))) {
+    if (element === root || !root.contains(element)) continue;
+    if (isFurnitureText(collapse(element.textContent))) element.remove();
+  }
+}
+
+/** A caption this long is prose: photo stories tell the whole article in their captions. */
+const PROSE_CAPTION = 100;
+
+/**
+ * Readability scores paragraphs, not captions, so a photo story (a body made only of
+ * <figcaption>s) loses its text to the page footer. Prose-length captions become paragraphs.
+ */
+export function promoteProseCaptions(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const caption of Array.from(root.querySelectorAll('figcaption'))) {
+    if (collapse(caption.textContent).length < PROSE_CAPTION) continue;
+    const paragraph = doc.createElement('p');
+    while (caption.firstChild) paragraph.appendChild(caption.firstChild);
+    caption.replaceWith(paragraph);
+  }
+}

@@ -1,0 +1,39 @@
+import { collapse } from './furniture';
+
+/** Letters only Vietnamese uses among the languages we meet (ơ ư ă đ and the dot-below tones). */
+const VIETNAMESE_LETTERS = /[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
+const GERMAN_WORDS = /\b(der|die|das|und|nicht|mit|für|von|ist|auf|den|dem|des|eine?)\b/giu;
+const ENGLISH_WORDS = /\b(the|and|of|to|in|is|that|for|with|on|was)\b/giu;
+
+/** Guesses the language of a text sample from letters and function words; null when unsure. */
+export function guessLanguage(sample: string): string | null {
+  const text = sample.slice(0, 5000).toLowerCase();
+  const words = Math.max(1, text.split(/\s+/).length);
+  const scores: [string, number][] = [
+    ['vi', (text.match(VIETNAMESE_LETTERS)?.length ?? 0) / words],
+    ['de', (text.match(GERMAN_WORDS)?.length ?? 0) / words],
+    ['en', (text.match(ENGLISH_WORDS)?.length ?? 0) / words],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  const [best, second] = scores;
+  if (!best || best[1] < 0.05) return null;
+  return !second || best[1] > second[1] * 1.5 ? best[0] : null;
+}
+
+/** The page's declared language as a primary subtag ("vi-VN" → "vi"). */
+export function declaredLanguage(doc: Document): string | null {
+  const declared =
+    doc.documentElement?.getAttribute('lang') ||
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
+    doc.querySelector('meta[property="og:locale"]')?.getAttribute('content') ||
+    '';
+  const primary = collapse(declared).split(/[-_,\s]/)[0]?.toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+/** The text wins over a confident mis-declaration (CMS templates often say lang="en" everywhere). */
+export function detectLanguage(doc: Document, text: string): string {
+  const declared = declaredLanguage(doc);
+  const guessed = guessLanguage(text);
+  return guessed ?? declared ?? 'und';
+}

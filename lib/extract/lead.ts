@@ -1,0 +1,137 @@
+import { collapse } from './furniture';
+
+/** Class/id names news CMSs give the bold lead ("sapo" in Vietnamese newsrooms, "chapô", "teaser"). */
+const LEAD_NAME = /sapo|chapo|chapeau|teaser|standfirst|(^|[-_\s])(lead|intro|summary|abstract|excerpt|description|desc)([-_\s]|$)|(lead|intro|summary)(text|paragraph)/i;
+/** A lead is a paragraph, not a heading line and not a whole article. */
+const MIN_LEAD = 40;
+const MAX_LEAD = 1200;
+
+export interface Lead {
+  text: string;
+  element: Element | null;
+}
+
+export function normalized(text: string): string {
+  return collapse(text).normalize('NFC').replace(/\u00ad/g, '').toLowerCase();
+}
+
+/** Share of the words of `short` found in `long`: a truncated meta description still matches. */
+export function overlap(short: string, long: string): number {
+  const words = normalized(short).split(' ').filter((word) => word.length > 1);
+  if (words.length === 0) return 0;
+  const pool = new Set(normalized(long).split(' '));
+  return words.filter((word) => pool.has(word)).length / words.length;
+}
+
+function linkTextShare(element: Element): number {
+  const total = collapse(element.textContent).length || 1;
+  let linked = 0;
+  for (const link of Array.from(element.querySelectorAll('a'))) linked += collapse(link.textContent).length;
+  return linked / total;
+}
+
+function metaDescription(doc: Document): string {
+  for (const selector of ['meta[property="og:description"]', 'meta[name="description"]', 'meta[name="twitter:description"]']) {
+    const content = collapse(doc.querySelector(selector)?.getAttribute('content'));
+    if (content.length >= MIN_LEAD) return content;
+  }
+  return '';
+}
+
+function isLeadSized(element: Element): boolean {
+  const text = collapse(element.textContent);
+  return text.length >= MIN_LEAD && text.length <= MAX_LEAD && linkTextShare(element) < 0.5 && element.querySelectorAll('p').length <= 2;
+}
+
+/** Whole paragraph set in bold: how most Vietnamese and many German sites mark the lead inline. */
+function isAllBold(element: Element): boolean {
+  const text = collapse(element.textContent);
+  if (text.length < MIN_LEAD) return false;
+  let bold = 0;
+  for (const strong of Array.from(element.querySelectorAll('strong, b'))) {
+    if (!strong.parentElement?.closest('strong, b') || strong.parentElement === element) bold += collapse(strong.textContent).length;
+  }
+  return bold / text.length > 0.9;
+}
+
+/**
+ * Finds the lead paragraph on the page (run it on the clone before Readability, which tends to
+ * drop leads that sit outside the article container). Three signals, strongest first:
+ * the page's meta description repeats it, the CMS named it (LEAD_NAME), or it is the first
+ * paragraph after the headline and it is all bold.
+ */
+export function findLead(doc: Document): Lead | null {
+  const description = metaDescription(doc);
+  const body = doc.body;
+  if (!body) return null;
+  const headline = body.querySelector('h1');
+  // A lead follows the headline; a "summary" box in the site header is not it.
+  const afterHeadline = (element: Element) =>
+    !headline || Boolean(headline.compareDocumentPosition(element) & 4 /* DOCUMENT_POSITION_FOLLOWING */);
+
+  if (description) {
+    for (const element of Array.from(body.querySelectorAll('p, h2, div, span, strong'))) {
+      if (!afterHeadline(element) || !isLeadSized(element)) continue;
+      if (element.querySelector('p, div')) continue;
+      const text = collapse(element.textContent);
+      if (text.length >= description.length * 0.8 && overlap(description, text) > 0.9 && overlap(text, description) > 0.6) {
+        return { text, element };
+      }
+    }
+  }
+
+  const named = Array.from(body.querySelectorAll('[class], [id]')).filter((element) => {
+    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    return (
+      LEAD_NAME.test(name) &&
+      !/^(meta|link|script|style|a|li|ul|ol|nav|header|footer|form|img|input)$/i.test(element.tagName) &&
+      // A "teaser" that holds a picture is an image box, and "©" marks a photo credit.
+      !element.querySelector('img, picture, figure, noscript') &&
+      !collapse(element.textContent).includes('©') &&
+      isLeadSized(element)
+    );
+  });
+  // Prefer the innermost named box.
+  const namedLead = named.find(
+    (element) => afterHeadline(element) && !named.some((other) => other !== element && element.contains(other)),
+  );
+  if (namedLead) return { text: collapse(namedLead.textContent), element: namedLead };
+
+  const firstParagraph = headline
+    ? Array.from(body.querySelectorAll('p')).find((p) => afterHeadline(p) && collapse(p.textContent).length >= MIN_LEAD)
+    : undefined;
+  if (firstParagraph && isAllBold(firstParagraph) && isLeadSized(firstParagraph)) {
+    return { text: collapse(firstParagraph.textContent), element: firstParagraph };
+  }
+  return null;
+}
+
+/** True when `text` is the lead again (Readability often keeps the lead inside the content). */
+export function repeatsLead(text: string, lead: string): boolean {
+  const a = normalized(text);
+  const b = normalized(lead);
+  return a === b || (a.length > 30 && (b.startsWith(a) || a.startsWith(b)));
+}
+
+/**
+ * The headline as a reader sees it: the page's <h1> when it is this article's (its words overlap
+ * the document title), since <title> often carries the site name or an SEO variant.
+ */
+export function findHeadline(doc: Document, documentTitle: string): string {
+  let best = '';
+  let bestScore = 0.5;
+  for (const heading of Array.from(doc.querySelectorAll('h1'))) {
+    // Headlines often carry a kicker or a date inside the <h1> ("Ernährung sichern", "27.01.2022"):
+    // each child is a candidate too, and the one closest to the document title wins.
+    const parts = [heading, ...Array.from(heading.childNodes)].map((node) => collapse(node.textContent));
+    for (const text of parts) {
+      if (text.length < 8 || text.length > 300) continue;
+      const score = Math.min(overlap(text, documentTitle), overlap(documentTitle, text) + 0.3);
+      if (score > bestScore) {
+        best = text;
+        bestScore = score;
+      }
+    }
+  }
+  return best || documentTitle;
+}
