@@ -1,16 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// The E2E build (LOA_E2E=1) may also script the local test server: automation cannot click the
+// toolbar icon, so activeTab is never granted there. It is built to its own folder, never shipped.
+const e2e = process.env.LOA_E2E === '1';
+
 // Permissions are kept minimal: the content script is injected on demand (activeTab + scripting)
 // instead of being declared for <all_urls>; contextMenus and storage serve the power-user features.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: e2e ? '.output/e2e' : '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -1,1 +1,84 @@
-export default defineBackground(() => {});
+import { browser, type Browser } from 'wxt/browser';
+import { clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
+import { onBackgroundRequest, sendToTab, type ClipSaveResponse } from '@/lib/messages';
+import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
+
+/**
+ * The background wires the browser's entry points (keyboard commands, context menus) to the
+ * content script of the active tab, and owns clip writes: the database lives in the extension's
+ * origin, which a content script cannot reach.
+ */
+export default defineBackground(() => {
+  let store: ClipStore | null = null;
+  const clips = () => (store ??= openClipStore());
+
+  async function saveClip(clip: ClipInput): Promise<ClipSaveResponse> {
+    try {
+      return { ok: true, result: await clips().saveClip(clip) };
+    } catch (error) {
+      return toClipsError(error).toFailure();
+    }
+  }
+
+  /** Tells the user about a failure they caused from a shortcut or a menu, where no popup is open. */
+  function notifyOnBadge(tabId: number | undefined, ok: boolean) {
+    void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+    void browser.action.setBadgeBackgroundColor({ tabId, color: ok ? '#1b7f3b' : '#b3261e' });
+    setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }), 4000);
+  }
+
+  async function saveArticleOf(tab: Browser.tabs.Tab | undefined) {
+    if (!tab?.id || isRestrictedUrl(tab.url)) return notifyOnBadge(tab?.id, false);
+    await ensureContentScript(tab.id);
+    const extracted = await sendToTab(tab.id, { type: 'extract' });
+    if (!extracted.ok) return notifyOnBadge(tab.id, false);
+    const saved = await saveClip(clipFromArticle(extracted.article, 'article'));
+    notifyOnBadge(tab.id, saved.ok);
+  }
+
+  async function saveSelectionOf(tab: Browser.tabs.Tab | undefined, selection: string) {
+    if (!tab?.id || !tab.url || !selection.trim()) return notifyOnBadge(tab?.id, false);
+    let page = { url: tab.url, title: tab.title ?? tab.url, lang: 'und', siteName: null as string | null };
+    if (!isRestrictedUrl(tab.url)) {
+      await ensureContentScript(tab.id);
+      const extracted = await sendToTab(tab.id, { type: 'extract' });
+      if (extracted.ok) page = extracted.article;
+    }
+    const saved = await saveClip(clipFromSelection(page, selection));
+    notifyOnBadge(tab.id, saved.ok);
+  }
+
+  const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: 'save-selection', title: browser.i18n.getMessage('menuSaveSelection'), contexts: ['selection'] });
+      browser.contextMenus.create({ id: 'open-clips', title: browser.i18n.getMessage('menuOpenClips'), contexts: ['action'] });
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    switch (info.menuItemId) {
+      case 'save-selection':
+        return void saveSelectionOf(tab, info.selectionText ?? '');
+      case 'open-clips':
+        return void openClipsPage();
+    }
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    void (async () => {
+      const target = tab ?? (await activeTab());
+      if (command === 'save-clip') await saveArticleOf(target);
+    })();
+  });
+
+  async function openClipsPage() {
+    await browser.tabs.create({ url: browser.runtime.getURL('/clips.html') });
+  }
+
+  onBackgroundRequest({
+    'save-clip': (message) => saveClip(message.clip),
+    'open-clips': () => openClipsPage(),
+  });
+});

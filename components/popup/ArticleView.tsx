@@ -1,0 +1,117 @@
+import { useState } from 'preact/hooks';
+import type { Article, Figure } from '@/lib/article';
+import type { PopupClient } from './client';
+
+/** Words a reader skims per minute, and a voice speaks per minute at 1×. */
+const READING_WPM = 230;
+const LISTENING_WPM = 150;
+
+type SaveState = { state: 'idle' | 'saving' } | { state: 'saved'; created: boolean } | { state: 'failed'; message: string };
+
+export function ArticleView({ article, client }: { article: Article; client: PopupClient }) {
+  const { t } = client;
+  const readMinutes = Math.max(1, Math.round(article.wordCount / READING_WPM));
+  const listenMinutes = Math.max(1, Math.round(article.wordCount / LISTENING_WPM));
+  return (
+    <main class="popup">
+      <header class="article-header">
+        {article.siteName && <p class="site">{article.siteName}</p>}
+        <h1 class="title">{article.title}</h1>
+        <p class="meta">
+          {t('readingTime', [String(readMinutes)])} · {t('listeningTime', [String(listenMinutes)])}
+        </p>
+      </header>
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t('sectionSummary')}</h2>
+        {article.lead && <p class="lead">{article.lead}</p>}
+        {article.summary.length > 0 ? (
+          <ul class="summary">
+            {article.summary.map((sentence, index) => (
+              <li key={index}>{sentence}</li>
+            ))}
+          </ul>
+        ) : (
+          !article.lead && <p>{article.paragraphs.slice(0, 2).join(' ')}</p>
+        )}
+      </section>
+      {article.figures.length > 0 && <Figures figures={article.figures} client={client} />}
+      {article.related.length > 0 && (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading">{t('sectionRelated')}</h2>
+          <ul class="related">
+            {article.related.map((story) => (
+              <li key={story.url}>
+                <a href={story.url} target="_blank" rel="noopener noreferrer" onClick={(event) => {
+                  event.preventDefault();
+                  void client.openInNewTab(story.url);
+                }}>
+                  {story.title}
+                </a>
+                {story.summary && <p class="related-summary">{story.summary}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <SaveBar article={article} client={client} />
+    </main>
+  );
+}
+
+function Figures({ figures, client }: { figures: Figure[]; client: PopupClient }) {
+  const [missing, setMissing] = useState<number | null>(null);
+  return (
+    <section aria-labelledby="figures-heading">
+      <h2 id="figures-heading">{client.t('sectionFigures')}</h2>
+      <ul class="figures">
+        {figures.map((figure, index) => (
+          <li key={`${figure.where}-${figure.start}`}>
+            <button
+              type="button"
+              class="figure"
+              title={figure.sentence}
+              aria-describedby={missing === index ? 'figure-missing' : undefined}
+              onClick={async () => setMissing((await client.reveal(figure)) ? null : index)}
+            >
+              <span class="figure-text">{figure.text}</span>
+              <span class="figure-sentence">{figure.sentence}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {missing !== null && (
+        <p id="figure-missing" class="hint" role="status">
+          {client.t('figureNotFound')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SaveBar({ article, client }: { article: Article; client: PopupClient }) {
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const { t } = client;
+  const onSave = async () => {
+    setSave({ state: 'saving' });
+    const response = await client.saveClip(article).catch((error: unknown) => ({
+      ok: false as const,
+      messageKey: 'clips_error_unknown',
+      substitutions: [String(error)],
+    }));
+    setSave(response.ok ? { state: 'saved', created: response.result.created } : { state: 'failed', message: t(response.messageKey, response.substitutions) });
+  };
+  return (
+    <footer class="save-bar">
+      <button type="button" class="primary" onClick={onSave} disabled={save.state === 'saving'}>
+        {t('saveClip')}
+      </button>
+      <button type="button" class="link" onClick={() => void client.openClips()}>
+        {t('openClips')}
+      </button>
+      <p role="status" class={save.state === 'failed' ? 'status error' : 'status'}>
+        {save.state === 'saved' && t(save.created ? 'clipSaved' : 'clipUpdated')}
+        {save.state === 'failed' && save.message}
+      </p>
+    </footer>
+  );
+}

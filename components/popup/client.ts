@@ -1,0 +1,60 @@
+/** What the popup needs from the browser, behind one interface so its views render in Node tests. */
+import { browser, type Browser } from 'wxt/browser';
+import type { Article, Figure } from '@/lib/article';
+import { clipFromArticle } from '@/lib/clips';
+import { sendToBackground, sendToTab, type ClipSaveResponse } from '@/lib/messages';
+import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
+
+export type ArticleLoad =
+  | { state: 'ready'; article: Article }
+  | { state: 'restricted' }
+  | { state: 'not-article'; message: string }
+  | { state: 'error'; message: string };
+
+export interface PopupClient {
+  loadArticle(): Promise<ArticleLoad>;
+  reveal(figure: Figure): Promise<boolean>;
+  saveClip(article: Article): Promise<ClipSaveResponse>;
+  openClips(): Promise<void>;
+  openInNewTab(url: string): Promise<void>;
+  /** A UI string from public/_locales in the browser's language. */
+  t(key: string, substitutions?: string[]): string;
+}
+
+export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | undefined>): PopupClient {
+  let tabId: number | undefined;
+  const t = (key: string, substitutions?: string[]) =>
+    (browser.i18n.getMessage as (key: string, substitutions?: string[]) => string)(key, substitutions) || key;
+  return {
+    t,
+    async loadArticle() {
+      const tab = await targetTab();
+      tabId = tab?.id;
+      if (!tab?.id || isRestrictedUrl(tab.url)) return { state: 'restricted' };
+      try {
+        await ensureContentScript(tab.id);
+      } catch {
+        // The browser refused to script this page (a store, a PDF, another extension's page).
+        return { state: 'restricted' };
+      }
+      try {
+        const result = await sendToTab(tab.id, { type: 'extract' });
+        if (result.ok) return { state: 'ready', article: result.article };
+        return result.reason === 'not-article'
+          ? { state: 'not-article', message: result.message }
+          : { state: 'error', message: result.message };
+      } catch (error) {
+        return { state: 'error', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    async reveal(figure) {
+      if (tabId === undefined) return false;
+      return sendToTab(tabId, { type: 'reveal', where: figure.where, start: figure.start, end: figure.end });
+    },
+    saveClip: (article) => sendToBackground({ type: 'save-clip', clip: clipFromArticle(article, 'article') }),
+    openClips: () => sendToBackground({ type: 'open-clips' }),
+    async openInNewTab(url) {
+      await browser.tabs.create({ url });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+export { CLIPS_DB_NAME, ClipsDb, SCHEMA_HISTORY, type SchemaVersion } from './db';
+export { ClipsError, toClipsError, type ClipsErrorCode, type ClipsFailure } from './errors';
+export { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ExportedClip, type MarkdownLabels } from './exchange';
+export { foldText, folded, parseWordQuery } from './fold';
+export {
+  CLIP_KINDS,
+  clipFromArticle,
+  clipFromSelection,
+  parseTags,
+  type Clip,
+  type ClipInput,
+  type ClipKind,
+  type StoredClip,
+} from './model';
+export {
+  DEFAULT_PAGE_SIZE,
+  ClipStore,
+  openClipStore,
+  type ClipPage,
+  type ClipStoreOptions,
+  type CorruptRecord,
+  type ExportResult,
+  type Facets,
+  type ImportResult,
+  type ListParams,
+  type SaveResult,
+} from './store';

@@ -1,0 +1,80 @@
+/**
+ * The one message protocol between the popup, the clips page, the background and the content
+ * script. Every message is a member of a discriminated union with its response type beside it,
+ * so each side is type-checked against the same table.
+ */
+import { browser } from 'wxt/browser';
+import type { ExtractResult } from './article';
+import type { ClipInput, ClipsFailure, SaveResult } from './clips';
+
+/** Popup/background → content script (the tab's page). */
+export type ContentRequest =
+  | { type: 'extract' }
+  | { type: 'reveal'; where: 'lead' | 'text'; start: number; end: number }
+  | { type: 'selection' };
+
+export interface ContentResponses {
+  extract: ExtractResult;
+  /** False when the passage could not be found on the live page. */
+  reveal: boolean;
+  selection: string;
+}
+
+/** Popup/content/clips page → background. */
+export type BackgroundRequest = { type: 'save-clip'; clip: ClipInput } | { type: 'open-clips' };
+
+export type ClipSaveResponse = { ok: true; result: SaveResult } | ClipsFailure;
+
+export interface BackgroundResponses {
+  'save-clip': ClipSaveResponse;
+  'open-clips': void;
+}
+
+/** Tags content-script messages so the background's runtime listener ignores them, and vice versa. */
+const CONTENT = 'loa-content';
+const BACKGROUND = 'loa-background';
+
+export type Envelope<T> = { to: typeof CONTENT | typeof BACKGROUND; message: T };
+
+export async function sendToTab<T extends ContentRequest>(tabId: number, message: T): Promise<ContentResponses[T['type']]> {
+  return browser.tabs.sendMessage(tabId, { to: CONTENT, message } satisfies Envelope<T>) as Promise<ContentResponses[T['type']]>;
+}
+
+export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
+  return browser.runtime.sendMessage({ to: BACKGROUND, message } satisfies Envelope<T>) as Promise<BackgroundResponses[T['type']]>;
+}
+
+type Sender = { tab?: { id?: number; url?: string } };
+
+/** One handler per message type, so each is checked against its own response type. */
+export type ContentHandlers = {
+  [K in ContentRequest['type']]: (message: Extract<ContentRequest, { type: K }>) => Promise<ContentResponses[K]> | ContentResponses[K];
+};
+export type BackgroundHandlers = {
+  [K in BackgroundRequest['type']]: (
+    message: Extract<BackgroundRequest, { type: K }>,
+    sender: Sender,
+  ) => Promise<BackgroundResponses[K]> | BackgroundResponses[K];
+};
+
+function listen<Req extends { type: string }>(
+  to: string,
+  handlers: Record<string, (message: never, sender: Sender) => unknown>,
+): () => void {
+  const listener = (raw: unknown, sender: Sender) => {
+    const envelope = raw as Partial<Envelope<Req>> | undefined;
+    const handle = envelope?.to === to && envelope.message ? handlers[envelope.message.type] : undefined;
+    if (!handle || !envelope?.message) return undefined;
+    return Promise.resolve(handle(envelope.message as never, sender));
+  };
+  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  return () => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
+}
+
+export function onContentRequest(handlers: ContentHandlers): () => void {
+  return listen<ContentRequest>(CONTENT, handlers);
+}
+
+export function onBackgroundRequest(handlers: BackgroundHandlers): () => void {
+  return listen<BackgroundRequest>(BACKGROUND, handlers);
+}

@@ -1,0 +1,128 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClipsDb, type ClipStore, SCHEMA_HISTORY, openClipStore, toClipsError } from '../../lib/clips';
+
+/**
+ * Rows exactly as Loa's first schema wrote them. Frozen on purpose: when the schema changes, these
+ * stay as they are, and the current code must still read all of them complete after its upgrades.
+ */
+const VERSION_1_ROWS = [
+  {
+    id: 1,
+    key: 'article|baochinhphu.vn/cai-cach-thu-tuc-102260308.htm',
+    url: 'https://baochinhphu.vn/cai-cach-thu-tuc-102260308.htm',
+    title: 'Đẩy mạnh cải cách thủ tục hành chính',
+    site: 'baochinhphu.vn',
+    siteName: 'Báo Chính phủ',
+    lang: 'vi',
+    savedAt: Date.UTC(2026, 2, 8, 8, 30),
+    kind: 'article',
+    text: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.\n\nCác bộ báo cáo trước ngày 15/3.',
+    summary: ['Chính phủ yêu cầu cắt giảm 4.142 thủ tục.'],
+    lead: 'Thủ tướng chỉ đạo đẩy nhanh tiến độ.',
+    figures: [
+      { text: '4.142 thủ tục', value: 4142, unit: 'thủ tục', sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.', where: 'text', start: 28, end: 41, sentenceIndex: 0 },
+    ],
+    related: [{ title: 'Tin khác', url: 'https://baochinhphu.vn/tin-khac.htm', heading: 'Tin cùng chuyên mục' }],
+    note: 'Theo dõi hạn 15/3',
+    tags: ['thủ tục', 'chính phủ'],
+    words: ['day', 'manh', 'cai', 'cach', 'thu', 'tuc', 'hanh', 'chinh', 'tuong', 'chi', 'dao', 'nhanh', 'tien', 'do', 'phu', 'yeu', 'cau', 'cat', 'giam', '4', '142', 'cac', 'bo', 'bao', 'truoc', 'ngay', '15', '3', 'theo', 'doi', 'han'],
+  },
+  {
+    id: 2,
+    key: 'selection|nhandan.vn/gia-dien.html|1x2y3z',
+    url: 'https://nhandan.vn/gia-dien.html',
+    title: 'Điều chỉnh giá điện',
+    site: 'nhandan.vn',
+    siteName: 'nhandan.vn',
+    lang: 'vi',
+    savedAt: Date.UTC(2026, 2, 9, 10),
+    kind: 'selection',
+    text: 'Giá điện bình quân tăng 4,8%.',
+    summary: [],
+    lead: null,
+    figures: [],
+    related: [],
+    note: '',
+    tags: [],
+    words: ['dieu', 'chinh', 'gia', 'dien', 'binh', 'quan', 'tang', '4', '8'],
+  },
+];
+
+let counter = 0;
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const close of cleanup.splice(0)) close();
+  vi.restoreAllMocks();
+});
+
+function track(store: ClipStore) {
+  cleanup.push(() => store.close());
+  return store;
+}
+
+describe('schema upgrades', () => {
+  it('opens a version-1 database with the current schema and every clip is there, complete', async () => {
+    const name = `clips-schema-${++counter}`;
+    const v1 = new ClipsDb(name, SCHEMA_HISTORY.slice(0, 1));
+    await v1.clips.bulkAdd(structuredClone(VERSION_1_ROWS) as never);
+    v1.close();
+
+    const store = track(openClipStore({ name }));
+    const page = await store.listClips();
+    expect(page.corrupted).toEqual([]);
+    expect(page.total).toBe(VERSION_1_ROWS.length);
+    const expected = [...VERSION_1_ROWS].sort((a, b) => b.savedAt - a.savedAt).map(({ words: _words, ...clip }) => clip);
+    expect(page.clips).toEqual(expected);
+    // The indexes work on the upgraded rows too.
+    expect((await store.listClips({ query: 'cai cach' })).clips.map((clip) => clip.id)).toEqual([1]);
+    expect((await store.listClips({ tag: 'chính phủ' })).clips.map((clip) => clip.id)).toEqual([1]);
+    expect((await store.listClips({ site: 'nhandan.vn', kind: 'selection' })).clips.map((clip) => clip.id)).toEqual([2]);
+    const exported = JSON.parse((await store.exportJson()).text);
+    expect(exported.clips).toHaveLength(2);
+  });
+
+  it('still reads a database that a newer Loa upgraded (after the extension is rolled back)', async () => {
+    const name = `clips-schema-${++counter}`;
+    const newer = new Dexie(name);
+    newer.version(3).stores({ clips: '++id, &key, savedAt, site, kind, *tags, *words, lang', reading: '++id' });
+    await newer.table('clips').bulkAdd(structuredClone(VERSION_1_ROWS));
+    newer.close();
+
+    const store = track(openClipStore({ name }));
+    const page = await store.listClips();
+    expect(page.clips.map((clip) => clip.id)).toEqual([2, 1]);
+    expect(page.corrupted).toEqual([]);
+  });
+
+  it('tells the page when an upgrade waits for another tab, and proceeds once it lets go', async () => {
+    const name = `clips-schema-${++counter}`;
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      // Native version 5 is below Dexie's 10 for schema version 1, so opening the store must upgrade.
+      const request = indexedDB.open(name, 5);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    // Like a stale tab, `old` has no versionchange handler, so it keeps the database open until told.
+    const onBlocked = vi.fn(() => old.close());
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    const store = track(openClipStore({ name, onBlocked }));
+    await expect(store.listClips()).resolves.toMatchObject({ total: 0 });
+    expect(onBlocked).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('toClipsError', () => {
+  it.each([
+    [new DOMException('full', 'QuotaExceededError'), 'quota', 'clips_error_quota'],
+    [Object.assign(new Error('abort'), { name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') }), 'quota', 'clips_error_quota'],
+    [Object.assign(new Error('bulk'), { name: 'BulkError', failures: [new DOMException('full', 'QuotaExceededError')] }), 'quota', 'clips_error_quota'],
+    [Object.assign(new Error('open'), { name: 'OpenFailedError', inner: new DOMException('v', 'VersionError') }), 'version', 'clips_error_version'],
+    [Object.assign(new Error('no idb'), { name: 'MissingAPIError' }), 'unavailable', 'clips_error_unavailable'],
+    [new TypeError('boom'), 'unknown', 'clips_error_unknown'],
+  ])('maps %s', (error, code, messageKey) => {
+    expect(toClipsError(error)).toMatchObject({ code, messageKey });
+  });
+});

@@ -1,0 +1,273 @@
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../lib/article';
+import { type ClipInput, ClipStore, ClipsError, clipFromArticle, clipFromSelection, openClipStore } from '../../lib/clips';
+
+let counter = 0;
+const open: ClipStore[] = [];
+
+/** A store over a database of its own, with a clock that moves one second per save. */
+function newStore(start = Date.UTC(2026, 2, 8, 8)) {
+  let now = start;
+  const store = openClipStore({ name: `clips-store-${++counter}`, now: () => (now += 1000) });
+  open.push(store);
+  return store;
+}
+
+afterEach(() => {
+  for (const store of open.splice(0)) store.close();
+  vi.restoreAllMocks();
+});
+
+function article(overrides: Partial<ClipInput> = {}): ClipInput {
+  return {
+    url: 'https://baochinhphu.vn/cai-cach-thu-tuc-hanh-chinh-102260308.htm',
+    title: 'Đẩy mạnh cải cách thủ tục hành chính',
+    siteName: 'Báo Chính phủ',
+    lang: 'vi',
+    kind: 'article',
+    text: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.\n\nCác bộ, ngành báo cáo trước ngày 15/3.',
+    summary: ['Chính phủ yêu cầu cắt giảm 4.142 thủ tục.'],
+    lead: 'Thủ tướng chỉ đạo đẩy nhanh tiến độ.',
+    figures: [
+      { text: '4.142 thủ tục', value: 4142, unit: 'thủ tục', sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.', where: 'text', start: 28, end: 41, sentenceIndex: 0 },
+    ],
+    related: [{ title: 'Tin khác', url: 'https://baochinhphu.vn/tin-khac.htm', heading: 'Tin cùng chuyên mục' }],
+    ...overrides,
+  };
+}
+
+describe('saveClip', () => {
+  it('stores every field of the input and derives site and key', async () => {
+    const store = newStore();
+    const { clip, created } = await store.saveClip(article({ url: 'https://www.baochinhphu.vn/cai-cach.htm?utm_source=fb#top' }));
+    expect(created).toBe(true);
+    expect(clip).toMatchObject({
+      url: 'https://www.baochinhphu.vn/cai-cach.htm',
+      site: 'baochinhphu.vn',
+      siteName: 'Báo Chính phủ',
+      kind: 'article',
+      note: '',
+      tags: [],
+      figures: article().figures,
+      related: article().related,
+    });
+    const page = await store.listClips();
+    expect(page.clips).toEqual([clip]);
+  });
+
+  it('updates the clip of the same page instead of adding a second one, keeping note and tags', async () => {
+    const store = newStore();
+    const first = await store.saveClip(article());
+    await store.updateClip(first.clip.id, { note: 'Đọc lại phần thời hạn', tags: ['thủ tục'] });
+    const again = await store.saveClip(article({ url: `${article().url}?utm_medium=social`, title: 'Tiêu đề đã sửa' }));
+    expect(again.created).toBe(false);
+    expect(again.clip.id).toBe(first.clip.id);
+    const { clips, total } = await store.listClips();
+    expect(total).toBe(1);
+    expect(clips[0]).toMatchObject({ title: 'Tiêu đề đã sửa', note: 'Đọc lại phần thời hạn', tags: ['thủ tục'] });
+    expect(clips[0]!.savedAt).toBeGreaterThan(first.clip.savedAt);
+  });
+
+  it('keeps selections of one page apart from each other and from the article', async () => {
+    const store = newStore();
+    const page = { url: article().url, title: article().title, lang: 'vi' };
+    await store.saveClip(article());
+    await store.saveClip(clipFromSelection(page, 'Các bộ, ngành báo cáo trước ngày 15/3.'));
+    await store.saveClip(clipFromSelection(page, 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.'));
+    const repeat = await store.saveClip(clipFromSelection(page, '  Các bộ, ngành báo cáo\ntrước ngày 15/3. '));
+    expect(repeat.created).toBe(false);
+    expect((await store.listClips()).total).toBe(3);
+  });
+
+  it('builds article and summary clips from an extracted article', async () => {
+    const extracted: Article = {
+      url: 'https://nhandan.vn/bai.html',
+      title: 'Tiêu đề',
+      byline: null,
+      published: null,
+      siteName: 'Nhân Dân',
+      lang: 'vi',
+      lead: 'Sapo.',
+      html: '<p>Câu một. Câu hai.</p>',
+      text: 'Câu một. Câu hai.',
+      paragraphs: ['Câu một. Câu hai.'],
+      sentences: [],
+      figures: [],
+      related: [],
+      summary: ['Câu hai.'],
+      wordCount: 4,
+    };
+    const store = newStore();
+    const full = await store.saveClip(clipFromArticle(extracted, 'article'));
+    const summary = await store.saveClip(clipFromArticle(extracted, 'summary'));
+    expect(full.clip).toMatchObject({ kind: 'article', text: 'Câu một. Câu hai.', lead: 'Sapo.', summary: ['Câu hai.'] });
+    expect(summary.clip).toMatchObject({ kind: 'summary', text: 'Câu hai.' });
+    expect(summary.clip.id).not.toBe(full.clip.id);
+  });
+
+  it('rejects input without a web address or without text, and stores nothing', async () => {
+    const store = newStore();
+    await expect(store.saveClip(article({ url: 'chrome://newtab' }))).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(store.saveClip(article({ text: '  \n ' }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      messageKey: 'clips_error_invalid_input',
+    });
+    expect((await store.listClips()).total).toBe(0);
+  });
+
+  it('reports a full disk as a quota error and leaves the database as it was', async () => {
+    const store = newStore();
+    await store.saveClip(article());
+    const quota = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(quota);
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(quota);
+    const failure = await store.saveClip(article({ url: 'https://baochinhphu.vn/khac.htm' })).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ClipsError);
+    expect(failure).toMatchObject({ code: 'quota', messageKey: 'clips_error_quota' });
+    expect((failure as ClipsError).toFailure()).toEqual({ ok: false, code: 'quota', messageKey: 'clips_error_quota', substitutions: [] });
+    vi.restoreAllMocks();
+    const { clips } = await store.listClips();
+    expect(clips.map((clip) => clip.url)).toEqual([article().url]);
+  });
+});
+
+describe('listClips', () => {
+  async function seeded() {
+    const store = newStore();
+    await store.saveClip(article({ url: 'https://baochinhphu.vn/1.htm', title: 'Cải cách hành chính', text: 'Cắt giảm thủ tục.', tags: ['thủ tục'] }));
+    await store.saveClip(article({ url: 'https://nhandan.vn/2.html', siteName: 'Nhân Dân', title: 'Giá điện tăng', text: 'Điều chỉnh giá điện từ tháng 3.', tags: ['giá'] }));
+    await store.saveClip(
+      clipFromSelection({ url: 'https://nhandan.vn/3.html', title: 'Cách mạng số', lang: 'vi' }, 'Chuyển đổi số và cải cách quản trị.'),
+    );
+    await store.saveClip(article({ url: 'https://bmwi.de/x', siteName: 'BMWi', lang: 'de', title: 'Förderung', text: 'Die Förderung läuft über die KfW.' }));
+    return store;
+  }
+  const titles = (page: { clips: { title: string }[] }) => page.clips.map((clip) => clip.title);
+
+  it('lists newest first and pages with offset and limit', async () => {
+    const store = await seeded();
+    const all = await store.listClips();
+    expect(titles(all)).toEqual(['Förderung', 'Cách mạng số', 'Giá điện tăng', 'Cải cách hành chính']);
+    const second = await store.listClips({ offset: 1, limit: 2 });
+    expect(titles(second)).toEqual(['Cách mạng số', 'Giá điện tăng']);
+    expect(second.total).toBe(4);
+  });
+
+  it('finds words with or without accents, in title, text or note', async () => {
+    const store = await seeded();
+    expect(titles(await store.listClips({ query: 'cai cach' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    expect(titles(await store.listClips({ query: 'GIÁ ĐIỆN' }))).toEqual(['Giá điện tăng']);
+    expect(titles(await store.listClips({ query: 'forderung kfw' }))).toEqual(['Förderung']);
+    const [target] = (await store.listClips({ query: 'giá điện' })).clips;
+    await store.updateClip(target!.id, { note: 'hỏi lại Bộ Công Thương' });
+    expect(titles(await store.listClips({ query: 'cong thuong' }))).toEqual(['Giá điện tăng']);
+  });
+
+  it('matches the word being typed as a prefix', async () => {
+    const store = await seeded();
+    expect(titles(await store.listClips({ query: 'chuyển đô' }))).toEqual(['Cách mạng số']);
+    expect(titles(await store.listClips({ query: 'cai ca' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    expect((await store.listClips({ query: 'cai cachx' })).total).toBe(0);
+  });
+
+  it('filters by site, tag and kind, combined with search', async () => {
+    const store = await seeded();
+    expect(titles(await store.listClips({ site: 'nhandan.vn' }))).toEqual(['Cách mạng số', 'Giá điện tăng']);
+    expect(titles(await store.listClips({ tag: 'thủ tục' }))).toEqual(['Cải cách hành chính']);
+    expect(titles(await store.listClips({ kind: 'selection' }))).toEqual(['Cách mạng số']);
+    expect(titles(await store.listClips({ site: 'nhandan.vn', query: 'cai cach' }))).toEqual(['Cách mạng số']);
+    expect((await store.listClips({ site: 'baochinhphu.vn', kind: 'selection' })).total).toBe(0);
+  });
+
+  it('offers the sites and tags present as filter choices', async () => {
+    const store = await seeded();
+    expect(await store.facets()).toEqual({ sites: ['baochinhphu.vn', 'bmwi.de', 'nhandan.vn'], tags: ['giá', 'thủ tục'] });
+  });
+
+  it('skips and reports a damaged row without losing the others', async () => {
+    const store = await seeded();
+    const damagedId = await store.db.clips.add({ key: 'article|broken', savedAt: Date.UTC(2030, 0, 1), title: 42 } as never);
+    const page = await store.listClips();
+    expect(titles(page)).toEqual(['Förderung', 'Cách mạng số', 'Giá điện tăng', 'Cải cách hành chính']);
+    expect(page.corrupted).toEqual([{ id: damagedId, problems: expect.arrayContaining(['title', 'url', 'text', 'words']) }]);
+    const exported = await store.exportJson();
+    expect(exported.count).toBe(4);
+    expect(exported.corrupted.map((row) => row.id)).toEqual([damagedId]);
+    await expect(store.updateClip(damagedId, { note: 'x' })).rejects.toMatchObject({ code: 'corrupted' });
+    expect(await store.db.clips.get(damagedId)).toMatchObject({ title: 42 });
+  });
+
+  it('treats a stored javascript: link as damage rather than showing it', async () => {
+    const store = newStore();
+    const { clip } = await store.saveClip(article());
+    await store.db.clips.update(clip.id, { url: 'javascript:alert(1)' });
+    expect((await store.listClips()).corrupted).toEqual([{ id: clip.id, problems: ['url'] }]);
+  });
+
+  it('re-runs under liveQuery when a clip is saved', async () => {
+    const store = newStore();
+    const totals: number[] = [];
+    let resolveSecond!: () => void;
+    const second = new Promise<void>((resolve) => (resolveSecond = resolve));
+    const subscription = liveQuery(() => store.listClips()).subscribe((page) => {
+      totals.push(page.total);
+      if (totals.length === 2) resolveSecond();
+    });
+    await vi.waitFor(() => expect(totals).toEqual([0]));
+    await store.saveClip(article());
+    await second;
+    subscription.unsubscribe();
+    expect(totals).toEqual([0, 1]);
+  });
+});
+
+describe('updateClip', () => {
+  it('replaces note and normalized tags', async () => {
+    const store = newStore();
+    const { clip } = await store.saveClip(article({ tags: ['cũ'] }));
+    const updated = await store.updateClip(clip.id, { note: '  Ghi chú mới  ', tags: ['Mới', '#mới', 'khác'] });
+    expect(updated).toMatchObject({ note: 'Ghi chú mới', tags: ['mới', 'khác'] });
+    expect((await store.listClips({ tag: 'cũ' })).total).toBe(0);
+    expect((await store.listClips({ tag: 'khác' })).total).toBe(1);
+  });
+
+  it('reports a clip deleted elsewhere as not found', async () => {
+    const store = newStore();
+    await expect(store.updateClip(999, { note: 'x' })).rejects.toMatchObject({ code: 'not-found', messageKey: 'clips_error_not_found' });
+  });
+});
+
+describe('deleteClips and restoreClips', () => {
+  it('undoes a deletion exactly, ids included', async () => {
+    const store = newStore();
+    const a = await store.saveClip(article({ url: 'https://baochinhphu.vn/a.htm', tags: ['x'] }));
+    const b = await store.saveClip(article({ url: 'https://baochinhphu.vn/b.htm' }));
+    const before = await store.listClips();
+    const deleted = await store.deleteClips([a.clip.id, b.clip.id, 12345]);
+    expect(deleted.map((row) => row.id)).toEqual([a.clip.id, b.clip.id]);
+    expect((await store.listClips()).total).toBe(0);
+    expect(await store.restoreClips(deleted)).toBe(2);
+    expect(await store.listClips()).toEqual(before);
+    expect(titlesOf(await store.listClips({ query: 'cai cach' }))).toHaveLength(2);
+  });
+
+  it('merges the restored note and tags into a clip saved again in the meantime', async () => {
+    const store = newStore();
+    const first = await store.saveClip(article());
+    await store.updateClip(first.clip.id, { note: 'ghi chú cũ', tags: ['cũ'] });
+    const deleted = await store.deleteClips([first.clip.id]);
+    const resaved = await store.saveClip(article({ title: 'Bản mới' }));
+    await store.restoreClips(deleted);
+    const { clips, total } = await store.listClips();
+    expect(total).toBe(1);
+    expect(clips[0]).toMatchObject({ id: resaved.clip.id, title: 'Bản mới', note: 'ghi chú cũ', tags: ['cũ'] });
+  });
+});
+
+function titlesOf(page: { clips: { title: string }[] }) {
+  return page.clips.map((clip) => clip.title);
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/html';
+import { extractArticle } from '../../lib/extract';
+import { paragraphsOf } from '../../lib/extract/blocks';
+import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
+import { guessLanguage } from '../../lib/extract/lang';
+import { findHeadline, findLead } from '../../lib/extract/lead';
+
+const PROSE =
+  'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
+
+function page(body: string, head = '<title>Tin tức</title>') {
+  return parseHtml(`<!doctype html><html lang="vi"><head>${head}</head><body>${body}</body></html>`, 'https://tin.example.vn/bai-viet-1.html');
+}
+
+function bodyText(body: string) {
+  const doc = page(body);
+  removeFurniture(doc.body);
+  return doc.body.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+describe('furniture rules', () => {
+  it('removes an audio widget with regional voice choices and a player clock', () => {
+    expect(bodyText(`<div class="x"><span>Nam miền Bắc</span><span>Nữ miền Nam</span><span>0:00 / 0:00</span></div><p>${PROSE}</p>`)).toBe(PROSE.trim());
+  });
+  it('removes a share bar made of network abbreviations', () => {
+    expect(bodyText(`<div><a>fb</a> <a>yt</a> <a>zl</a> <a>tw</a></div><p>${PROSE}</p>`)).toBe(PROSE.trim());
+  });
+  it('removes captions that are only file names, keeps real captions', () => {
+    const text = bodyText(`<figure><img src="a.jpg"><figcaption>IMG_5959.JPG</figcaption></figure><figure><figcaption>Quang cảnh phiên họp tại điểm cầu UBND tỉnh Lào Cai.</figcaption></figure>`);
+    expect(text).toBe('Quang cảnh phiên họp tại điểm cầu UBND tỉnh Lào Cai.');
+  });
+  it('removes comment and subscribe prompts', () => {
+    expect(bodyText(`<p>${PROSE}</p><p>Bình luận (0)</p><div>Đăng ký nhận tin</div>`)).toBe(PROSE.trim());
+  });
+  it('keeps a long paragraph even inside a box named "share"', () => {
+    expect(bodyText(`<div class="share-box"><p>${PROSE}</p></div>`)).toBe(PROSE.trim());
+  });
+  it('keeps a page wrapped in one big form (ASP.NET sites)', () => {
+    expect(bodyText(`<form id="form1"><p>${PROSE}</p></form>`)).toBe(PROSE.trim());
+  });
+  it('turns prose-length captions of a photo story into paragraphs', () => {
+    const doc = page(`<figure><img src="a.jpg"><figcaption>${PROSE}</figcaption></figure>`);
+    promoteProseCaptions(doc.body);
+    expect(doc.querySelector('figcaption')).toBeNull();
+    expect(doc.querySelector('p')?.textContent).toBe(PROSE);
+  });
+});
+
+describe('lead and headline', () => {
+  it('takes the paragraph the meta description repeats', () => {
+    const lead = 'Chiều 2/2, Ban Chỉ đạo Cải cách hành chính của Chính phủ tổ chức phiên họp thứ 7.';
+    const doc = page(`<h1>Họp phiên thứ 7</h1><p>${lead}</p><p>${PROSE}</p>`, `<meta name="description" content="${lead}">`);
+    expect(findLead(doc)?.text).toBe(lead);
+  });
+  it('takes a box the CMS named "sapo", not a "teaser" that holds a picture', () => {
+    const doc = page(`<h1>Tin</h1><div class="rack-teaser"><img src="x.jpg"><em>Ảnh: Quang cảnh buổi lễ kỷ niệm tại Hà Nội năm nay</em></div><h2 class="detail-sapo">Chính phủ ban hành Nghị quyết về cơ chế xác định giá sản phẩm in, đúc tiền.</h2><p>${PROSE}</p>`);
+    expect(findLead(doc)?.text).toBe('Chính phủ ban hành Nghị quyết về cơ chế xác định giá sản phẩm in, đúc tiền.');
+  });
+  it('takes an all-bold first paragraph after the headline', () => {
+    const doc = page(`<h1>Tin</h1><p><strong>Đội tuyển Tây Ban Nha đã trở thành tân vương của World Cup 2026.</strong></p><p>${PROSE}</p>`);
+    expect(findLead(doc)?.text).toBe('Đội tuyển Tây Ban Nha đã trở thành tân vương của World Cup 2026.');
+  });
+  it('finds no lead where there is none', () => {
+    expect(findLead(page(`<h1>Tin</h1><p>${PROSE}</p>`))).toBeNull();
+  });
+  it('prefers the <h1> without its kicker over the document title', () => {
+    const doc = page(`<h1><span class="topline">27.01.2022</span>MineralölINFO November 2021 (Mineralölabsatz)</h1>`);
+    expect(findHeadline(doc, 'Mineralölstatistik - MineralölINFO November 2021 (Mineralölabsatz)')).toBe('MineralölINFO November 2021 (Mineralölabsatz)');
+  });
+});
+
+describe('paragraphs and language', () => {
+  it('makes each block a paragraph and keeps <br> as a line break', () => {
+    const doc = page('<div><p>Một <b>hai</b></p>ba<ul><li>bốn</li><li>năm<br>sáu</li></ul></div>');
+    expect(paragraphsOf(doc.body)).toEqual(['Một hai', 'ba', 'bốn', 'năm\nsáu']);
+  });
+  it('guesses Vietnamese, German and English from the text', () => {
+    expect(guessLanguage(PROSE)).toBe('vi');
+    expect(guessLanguage('Die Bundesregierung hat am Mittwoch die Förderung für den Ausbau der Netze beschlossen, und der Bund zahlt mit.')).toBe('de');
+    expect(guessLanguage('The President signed the bill into law on Tuesday, and the Senate is expected to follow with a vote.')).toBe('en');
+  });
+});
+
+describe('extractArticle', () => {
+  it('returns the article with text, paragraphs, sentences and sanitized HTML', () => {
+    const doc = page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}<img src="x" onerror="alert(1)"><script>alert(2)</script></p></article>`);
+    const result = extractArticle(doc);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toHaveLength(3);
+    expect(result.article.text).toBe([PROSE, PROSE, PROSE].map((p) => p.trim()).join('\n\n'));
+    expect(result.article.lang).toBe('vi');
+    expect(result.article.sentences.length).toBeGreaterThanOrEqual(3);
+    expect(result.article.html).not.toMatch(/onerror|<script/);
+  });
+  it('leaves the live document untouched', () => {
+    const doc = page(`<h1>Tin</h1><div><a>fb</a> <a>zl</a></div><article><p>${PROSE}</p><p>${PROSE}</p></article>`);
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+  it('says "no article" for an empty page and for a list of links', () => {
+    expect(extractArticle(page(''))).toMatchObject({ ok: false, reason: 'not-article' });
+    const list = Array.from({ length: 12 }, (_, i) => `<li><a href="/bai-${i}.html">Tin số ${i}: Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng ${i}</a></li>`).join('');
+    expect(extractArticle(page(`<h1>Thời sự</h1><ul>${list}</ul>`))).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+});
