@@ -56,8 +56,10 @@ function digitsOneByOne(digits: string): string {
   return [...digits].map((d) => ONES[Number(d)] ?? d).join(' ');
 }
 
-/** "1.234,5" → words; decimals are read digit by digit ("Komma vier zwei"). */
+/** "1.234,5" → words; decimals are read digit by digit ("Komma vier zwei"); "4.0" → "vier Punkt null". */
 export function numberDe(token: string): string {
+  const version = /^(\d+)\.(\d{1,2})$/.exec(token);
+  if (version) return `${cardinalDe(version[1] ?? '')} Punkt ${digitsOneByOne(version[2] ?? '')}`;
   const [int = '', frac] = token.replace(/\./g, '').split(',');
   const whole = cardinalDe(int);
   return frac === undefined ? whole : `${whole} Komma ${digitsOneByOne(frac)}`;
@@ -114,8 +116,9 @@ function validDay(d: number): boolean {
 const FEMININE = /^(?:Million|Milliarde|Billion|Stunde|Minute|Sekunde|Woche|Person|Tonne|Frau|Krone|Stimme)$/;
 
 const B = String.raw`(?<![\p{L}\p{N}_.,/])(?<!\p{L}-)`;
-const E = String.raw`(?![\p{L}\p{N}])`;
-const N = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?`;
+const E = String.raw`(?![\p{L}\p{N}]|[.,:]\d)`;
+/** Thousands grouped with "."; a "." before one or two digits is a version ("Industrie 4.0"). */
+const N = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![.\d])|\d+`;
 
 function plainValue(token: string): number {
   return Number(token.replace(/\./g, '').replace(',', '.'));
@@ -131,12 +134,12 @@ function dateWords(before: string | undefined, space: string | undefined, day: n
   return `${lead}${ordinalDe(day, before ?? '')} ${rest}`;
 }
 
-const CURRENCY: Record<string, string> = { '€': 'Euro', $: 'Dollar', '£': 'Pfund', '¥': 'Yen', EUR: 'Euro' };
+const CURRENCY: Record<string, string> = { '€': 'Euro', $: 'Dollar', '£': 'Pfund', '¥': 'Yen' };
 
 const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   // Telephone numbers: "+49 331 866-7011", "0331 866-7011", "030/1234567".
   [
-    new RegExp(String.raw`${B}\+\d{1,3}(?:[ \-/]\d{2,8}){2,}${E}|${B}0\d{2,5}(?:[ /\-]\d{2,8}){1,3}${E}`, 'gu'),
+    new RegExp(String.raw`${B}\+\d{1,3}(?:[ .\-/]\d{2,8}){2,}${E}|${B}0\d{2,5}(?:[ /\-]\d{2,8}){1,3}${E}`, 'gu'),
     (m) => {
       const groups = m.split(/\D+/).filter(Boolean).map(digitsOneByOne).join(', ');
       return m.startsWith('+') ? `plus ${groups}` : groups;
@@ -182,10 +185,15 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   ],
   // Results: "2:1" → "zwei zu eins".
   [new RegExp(String.raw`${B}(\d{1,2}):(\d{1,2})${E}`, 'gu'), (_m, a = '', b = '') => `${cardinalDe(a)} zu ${cardinalDe(b)}`],
-  // Seasons and fiscal years: "2020/21".
+  // Seasons and fiscal years: "2020/21", "2020/2021".
   [
-    new RegExp(String.raw`${B}(\d{4})\/(\d{2})${E}`, 'gu'),
-    (_m, y = '', yy = '') => `${yearDe(Number(y))} ${cardinalDe(yy)}`,
+    new RegExp(String.raw`${B}(\d{4})\/(\d{2}|\d{4})${E}`, 'gu'),
+    (_m, y = '', y2 = '') => `${yearDe(Number(y))} ${y2.length === 4 ? `bis ${yearDe(Number(y2))}` : cardinalDe(y2)}`,
+  ],
+  // Decades: "70er Jahre" → "siebziger Jahre", "1990er" → "neunzehnhundertneunziger".
+  [
+    new RegExp(String.raw`${B}(\d{1,3}0)er(?!\p{L})`, 'gu'),
+    (_m, n = '') => `${n.length === 4 ? yearDe(Number(n)) : cardinalDe(n)}er`,
   ],
   // Money before the number: "€ 5", "$70".
   [

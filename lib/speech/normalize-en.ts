@@ -96,7 +96,7 @@ const CURRENCY: Record<string, readonly [string, string]> = {
 
 /** Start of a number: not glued to a word ("G20", "COVID-19"). */
 const B = String.raw`(?<![\p{L}\p{N}_,/])(?<!\p{L}-)(?<!\d\.)`;
-const E = String.raw`(?![\p{L}\p{N}])`;
+const E = String.raw`(?![\p{L}\p{N}]|[.,:]\d)`;
 const N = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
 
 function plainValue(token: string): number {

@@ -116,8 +116,8 @@ function validMonth(m: number): boolean {
 
 /** Start of a number: not glued to a word ("H2S", "QH14") nor to a code's hyphen ("Covid-19"). */
 const B = String.raw`(?<![\p{L}\p{N}_.,/])(?<!\p{L}-)`;
-/** End of a number: no further digit or letter. */
-const E = String.raw`(?![\p{L}\p{N}])`;
+/** End of a number: no further digit or letter, nor a separator going on with digits ("27.01.2022Mineral"). */
+const E = String.raw`(?![\p{L}\p{N}]|[.,:]\d)`;
 /** A number as written in Vietnamese text. */
 const N = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 
@@ -175,7 +175,7 @@ function withUnit(unit: string | undefined): string {
 const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   // Telephone numbers: "(84) 24 382 55593", "+84 24 3825 5593", "0903.343.439".
   [
-    new RegExp(String.raw`${B}(?:\+\d{1,3}|\(\d{1,4}\))(?:[ .\-]?\d{2,5}){2,}${E}|${B}0\d{2,4}(?:[ .\-]\d{3,4}){1,3}${E}`, 'gu'),
+    new RegExp(String.raw`${B}(?:\+\d{1,3}|\(\d{1,4}\))(?:[ .\-/]?\d{2,5}){2,}${E}|${B}0\d{2,4}(?:[ .\-]\d{3,4}){1,3}${E}`, 'gu'),
     (m) => {
       const groups = m.split(/\D+/).filter(Boolean).map(digitsOneByOne).join(', ');
       return m.startsWith('+') ? `cộng ${groups}` : groups;
@@ -240,8 +240,20 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
       return falling ? `${first} ${second}` : `${first} đến ${second}`;
     },
   ],
-  // Ordinals: "thứ 7" → "thứ bảy", "thứ 4" → "thứ tư", "thứ 1" → "thứ nhất".
-  [new RegExp(String.raw`(?<!\p{L})(thứ\s+)(\d{1,2})${E}`, 'giu'), (_m, w = '', n = '') => `${w}${ordinalVi(Number(n))}`],
+  // Ordinals: "thứ 7" → "thứ bảy", "thứ 4" → "thứ tư", "thứ 1" → "thứ nhất"; not a rank "thứ 6/63".
+  [
+    new RegExp(String.raw`(?<!\p{L})(thứ\s+)(\d{1,2})(?![\p{L}\p{N}/]|[.,]\d)`, 'giu'),
+    (_m, w = '', n = '') => `${w}${ordinalVi(Number(n))}`,
+  ],
+  // Roman numerals after the words that take them: "khóa XV", "quý II/2026", "Đại hội XIII".
+  [
+    new RegExp(String.raw`(?<!\p{L})((?:quý|khóa|khoá|kỳ|thế kỷ|Đại hội|phần|chương|mục)\s+)([IVX]+)(?:\/(\d{4}))?(?![\p{L}\p{N}])`, 'giu'),
+    (m, w = '', roman = '', year) => {
+      const n = romanValue(roman);
+      if (n === null) return m;
+      return `${w}${cardinalVi(String(n))}${year ? ` năm ${cardinalVi(year)}` : ''}`;
+    },
+  ],
   // A month named by its number: "tháng 4" → "tháng tư".
   [
     new RegExp(String.raw`(?<!\p{L})(tháng\s+)(\d{1,2})${E}`, 'giu'),
@@ -260,6 +272,32 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [new RegExp(String.raw`${B}(${N})\/(${N})${E}`, 'gu'), (_m, a = '', b = '') => `${numberVi(a)} trên ${numberVi(b)}`],
   [new RegExp(String.raw`${B}(${N})${E}`, 'gu'), (_m, n = '') => numberVi(n)],
 ];
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** Value of a Roman numeral up to XXXIX (L and C are more often letters: "phần C"), or null ("IIX"). */
+function romanValue(roman: string): number | null {
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const v = ROMAN[roman[i] ?? ''] ?? 0;
+    const next = ROMAN[roman[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 && toRoman(total) === roman ? total : null;
+}
+
+function toRoman(n: number): string {
+  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  let rest = n;
+  for (const [value, letters] of table) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
 
 /** Numeric value of a token, for comparing the ends of a range. */
 function parseVi(token: string): number {

@@ -115,7 +115,7 @@ const ESPEAK_MALE = [
 
 interface KnownVoice {
   test: (v: VoiceLike) => boolean;
-  describe: (v: VoiceLike) => Omit<VoiceDescription, 'label' | 'family'> & { family: Family };
+  describe: (v: VoiceLike) => Omit<VoiceDescription, 'label'>;
 }
 
 const isVi = (v: VoiceLike) => primaryLanguage(v.lang) === 'vi';
@@ -162,7 +162,8 @@ const KNOWN: KnownVoice[] = [
       const code = /vi-vn-x-([a-z]{3})-(local|network)/i.exec(`${v.name} ${v.voiceURI}`);
       const known = ANDROID_CODES[code?.[1]?.toLowerCase() ?? ''];
       const network = code?.[2]?.toLowerCase() === 'network';
-      return { family: 'android', certain: false, ...known, quality: network ? 4 : 3, pitchControl: true };
+      // The on-device copy of a voice starts at once and works offline; the network copy is the same voice.
+      return { family: 'android', certain: false, ...known, quality: network ? 3.5 : 4, pitchControl: true };
     },
   },
   {
@@ -175,7 +176,7 @@ const KNOWN: KnownVoice[] = [
       const region: Region | undefined = !isVi(v)
         ? undefined
         : /Southern/.test(base) ? 'south' : /Central/.test(base) ? 'central' : /Northern/.test(base) ? 'north' : undefined;
-      return { family: 'espeak-ng', gender, region, certain: true, quality: variant === '' ? 1 : 0.9, pitchControl: true };
+      return { family: 'espeak-ng', gender, region, certain: true, quality: 1, pitchControl: true };
     },
   },
 ];
@@ -349,14 +350,34 @@ function withoutSpareVariants(candidates: Candidate[]): Candidate[] {
   );
 }
 
-/** Best first: the page's exact locale, then quality; espeak-ng base voices before their variants. */
-function rankNamed(candidates: Candidate[], pageTag: string): Candidate[] {
+/** The locales a page that only says "en" or "de" most likely means, most likely first. */
+const MAIN_LOCALES: Record<string, string[]> = {
+  en: ['en-us', 'en-gb'],
+  de: ['de-de', 'de-at', 'de-ch'],
+  fr: ['fr-fr'],
+  es: ['es-es', 'es-mx'],
+  pt: ['pt-br', 'pt-pt'],
+  zh: ['zh-cn', 'cmn'],
+  vi: ['vi-vn', 'vi'],
+};
+
+function localeRank(voiceLang: string, pageTag: string): number {
+  const lang = voiceLang.toLowerCase().replace('_', '-');
   const tag = pageTag.toLowerCase().replace('_', '-');
+  if (lang === tag) return 0;
+  const main = MAIN_LOCALES[primaryLanguage(tag)] ?? [];
+  const i = main.indexOf(lang);
+  return i < 0 ? main.length + 1 : i + 1;
+}
+
+/** Best first: quality, then the page's locale; an espeak-ng voice is followed by its female variant. */
+function rankNamed(candidates: Candidate[], pageTag: string): Candidate[] {
   return [...candidates].sort(
     (a, b) =>
-      Number(b.voice.lang.toLowerCase() === tag) - Number(a.voice.lang.toLowerCase() === tag) ||
       b.d.quality - a.d.quality ||
-      espeakBase(a.voice.name).localeCompare(espeakBase(b.voice.name)),
+      localeRank(a.voice.lang, pageTag) - localeRank(b.voice.lang, pageTag) ||
+      espeakBase(a.voice.name).localeCompare(espeakBase(b.voice.name)) ||
+      variantRank(a) - variantRank(b),
   );
 }
 
