@@ -52,9 +52,15 @@ const SAME_UNIT_PENALTY = 0.3;
 const MIN_SENTENCE_WORDS = 4;
 
 interface Scored {
-  figure: Figure;
+  candidate: Candidate;
+  where: Figure['where'];
+  sentenceIndex: number;
+  sentence: string;
   score: number;
+  /** Same value and unit: the same figure. */
   key: string;
+  /** The unit as compared for diversity. */
+  unitKey: string;
 }
 
 /**
@@ -67,48 +73,60 @@ export function extractFigures(input: FigureInput): Figure[] {
   const scored: Scored[] = [];
   if (input.lead) {
     const leadSentences = splitSentences(input.lead, input.lang);
+    const penalties = new Map<number, number>();
     for (const candidate of scanFigures(input.lead, input.lang)) {
-      const sentence = sentenceAt(leadSentences, candidate.start);
-      scored.push(score(candidate, 'lead', -1, sentence?.text ?? input.lead, LEAD_BONUS));
+      const index = sentenceIndexAt(leadSentences, candidate.start);
+      const sentence = leadSentences[index]?.text ?? input.lead;
+      scored.push(score(candidate, 'lead', -1, sentence, LEAD_BONUS - penaltyOf(penalties, index, sentence)));
     }
   }
   const count = Math.max(1, input.sentences.length);
+  const penalties = new Map<number, number>();
   for (const candidate of scanFigures(input.text, input.lang)) {
     const index = sentenceIndexAt(input.sentences, candidate.start);
-    const sentence = input.sentences[index];
+    const sentence = input.sentences[index]?.text ?? '';
     const position = index < 0 ? 0 : POSITION_BONUS * (1 - index / count);
-    scored.push(score(candidate, 'text', index, sentence?.text ?? '', position));
+    scored.push(score(candidate, 'text', index, sentence, position - penaltyOf(penalties, index, sentence)));
   }
-  return select(merge(scored), limit);
+  return select(merge(scored), limit).map(toFigure);
+}
+
+/** What the sentence a figure sits in costs it, computed once per sentence. */
+function penaltyOf(cache: Map<number, number>, index: number, sentence: string): number {
+  let penalty = cache.get(index);
+  if (penalty === undefined) {
+    penalty = sentence.includes(' | ') ? TABLE_PENALTY : isFragment(sentence) ? FRAGMENT_PENALTY : 0;
+    if (CAPTION_MARKERS.test(sentence)) penalty += CAPTION_PENALTY;
+    cache.set(index, penalty);
+  }
+  return penalty;
 }
 
 function score(candidate: Candidate, where: Figure['where'], sentenceIndex: number, sentence: string, bonus: number): Scored {
-  let value = KIND_WEIGHT[candidate.kind] + bonus;
-  if (candidate.magnitude) value += MAGNITUDE_BONUS;
-  if (sentence.includes(' | ')) value -= TABLE_PENALTY;
-  else if (isFragment(sentence)) value -= FRAGMENT_PENALTY;
-  if (CAPTION_MARKERS.test(sentence)) value -= CAPTION_PENALTY;
+  const unitKey = lower(candidate.unit);
   return {
-    figure: {
-      text: candidate.text,
-      value: candidate.value,
-      unit: candidate.unit,
-      sentence,
-      where,
-      start: candidate.start,
-      end: candidate.end,
-      sentenceIndex,
-    },
-    score: value,
-    key: `${candidate.value}|${lower(candidate.unit)}`,
+    candidate,
+    where,
+    sentenceIndex,
+    sentence,
+    score: KIND_WEIGHT[candidate.kind] + bonus + (candidate.magnitude ? MAGNITUDE_BONUS : 0),
+    key: `${candidate.value}|${unitKey}`,
+    unitKey,
   };
+}
+
+function toFigure({ candidate, where, sentenceIndex, sentence }: Scored): Figure {
+  const { text, value, unit, start, end } = candidate;
+  return { text, value, unit, sentence, where, start, end, sentenceIndex };
 }
 
 /** A scrap too short to be a sentence: a label, a caption line, a cell. */
 function isFragment(sentence: string): boolean {
-  const words = sentence.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word));
-  return words.length < MIN_SENTENCE_WORDS;
+  let words = 0;
+  for (const _ of sentence.matchAll(WORDS)) if (++words >= MIN_SENTENCE_WORDS) return false;
+  return true;
 }
+const WORDS = /\p{L}{2,}/gu;
 
 /** One entry per figure (same value and unit): the best-placed mention, credited for the others. */
 function merge(scored: Scored[]): Scored[] {
@@ -121,47 +139,46 @@ function merge(scored: Scored[]): Scored[] {
       if (item.score > entry.best.score) entry.best = item;
     }
   }
-  return [...byKey.values()].map(({ best, mentions }) => ({
-    ...best,
-    score: best.score + Math.min(MAX_REPEAT_BONUS, REPEAT_BONUS * (mentions - 1)),
-  }));
+  const merged: Scored[] = [];
+  for (const { best, mentions } of byKey.values()) {
+    merged.push({ ...best, score: best.score + Math.min(MAX_REPEAT_BONUS, REPEAT_BONUS * (mentions - 1)) });
+  }
+  return merged;
 }
 
-/** Greedy pick: the best remaining figure, each pick making the same unit slightly less attractive. */
-function select(pool: Scored[], limit: number): Figure[] {
-  const chosen: Figure[] = [];
+/**
+ * Greedy pick: the best remaining figure, each pick making the same unit slightly less attractive.
+ * The pool is sorted by raw score, so a round stops as soon as no later figure could win.
+ */
+function select(pool: Scored[], limit: number): Scored[] {
+  pool.sort((a, b) => b.score - a.score || (earlier(a, b) ? -1 : 1));
+  const chosen: Scored[] = [];
+  const taken = new Set<Scored>();
   const perUnit = new Map<string, number>();
-  const remaining = [...pool];
-  while (chosen.length < limit && remaining.length > 0) {
-    let bestIndex = 0;
+  while (chosen.length < limit) {
+    let best: Scored | null = null;
     let bestScore = -Infinity;
-    for (let i = 0; i < remaining.length; i++) {
-      const item = remaining[i];
-      if (!item) continue;
-      const adjusted = item.score - SAME_UNIT_PENALTY * (perUnit.get(lower(item.figure.unit)) ?? 0);
-      if (adjusted > bestScore || (adjusted === bestScore && earlier(item.figure, remaining[bestIndex]?.figure))) {
+    for (const item of pool) {
+      if (item.score < bestScore) break;
+      if (taken.has(item)) continue;
+      const adjusted = item.score - SAME_UNIT_PENALTY * (perUnit.get(item.unitKey) ?? 0);
+      if (adjusted > bestScore || (adjusted === bestScore && best !== null && earlier(item, best))) {
         bestScore = adjusted;
-        bestIndex = i;
+        best = item;
       }
     }
-    const [picked] = remaining.splice(bestIndex, 1);
-    if (!picked) break;
-    chosen.push(picked.figure);
-    const unit = lower(picked.figure.unit);
-    perUnit.set(unit, (perUnit.get(unit) ?? 0) + 1);
+    if (!best) break;
+    chosen.push(best);
+    taken.add(best);
+    perUnit.set(best.unitKey, (perUnit.get(best.unitKey) ?? 0) + 1);
   }
   return chosen;
 }
 
 /** Ties go to the lead, then to the earlier figure. */
-function earlier(a: Figure, b: Figure | undefined): boolean {
-  if (!b) return true;
+function earlier(a: Scored, b: Scored): boolean {
   if (a.where !== b.where) return a.where === 'lead';
-  return a.start < b.start;
-}
-
-function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
-  return sentences[sentenceIndexAt(sentences, offset)];
+  return a.candidate.start < b.candidate.start;
 }
 
 /** Index of the last sentence starting at or before `offset` (binary search; sentences are in text order). */

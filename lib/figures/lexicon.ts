@@ -33,6 +33,7 @@ export const GERMAN_MAGNITUDES: ReadonlyMap<string, number> = new Map([['billion
 export const CURRENCIES: ReadonlyMap<string, string> = new Map([
   ['đồng', 'đồng'], ['đ', 'đồng'], ['vnđ', 'đồng'], ['vnd', 'đồng'],
   ['$', 'USD'], ['usd', 'USD'], ['us$', 'USD'], ['dollar', 'USD'], ['dollars', 'USD'], ['us-dollar', 'USD'],
+  ['đô la', 'USD'], ['đô la mỹ', 'USD'], ['us dollars', 'USD'],
   ['€', 'Euro'], ['euro', 'Euro'], ['euros', 'Euro'], ['eur', 'Euro'],
   ['£', 'GBP'], ['gbp', 'GBP'], ['¥', 'JPY'], ['jpy', 'JPY'], ['cny', 'CNY'], ['nhân dân tệ', 'CNY'],
   ['chf', 'CHF'], ['franken', 'CHF'], ['cent', 'Cent'], ['cents', 'Cent'],
@@ -47,12 +48,18 @@ export const MEASURES = set(
   't | kg | g | mg | km | m | cm | mm | ha | km² | km2 | m² | m2 | m³ | m3 | l | ml | mw | gw | kw | kwh | mwh | gwh | twh | ' +
     'tấn | tạ | lít | mét | héc-ta | hécta | tonne | tonnen | tonnes | tons | ton | liter | litres | liters | meter | metres | ' +
     'meters | kilometer | kilometres | kilometers | kilometern | miles | mile | acres | hektar | barrel | gigawatt | megawatt | ' +
-    '°c | grad | độ | prozentpunkte | prozentpunkt | percentage | điểm phần trăm',
+    '°c | grad | độ | prozentpunkte | prozentpunkt | percentage points | điểm phần trăm',
 );
-/** Units that can be written glued to the number ("5000đ", "12km", "20%"). Others glued are ids ("4G", "20th"). */
-export const GLUED_UNITS = set('đ | k | km | kg | g | mg | ha | m | cm | mm | m2 | m² | m3 | m³ | t | mw | gw | kw | kwh | l | ml');
-/** "k" glued to a number is the informal thousand ("50k"). */
+/**
+ * Units that can be written glued to the number ("5000đ", "12km"), case as written: others glued
+ * are ids ("4G", "20th", "10h30").
+ */
+export const GLUED_UNITS: ReadonlySet<string> = new Set(
+  ['đ', 'km', 'kg', 'g', 'mg', 'ha', 'm', 'cm', 'mm', 'm2', 'm²', 'm3', 'm³', 't', 'MW', 'GW', 'kW', 'kWh', 'l', 'ml'],
+);
+/** "k" glued to a number is the informal thousand ("50k"); after a currency sign so are "m" and "bn" ("$4.5m"). */
 export const GLUED_MAGNITUDES: ReadonlyMap<string, number> = new Map([['k', 1e3]]);
+export const GLUED_MONEY_MAGNITUDES: ReadonlyMap<string, number> = new Map([['k', 1e3], ['m', 1e6], ['mn', 1e6], ['bn', 1e9], ['b', 1e9]]);
 
 /** Spans of time: real figures ("09 tháng", "77 Jahre"), but usually less central than amounts. */
 export const TIME_UNITS = set(
@@ -62,7 +69,7 @@ export const TIME_UNITS = set(
     'year | years | month | months | week | weeks | day | days | hour | hours | minute | minutes | second | seconds | ' +
     'decade | decades',
 );
-/** "Uhr", "giờ" after "lúc", "a.m." make a number a time of day, not a quantity. */
+/** "13 Uhr" is a time of day, not a quantity ("lúc 9 giờ" is caught by "lúc", "5 p.m." by the scanner). */
 export const CLOCK_WORDS = set('uhr');
 
 /** Multipliers ("tăng 5 lần", "3 times") count like nouns. */
@@ -87,7 +94,7 @@ const ID_WORDS_VI = set(
   'thứ | số | khoản | điều | điểm | mục | chương | phần | hiệp | phút | mã | tổ | khóa | khoá | kỳ | quận | phường | lô | tầng | ' +
     'phòng | câu | bài | trang | hạng | top | tuyến | kênh | đường | hẻm | ngõ | ngách | xóm | ấp | khu',
 );
-const ID_WORDS_DE = set('nr | nummer | artikel | art | absatz | abs | paragraf | paragraph | seite | s | kapitel | ziffer | nr. | platz | stufe | phase | teil | band | heft | ausgabe | top');
+const ID_WORDS_DE = set('nr | nummer | artikel | art | absatz | abs | paragraf | paragraph | seite | s | kapitel | ziffer | platz | stufe | phase | teil | band | heft | ausgabe | top');
 const ID_WORDS_EN = set('no | number | article | section | chapter | page | pages | room | route | apt | suite | highway | interstate | vol | volume | phase | part | step | level | grade | top | issue | version');
 
 export function dateWords(lang: string): ReadonlySet<string> {
@@ -119,7 +126,7 @@ export const NOT_CURRENCY_AFTER_DONG = set('chí | thời | ý | nghiệp | hồ
  */
 export const CLASSIFIERS_VI = set(
   'người | nhóm | con | cái | chiếc | bộ | căn | ngôi | đoàn | loại | gói | đợt | cuộc | bản | tờ | quyển | cuốn | tấm | ' +
-    'bức | trận | vụ | lượt | nhà | hộ | cặp | đôi | lô | chuyến | suất | khối | dãy | phiên | ca | cơ sở | tổ chức',
+    'bức | trận | vụ | lượt | hộ | cặp | đôi | lô | chuyến | suất | khối | dãy | phiên | ca | cơ sở | tổ chức',
 );
 /**
  * Single syllables that are a whole counted noun by themselves ("9 tỉnh miền núi", "20 bông dao động"):
@@ -149,17 +156,18 @@ export const STOP_EN = set(
 /** English adjectives that sit between a number and its noun and belong to the count ("1,500 new jobs"). */
 export const PREMODIFIERS_EN = set(
   'new | additional | extra | young | old | local | foreign | small | large | major | full-time | part-time | active | ' +
-    'registered | eligible | international | million | total',
+    'registered | eligible | international | total',
 );
 
 /** Words that mark a sentence as a photo caption or credit line ("– Ảnh: TTXVN", "Foto: dpa"). */
 export const CAPTION_MARKERS = /(?:^|[\s(–-])(?:ảnh|foto|photo|bild|quelle|nguồn|credit)\s*:|©/iu;
 
-/** "between X and Y", "zwischen X und Y", "từ X đến Y" open a range; so does "von X auf Y" a change. */
-export const RANGE_OPENERS = set('between | zwischen | từ | von | from');
-/** Connectors between the two ends of a range or change. */
+/** Connectors between the two ends of a range ("10 - 20%", "từ 32 đến 46 tuổi") or a change ("von 91,5 auf 89,4"). */
 export const RANGE_CONNECTORS = set('- | – | — | to | bis | đến | tới | auf | and | und');
-/** Connectors only meaningful when the matching opener precedes the first number. */
+/**
+ * Connectors that only join numbers after their opener: "von X auf Y" is a change, but "um 2,3%
+ * auf 89,4" is two figures; "and" joins only after "between" ("between 20 and 30 percent").
+ */
 export const OPENER_FOR: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['auf', set('von')],
   ['and', set('between')],

@@ -15,37 +15,40 @@ export function parseNumeral(raw: string, lang: string): number | null {
   return parseWith(raw, native) ?? parseWith(raw, native === ',' ? '.' : ',');
 }
 
+const DIGITS = /^\d+$/;
+/** Thousands groups: one to three leading digits, then groups of exactly three, all with the same separator. */
+const GROUPED = /^\d{1,3}(\D)\d{3}(?:\1\d{3})*$/;
+const NON_DIGITS = /\D/g;
+
 function parseWith(raw: string, decimal: '.' | ','): number | null {
   const group = decimal === ',' ? '.' : ',';
-  const parts = raw.split(decimal);
-  if (parts.length > 2) return null;
-  const [whole = '', fraction] = parts;
-  if (fraction !== undefined && !/^\d+$/.test(fraction)) return null;
+  const at = raw.indexOf(decimal);
+  if (at !== raw.lastIndexOf(decimal)) return null;
+  const whole = at < 0 ? raw : raw.slice(0, at);
+  const fraction = at < 0 ? undefined : raw.slice(at + 1);
+  if (fraction !== undefined && !DIGITS.test(fraction)) return null;
   let digits: string;
   if (whole === '') {
     // ".07%": only a fraction, English style.
     if (fraction === undefined) return null;
     digits = '0';
-  } else if (/^\d+$/.test(whole)) {
+  } else if (DIGITS.test(whole)) {
     digits = whole;
   } else {
-    const separators = new Set(whole.replace(/\d/g, ''));
-    if (separators.size !== 1) return null;
-    const [separator = ''] = separators;
-    if (separator !== group && !SPACE_GROUPS.includes(separator)) return null;
-    const groups = whole.split(separator);
-    // Thousands groups: one to three leading digits, then groups of exactly three.
-    if (!/^\d{1,3}$/.test(groups[0] ?? '') || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) return null;
-    digits = groups.join('');
+    const separator = GROUPED.exec(whole)?.[1];
+    if (separator === undefined || (separator !== group && !SPACE_GROUPS.includes(separator))) return null;
+    digits = whole.replace(NON_DIGITS, '');
   }
   // A leading zero is fine in "09 tháng" and "0,611", but "0903…" or "007" is a phone number or a code.
   if (digits.length > 1 && digits.startsWith('0') && (digits.length > 2 || whole !== digits)) return null;
-  return Number(fraction === undefined ? digits : `${digits}.${fraction}`);
+  const value = Number(fraction === undefined ? digits : `${digits}.${fraction}`);
+  // Hundreds of digits in a row are data (a hash, a serial), not a quantity anyone writes.
+  return Number.isFinite(value) && digits.length <= 18 ? value : null;
 }
 
 /** Multiplies without binary noise, so "89,4 Millionen" is exactly 89400000. */
 export function scale(value: number, factor: number): number {
-  return Number((value * factor).toPrecision(12));
+  return factor === 1 ? value : Number((value * factor).toPrecision(12));
 }
 
 /** A bare integer of four digits in the range of years, written without separators ("2023"). */

@@ -6,6 +6,7 @@ import {
   CURRENCY_SIGNS,
   GERMAN_MAGNITUDES,
   GLUED_MAGNITUDES,
+  GLUED_MONEY_MAGNITUDES,
   GLUED_UNITS,
   LEVEL_WORD_VI,
   MAGNITUDES,
@@ -17,7 +18,6 @@ import {
   PERCENT_WORDS,
   PREMODIFIERS_EN,
   RANGE_CONNECTORS,
-  RANGE_OPENERS,
   STOP_DE,
   STOP_EN,
   STOP_VI,
@@ -56,7 +56,20 @@ const ACRONYM = /^[\p{Lu}\d]{2,}$/u;
 /** Characters after which the next word starts a sentence or a clause, so its capital letter says nothing. */
 const CLAUSE_START = '.!?:;"“”„«»‹›()[]–—-•|*…‘’\'/';
 const INLINE_SPACE = ' \t\u00a0\u202f\u2009';
+/** Sizes of downloadable files ("PDF | 38 KB"): page furniture, never a figure of the story. */
+const FILE_SIZES = new Set(['kb', 'kib', 'mb', 'mib', 'byte', 'bytes']);
 const CLOCK_EN = /^(?:[ap]\.?m\.?|o['’]clock)(?![\p{L}])/iu;
+/** German adjectives made from a number and a span or share ("10-jährige", "3-fach", "5-prozentig"). */
+const GERMAN_COMPOUNDS: [string, string][] = [
+  ['jährig', 'Jahre'],
+  ['monatig', 'Monate'],
+  ['wöchig', 'Wochen'],
+  ['tägig', 'Tage'],
+  ['stündig', 'Stunden'],
+  ['prozentig', '%'],
+  ['fach', 'fach'],
+];
+const DAY_PARTS_VI = new Set(['sáng', 'trưa', 'chiều', 'tối', 'đêm', 'khuya']);
 /** German prepositions that put the counted noun after them in the dative ("in 30 Ländern"). */
 const DATIVE_DE = new Set(['in', 'mit', 'von', 'aus', 'bei', 'zu', 'nach', 'seit', 'gegenüber', 'vor', 'an', 'auf', 'unter', 'über', 'zwischen']);
 
@@ -74,13 +87,25 @@ interface Tail {
   magnitude: boolean;
   unit: string;
   kind: UnitKind;
-  /** The word after the number is a month or a clock word: the number is a date or a time. */
-  dateLike: boolean;
+  /** The word after the number makes it something else: a month or clock word (a date, a time), a file size. */
+  notAmount: boolean;
 }
 
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-const isLetter = (ch: string | undefined): boolean => ch !== undefined && LETTER.test(ch);
-const isSpace = (ch: string | undefined): boolean => ch !== undefined && INLINE_SPACE.includes(ch);
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && INLINE_SPACE.includes(ch);
+}
+function skip(resume: number): { candidate: null; resume: number } {
+  return { candidate: null, resume };
+}
+function makeTail(end: number, factor: number, magnitude: boolean, unit: string, kind: UnitKind, notAmount = false): Tail {
+  return { end, factor, magnitude, unit, kind, notAmount };
+}
 
 /** The primary language subtag ("vi-VN" → "vi"). */
 export function primaryLanguage(lang: string): string {
@@ -97,12 +122,15 @@ export function scanFigures(text: string, langTag: string): Candidate[] {
 
 class Scanner {
   private readonly decimal: '.' | ',';
+  /** Word keys need NFC; when the whole text already is, lower-casing is enough. */
+  private readonly key: (word: string) => string;
 
   constructor(
     private readonly text: string,
     private readonly lang: string,
   ) {
     this.decimal = decimalSeparator(lang);
+    this.key = text.normalize('NFC') === text ? (word) => word.toLowerCase() : lower;
   }
 
   scan(): Candidate[] {
@@ -113,13 +141,12 @@ class Scanner {
       if (candidate) found.push(candidate);
       if (resume > numeral.lastIndex) numeral.lastIndex = resume;
     }
-    return this.resolveEllipsis(found);
+    return this.resolveEllipsis(found).map((candidate) => this.resolveNumberOf(candidate));
   }
 
   /** Reads the figure whose numeral starts at `at`; `resume` is where scanning continues. */
   private read(at: number, numeral: string): { candidate: Candidate | null; resume: number } {
     const text = this.text;
-    const skip = (resume: number) => ({ candidate: null, resume });
     let start = at;
     let raw = numeral;
     let end = at + numeral.length;
@@ -144,16 +171,25 @@ class Scanner {
       start -= 1;
     }
     let currency: string | null = null;
-    const currencyAt = text[start - 1] && CURRENCY_SIGNS.includes(text[start - 1] ?? '') ? start - 1 : -1;
-    if (currencyAt >= 0) {
-      currency = CURRENCIES.get(text[currencyAt] ?? '') ?? null;
-      start = currencyAt;
+    const currencySign = text[start - 1];
+    if (currencySign !== undefined && CURRENCY_SIGNS.includes(currencySign)) {
+      currency = CURRENCIES.get(currencySign) ?? null;
+      start -= 1;
     }
 
     const parsed = parseNumeral(raw, this.lang);
     if (parsed === null) return skip(this.tokenEnd(end));
     let value = parsed * sign;
     const plainInteger = /^\d+$/.test(raw);
+    const previous = this.previousWord(start);
+    const code = previous && !currency && ACRONYM.test(previous.word.word) ? CURRENCIES.get(previous.word.key) : undefined;
+    if (previous && code) {
+      // A currency code before the number is its unit ("USD 5 million", "CHF 1,5 Mio."), not a name.
+      currency = code;
+      start = previous.word.start;
+    } else if (previous && this.labelsNumber(previous)) {
+      return skip(end);
+    }
 
     const after = text[end];
     const after2 = text[end + 1];
@@ -167,56 +203,32 @@ class Scanner {
       if (!slash) return skip(this.tokenEnd(end));
       end = slash; // "78,7/100 điểm": a score out of a total, read as its first number.
     }
-    let pairedWith: { value: number; raw: string } | null = null;
+    let pairedWith: { value: number; raw: string; end: number } | null = null;
     if (after === '-' && isDigit(after2)) {
-      // An unspaced pair "a-b": a chain (ISO date, phone) is never an amount; "1-0" or "8-3"
-      // (score, Vietnamese day-month) runs backwards; "10-20%" is a range.
-      const second = /-(\d+(?:[.,]\d+)*)/y;
-      second.lastIndex = end;
-      const pair = second.exec(text);
-      const secondRaw = pair?.[1];
-      if (!pair || secondRaw === undefined) return skip(this.tokenEnd(end));
-      const pairEnd = end + pair[0].length;
-      if (text[pairEnd] === '-' || text[pairEnd] === '/' || text[pairEnd] === ':' || isLetter(text[pairEnd])) {
-        return skip(this.tokenEnd(pairEnd));
-      }
-      const secondValue = parseNumeral(secondRaw, this.lang);
-      if (secondValue === null || secondValue <= value) return skip(pairEnd);
-      pairedWith = { value: secondValue, raw: secondRaw };
-      end = pairEnd;
+      pairedWith = this.readPair(end, value);
+      if (!pairedWith) return skip(this.tokenEnd(end + 1));
+      end = pairedWith.end;
     } else if (after === '-' && isLetter(after2)) {
-      // English compound adjectives name their unit: "an 18-week certificate".
+      // Compound adjectives name their unit: "an 18-week certificate", "ihr 10-jähriges Engagement".
+      // Other number-word compounds are names ("3-Zimmer-Wohnung", "G-20-Gipfel").
       const word = this.wordAt(end + 1, false);
-      if (this.lang !== 'en' || !word || UPPER.test(word.word)) return skip(this.tokenEnd(end));
-      if (!plainInteger && value < 1) return skip(word.end);
-      return this.emit({ start, end: word.end, value, unit: word.word, kind: unitKind(word.key, 'count'), magnitude: false }, word.end);
+      const compound = word ? this.compoundUnit(word) : null;
+      if (!word || !compound) return skip(this.tokenEnd(end));
+      return this.emit({ start, end: word.end, value, unit: compound.unit, kind: compound.kind, magnitude: false }, word.end);
     }
 
-    // Glued letters: a unit written without a space ("5000đ", "12km", "50k") or an id ("4G", "20th", "10h30").
     let glued: Tail | null = null;
     if (isLetter(text[end])) {
-      const word = this.wordAt(end, false);
-      if (!word) return skip(this.tokenEnd(end));
-      const factor = GLUED_MAGNITUDES.get(word.key);
-      if (factor !== undefined) {
-        glued = { end: word.end, factor, magnitude: true, unit: '', kind: 'none', dateLike: false };
-      } else if (GLUED_UNITS.has(word.key)) {
-        const unit = CURRENCIES.get(word.key);
-        glued = unit
-          ? { end: word.end, factor: 1, magnitude: false, unit, kind: 'currency', dateLike: false }
-          : { end: word.end, factor: 1, magnitude: false, unit: word.word, kind: 'measure', dateLike: false };
-      } else {
-        return skip(this.tokenEnd(end));
-      }
+      glued = this.readGlued(end, currency);
+      if (!glued) return skip(this.tokenEnd(end));
     }
 
     // German ordinals carry a dot: "26. und 27. Januar", "15. Zukunftsforum", "8. Mai".
     if (this.lang === 'de' && plainInteger && !pairedWith && text[end] === '.' && isSpace(text[end + 1]) && isLetter(text[end + 2])) {
       return skip(end + 1);
     }
-
-    const previous = this.previousWord(start);
-    if (previous && this.labelsNumber(previous)) return skip(end);
+    // "Der 11.10. eines jeden Jahres": a German day and month, not eleven point one.
+    if (this.decimal === ',' && /^\d{1,2}\.\d{1,2}$/.test(raw) && text[end] === '.') return skip(end + 1);
 
     let tail = glued ?? this.readTail(end, currency, start);
     if (glued && !glued.unit) {
@@ -224,12 +236,12 @@ class Scanner {
       const rest = this.readTail(glued.end, currency, start);
       tail = { ...rest, factor: glued.factor * rest.factor, magnitude: true };
     }
-    if (tail.dateLike) return skip(tail.end);
+    if (tail.notAmount) return skip(tail.end);
     if (currency && !tail.unit) tail = { ...tail, unit: currency, kind: 'currency' };
 
     if (pairedWith) {
       // Vietnamese writes day-month as "7-3"; only a unit after it makes the pair a range ("7-10 ngày").
-      const dayMonth = plainInteger && value <= 31 && pairedWith.value <= 12;
+      const dayMonth = plainInteger && /^\d+$/.test(pairedWith.raw) && value <= 31 && pairedWith.value <= 12;
       if (this.lang === 'vi' && dayMonth && (tail.kind === 'none' || lower(tail.unit) === 'năm')) return skip(tail.end);
       if (tail.kind === 'none' && isYearLike(raw)) return skip(tail.end);
       value = pairedWith.value;
@@ -246,6 +258,10 @@ class Scanner {
     if (plainInteger && isYearLike(pairedWith ? pairedWith.raw : raw) && !tail.magnitude && !isAmount(tail.kind)) {
       return skip(tail.end);
     }
+    // Quantities of a thousand or more are written with thousands groups ("1.500 Menschen",
+    // "1,500 participants"); four or more bare digits before a noun are a postal code, a model or
+    // a form field ("3003 Bern", "max. 1500 Zeichen").
+    if (plainInteger && raw.length >= 4 && tail.kind === 'count' && !tail.magnitude && !pairedWith) return skip(tail.end);
     // Without a unit, only a number that could not be an ordinal, a code or a small label is kept:
     // one with thousands groups, decimals or a magnitude ("28.784", "280 Millionen").
     if (tail.kind === 'none' && !tail.magnitude && (plainInteger || value === 0)) return skip(tail.end);
@@ -254,6 +270,35 @@ class Scanner {
       { start, end: tail.end, value: scale(value, tail.factor), unit: tail.unit, kind: tail.kind, magnitude: tail.magnitude },
       tail.end,
     );
+  }
+
+  /**
+   * An unspaced pair "a-b" after the numeral at `at`. A chain ("2022-01-27", "926-3590-4") is a
+   * date or a phone number; a pair running backwards is a score or a Vietnamese day-month ("1-0",
+   * "8-3"); null for all of those. "10-20%" is a range.
+   */
+  private readPair(at: number, first: number): { value: number; raw: string; end: number } | null {
+    const second = /-(\d+(?:[.,]\d+)*)/y;
+    second.lastIndex = at;
+    const match = second.exec(this.text);
+    const raw = match?.[1];
+    if (!match || raw === undefined) return null;
+    const end = at + match[0].length;
+    const next = this.text[end];
+    if (next === '-' || next === '/' || next === ':') return null;
+    const value = parseNumeral(raw, this.lang);
+    return value === null || value <= first ? null : { value, raw, end };
+  }
+
+  /** Letters glued to a numeral: a unit written without a space ("5000đ", "12km", "50k", "$4.5m"), or null for an id ("4G", "20th", "10h30"). */
+  private readGlued(at: number, currency: string | null): Tail | null {
+    const word = this.wordAt(at, false);
+    if (!word) return null;
+    const factor = (currency ? GLUED_MONEY_MAGNITUDES : GLUED_MAGNITUDES).get(word.key);
+    if (factor !== undefined) return makeTail(word.end, factor, true, '', 'none');
+    if (!GLUED_UNITS.has(word.word)) return null;
+    const money = CURRENCIES.get(word.key);
+    return money ? makeTail(word.end, 1, false, money, 'currency') : makeTail(word.end, 1, false, word.word, 'measure');
   }
 
   private emit(fields: Omit<Candidate, 'text'>, resume: number): { candidate: Candidate; resume: number } {
@@ -309,42 +354,52 @@ class Scanner {
       end = word.end;
       if (text[end] === '.' && (word.key === 'mio' || word.key === 'mrd')) end++;
     }
-    const tail = (unit: string, kind: UnitKind, unitEnd: number): Tail => ({
-      end: unitEnd,
-      factor,
-      magnitude,
-      unit,
-      kind,
-      dateLike: false,
-    });
     let at = end;
     while (isSpace(text[at])) at++;
-    if (text[at] === '%') return tail('%', 'percent', at + 1);
-    if (currency) return tail(currency, 'currency', end);
+    if (text[at] === '%') return makeTail(at + 1, factor, magnitude, '%', 'percent');
+    if (currency) return makeTail(end, factor, magnitude, currency, 'currency');
     const first = this.wordAt(end, true);
-    if (!first) return tail('', 'none', end);
-    if (!magnitude && UPPER.test(first.word) && MONTHS.has(first.key)) return { ...tail('', 'none', first.end), dateLike: true };
+    if (!first) return makeTail(end, factor, magnitude, '', 'none');
+    if (!magnitude && UPPER.test(first.word) && MONTHS.has(first.key)) return makeTail(first.end, factor, magnitude, '', 'none', true);
     if (!magnitude && (CLOCK_WORDS.has(first.key) || (this.lang === 'en' && CLOCK_EN.test(text.slice(first.start, first.start + 8))))) {
-      return { ...tail('', 'none', first.end), dateLike: true };
+      return makeTail(first.end, factor, magnitude, '', 'none', true);
     }
     const second = this.wordAt(first.end, true);
+    // "9 giờ sáng", "10 giờ 30": an hour of the day, not a number of hours.
+    if (this.lang === 'vi' && first.key === 'giờ' && ((second && DAY_PARTS_VI.has(second.key)) || /^\s*\d/.test(text.slice(first.end, first.end + 3)))) {
+      return makeTail(first.end, factor, magnitude, '', 'none', true);
+    }
     const pair = second ? `${first.key} ${second.key}` : '';
     const third = second ? this.wordAt(second.end, true) : null;
     const triple = third ? `${pair} ${third.key}` : '';
 
-    if (CURRENCIES.has(triple) && third) return this.perUnit(tail(CURRENCIES.get(triple) ?? '', 'currency', third.end));
+    if (CURRENCIES.has(triple) && third) return this.perUnit(makeTail(third.end, factor, magnitude, CURRENCIES.get(triple) ?? '', 'currency'));
+    if (MEASURES.has(triple) && second && third) return makeTail(third.end, factor, magnitude, text.slice(first.start, third.end), 'measure');
+    const pairMoney = CURRENCIES.get(pair);
+    if (pairMoney && second) return this.perUnit(makeTail(second.end, factor, magnitude, pairMoney, 'currency'));
     const dongCompound = first.key === 'đồng' && second !== null && NOT_CURRENCY_AFTER_DONG.has(second.key);
     const money = CURRENCIES.get(first.key);
-    if (money && !dongCompound) return this.perUnit(tail(money, 'currency', first.end));
-    if (second && (PERCENT_WORDS.has(pair) || pair === 'per cent')) return tail('%', 'percent', second.end);
-    if (PERCENT_WORDS.has(first.key)) return tail('%', 'percent', first.end);
-    if (second && MEASURES.has(pair)) return this.perUnit(tail(`${first.word} ${second.word}`, 'measure', second.end));
-    if (MEASURES.has(first.key)) return this.perUnit(tail(first.word, 'measure', first.end));
+    if (money && !dongCompound) return this.perUnit(makeTail(first.end, factor, magnitude, money, 'currency'));
+    if (second && (PERCENT_WORDS.has(pair) || pair === 'per cent')) return makeTail(second.end, factor, magnitude, '%', 'percent');
+    if (PERCENT_WORDS.has(first.key)) return makeTail(first.end, factor, magnitude, '%', 'percent');
+    if (second && MEASURES.has(pair)) return this.perUnit(makeTail(second.end, factor, magnitude, text.slice(first.start, second.end), 'measure'));
+    if (MEASURES.has(first.key)) return this.perUnit(makeTail(first.end, factor, magnitude, first.word, 'measure'));
+    if (FILE_SIZES.has(first.key)) return makeTail(first.end, factor, magnitude, '', 'none', true);
 
     const noun =
       this.lang === 'vi' ? this.nounVi(first) : this.lang === 'de' ? this.nounDe(first, numberStart) : this.nounEn(first);
-    if (!noun) return tail('', 'none', end);
-    return this.perUnit(tail(noun.unit, unitKind(lower(noun.unit), 'count'), noun.end));
+    if (!noun) return makeTail(end, factor, magnitude, '', 'none');
+    return this.perUnit(makeTail(noun.end, factor, magnitude, noun.unit, unitKind(lower(noun.unit), 'count')));
+  }
+
+  /** The unit named by the word after "N-": English takes the word ("18-week"), German the span words ("10-jährig"). */
+  private compoundUnit(word: Word): { unit: string; kind: UnitKind } | null {
+    if (this.lang === 'en') return UPPER.test(word.word) ? null : { unit: word.word, kind: unitKind(word.key, 'count') };
+    if (this.lang !== 'de') return null;
+    for (const [stem, unit] of GERMAN_COMPOUNDS) {
+      if (word.key.startsWith(stem)) return { unit, kind: unit === '%' ? 'percent' : unitKind(lower(unit), 'count') };
+    }
+    return null;
   }
 
   /** "đồng/cổ phiếu", "USD/tấn", "km/h": a rate keeps its "per" part. */
@@ -373,10 +428,9 @@ class Scanner {
     const acronym = ACRONYM.test(first.word);
     if (UPPER.test(first.word) && !acronym) return null;
     if (STOP_VI.has(first.key) && !COMPOUNDS_VI.has(pair)) return null;
-    const one = (word: Word) => ({ unit: word.word, end: word.end });
-    if (TIME_UNITS.has(first.key) || MULTIPLIERS.has(first.key)) return one(first);
+    if (TIME_UNITS.has(first.key) || MULTIPLIERS.has(first.key)) return { unit: first.word, end: first.end };
     if (second && (WHOLE_NOUNS_VI.has(pair) || TIME_UNITS.has(pair))) return { unit: `${first.word} ${second.word}`, end: second.end };
-    if (WHOLE_NOUNS_VI.has(first.key)) return one(first);
+    if (WHOLE_NOUNS_VI.has(first.key)) return { unit: first.word, end: first.end };
     const limit = acronym ? 1 : CLASSIFIERS_VI.has(first.key) || CLASSIFIERS_VI.has(pair) ? 3 : 2;
     const words: Word[] = second && STOP_VI.has(first.key) ? [first, second] : [first];
     while (words.length < limit) {
@@ -406,20 +460,32 @@ class Scanner {
    * Antragsstellenden"); the unit is given in the nominative a reader would look for.
    */
   private nounDe(first: Word, numberStart: number): { unit: string; end: number } | null {
-    if (!UPPER.test(first.word) || STOP_DE.has(first.key) || MONTHS.has(first.key)) return null;
     const before = this.text.slice(Math.max(0, numberStart - 30), numberStart).split(/\s+/).slice(-4);
-    const dative = before.some((word) => DATIVE_DE.has(lower(word)));
-    return { unit: dative ? germanNominative(first.word) : first.word, end: first.end };
+    let dative = false;
+    for (const word of before) if (DATIVE_DE.has(lower(word))) dative = true;
+    if (!UPPER.test(first.word)) {
+      // An inflected adjective before the noun belongs to the count: "57 ehrenamtliche Helfer".
+      const second = this.wordAt(first.end, true);
+      if (!/(?:e|en|er|es|em)$/.test(first.key) || STOP_DE.has(first.key) || !second || !this.isGermanNoun(second)) return null;
+      return { unit: `${first.word} ${dative ? germanNominative(second.word) : second.word}`, end: second.end };
+    }
+    return this.isGermanNoun(first) ? { unit: dative ? germanNominative(first.word) : first.word, end: first.end } : null;
   }
 
-  /** English: the next lower-case word that is not a function word ("1,500 participants"). */
+  private isGermanNoun(word: Word): boolean {
+    return UPPER.test(word.word) && !STOP_DE.has(word.key) && !MONTHS.has(word.key);
+  }
+
+  /**
+   * English: the next lower-case word that is not a function word ("1,500 participants"), with
+   * the plural head it modifies when there is one ("1,500 new jobs", "200,000 holiday cookies").
+   */
   private nounEn(first: Word): { unit: string; end: number } | null {
     if (UPPER.test(first.word) || STOP_EN.has(first.key)) return null;
-    if (PREMODIFIERS_EN.has(first.key)) {
-      const second = this.wordAt(first.end, true);
-      if (second && !UPPER.test(second.word) && !STOP_EN.has(second.key)) {
-        return { unit: `${first.word} ${second.word}`, end: second.end };
-      }
+    const second = this.wordAt(first.end, true);
+    const head = second && !UPPER.test(second.word) && !STOP_EN.has(second.key) ? second : null;
+    if (head && (PREMODIFIERS_EN.has(first.key) || (!isPluralEn(first.key) && isPluralEn(head.key)))) {
+      return { unit: `${first.word} ${head.word}`, end: head.end };
     }
     return { unit: first.word, end: first.end };
   }
@@ -469,7 +535,7 @@ class Scanner {
       return null;
     }
     const second = this.readTail(secondEnd, currency, at);
-    if (second.dateLike) return null;
+    if (second.notAmount) return null;
     if (first.unit && second.unit && lower(first.unit) !== lower(second.unit)) return null;
     if (first.unit && !second.unit) return null;
     if (!first.unit && !second.unit && !first.magnitude && !second.magnitude) {
@@ -503,8 +569,8 @@ class Scanner {
     if (dateWords(this.lang).has(word.key)) return true;
     // German capitalises every noun, so there a capital letter does not make a name.
     if (initial || this.lang === 'de' || !UPPER.test(word.word)) return false;
-    const stop = this.lang === 'vi' ? STOP_VI : this.lang === 'de' ? STOP_DE : STOP_EN;
-    return !stop.has(word.key) && !RANGE_OPENERS.has(word.key);
+    const stop = this.lang === 'vi' ? STOP_VI : STOP_EN;
+    return !stop.has(word.key);
   }
 
   /** "tổng số 318 đại biểu": "số" after "tổng" means "total number", not "number (id)". */
@@ -536,11 +602,26 @@ class Scanner {
   private wordAt(at: number, skipSpace: boolean): Word | null {
     let start = at;
     if (skipSpace) while (isSpace(this.text[start])) start++;
-    const word = new RegExp(WORD.source, 'uy');
-    word.lastIndex = start;
-    const match = word.exec(this.text);
+    WORD.lastIndex = start;
+    const match = WORD.exec(this.text);
     if (!match) return null;
-    return { word: match[0], key: lower(match[0]), start, end: start + match[0].length };
+    return { word: match[0], key: this.key(match[0]), start, end: start + match[0].length };
+  }
+
+  /** A unitless candidate takes the noun of a "the number of X" earlier in its sentence (see NUMBER_OF). */
+  private resolveNumberOf(candidate: Candidate): Candidate {
+    const pattern = NUMBER_OF[this.lang];
+    if (candidate.kind !== 'none' || !pattern) return candidate;
+    const window = this.text.slice(Math.max(0, candidate.start - 200), candidate.start);
+    const sentence = window.slice(Math.max(window.lastIndexOf('\n'), ...['. ', '! ', '? '].map((end) => window.lastIndexOf(end))) + 1);
+    let noun: string | undefined;
+    for (const match of sentence.matchAll(pattern)) noun = match[1];
+    if (noun && this.lang === 'vi') {
+      // Two syllables, unless the second is a function word ("số lượng hồ sơ", "tổng số người là").
+      const [head = '', second] = noun.split(' ');
+      if (!second || STOP_VI.has(lower(second))) noun = head;
+    }
+    return noun ? { ...candidate, unit: noun, kind: 'count' } : candidate;
   }
 
   /**
@@ -562,6 +643,21 @@ class Scanner {
     });
   }
 }
+
+const IRREGULAR_PLURALS_EN = new Set(['people', 'children', 'men', 'women', 'feet', 'teeth', 'mice', 'geese', 'staff', 'police']);
+function isPluralEn(word: string): boolean {
+  return IRREGULAR_PLURALS_EN.has(word) || /[^su]s$/.test(word);
+}
+
+/**
+ * "die Zahl der Anträge … auf 28.784", "the number of applicants rose to 12,500", "số lượng hồ
+ * sơ … 1.234": a bare number in the same sentence counts what "the number of" named.
+ */
+const NUMBER_OF: Record<string, RegExp> = {
+  de: /\b(?:Zahl|Anzahl) (?:der|von) (\p{Lu}[\p{L}\p{M}]+)/gu,
+  en: /\bnumber of ([\p{Ll}][\p{L}\p{M}]+)/gu,
+  vi: /(?:^|\s)(?:số lượng|tổng số) ([\p{Ll}\p{M}]+(?: [\p{Ll}\p{M}]+)?)/gu,
+};
 
 function unitKind(key: string, fallback: UnitKind): UnitKind {
   if (TIME_UNITS.has(key)) return 'time';

@@ -1,6 +1,6 @@
 import type { Sentence } from '../article';
 import { tokenize } from '../text/tokens';
-import { pageRank, type Graph } from './pagerank';
+import { graphOf, pageRank } from './pagerank';
 
 /** The first k sentences: the classic news baseline. */
 export function lead3(sentences: Sentence[], k = 3): string[] {
@@ -14,7 +14,9 @@ export function lead3(sentences: Sentence[], k = 3): string[] {
  */
 export function textRank(sentences: Sentence[], k = 3): string[] {
   const tokenSets = sentences.map((sentence) => new Set(tokenize(sentence.text)));
-  const edges: Graph = sentences.map(() => []);
+  const from: number[] = [];
+  const to: number[] = [];
+  const similarity: number[] = [];
   for (let i = 0; i < sentences.length; i++) {
     for (let j = i + 1; j < sentences.length; j++) {
       const a = tokenSets[i]!;
@@ -24,11 +26,12 @@ export function textRank(sentences: Sentence[], k = 3): string[] {
       let overlap = 0;
       for (const token of a) if (b.has(token)) overlap++;
       if (overlap === 0) continue;
-      edges[i]!.push([j, overlap / denominator]);
-      edges[j]!.push([i, overlap / denominator]);
+      from.push(i);
+      to.push(j);
+      similarity.push(overlap / denominator);
     }
   }
-  const rank = pageRank(edges);
+  const rank = pageRank(graphOf(sentences.length, from, to, similarity));
   return sentences
     .map((sentence, index) => ({ sentence, index, score: rank[index]! }))
     .sort((a, b) => b.score - a.score || a.index - b.index)

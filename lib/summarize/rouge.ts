@@ -25,7 +25,7 @@ export function rouge(candidate: string, reference: string, n: number): RougeSco
   return { recall, precision, f1 };
 }
 
-export function rougeTokens(text: string): string[] {
+function rougeTokens(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
 

@@ -1,93 +1,172 @@
 import { stopwordsFor } from '../text/stopwords';
 import { tokenize } from '../text/tokens';
-import type { Graph } from './pagerank';
+import { graphOf, type Graph } from './pagerank';
 
-/** A sparse TF-IDF vector, L2-normalised (an empty vector stays empty). */
-export type Vector = Map<string, number>;
+/** A sparse, L2-normalised TF-IDF vector: term ids in ascending order and their weights. */
+export interface Vector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
 
 /** Languages written with a space between syllables, where a single token is a weak feature. */
 const SYLLABIC = new Set(['vi']);
 
 /**
- * Terms of a sentence: content tokens and pairs of adjacent tokens. For Vietnamese the pairs are
- * the words ("chính phủ", "cải cách") and weigh more than the syllables; for German and English
- * the single words are the words, and pairs add phrases ("federal ministry").
+ * A pair of tokens gets the numeric key TOKEN_LIMIT × (first + 1) + second, which is faster than
+ * a string key; an article has far fewer distinct tokens than this.
  */
-export function termCounts(text: string, lang: string): Map<string, number> {
-  const stopwords = stopwordsFor(lang);
-  const syllabic = SYLLABIC.has(lang);
-  const unigramWeight = syllabic ? 0.5 : 1;
-  const bigramWeight = syllabic ? 1 : 0.5;
-  const tokens = tokenize(text);
-  const counts = new Map<string, number>();
-  const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const content = !stopwords.has(token);
-    if (content) add(token, unigramWeight);
-    const next = tokens[i + 1];
-    if (next !== undefined && (content || !stopwords.has(next))) add(`${token} ${next}`, bigramWeight);
+const TOKEN_LIMIT = 2 ** 24;
+
+/**
+ * TF-IDF vectors of the sentences of one article, with inverse frequencies taken over those
+ * sentences. `extra` texts (the lead) are vectorised in the same space; their terms count as seen
+ * once when the article lacks them.
+ *
+ * Terms are content tokens and pairs of adjacent tokens. For Vietnamese the pairs are the words
+ * ("chính phủ", "cải cách"), so a lone syllable weighs half; for German and English the tokens
+ * are words already, and pairs add their phrases ("federal ministry").
+ */
+export function vectorize(sentenceTokens: string[][], lang: string, extra: string[] = []): { sentences: Vector[]; extra: Vector[] } {
+  const space: TermSpace = {
+    stopwords: stopwordsFor(lang),
+    unigramWeight: SYLLABIC.has(lang) ? 0.5 : 1,
+    tokenIds: new Map(),
+    isStopword: [],
+    termIds: new Map(),
+    frequency: [],
+  };
+  const sentenceTerms = sentenceTokens.map((tokens) => termsOf(space, tokens, true));
+  const extraTerms = extra.map((text) => termsOf(space, tokenize(text), false));
+  const n = sentenceTerms.length;
+  return {
+    sentences: sentenceTerms.map((counts) => weigh(counts, space.frequency, n)),
+    extra: extraTerms.map((counts) => weigh(counts, space.frequency, n)),
+  };
+}
+
+interface TermSpace {
+  stopwords: ReadonlySet<string>;
+  unigramWeight: number;
+  tokenIds: Map<string, number>;
+  isStopword: boolean[];
+  /** Term keys (a token id, or a numeric key for a pair of tokens) to dense term ids. */
+  termIds: Map<number, number>;
+  /** Sentences each term id occurs in. */
+  frequency: number[];
+}
+
+/** Term counts of one text by term id; `counted` texts add to the sentence frequencies. */
+function termsOf(space: TermSpace, tokens: string[], counted: boolean): Map<number, number> {
+  const counts = new Map<number, number>();
+  let previous = -1;
+  for (const token of tokens) {
+    let id = space.tokenIds.get(token);
+    if (id === undefined) {
+      space.tokenIds.set(token, (id = space.tokenIds.size));
+      space.isStopword[id] = space.stopwords.has(token);
+    }
+    if (!space.isStopword[id]) addTerm(space, counts, id, space.unigramWeight, counted);
+    if (previous >= 0 && !(space.isStopword[previous] && space.isStopword[id])) {
+      addTerm(space, counts, TOKEN_LIMIT * (previous + 1) + id, 1, counted);
+    }
+    previous = id;
   }
   return counts;
 }
 
-/** Inverse document frequency over the sentences of one article; unseen terms count as seen once. */
-export function inverseFrequencies(documents: Map<string, number>[]): (term: string) => number {
-  const frequency = new Map<string, number>();
-  for (const document of documents) for (const term of document.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const n = documents.length;
-  return (term) => Math.log(1 + n / (frequency.get(term) ?? 1));
+function addTerm(space: TermSpace, counts: Map<number, number>, key: number, weight: number, counted: boolean): void {
+  let id = space.termIds.get(key);
+  if (id === undefined) space.termIds.set(key, (id = space.termIds.size));
+  const before = counts.get(id);
+  if (before === undefined && counted) space.frequency[id] = (space.frequency[id] ?? 0) + 1;
+  counts.set(id, (before ?? 0) + weight);
 }
 
-export function weigh(counts: Map<string, number>, idf: (term: string) => number): Vector {
-  const vector: Vector = new Map();
+function weigh(counts: Map<number, number>, frequency: number[], n: number): Vector {
+  const ids = new Int32Array([...counts.keys()].sort((a, b) => a - b));
+  const weights = new Float64Array(ids.length);
   let norm = 0;
-  for (const [term, count] of counts) {
-    const weight = count * idf(term);
-    vector.set(term, weight);
+  for (let i = 0; i < ids.length; i++) {
+    const weight = counts.get(ids[i]!)! * Math.log(1 + n / (frequency[ids[i]!] ?? 1));
+    weights[i] = weight;
     norm += weight * weight;
   }
   norm = Math.sqrt(norm);
-  if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
-  return vector;
+  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+  return { ids, weights };
 }
 
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0);
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
   return dot;
 }
 
+/** How much of `a` (its share of squared weight) is in terms that `b` also has: 1 when b says all a says. */
+export function containment(a: Vector, b: Vector): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) {
+      shared += a.weights[i]! * a.weights[i]!;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
 /**
- * The cosine-similarity graph, built through an inverted index so that only pairs sharing a term
- * are visited: linear in practice even for a 20,000-word article.
+ * The cosine-similarity graph, without the weak links below `threshold` (as in LexRank), built
+ * through an inverted index so that only pairs sharing a term are visited.
  */
-export function similarityGraph(vectors: Vector[]): Graph {
-  const postings = new Map<string, [number, number][]>();
+export function similarityGraph(vectors: Vector[], threshold: number): Graph {
+  const postings = new Map<number, { sentences: number[]; weights: number[] }>();
   vectors.forEach((vector, i) => {
-    for (const [term, weight] of vector) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push([i, weight]);
+    for (let t = 0; t < vector.ids.length; t++) {
+      let list = postings.get(vector.ids[t]!);
+      if (!list) postings.set(vector.ids[t]!, (list = { sentences: [], weights: [] }));
+      list.sentences.push(i);
+      list.weights.push(vector.weights[t]!);
     }
   });
-  const dots = vectors.map(() => new Map<number, number>());
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a++) {
-      const [i, wi] = list[a]!;
-      for (let b = a + 1; b < list.length; b++) {
-        const [j, wj] = list[b]!;
-        dots[i]!.set(j, (dots[i]!.get(j) ?? 0) + wi * wj);
+  const from: number[] = [];
+  const to: number[] = [];
+  const similarity: number[] = [];
+  const row = new Float64Array(vectors.length);
+  const touched: number[] = [];
+  vectors.forEach((vector, i) => {
+    for (let t = 0; t < vector.ids.length; t++) {
+      const weight = vector.weights[t]!;
+      const { sentences, weights } = postings.get(vector.ids[t]!)!;
+      // Postings are in sentence order: start past i, so each pair is summed once.
+      for (let p = sentences.indexOf(i) + 1; p < sentences.length; p++) {
+        const j = sentences[p]!;
+        if (row[j] === 0) touched.push(j);
+        row[j]! += weight * weights[p]!;
       }
     }
-  }
-  const edges: Graph = vectors.map(() => []);
-  dots.forEach((row, i) => {
-    for (const [j, similarity] of row) {
-      edges[i]!.push([j, similarity]);
-      edges[j]!.push([i, similarity]);
+    for (const j of touched) {
+      if (row[j]! >= threshold) {
+        from.push(i);
+        to.push(j);
+        similarity.push(row[j]!);
+      }
+      row[j] = 0;
     }
+    touched.length = 0;
   });
-  return edges;
+  return graphOf(vectors.length, from, to, similarity);
 }

@@ -12,13 +12,12 @@ export const MAX_SENTENCE_CHARS = 1200;
 /** A cut never leaves a piece shorter than this, so a long sentence splits into long pieces. */
 export const MIN_PIECE_CHARS = 400;
 
-const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 /** Sentence-final punctuation, optionally followed by closing quotes and brackets. */
 const FINAL_PUNCTUATION = /[.!?…‼⁇⁈⁉。！？][\s"'”’»“)\]›]*$/u;
-/** Text ending in a colon or semicolon announces the line that follows. */
-const ANNOUNCES = /[:;,][\s"'”’»)]*$/u;
+/** A line ending in a colon or semicolon introduces or ends a list item: the next line is its own. */
+const ANNOUNCES = /[:;][\s"'”’»)]*$/u;
 /** A list marker on its own: "1.", "a)", "IV.", "-", "•". */
 const LIST_MARKER_ALONE = /^(?:\d{1,3}[.)]|\p{L}[.)]|[IVXLCivxlc]{1,6}[.)]|[-–—•*·+])$/u;
 /** A line that starts like a list item. */
@@ -220,7 +219,7 @@ class SplitContext {
    * lower case ("Người"), is capitalised because it starts a sentence.
    */
   private startsNoSentence(word: string): boolean {
-    if (!UPPER.test(word.charAt(0)) || !LETTER.test(word)) return false;
+    if (!UPPER.test(word.charAt(0))) return false;
     if (this.stopwords.has(word.toLowerCase())) return false;
     if (!this.lowerWords) {
       this.lowerWords = new Set();

@@ -3,7 +3,7 @@ import { parseHtml } from '../../cli/html';
 import type { Figure } from '../../lib/article';
 import { extractArticle } from '../../lib/extract/index';
 import { extractFigures } from '../../lib/figures/index';
-import { labeledPages, normalizeText, type CorpusLabels } from '../support/corpus';
+import { corpusPages, labeledPages, normalizeText, type CorpusLabels } from '../support/corpus';
 
 /**
  * Corpus-wide measurement of the figure extractor on the real pipeline (parseHtml + extractArticle).
@@ -105,4 +105,28 @@ describe('figures on the labeled corpus (real extraction pipeline)', () => {
   it('reports none of the labeled notFigures', () => {
     expect(results.flatMap((page) => page.reported.map((notFigure) => `${page.name}: ${notFigure}`))).toEqual([]);
   });
+});
+
+describe('figures on every corpus page, labeled or not', () => {
+  for (const page of corpusPages()) {
+    it(`${page.name}: every figure points at its own text and sentence`, () => {
+      const result = extractArticle(parseHtml(page.html));
+      if (!result.ok) return;
+      const { text, lead, lang, sentences } = result.article;
+      const figures = extractFigures({ text, lead, lang, sentences });
+      expect(figures.length).toBeLessThanOrEqual(TOP);
+      for (const figure of figures) {
+        const source = figure.where === 'lead' ? (lead ?? '') : text;
+        expect(source.slice(figure.start, figure.end)).toBe(figure.text);
+        expect(Number.isFinite(figure.value)).toBe(true);
+        if (figure.where === 'lead') {
+          expect(figure.sentenceIndex).toBe(-1);
+        } else {
+          const sentence = sentences[figure.sentenceIndex];
+          expect(sentence?.text).toBe(figure.sentence);
+          expect(figure.start).toBeGreaterThanOrEqual(sentence?.start ?? Infinity);
+        }
+      }
+    });
+  }
 });
