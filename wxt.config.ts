@@ -15,9 +15,20 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // tts: Chrome refuses the page's speechSynthesis until the user clicks the page, so reading
+    // started from the popup or a shortcut goes through chrome.tts (Firefox has no such rule).
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['tts'])],
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    // Chrome allows four suggested keys; each was checked to register in Chromium (tests/e2e/commands).
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdOpenPopup__' },
+      'play-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_cmdPlayPause__' },
+      'next-sentence': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_cmdNextSentence__' },
+      'previous-sentence': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_cmdPreviousSentence__' },
+      stop: { description: '__MSG_cmdStop__' },
+      'save-clip': { description: '__MSG_cmdSaveClip__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
 import { onBackgroundRequest, sendToTab, type ClipSaveResponse } from '@/lib/messages';
+import type { SpeechCommand } from '@/lib/speech/session';
+import { hostBridgeEngine } from '@/lib/speech/tts-bridge';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
 /**
@@ -9,6 +11,8 @@ import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
  * origin, which a content script cannot reach.
  */
 export default defineBackground(() => {
+  // First and synchronously: a reader's connection may be what wakes this worker up.
+  if (!import.meta.env.FIREFOX) hostBridgeEngine(browser.tts, (listener) => browser.runtime.onConnect.addListener(listener));
   let store: ClipStore | null = null;
   const clips = () => (store ??= openClipStore());
 
@@ -48,10 +52,30 @@ export default defineBackground(() => {
     notifyOnBadge(tab.id, saved.ok);
   }
 
+  /** Drives the tab's reader; a failure shows on the badge, since no popup is open to say it. */
+  async function speechIn(tab: Browser.tabs.Tab | undefined, command: SpeechCommand) {
+    if (!tab?.id || isRestrictedUrl(tab.url)) return notifyOnBadge(tab?.id, false);
+    try {
+      await ensureContentScript(tab.id);
+      const status = await sendToTab(tab.id, { type: 'speech', command });
+      if (status.error) notifyOnBadge(tab.id, false);
+    } catch {
+      notifyOnBadge(tab.id, false);
+    }
+  }
+
+  async function readSelectionIn(tab: Browser.tabs.Tab | undefined, text: string) {
+    if (!tab?.id || isRestrictedUrl(tab.url) || !text.trim()) return notifyOnBadge(tab?.id, false);
+    await ensureContentScript(tab.id);
+    await sendToTab(tab.id, { type: 'speak-selection', text });
+  }
+
   const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: 'read-selection', title: browser.i18n.getMessage('menuReadSelection'), contexts: ['selection'] });
+      browser.contextMenus.create({ id: 'read-page', title: browser.i18n.getMessage('menuReadPage'), contexts: ['page'] });
       browser.contextMenus.create({ id: 'save-selection', title: browser.i18n.getMessage('menuSaveSelection'), contexts: ['selection'] });
       browser.contextMenus.create({ id: 'open-clips', title: browser.i18n.getMessage('menuOpenClips'), contexts: ['action'] });
     });
@@ -59,6 +83,10 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     switch (info.menuItemId) {
+      case 'read-selection':
+        return void readSelectionIn(tab, info.selectionText ?? '');
+      case 'read-page':
+        return void speechIn(tab, { action: 'play', what: 'article' });
       case 'save-selection':
         return void saveSelectionOf(tab, info.selectionText ?? '');
       case 'open-clips':
@@ -69,7 +97,14 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     void (async () => {
       const target = tab ?? (await activeTab());
+      const speech: Record<string, SpeechCommand> = {
+        'play-pause': { action: 'toggle' },
+        stop: { action: 'stop' },
+        'next-sentence': { action: 'next' },
+        'previous-sentence': { action: 'previous' },
+      };
       if (command === 'save-clip') await saveArticleOf(target);
+      else if (speech[command]) await speechIn(target, speech[command]);
     })();
   });
 

@@ -1,15 +1,23 @@
-import type { ExtractResult } from '@/lib/article';
+import { browser } from 'wxt/browser';
+import type { Article, ExtractResult } from '@/lib/article';
 import { extractArticle } from '@/lib/extract';
-import { onContentRequest } from '@/lib/messages';
+import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
+import { installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
+import { DEFAULT_SETTINGS, ReadingSession, type SpeechSettings } from '@/lib/speech/session';
+import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
+
+const SETTINGS_KEY = 'loa-speech';
+const REVEAL_MS = 2500;
 
 /**
  * Injected on demand (activeTab + scripting, never declared for all sites). Owns the page's
- * article: extracts it once per page state and answers the popup and the background.
+ * article and its reading session: extracts once per page state, reads aloud with the page's
+ * speechSynthesis (so reading outlives the popup), highlights on the live page.
  */
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
-  main() {
+  async main() {
     const marker = globalThis as { __loaContentScript?: boolean };
     if (marker.__loaContentScript) return;
     marker.__loaContentScript = true;
@@ -17,16 +25,63 @@ export default defineContentScript({
     let cache: { key: string; result: ExtractResult } | null = null;
     // Single-page sites swap articles without a reload: the address and the body size tell.
     const pageKey = () => `${location.href}|${document.body?.childElementCount ?? 0}|${document.body?.textContent?.length ?? 0}`;
-    const article = (): ExtractResult => {
+    const extract = (): ExtractResult => {
       const key = pageKey();
       if (cache?.key !== key) cache = { key, result: extractArticle(document, { url: location.href }) };
       return cache.result;
     };
+    const article = (): Article | null => {
+      const result = extract();
+      return result.ok ? result.article : null;
+    };
 
+    const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<SpeechSettings> | undefined;
+    let session: ReadingSession | null = null;
+    const pageEngine = { synth: window.speechSynthesis, createUtterance: (text: string) => new SpeechSynthesisUtterance(text) };
+    const bridgeEngine = import.meta.env.FIREFOX ? undefined : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
+    // Chrome lets a page speak only after the user clicked it; without that, go straight to
+    // chrome.tts instead of waiting for the page engine to refuse.
+    const pageMaySpeak = () => !bridgeEngine || (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
+    const reading = () => {
+      // Asking the page for its voices starts the browser's speech platform (speech-dispatcher
+      // on Linux), which chrome.tts alone does not: without it the bridge would list no voices.
+      window.speechSynthesis.getVoices();
+      return (session ??= new ReadingSession({
+        engine: pageMaySpeak() ? pageEngine : bridgeEngine!(),
+        document,
+        settings: { ...DEFAULT_SETTINGS, ...stored },
+        saveSettings: (settings) => void browser.storage.local.set({ [SETTINGS_KEY]: settings }),
+        onStatus: broadcastSpeechStatus,
+        fallbackEngine: bridgeEngine,
+      }));
+    };
+    installHighlightStyle(document);
+    // Leaving the page ends its reading: nothing may go on speaking for a page that is gone.
+    addEventListener('pagehide', () => session?.dispose());
+
+    let revealer: SentenceHighlighter | null = null;
     onContentRequest({
-      extract: () => article(),
+      extract,
       selection: () => window.getSelection()?.toString() ?? '',
-      reveal: () => false,
+      reveal: ({ where, start, end }) => {
+        const current = article();
+        const source = where === 'lead' ? current?.lead : current?.text;
+        const sentence = current?.sentences.find((candidate) => candidate.start <= start && candidate.end >= end);
+        const passage = where === 'text' && sentence ? sentence.text : source?.slice(start, end);
+        if (!passage || !document.body) return false;
+        revealer ??= new SentenceHighlighter({ root: document.body });
+        revealer.reset();
+        const found = revealer.show(passage) !== null;
+        // A flash, not a lasting mark; while reading, the reader's highlight takes over anyway.
+        if (found) setTimeout(() => session?.status().state.status === 'speaking' || revealer?.clear(), REVEAL_MS);
+        return found;
+      },
+      speech: ({ command }) => reading().command(command, article),
+      'speech-status': async () => {
+        const current = article();
+        return current ? reading().prepare(current.lang) : reading().status();
+      },
+      'speak-selection': ({ text }) => reading().readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
     });
   },
 });

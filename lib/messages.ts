@@ -6,18 +6,28 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult } from './article';
 import type { ClipInput, ClipsFailure, SaveResult } from './clips';
+import type { SpeechCommand, SpeechStatus } from './speech/session';
+
+type Sender = { tab?: { id?: number; url?: string } };
 
 /** Popup/background → content script (the tab's page). */
 export type ContentRequest =
   | { type: 'extract' }
   | { type: 'reveal'; where: 'lead' | 'text'; start: number; end: number }
-  | { type: 'selection' };
+  | { type: 'selection' }
+  | { type: 'speech'; command: SpeechCommand }
+  /** Fills the voice slots (waiting for the browser's voice list) and reports the player. */
+  | { type: 'speech-status' }
+  | { type: 'speak-selection'; text: string };
 
 export interface ContentResponses {
   extract: ExtractResult;
   /** False when the passage could not be found on the live page. */
   reveal: boolean;
   selection: string;
+  speech: SpeechStatus;
+  'speech-status': SpeechStatus;
+  'speak-selection': SpeechStatus;
 }
 
 /** Popup/content/clips page → background. */
@@ -33,8 +43,26 @@ export interface BackgroundResponses {
 /** Tags content-script messages so the background's runtime listener ignores them, and vice versa. */
 const CONTENT = 'loa-content';
 const BACKGROUND = 'loa-background';
+/** The content script's reading progress, for whichever extension page is listening. */
+const SPEECH_STATUS = 'loa-speech-status';
 
-export type Envelope<T> = { to: typeof CONTENT | typeof BACKGROUND; message: T };
+export type Envelope<T> = { to: typeof CONTENT | typeof BACKGROUND | typeof SPEECH_STATUS; message: T };
+
+/** Sent by the content script on every change; nobody listening (popup closed) is normal. */
+export function broadcastSpeechStatus(status: SpeechStatus): void {
+  browser.runtime.sendMessage({ to: SPEECH_STATUS, message: status } satisfies Envelope<SpeechStatus>).catch(() => {});
+}
+
+/** Calls `listener` with the reading status of tab `tabId`. */
+export function onSpeechStatus(tabId: number, listener: (status: SpeechStatus) => void): () => void {
+  const handle = (raw: unknown, sender: Sender) => {
+    const envelope = raw as Partial<Envelope<SpeechStatus>> | undefined;
+    if (envelope?.to === SPEECH_STATUS && envelope.message && sender.tab?.id === tabId) listener(envelope.message);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handle as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  return () => browser.runtime.onMessage.removeListener(handle as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
+}
 
 export async function sendToTab<T extends ContentRequest>(tabId: number, message: T): Promise<ContentResponses[T['type']]> {
   return browser.tabs.sendMessage(tabId, { to: CONTENT, message } satisfies Envelope<T>) as Promise<ContentResponses[T['type']]>;
@@ -43,8 +71,6 @@ export async function sendToTab<T extends ContentRequest>(tabId: number, message
 export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
   return browser.runtime.sendMessage({ to: BACKGROUND, message } satisfies Envelope<T>) as Promise<BackgroundResponses[T['type']]>;
 }
-
-type Sender = { tab?: { id?: number; url?: string } };
 
 /** One handler per message type, so each is checked against its own response type. */
 export type ContentHandlers = {

@@ -1,6 +1,9 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { WindowLike } from 'dompurify';
 import type { Article, ExtractResult } from '../article';
+import { extractFigures } from '../figures';
+import { findRelated } from '../related';
+import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
 import { collapse, promoteProseCaptions, removeFurniture } from './furniture';
@@ -36,6 +39,10 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
   if (!clone.body) return notArticle('The page has no body.');
   const readerable = isProbablyReaderable(original);
 
+  // Related blocks are found before anything else touches the clone, then cut out so none of
+  // their titles (or the figures in them) reach the text.
+  const related = findRelated(clone, url);
+  for (const block of related.blocks) block.remove();
   removeFurniture(clone.body);
   promoteProseCaptions(clone.body);
   const lead = findLead(clone);
@@ -56,6 +63,8 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
   const window = original.defaultView as unknown as WindowLike | null;
   const html = window ? sanitizeHtml(content.innerHTML, window) : '';
+  const sentences = splitSentences(text, lang);
+  const figures = extractFigures({ text, lead: lead?.text ?? null, lang, sentences });
   const article: Article = {
     url,
     title: findHeadline(original, collapse(parsed.title) || collapse(original.title)),
@@ -67,10 +76,10 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
     html,
     text,
     paragraphs,
-    sentences: splitSentences(text, lang),
-    figures: [],
-    related: [],
-    summary: [],
+    sentences,
+    figures,
+    related: related.stories,
+    summary: summarize({ text, sentences, lead: lead?.text ?? null, lang, figures }),
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, article };

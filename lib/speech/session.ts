@@ -1,0 +1,330 @@
+/**
+ * A reading session in a page: the Speaker, the voice slots over the installed voices, the
+ * remembered rate and voice choices, and the highlight that follows the reader. The content
+ * script holds one; the popup, shortcuts and menus drive it through messages.
+ */
+import type { Article } from '../article';
+import { SentenceHighlighter, findArticleContainer } from './highlight';
+import {
+  Speaker,
+  articleSentences,
+  selectionSentences,
+  summarySentences,
+  type SpeakerError,
+  type SpeakerState,
+  type SpeechSentence,
+  type SynthLike,
+  type UtteranceLike,
+} from './speaker';
+import { isNotAllowed } from './tts-bridge';
+import { assignVoiceSlots, loadVoices, type SlotId, type VoiceLike, type VoiceSlots, type VoiceSource } from './voices';
+
+export interface SpeechSettings {
+  rate: number;
+  /** The slot last chosen, per page language. */
+  slotByLang: Record<string, SlotId>;
+  /** Voices the user pinned to slots, per page language: slot id → voiceURI. */
+  pinsByLang: Record<string, Partial<Record<SlotId, string>>>;
+}
+
+/** Chromium with speech-dispatcher lists its voices after 2–6 s; with no voices it never says so. */
+const VOICES_TIMEOUT_MS = 10_000;
+const VOICES_POLL_MS = 500;
+
+export const DEFAULT_SETTINGS: SpeechSettings = { rate: 1, slotByLang: {}, pinsByLang: {} };
+
+export type SpeechCommand =
+  | { action: 'play'; what?: 'article' | 'summary'; from?: number }
+  | { action: 'toggle' | 'pause' | 'resume' | 'stop' | 'next' | 'previous' | 'next-paragraph' | 'previous-paragraph' }
+  | { action: 'rate'; rate: number }
+  | { action: 'voice'; slot: SlotId }
+  | { action: 'pin'; slot: SlotId; voiceURI: string | null };
+
+/** Everything a view needs to show the player as it really is. */
+export interface SpeechStatus {
+  state: SpeakerState;
+  slots: VoiceSlots | null;
+  slot: SlotId | null;
+  /** The last fatal problem, until the next successful start. */
+  error: SpeakerError | null;
+  /** The text of the sentence being read. */
+  sentence: string | null;
+  what: 'article' | 'summary' | 'selection' | null;
+}
+
+export interface SpeechEngine {
+  synth: SynthLike & VoiceSource;
+  createUtterance: (text: string) => UtteranceLike;
+}
+
+export interface ReadingSessionOptions {
+  engine: SpeechEngine;
+  document: Document;
+  settings: SpeechSettings;
+  saveSettings: (settings: SpeechSettings) => void;
+  onStatus: (status: SpeechStatus) => void;
+  /** How long to wait for the first voiceschanged (Chromium lists none before it). */
+  voicesTimeoutMs?: number;
+  /**
+   * The engine to go on with when the page may not speak: Chrome refuses speechSynthesis
+   * (`not-allowed`) in a page the user has not clicked since it loaded, which is the case when
+   * reading starts from the popup, a shortcut or a menu.
+   */
+  fallbackEngine?: () => SpeechEngine;
+}
+
+export class ReadingSession {
+  private speaker: Speaker;
+  private engine: SpeechEngine;
+  private readonly options: ReadingSessionOptions;
+  private settings: SpeechSettings;
+  private voices: readonly VoiceLike[] | null = null;
+  private slots: VoiceSlots | null = null;
+  private lang = 'und';
+  private what: SpeechStatus['what'] = null;
+  private sentence: string | null = null;
+  private error: SpeakerError | null = null;
+  private highlighter: SentenceHighlighter | null = null;
+  /** What the speaker was last given, to go on with after an engine switch. */
+  private loaded: SpeechSentence[] | null = null;
+  /** Where to start reading once voices arrive, when reading was asked for before they did. */
+  private waitingFrom: number | null = null;
+  /** The fallback engine is taken once; if it fails too, the error is the user's to see. */
+  private switched = false;
+  private unsubscribe: () => void;
+
+  constructor(options: ReadingSessionOptions) {
+    this.options = options;
+    this.engine = options.engine;
+    this.settings = options.settings;
+    this.speaker = new Speaker(this.engine);
+    this.unsubscribe = this.speaker.subscribe((event) => this.onSpeakerEvent(event));
+    this.speaker.setRate(this.settings.rate);
+    this.engine.synth.addEventListener('voiceschanged', this.onVoicesChanged);
+  }
+
+  status(): SpeechStatus {
+    return {
+      state: this.speaker.getState(),
+      slots: this.slots,
+      slot: this.currentSlot(),
+      error: this.error,
+      sentence: this.sentence,
+      what: this.what,
+    };
+  }
+
+  /** Reads the voices and fills the slots for `lang`; call before showing the voice choice. */
+  async prepare(lang: string): Promise<SpeechStatus> {
+    // An empty list is not remembered: speech-dispatcher can take seconds to list its voices.
+    if (!this.voices?.length) this.voices = await this.waitForVoices();
+    if (this.lang !== lang || !this.slots || this.slots.missing) {
+      this.lang = lang;
+      this.slots = assignVoiceSlots(this.voices, lang, this.settings.pinsByLang[lang]);
+    }
+    return this.status();
+  }
+
+  /** The first non-empty voice list, or an empty one when none comes in time. */
+  private async waitForVoices(): Promise<readonly VoiceLike[]> {
+    const timeout = this.options.voicesTimeoutMs ?? VOICES_TIMEOUT_MS;
+    const deadline = Date.now() + timeout;
+    let voices = await loadVoices(this.engine.synth, timeout);
+    // voiceschanged may report an engine that is still starting: look again until the deadline.
+    while (voices.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, VOICES_POLL_MS));
+      voices = this.engine.synth.getVoices();
+    }
+    return voices;
+  }
+
+  /** Voices installed or removed while the page is open re-fill the slots. */
+  private readonly onVoicesChanged = () => {
+    this.voices = this.engine.synth.getVoices();
+    if (this.slots) {
+      this.slots = assignVoiceSlots(this.voices, this.lang, this.settings.pinsByLang[this.lang]);
+      if (this.waitingFrom !== null && !this.slots.missing) {
+        this.error = null;
+        this.applyVoice();
+        this.speaker.play(this.waitingFrom);
+        this.waitingFrom = null;
+      }
+      this.publish();
+    }
+  };
+
+  /**
+   * Swaps the engine (the page's speechSynthesis for the background's chrome.tts when the page
+   * may not speak) and goes on from the same sentence.
+   */
+  private async switchEngine(engine: SpeechEngine): Promise<void> {
+    const state = this.speaker.getState();
+    const sentences = this.loaded;
+    this.unsubscribe();
+    this.speaker.dispose();
+    this.engine.synth.removeEventListener('voiceschanged', this.onVoicesChanged);
+    this.engine = engine;
+    engine.synth.addEventListener('voiceschanged', this.onVoicesChanged);
+    this.voices = null;
+    this.slots = null;
+    this.speaker = new Speaker(engine);
+    this.unsubscribe = this.speaker.subscribe((event) => this.onSpeakerEvent(event));
+    this.speaker.setRate(this.settings.rate);
+    await this.prepare(this.lang);
+    if (sentences) {
+      this.speaker.load(sentences, this.lang);
+      this.applyVoice();
+      this.speaker.play(state.index);
+    }
+  }
+
+  async readArticle(article: Article, what: 'article' | 'summary', from?: number): Promise<SpeechStatus> {
+    const sentences = what === 'summary' && article.summary.length > 0 ? summarySentences(article.summary) : articleSentences(article);
+    return this.read(sentences, article.lang, what === 'summary' && article.summary.length > 0 ? 'summary' : 'article', from);
+  }
+
+  async readSelection(text: string, lang: string): Promise<SpeechStatus> {
+    return this.read(selectionSentences(text, lang), lang, 'selection');
+  }
+
+  private async read(sentences: SpeechSentence[], lang: string, what: NonNullable<SpeechStatus['what']>, from = 0): Promise<SpeechStatus> {
+    await this.prepare(lang);
+    this.what = what;
+    this.loaded = sentences;
+    this.error = null;
+    this.highlighter?.clear();
+    const root = this.options.document.body;
+    this.highlighter = root
+      ? new SentenceHighlighter({ root, container: findArticleContainer(root, sentences.map((s) => s.text)) })
+      : null;
+    this.speaker.load(sentences, lang);
+    this.applyVoice();
+    if (this.slots?.missing) {
+      // Voices may still come (an engine that starts slowly): reading begins when they do.
+      this.error = 'no-voice';
+      this.waitingFrom = from;
+      this.publish();
+      return this.status();
+    }
+    this.waitingFrom = null;
+    this.speaker.play(from);
+    return this.status();
+  }
+
+  /** Runs a player command; `article` is read when "play"/"toggle" finds nothing loaded. */
+  async command(command: SpeechCommand, article: () => Article | null): Promise<SpeechStatus> {
+    const { status } = this.speaker.getState();
+    switch (command.action) {
+      case 'play': {
+        const source = article();
+        if (source) return this.readArticle(source, command.what ?? 'article', command.from);
+        break;
+      }
+      case 'toggle':
+        if (status === 'idle') {
+          const source = article();
+          if (source) return this.readArticle(source, 'article');
+        } else this.speaker.toggle();
+        break;
+      case 'pause':
+        this.speaker.pause();
+        break;
+      case 'resume':
+        this.speaker.resume();
+        break;
+      case 'stop':
+        this.waitingFrom = null;
+        this.speaker.stop();
+        break;
+      case 'next':
+        this.speaker.next();
+        break;
+      case 'previous':
+        this.speaker.previous();
+        break;
+      case 'next-paragraph':
+        this.speaker.nextParagraph();
+        break;
+      case 'previous-paragraph':
+        this.speaker.previousParagraph();
+        break;
+      case 'rate':
+        this.speaker.setRate(command.rate);
+        this.settings = { ...this.settings, rate: this.speaker.getState().rate };
+        this.options.saveSettings(this.settings);
+        break;
+      case 'voice':
+        this.settings = { ...this.settings, slotByLang: { ...this.settings.slotByLang, [this.lang]: command.slot } };
+        this.options.saveSettings(this.settings);
+        this.applyVoice();
+        break;
+      case 'pin': {
+        const pins = { ...this.settings.pinsByLang[this.lang] };
+        if (command.voiceURI) pins[command.slot] = command.voiceURI;
+        else delete pins[command.slot];
+        this.settings = { ...this.settings, pinsByLang: { ...this.settings.pinsByLang, [this.lang]: pins } };
+        this.options.saveSettings(this.settings);
+        if (this.voices) this.slots = assignVoiceSlots(this.voices, this.lang, pins);
+        this.applyVoice();
+        break;
+      }
+    }
+    this.publish();
+    return this.status();
+  }
+
+  dispose(): void {
+    this.engine.synth.removeEventListener('voiceschanged', this.onVoicesChanged);
+    this.speaker.stop();
+    this.highlighter?.clear();
+    this.unsubscribe();
+    this.speaker.dispose();
+  }
+
+  /** The chosen slot when it has a voice, else the first slot that has one. */
+  private currentSlot(): SlotId | null {
+    const slots = this.slots?.slots ?? [];
+    const chosen = this.settings.slotByLang[this.lang];
+    return (slots.find((slot) => slot.id === chosen && slot.voice) ?? slots.find((slot) => slot.voice))?.id ?? null;
+  }
+
+  private applyVoice(): void {
+    const slot = this.slots?.slots.find((candidate) => candidate.id === this.currentSlot());
+    this.speaker.setVoice(slot ?? { voice: null });
+  }
+
+  private onSpeakerEvent(event: Parameters<Parameters<Speaker['subscribe']>[0]>[0]): void {
+    switch (event.type) {
+      case 'sentence-start':
+        this.sentence = event.item.text;
+        this.error = null;
+        this.highlighter?.show(event.item.text);
+        break;
+      case 'end':
+        this.sentence = null;
+        this.highlighter?.clear();
+        break;
+      case 'state':
+        if (event.state.status === 'idle') {
+          this.sentence = null;
+          this.highlighter?.clear();
+        }
+        break;
+      case 'error':
+        if (event.fatal && isNotAllowed(event.error) && this.options.fallbackEngine && !this.switched) {
+          this.switched = true;
+          void this.switchEngine(this.options.fallbackEngine());
+          return;
+        }
+        if (event.fatal) this.error = event.error;
+        break;
+      case 'sentence-end':
+        return;
+    }
+    this.publish();
+  }
+
+  private publish(): void {
+    this.options.onStatus(this.status());
+  }
+}

@@ -1,0 +1,524 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { Speaker, type SpeakerEvent, type SpeechSentence, type UtteranceLike } from '../../lib/speech/speaker';
+import {
+  createBridgeEngine,
+  hostBridgeEngine,
+  isNotAllowed,
+  TTS_PORT,
+  type PortLike,
+  type TtsLike,
+  type TtsOptionsLike,
+  type TtsVoiceLike,
+} from '../../lib/speech/tts-bridge';
+import { loadVoices, type VoiceLike } from '../../lib/speech/voices';
+
+/** One end of an in-memory port pair, with Chrome's semantics where the bridge depends on them. */
+class Endpoint implements PortLike {
+  peer!: Endpoint;
+  closed = false;
+  private readonly messageListeners: Array<(message: unknown) => void> = [];
+  private readonly disconnectListeners: Array<() => void> = [];
+  readonly onMessage = { addListener: (l: (message: unknown) => void) => void this.messageListeners.push(l) };
+  readonly onDisconnect = { addListener: (l: () => void) => void this.disconnectListeners.push(l) };
+  constructor(readonly name: string) {}
+
+  postMessage(message: unknown): void {
+    if (this.closed) throw new Error('Attempting to use a disconnected port object');
+    // Messages are serialized: a voice or utterance object cannot cross as it is.
+    const copy: unknown = JSON.parse(JSON.stringify(message));
+    const peer = this.peer;
+    queueMicrotask(() => {
+      if (!peer.closed) for (const l of peer.messageListeners) l(copy);
+    });
+  }
+
+  /** Only the other end hears of it, as in Chrome. */
+  disconnect(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.peer.closed = true;
+    const peer = this.peer;
+    queueMicrotask(() => peer.disconnectListeners.forEach((l) => l()));
+  }
+}
+
+/** runtime.connect / runtime.onConnect, and a service worker that can be stopped. */
+class FakeRuntime {
+  private listeners: Array<(port: PortLike) => void> = [];
+  private workerPorts: Endpoint[] = [];
+  clientPorts: Endpoint[] = [];
+
+  readonly onConnect = (listener: (port: PortLike) => void) => void this.listeners.push(listener);
+
+  readonly connect = (name = TTS_PORT): PortLike => {
+    const client = new Endpoint(name);
+    const worker = new Endpoint(name);
+    client.peer = worker;
+    worker.peer = client;
+    this.clientPorts.push(client);
+    this.workerPorts.push(worker);
+    const listeners = [...this.listeners];
+    queueMicrotask(() => listeners.forEach((l) => l(worker)));
+    return client;
+  };
+
+  /** The service worker is stopped: its ports close and its listeners are gone until it starts. */
+  stopWorker(): void {
+    for (const port of this.workerPorts) port.disconnect();
+    this.workerPorts = [];
+    this.listeners = [];
+  }
+}
+
+interface Spoken {
+  text: string;
+  options: TtsOptionsLike;
+}
+
+/**
+ * Behaves like Chrome's TtsController where it matters: events arrive asynchronously, a new
+ * utterance interrupts the current one, stop() interrupts and unpauses, and a paused engine keeps
+ * a new utterance waiting (even with `enqueue: false`) until resume().
+ */
+class FakeTts implements TtsLike {
+  spoken: Spoken[] = [];
+  current: Spoken | null = null;
+  waiting: Spoken | null = null;
+  paused = false;
+  calls: string[] = [];
+  private readonly voicesListeners: Array<() => void> = [];
+  readonly onVoicesChanged = { addListener: (l: () => void) => void this.voicesListeners.push(l) };
+  constructor(public voices: TtsVoiceLike[] = [NORTH_TTS, SOUTH_TTS]) {}
+
+  speak(text: string, options: TtsOptionsLike): Promise<void> {
+    this.calls.push('speak');
+    const utterance = { text, options };
+    this.spoken.push(utterance);
+    if (this.paused) {
+      this.flush();
+      this.waiting = utterance;
+    } else {
+      this.flush();
+      this.begin(utterance);
+    }
+    return Promise.resolve();
+  }
+  stop(): void {
+    this.calls.push('stop');
+    this.paused = false;
+    this.flush();
+  }
+  pause(): void {
+    this.calls.push('pause');
+    this.paused = true;
+  }
+  resume(): void {
+    this.calls.push('resume');
+    this.paused = false;
+    if (this.waiting && !this.current) {
+      const next = this.waiting;
+      this.waiting = null;
+      this.begin(next);
+    }
+  }
+  getVoices(): Promise<TtsVoiceLike[]> {
+    return Promise.resolve(this.voices);
+  }
+  changeVoices(voices: TtsVoiceLike[]): void {
+    this.voices = voices;
+    this.voicesListeners.forEach((l) => l());
+  }
+  /** The current utterance reaches its end. */
+  finish(): void {
+    const u = this.current;
+    this.current = null;
+    if (u) this.fire(u, 'end');
+  }
+  fail(): void {
+    const u = this.current;
+    this.current = null;
+    if (u) this.fire(u, 'error');
+  }
+
+  private begin(u: Spoken): void {
+    this.current = u;
+    this.fire(u, 'start');
+  }
+  private flush(): void {
+    if (this.current) this.fire(this.current, 'interrupted');
+    if (this.waiting) this.fire(this.waiting, 'cancelled');
+    this.current = null;
+    this.waiting = null;
+  }
+  private fire(u: Spoken, type: string): void {
+    queueMicrotask(() => u.options.onEvent?.({ type }));
+  }
+}
+
+/** Lets every queued message and event cross: the bridge only ever waits on microtasks. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const NORTH_TTS: TtsVoiceLike = { voiceName: 'Vietnamese (Northern) espeak-ng', lang: 'vi' };
+const SOUTH_TTS: TtsVoiceLike = { voiceName: 'Google tiếng Việt', lang: 'vi-VN', remote: true };
+const NORTH: VoiceLike = {
+  name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'Vietnamese (Northern) espeak-ng', lang: 'vi', localService: true, default: false,
+};
+
+function sentences(...texts: string[]): SpeechSentence[] {
+  let offset = 0;
+  return texts.map((text, i) => {
+    const s = { text, start: offset, end: offset + text.length, paragraph: i, source: 'text' as const };
+    offset += text.length + 1;
+    return s;
+  });
+}
+
+const THREE = sentences('Một.', 'Hai.', 'Ba.');
+
+/** A tab: a Speaker over its own bridge, with the article loaded and a voice chosen. */
+async function openTab(runtime: FakeRuntime, pauseMode: 'restart' | 'native' = 'restart', connect: () => PortLike = () => runtime.connect()) {
+  const bridge = createBridgeEngine(connect);
+  const speaker = new Speaker({ ...bridge, pauseMode });
+  const events: SpeakerEvent[] = [];
+  speaker.subscribe((e) => events.push(e));
+  await loadVoices(bridge.synth, 1000);
+  speaker.load(THREE, 'vi');
+  speaker.setVoice({ voice: NORTH });
+  const kinds = () => events.filter((e) => e.type !== 'state').map((e) => ('index' in e ? `${e.type}:${e.index}` : e.type));
+  const errors = () => events.filter((e) => e.type === 'error');
+  return { bridge, speaker, events, kinds, errors };
+}
+
+function setup() {
+  const runtime = new FakeRuntime();
+  const tts = new FakeTts();
+  hostBridgeEngine(tts, runtime.onConnect);
+  return { runtime, tts };
+}
+
+describe('a Speaker over the chrome.tts bridge', () => {
+  it('reads three sentences in order, one utterance each, with the chosen voice', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime);
+    tab.speaker.setRate(1.5);
+    tab.speaker.play();
+    for (const text of ['Một.', 'Hai.', 'Ba.']) {
+      await settle();
+      expect(tts.current?.text).toBe(text);
+      expect(tab.bridge.synth.speaking).toBe(true);
+      tts.finish();
+    }
+    await settle();
+    expect(tab.kinds()).toEqual([
+      'sentence-start:0', 'sentence-end:0', 'sentence-start:1', 'sentence-end:1', 'sentence-start:2', 'sentence-end:2', 'end',
+    ]);
+    expect(tab.speaker.getState().status).toBe('idle');
+    expect(tab.bridge.synth.speaking).toBe(false);
+    expect(tts.spoken).toHaveLength(3);
+    expect(tts.spoken[0]?.options).toMatchObject({ voiceName: NORTH.name, lang: 'vi', rate: 1.5, pitch: 1, volume: 1, enqueue: false });
+    expect(tts.calls).toEqual(['stop', 'speak', 'stop', 'speak', 'stop', 'speak']);
+  });
+
+  it('pauses and resumes natively: the same utterance goes on', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime, 'native');
+    tab.speaker.play();
+    await settle();
+    tab.speaker.pause();
+    await settle();
+    expect(tts.paused).toBe(true);
+    expect(tab.bridge.synth.paused).toBe(true);
+    expect(tab.speaker.getState().status).toBe('paused');
+    tab.speaker.resume();
+    await settle();
+    expect(tts.paused).toBe(false);
+    expect(tts.spoken).toHaveLength(1);
+    tts.finish();
+    await settle();
+    expect(tts.current?.text).toBe('Hai.');
+    expect(tab.kinds()).toEqual(['sentence-start:0', 'sentence-end:0', 'sentence-start:1']);
+    expect(tab.errors()).toEqual([]);
+  });
+
+  it('pauses by cancelling and resumes by reading the sentence again (restart mode)', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime);
+    tab.speaker.play();
+    await settle();
+    tab.speaker.pause();
+    await settle();
+    expect(tts.current).toBeNull();
+    expect(tts.calls).toEqual(['stop', 'speak', 'stop']);
+    tab.speaker.resume();
+    await settle();
+    expect(tts.current?.text).toBe('Một.');
+    expect(tab.speaker.getState().status).toBe('speaking');
+    expect(tab.errors()).toEqual([]);
+  });
+
+  it('moves to the next sentence mid-utterance without reporting the interruption', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime);
+    tab.speaker.play();
+    await settle();
+    expect(tab.speaker.next()).toBe(true);
+    await settle();
+    expect(tts.current?.text).toBe('Hai.');
+    tts.finish();
+    await settle();
+    expect(tts.current?.text).toBe('Ba.');
+    expect(tab.kinds()).toEqual(['sentence-start:0', 'sentence-start:1', 'sentence-end:1', 'sentence-start:2']);
+    expect(tab.errors()).toEqual([]);
+  });
+
+  it('stops', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime);
+    tab.speaker.play();
+    await settle();
+    tab.speaker.stop();
+    await settle();
+    expect(tts.current).toBeNull();
+    expect(tts.calls).toEqual(['stop', 'speak', 'stop']);
+    expect(tab.speaker.getState()).toMatchObject({ status: 'idle', index: 0 });
+    expect(tab.bridge.synth.speaking).toBe(false);
+    expect(tab.errors()).toEqual([]);
+  });
+
+  it('reports a synthesis error from chrome.tts as fatal', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime);
+    tab.speaker.play();
+    await settle();
+    tts.fail();
+    await settle();
+    expect(tab.errors()).toEqual([{ type: 'error', error: 'synthesis-failed', fatal: true, index: 0 }]);
+    expect(tab.speaker.getState().status).toBe('idle');
+  });
+
+  it('fails the utterance when the service worker stops mid-sentence, then reconnects on play', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime);
+    tab.speaker.play();
+    await settle();
+    runtime.stopWorker();
+    await settle();
+    expect(tab.errors()).toEqual([{ type: 'error', error: 'synthesis-failed', fatal: true, index: 0 }]);
+    expect(tab.speaker.getState().status).toBe('idle');
+    expect(tab.bridge.synth.speaking).toBe(false);
+
+    // The next connection starts the worker again.
+    hostBridgeEngine(tts, runtime.onConnect);
+    tab.speaker.play();
+    await settle();
+    expect(runtime.clientPorts).toHaveLength(2);
+    expect(tts.current?.text).toBe('Một.');
+    tts.finish();
+    await settle();
+    expect(tts.current?.text).toBe('Hai.');
+    expect(tab.kinds().slice(-3)).toEqual(['sentence-start:0', 'sentence-end:0', 'sentence-start:1']);
+  });
+
+  it('reads the sentence again on resume when the service worker stopped during a pause', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime, 'native');
+    tab.speaker.play();
+    await settle();
+    tab.speaker.pause();
+    await settle();
+    runtime.stopWorker();
+    hostBridgeEngine(tts, runtime.onConnect);
+    await settle();
+    expect(tab.errors()).toEqual([]);
+    tab.speaker.resume();
+    await settle();
+    expect(tts.spoken.map((s) => s.text)).toEqual(['Một.', 'Một.']);
+    expect(tts.current?.text).toBe('Một.');
+    expect(tab.speaker.getState().status).toBe('speaking');
+  });
+
+  it('fails instead of hanging when the background cannot be reached at all', async () => {
+    const { runtime } = setup();
+    const tab = await openTab(runtime);
+    const dead = createBridgeEngine(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    // Voices of a bridge that did connect, so the speaker gets as far as speaking.
+    const speaker = new Speaker({ synth: Object.assign(dead.synth, { getVoices: tab.bridge.synth.getVoices }), createUtterance: dead.createUtterance });
+    const events: SpeakerEvent[] = [];
+    speaker.subscribe((e) => events.push(e));
+    speaker.load(THREE, 'vi');
+    speaker.setVoice({ voice: NORTH });
+    speaker.play();
+    await settle();
+    expect(events.filter((e) => e.type === 'error')).toEqual([{ type: 'error', error: 'synthesis-failed', fatal: true, index: 0 }]);
+    expect(speaker.getState().status).toBe('idle');
+  });
+});
+
+describe('voices', () => {
+  it('lists chrome.tts voices by name, remote ones as not local', async () => {
+    const { runtime, tts } = setup();
+    tts.voices = [...tts.voices, { lang: 'en' }];
+    const bridge = createBridgeEngine(() => runtime.connect());
+    expect(bridge.synth.getVoices()).toEqual([]);
+    await loadVoices(bridge.synth, 1000);
+    expect(bridge.synth.getVoices()).toEqual([
+      NORTH,
+      { name: 'Google tiếng Việt', voiceURI: 'Google tiếng Việt', lang: 'vi-VN', localService: false, default: false },
+    ]);
+  });
+
+  it('passes on a changed voice list', async () => {
+    const { runtime, tts } = setup();
+    const bridge = createBridgeEngine(() => runtime.connect());
+    await settle();
+    let changes = 0;
+    bridge.synth.addEventListener('voiceschanged', () => changes++);
+    tts.changeVoices([SOUTH_TTS]);
+    await settle();
+    expect(changes).toBe(1);
+    expect(bridge.synth.getVoices().map((v) => v.name)).toEqual(['Google tiếng Việt']);
+  });
+});
+
+describe('tabs sharing chrome.tts', () => {
+  it('lets a new tab interrupt the one reading, which stops quietly', async () => {
+    const { runtime, tts } = setup();
+    const a = await openTab(runtime);
+    const b = await openTab(runtime);
+    a.speaker.play();
+    await settle();
+    b.speaker.play(1);
+    await settle();
+    expect(tts.current?.text).toBe('Hai.');
+    expect(a.speaker.getState().status).toBe('idle');
+    expect(a.errors()).toEqual([]);
+    expect(b.speaker.getState().status).toBe('speaking');
+
+    // Tab A is closed: it cannot stop tab B's reading.
+    runtime.clientPorts[0]?.disconnect();
+    await settle();
+    expect(tts.current?.text).toBe('Hai.');
+    tts.finish();
+    await settle();
+    expect(b.kinds()).toEqual(['sentence-start:1', 'sentence-end:1', 'sentence-start:2']);
+  });
+
+  it('does not let a tab cancel or pause another tab’s utterance', async () => {
+    const { runtime, tts } = setup();
+    const a = runtime.connect();
+    const b = runtime.connect();
+    // Each tab numbers its own utterances, so both have an utterance 1.
+    a.postMessage({ type: 'speak', id: 1, text: 'Một.', rate: 1, pitch: 1, volume: 1 });
+    await settle();
+    b.postMessage({ type: 'speak', id: 1, text: 'Hai.', rate: 1, pitch: 1, volume: 1 });
+    // Tab A acts before it hears that it was interrupted.
+    a.postMessage({ type: 'pause', id: 1 });
+    a.postMessage({ type: 'resume', id: 1 });
+    a.postMessage({ type: 'cancel', id: 1 });
+    await settle();
+    expect(tts.current?.text).toBe('Hai.');
+    expect(tts.calls).toEqual(['stop', 'speak', 'stop', 'speak']);
+  });
+
+  it('does not let a tab paused natively hold the next tab’s reading', async () => {
+    const { runtime, tts } = setup();
+    const a = await openTab(runtime, 'native');
+    const b = await openTab(runtime);
+    a.speaker.play();
+    await settle();
+    a.speaker.pause();
+    await settle();
+    b.speaker.play();
+    await settle();
+    expect(tts.paused).toBe(false);
+    expect(tts.current?.text).toBe('Một.');
+    expect(b.kinds()).toEqual(['sentence-start:0']);
+    // Tab A's paused utterance is gone; its resume reads the sentence again, taking the engine back.
+    a.speaker.resume();
+    await settle();
+    expect(a.errors()).toEqual([]);
+    expect(tts.spoken).toHaveLength(3);
+    expect(b.speaker.getState().status).toBe('idle');
+  });
+
+  it('stops reading when the reading tab closes or navigates', async () => {
+    const { runtime, tts } = setup();
+    const tab = await openTab(runtime);
+    tab.speaker.play();
+    await settle();
+    runtime.clientPorts[0]?.disconnect();
+    await settle();
+    expect(tts.calls).toEqual(['stop', 'speak', 'stop']);
+    expect(tts.current).toBeNull();
+  });
+
+  it('ignores ports with other names', async () => {
+    const { runtime, tts } = setup();
+    const port = runtime.connect('other');
+    port.postMessage({ type: 'speak', id: 1, text: 'x', rate: 1, pitch: 1, volume: 1 });
+    await settle();
+    expect(tts.spoken).toEqual([]);
+  });
+});
+
+describe('the bridge as a speechSynthesis-like engine', () => {
+  it('queues utterances, reports cancelled ones like Chrome, and holds new ones while paused', async () => {
+    const { runtime, tts } = setup();
+    const { synth, createUtterance } = createBridgeEngine(() => runtime.connect());
+    const log: string[] = [];
+    const watch = (u: UtteranceLike, name: string) => {
+      for (const type of ['start', 'end', 'error'] as const) {
+        u.addEventListener(type, (e) => log.push(`${name}:${type}${type === 'error' ? `:${String((e as Event & { error?: unknown }).error)}` : ''}`));
+      }
+      return u;
+    };
+    synth.speak(watch(createUtterance('Một.'), 'one'));
+    synth.speak(watch(createUtterance('Hai.'), 'two'));
+    synth.speak(watch(createUtterance('Ba.'), 'three'));
+    expect([synth.speaking, synth.pending]).toEqual([true, true]);
+    await settle();
+    tts.finish();
+    await settle();
+    expect(tts.current?.text).toBe('Hai.');
+    synth.cancel();
+    expect([synth.speaking, synth.pending]).toEqual([false, false]);
+    await settle();
+    expect(log).toEqual(['one:start', 'one:end', 'two:start', 'two:error:interrupted', 'three:error:canceled']);
+    expect(tts.spoken.map((s) => s.text)).toEqual(['Một.', 'Hai.']);
+
+    synth.pause();
+    synth.speak(watch(createUtterance('Bốn.'), 'four'));
+    await settle();
+    expect(tts.spoken).toHaveLength(2);
+    synth.resume();
+    await settle();
+    expect(tts.current?.text).toBe('Bốn.');
+  });
+
+  it('keeps numbers within what chrome.tts accepts', async () => {
+    const { runtime, tts } = setup();
+    const port = runtime.connect();
+    port.postMessage({ type: 'speak', id: 1, text: 'x', rate: 50, pitch: -1, volume: Number.NaN });
+    port.postMessage({ type: 'speak', id: 'two', text: 'y' });
+    await settle();
+    expect(tts.spoken).toHaveLength(1);
+    expect(tts.spoken[0]?.options).toMatchObject({ rate: 10, pitch: 0, volume: 1 });
+  });
+});
+
+describe('switching engines', () => {
+  it('switches only on not-allowed', () => {
+    expect(isNotAllowed('not-allowed')).toBe(true);
+    for (const error of ['interrupted', 'canceled', 'synthesis-failed', 'no-voice', 'not-started']) {
+      expect(isNotAllowed(error)).toBe(false);
+    }
+  });
+
+  it('takes the real browser objects', () => {
+    expectTypeOf<Browser.runtime.Port>().toExtend<PortLike>();
+    expectTypeOf<typeof Browser.tts>().toExtend<TtsLike>();
+  });
+});
