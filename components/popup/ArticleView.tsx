@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Article, Figure } from '@/lib/article';
 import type { PopupClient } from './client';
+import { PlayerBar } from './PlayerBar';
 
 /** Words a reader skims per minute, and a voice speaks per minute at 1×. */
 const READING_WPM = 230;
@@ -21,6 +22,7 @@ export function ArticleView({ article, client }: { article: Article; client: Pop
           {t('readingTime', [String(readMinutes)])} · {t('listeningTime', [String(listenMinutes)])}
         </p>
       </header>
+      <PlayerBar article={article} client={client} />
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('sectionSummary')}</h2>
         {article.lead && <p class="lead">{article.lead}</p>}

@@ -2,7 +2,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, Figure } from '@/lib/article';
 import { clipFromArticle } from '@/lib/clips';
-import { sendToBackground, sendToTab, type ClipSaveResponse } from '@/lib/messages';
+import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse } from '@/lib/messages';
+import type { SpeechCommand, SpeechStatus } from '@/lib/speech/session';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
 export type ArticleLoad =
@@ -17,12 +18,21 @@ export interface PopupClient {
   saveClip(article: Article): Promise<ClipSaveResponse>;
   openClips(): Promise<void>;
   openInNewTab(url: string): Promise<void>;
+  /** The reader of the page: its state, voice slots filled (waits for the voice list). */
+  speechStatus(): Promise<SpeechStatus>;
+  speech(command: SpeechCommand): Promise<SpeechStatus>;
+  /** Live reading progress while the popup is open. */
+  onSpeechStatus(listener: (status: SpeechStatus) => void): () => void;
   /** A UI string from public/_locales in the browser's language. */
   t(key: string, substitutions?: string[]): string;
 }
 
 export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | undefined>): PopupClient {
   let tabId: number | undefined;
+  const requireTab = () => {
+    if (tabId === undefined) throw new Error('The popup has no tab to work on.');
+    return tabId;
+  };
   const t = (key: string, substitutions?: string[]) =>
     (browser.i18n.getMessage as (key: string, substitutions?: string[]) => string)(key, substitutions) || key;
   return {
@@ -56,5 +66,8 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     async openInNewTab(url) {
       await browser.tabs.create({ url });
     },
+    speechStatus: () => sendToTab(requireTab(), { type: 'speech-status' }),
+    speech: (command) => sendToTab(requireTab(), { type: 'speech', command }),
+    onSpeechStatus: (listener) => onSpeechStatus(requireTab(), listener),
   };
 }

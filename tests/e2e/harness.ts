@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ExtractResult } from '../../lib/article';
+import type { SpeechStatus } from '../../lib/speech/session';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/e2e/chrome-mv3');
@@ -162,3 +163,43 @@ export async function extractInBrowser(extension: LoadedExtension, tabId: number
   return result as ExtractResult;
 }
 
+
+/**
+ * Collects the reading statuses the content script broadcasts, as seen by the service worker
+ * (a listener like the popup's), so tests can follow sentence-by-sentence progress.
+ */
+export async function watchSpeech(extension: LoadedExtension) {
+  await extension.worker.evaluate(() => {
+    const scope = globalThis as unknown as { __loaStatuses?: unknown[] };
+    if (scope.__loaStatuses) return;
+    scope.__loaStatuses = [];
+    chrome.runtime.onMessage.addListener((message: { to?: string; message?: unknown }) => {
+      if (message?.to === 'loa-speech-status') scope.__loaStatuses!.push(message.message);
+    });
+  });
+  const statuses = () =>
+    extension.worker.evaluate(() => (globalThis as unknown as { __loaStatuses: SpeechStatus[] }).__loaStatuses);
+  return {
+    statuses,
+    clear: () => extension.worker.evaluate(() => void ((globalThis as unknown as { __loaStatuses: unknown[] }).__loaStatuses.length = 0)),
+    /** Waits until `predicate` holds for the latest status. */
+    async waitFor(predicate: (status: SpeechStatus) => boolean, timeoutMs = 30_000): Promise<SpeechStatus> {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const all = await statuses();
+        const last = all[all.length - 1];
+        if (last && predicate(last)) return last;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      const all = await statuses();
+      throw new Error(`speech status never matched; last: ${JSON.stringify(all[all.length - 1] ?? null).slice(0, 400)}`);
+    },
+  };
+}
+
+/** Runs a keyboard command's real listener, as Chrome does on the shortcut. */
+export async function dispatchCommand(extension: LoadedExtension, name: string): Promise<void> {
+  await extension.worker.evaluate((command) => {
+    (chrome.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch(command);
+  }, name);
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Article } from '@/lib/article';
+import type { SpeechStatus } from '@/lib/speech/session';
+import { MAX_RATE, MIN_RATE } from '@/lib/speech/speaker';
+import type { PopupClient } from './client';
+
+const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].filter((rate) => rate >= MIN_RATE && rate <= MAX_RATE);
+/** Syllables (Vietnamese) or words a voice speaks per minute at 1×, for "time left". */
+const SPOKEN_WPM = 150;
+
+/**
+ * The player: what the page's reader is really doing (it reads on when the popup closes, so the
+ * bar asks for its state on opening and follows its broadcasts), with the controls and the four
+ * regional voices.
+ */
+export function PlayerBar({ article, client }: { article: Article; client: PopupClient }) {
+  const { t } = client;
+  const [status, setStatus] = useState<SpeechStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    const stop = client.onSpeechStatus((next) => live && setStatus(next));
+    client.speechStatus().then((next) => live && setStatus(next), () => {});
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [client]);
+
+  const run = (command: Parameters<PopupClient['speech']>[0]) => client.speech(command).then(setStatus, () => {});
+  const state = status?.state;
+  const reading = state && state.status !== 'idle';
+  const total = state?.total ?? 0;
+  const index = state?.index ?? 0;
+  const wordsLeft = reading ? Math.round((article.wordCount * (total - index)) / Math.max(total, 1)) : article.wordCount;
+  const minutesLeft = Math.max(1, Math.round(wordsLeft / (SPOKEN_WPM * (state?.rate ?? 1))));
+  const slots = status?.slots;
+
+  return (
+    <section class="player" aria-label={t('playerLabel')}>
+      <div class="player-controls">
+        <button type="button" class="icon" onClick={() => run({ action: 'previous' })} disabled={!reading} aria-label={t('previousSentence')}>
+          ⏮
+        </button>
+        <button
+          type="button"
+          class="primary play"
+          onClick={() => run(reading ? { action: 'toggle' } : { action: 'play', what: 'article' })}
+          aria-label={state?.status === 'speaking' ? t('pause') : t('listen')}
+        >
+          {state?.status === 'speaking' ? `⏸ ${t('pause')}` : `▶ ${t(state?.status === 'paused' ? 'resume' : 'listen')}`}
+        </button>
+        <button type="button" class="icon" onClick={() => run({ action: 'next' })} disabled={!reading} aria-label={t('nextSentence')}>
+          ⏭
+        </button>
+        <button type="button" class="icon" onClick={() => run({ action: 'stop' })} disabled={!reading} aria-label={t('stop')}>
+          ⏹
+        </button>
+        <label class="rate">
+          <span class="visually-hidden">{t('rate')}</span>
+          <select value={String(state?.rate ?? 1)} onChange={(event) => run({ action: 'rate', rate: Number(event.currentTarget.value) })} aria-label={t('rate')}>
+            {RATES.map((rate) => (
+              <option key={rate} value={String(rate)}>
+                {rate}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {reading && (
+        <div class="progress">
+          <progress max={total} value={index + 1} aria-label={t('progress', [String(index + 1), String(total)])} />
+          <span>
+            {t('progress', [String(index + 1), String(total)])} · {t('timeLeft', [String(minutesLeft)])}
+          </span>
+        </div>
+      )}
+      {!status && <p class="hint">{t('voicesLoading')}</p>}
+      {slots && !slots.missing && (
+        <fieldset class="voices">
+          <legend>{t('voice')}</legend>
+          {slots.slots.map((slot) => (
+            <label key={slot.id} class={slot.voice ? 'voice' : 'voice unavailable'} title={slot.voice?.name ?? t('voiceNone')}>
+              <input
+                type="radio"
+                name="voice"
+                value={slot.id}
+                checked={status.slot === slot.id}
+                disabled={!slot.voice}
+                onChange={() => run({ action: 'voice', slot: slot.id })}
+              />
+              <span>
+                {slot.label}
+                {slot.approximate && (
+                  <abbr class="approximate" title={t('voiceApproximate')}>
+                    {' ≈'}
+                  </abbr>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {status?.error && <SpeechProblem status={status} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: slots?.slots[0]?.id ?? 'north-male', voiceURI })} />}
+    </section>
+  );
+}
+
+function SpeechProblem({ status, client, onPin }: { status: SpeechStatus; client: PopupClient; onPin: (voiceURI: string) => void }) {
+  const { t } = client;
+  if (status.error === 'no-voice') {
+    const others = status.slots?.others ?? [];
+    return (
+      <div class="problem" role="alert">
+        <p>{t('noVoice')}</p>
+        {others.length > 0 && (
+          <label>
+            {t('pickOtherVoice')}{' '}
+            <select onChange={(event) => event.currentTarget.value && onPin(event.currentTarget.value)}>
+              <option value="">—</option>
+              {others.map((voice) => (
+                <option key={voice.voiceURI} value={voice.voiceURI}>
+                  {voice.name} ({voice.lang})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+    );
+  }
+  return (
+    <p class="problem" role="alert">
+      {t('speechFailed', [status.error ?? ''])}
+    </p>
+  );
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  dispatchCommand,
+  launchExtension,
+  startPageServer,
+  startSpeechSink,
+  watchSpeech,
+  type LoadedExtension,
+  type PageServer,
+  type SpeechDispatcher,
+} from './harness';
+
+const ARTICLE = 'vn-baolaocai-seed-reconstructed';
+
+describe('reading aloud in Chromium with espeak-ng voices', () => {
+  let server: PageServer;
+  let sink: SpeechDispatcher;
+  let extension: LoadedExtension;
+  beforeAll(async () => {
+    server = await startPageServer();
+    sink = startSpeechSink('realtime');
+    extension = await launchExtension({ speech: sink });
+  });
+  afterAll(async () => {
+    await extension?.close();
+    sink?.stop();
+    await server?.close();
+  });
+
+  it('registers the suggested keyboard shortcuts', async () => {
+    const commands = await extension.worker.evaluate(() => chrome.commands.getAll());
+    const shortcut = (name: string) => commands.find((command) => command.name === name)?.shortcut;
+    expect(shortcut('_execute_action')).toBe('Alt+Shift+L');
+    expect(shortcut('play-pause')).toBe('Alt+Shift+Q');
+    expect(shortcut('next-sentence')).toBe('Alt+Shift+Period');
+    expect(shortcut('previous-sentence')).toBe('Alt+Shift+Comma');
+    expect(commands.map((command) => command.name)).toEqual(expect.arrayContaining(['stop', 'save-clip']));
+  });
+
+  it('reads from a shortcut sentence by sentence, highlights, pauses, resumes, skips and stops', async () => {
+    const speech = await watchSpeech(extension);
+    const page = await extension.context.newPage();
+    await page.goto(server.corpusUrl(ARTICLE));
+    await page.bringToFront();
+    await dispatchCommand(extension, 'play-pause');
+
+    const first = await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+    expect(first.state.index).toBe(0);
+    expect(first.state.voice?.name).toMatch(/Vietnamese \(Northern\)/);
+    // The title is read first and highlighted on the live page, which keeps its DOM.
+    expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
+    expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
+
+    await speech.waitFor((status) => status.state.index >= 2);
+    await dispatchCommand(extension, 'play-pause');
+    const paused = await speech.waitFor((status) => status.state.status === 'paused');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const stillPaused = (await speech.statuses()).at(-1)!;
+    expect(stillPaused.state.status).toBe('paused');
+    expect(stillPaused.state.index).toBe(paused.state.index);
+
+    await dispatchCommand(extension, 'play-pause');
+    await speech.waitFor((status) => status.state.status === 'speaking');
+    await dispatchCommand(extension, 'next-sentence');
+    const skipped = await speech.waitFor((status) => status.state.index > paused.state.index && status.sentence !== null);
+    expect(skipped.state.index).toBe(paused.state.index + 1);
+
+    // Every sentence that started did so in order: no sentence read twice, none skipped but the one we skipped.
+    const starts = (await speech.statuses()).filter((status) => status.state.status === 'speaking' && status.sentence).map((status) => status.state.index);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+
+    await dispatchCommand(extension, 'stop');
+    await speech.waitFor((status) => status.state.status === 'idle');
+    expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(false);
+    await page.close();
+  });
+
+  it('fills the four regional slots from the real voice list', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(server.corpusUrl(ARTICLE));
+    const popup = await extension.openPopup(await extension.tabIdOf(page));
+    const voices = popup.locator('fieldset.voices label');
+    await expect.poll(() => voices.count(), { timeout: 60_000 }).toBe(4);
+    expect(await voices.allTextContents()).toEqual(['Nam miền Bắc', 'Nữ miền Bắc', 'Nữ miền Nam', 'Nam miền Nam']);
+    expect(await popup.locator('fieldset.voices input:disabled').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps reading when the popup closes', async () => {
+    const speech = await watchSpeech(extension);
+    await speech.clear();
+    const page = await extension.context.newPage();
+    await page.goto(server.corpusUrl(ARTICLE));
+    const popup = await extension.openPopup(await extension.tabIdOf(page));
+    await popup.getByRole('button', { name: /Nghe|Listen/ }).first().click();
+    await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+    await popup.close();
+    const later = await speech.waitFor((status) => status.state.index >= 2);
+    expect(later.state.status).toBe('speaking');
+    await page.close();
+  });
+});
