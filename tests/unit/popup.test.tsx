@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import axe from 'axe-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/html';
+import type { Article, Figure } from '../../lib/article';
+import { extractArticle } from '../../lib/extract';
+import type { SpeechCommand, SpeechStatus } from '../../lib/speech/session';
+import { Popup } from '../../components/popup/Popup';
+import type { ArticleLoad, PopupClient } from '../../components/popup/client';
+import { CORPUS_DIR } from '../support/corpus';
+import { translator } from '../support/i18n';
+
+afterEach(cleanup);
+
+function sampleArticle(): Article {
+  const html = readFileSync(join(CORPUS_DIR, 'vn-baolaocai-seed-reconstructed/source.html'), 'utf8');
+  const result = extractArticle(parseHtml(html));
+  if (!result.ok) throw new Error('the sample page must extract');
+  return result.article;
+}
+
+const IDLE: SpeechStatus = {
+  state: { status: 'idle', index: 0, total: 0, source: null, voice: null, pitch: 1, rate: 1, lang: 'vi' },
+  slots: null,
+  slot: null,
+  error: null,
+  sentence: null,
+  what: null,
+};
+
+/** The browser side of the popup, recorded: views are tested against what they ask of it. */
+function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<PopupClient> = {}) {
+  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[] } = { revealed: [], commands: [], saved: [], opened: [] };
+  const popupClient: PopupClient = {
+    t: translator('vi'),
+    loadArticle: () => Promise.resolve(load),
+    reveal: async (figure) => {
+      calls.revealed.push(figure);
+      return true;
+    },
+    saveClip: async (article) => {
+      calls.saved.push(article);
+      return { ok: true, result: { created: true, clip: {} as never } };
+    },
+    openClips: async () => {},
+    openInNewTab: async (url) => void calls.opened.push(url),
+    speechStatus: async () => IDLE,
+    speech: async (command) => {
+      calls.commands.push(command);
+      return IDLE;
+    },
+    onSpeechStatus: () => () => {},
+    ...overrides,
+  };
+  return { popupClient, calls };
+}
+
+async function noAxeViolations(container: HTMLElement) {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+describe('popup states', () => {
+  it('shows a skeleton while the page is being read', () => {
+    const { popupClient } = client(new Promise<ArticleLoad>(() => {}));
+    render(<Popup client={popupClient} />);
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('status').textContent).toBe('Đang đọc trang…');
+  });
+
+  it.each([
+    [{ state: 'restricted' } as const, 'Loa không đọc được trang này'],
+    [{ state: 'not-article', message: 'list' } as const, 'Không có bài viết ở trang này'],
+    [{ state: 'error', message: 'boom' } as const, 'Đã có lỗi khi đọc trang'],
+  ])('says what happened and what to do: %o', async (load, title) => {
+    const { popupClient } = client(load);
+    const { container } = render(<Popup client={popupClient} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('h1')?.textContent).toBe(title);
+    expect(alert.querySelector('p')?.textContent?.length).toBeGreaterThan(30);
+    await noAxeViolations(container);
+  });
+
+  it('shows the ten-second read: title, lead, summary, figures, related', async () => {
+    const article = sampleArticle();
+    const { popupClient, calls } = client({ state: 'ready', article });
+    const { container } = render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1, name: article.title });
+    expect(screen.getByText(article.lead!)).toBeTruthy();
+    const figures = screen.getByRole('heading', { name: 'Số liệu chính' }).parentElement!;
+    expect(figures.querySelectorAll('button.figure')).toHaveLength(article.figures.length);
+    fireEvent.click(screen.getByText('4.142 nhiệm vụ'));
+    await waitFor(() => expect(calls.revealed.map((figure) => figure.text)).toEqual(['4.142 nhiệm vụ']));
+    const related = screen.getByRole('heading', { name: 'Tin liên quan' }).parentElement!;
+    expect(related.querySelectorAll('a')).toHaveLength(article.related.length);
+    fireEvent.click(related.querySelector('a')!);
+    expect(calls.opened).toEqual([article.related[0]!.url]);
+    await noAxeViolations(container);
+  });
+
+  it('renders page strings as text, never as HTML', async () => {
+    const article = { ...sampleArticle(), title: '<img src=x onerror=alert(1)>Tin', lead: '<b>đậm</b>' };
+    const { popupClient } = client({ state: 'ready', article });
+    const { container } = render(<Popup client={popupClient} />);
+    await screen.findByText('<img src=x onerror=alert(1)>Tin');
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('saves the article as a clip and says so', async () => {
+    const article = sampleArticle();
+    const { popupClient, calls } = client({ state: 'ready', article });
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Lưu bài' }));
+    await screen.findByText('Đã lưu vào mục đã lưu.');
+    expect(calls.saved).toEqual([article]);
+  });
+
+  it('reports a failed save with the store’s message', async () => {
+    const { popupClient } = client(
+      { state: 'ready', article: sampleArticle() },
+      { saveClip: async () => ({ ok: false, code: 'quota', messageKey: 'clips_error_quota', substitutions: [] }) },
+    );
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Lưu bài' }));
+    await waitFor(() => expect(document.querySelector('.status.error')?.textContent).toBe(translator('vi')('clips_error_quota')));
+  });
+});
+
+describe('player bar', () => {
+  const speaking: SpeechStatus = {
+    ...IDLE,
+    state: { ...IDLE.state, status: 'speaking', index: 4, total: 34 },
+    slots: {
+      lang: 'vi',
+      kind: 'regional',
+      missing: false,
+      others: [],
+      slots: [
+        { id: 'north-male', label: 'Nam miền Bắc', voice: { name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'n', lang: 'vi' }, pitch: 1, approximate: false, reason: 'exact', pin: null },
+        { id: 'north-female', label: 'Nữ miền Bắc', voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' }, pitch: 1, approximate: false, reason: 'exact', pin: null },
+        { id: 'south-female', label: 'Nữ miền Nam', voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' }, pitch: 1, approximate: true, reason: 'other-region', pin: null },
+        { id: 'south-male', label: 'Nam miền Nam', voice: null, pitch: 1, approximate: false, reason: 'none', pin: null },
+      ],
+    },
+    slot: 'north-male',
+    sentence: 'Câu thứ năm.',
+  };
+
+  it('shows the reader’s real state when reopened mid-reading, and drives it', async () => {
+    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => speaking });
+    const { container } = render(<Popup client={popupClient} />);
+    await screen.findByText(/Câu 5\/34/);
+    const voices = Array.from(container.querySelectorAll('fieldset.voices label')).map((label) => label.textContent);
+    expect(voices).toEqual(['Nam miền Bắc', 'Nữ miền Bắc', 'Nữ miền Nam ≈', 'Nam miền Nam']);
+    expect((container.querySelector('input[value="south-male"]') as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Tạm dừng' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Câu tiếp theo' }));
+    fireEvent.click(container.querySelector('input[value="north-female"]')!);
+    expect(calls.commands).toEqual([{ action: 'toggle' }, { action: 'next' }, { action: 'voice', slot: 'north-female' }]);
+    await noAxeViolations(container);
+  });
+
+  it('says there is no voice for the language and offers others', async () => {
+    const noVoice: SpeechStatus = {
+      ...IDLE,
+      error: 'no-voice',
+      slots: { lang: 'vi', kind: 'regional', missing: true, slots: [], others: [{ name: 'German', voiceURI: 'de', lang: 'de' }] },
+    };
+    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => noVoice });
+    render(<Popup client={popupClient} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Máy này không có giọng đọc');
+    fireEvent.change(alert.querySelector('select')!, { target: { value: 'de' } });
+    expect(calls.commands).toEqual([{ action: 'pin', slot: 'north-male', voiceURI: 'de' }]);
+  });
+});
