@@ -17,7 +17,7 @@ const REVEAL_MS = 2500;
 export default defineContentScript({
   matches: [],
   registration: 'runtime',
-  async main() {
+  main() {
     const marker = globalThis as { __loaContentScript?: boolean };
     if (marker.__loaContentScript) return;
     marker.__loaContentScript = true;
@@ -35,14 +35,18 @@ export default defineContentScript({
       return result.ok ? result.article : null;
     };
 
-    const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<SpeechSettings> | undefined;
+    // Listeners are registered before anything is awaited: the popup messages right after injecting.
+    const storedSettings = browser.storage.local
+      .get(SETTINGS_KEY)
+      .then((stored) => (stored[SETTINGS_KEY] ?? {}) as Partial<SpeechSettings>, () => ({}));
     let session: ReadingSession | null = null;
     const pageEngine = { synth: window.speechSynthesis, createUtterance: (text: string) => new SpeechSynthesisUtterance(text) };
     const bridgeEngine = import.meta.env.FIREFOX ? undefined : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
     // Chrome lets a page speak only after the user clicked it; without that, go straight to
     // chrome.tts instead of waiting for the page engine to refuse.
     const pageMaySpeak = () => !bridgeEngine || (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
-    const reading = () => {
+    const reading = async () => {
+      const stored = await storedSettings;
       // Asking the page for its voices starts the browser's speech platform (speech-dispatcher
       // on Linux), which chrome.tts alone does not: without it the bridge would list no voices.
       window.speechSynthesis.getVoices();
@@ -76,12 +80,13 @@ export default defineContentScript({
         if (found) setTimeout(() => session?.status().state.status === 'speaking' || revealer?.clear(), REVEAL_MS);
         return found;
       },
-      speech: ({ command }) => reading().command(command, article),
+      speech: async ({ command }) => (await reading()).command(command, article),
       'speech-status': async () => {
         const current = article();
-        return current ? reading().prepare(current.lang) : reading().status();
+        const reader = await reading();
+        return current ? reader.prepare(current.lang) : reader.status();
       },
-      'speak-selection': ({ text }) => reading().readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
+      'speak-selection': async ({ text }) => (await reading()).readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
     });
   },
 });

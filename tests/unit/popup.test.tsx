@@ -58,7 +58,7 @@ function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<Pop
   return { popupClient, calls };
 }
 
-async function noAxeViolations(container: HTMLElement) {
+async function noAxeViolations(container: Element) {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
