@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Clip, ClipKind } from '../../lib/clips';
+import type { Clip, ClipKind, ClipRow } from '../../lib/clips';
 import { cleanUrl } from '../../lib/clips/url';
 import { useT } from './i18n';
 import { NoteEditor } from './NoteEditor';
@@ -11,23 +11,37 @@ export const KIND_LABEL_KEYS: Record<ClipKind, string> = {
 };
 
 export interface ClipCardProps {
-  clip: Clip;
+  clip: ClipRow;
   selected: boolean;
   activeTag: string;
   formatDate: (epochMs: number) => string;
   onSelect: (id: number, selected: boolean) => void;
-  onDelete: (clip: Clip) => void;
+  onDelete: (clip: ClipRow) => void;
   onTag: (tag: string) => void;
   /** Resolves true when saved; failures are reported by the page. */
   onSave: (id: number, patch: { note: string; tags: string[] }) => Promise<boolean>;
+  /** Reads the whole clip for "full text"; null when it failed (the page shows why). */
+  loadClip: (id: number) => Promise<Clip | null>;
+  /** Reading aloud, when the browser can speak. */
+  speech?: ClipSpeech;
 }
 
-const EXCERPT_LENGTH = 280;
+export interface ClipSpeech {
+  /** Whether this clip is being read; null when it is not. */
+  status: 'speaking' | 'paused' | null;
+  play: () => void;
+  toggle: () => void;
+  stop: () => void;
+}
 
-export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDelete, onTag, onSave }: ClipCardProps) {
+const SPEECH_BUTTON_KEYS = { idle: 'clips_play', speaking: 'clips_pause', paused: 'clips_resume' } as const;
+const SPEECH_LABEL_KEYS = { idle: 'clips_play_clip', speaking: 'clips_pause_clip', paused: 'clips_resume_clip' } as const;
+
+export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDelete, onTag, onSave, loadClip, speech }: ClipCardProps) {
   const t = useT();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const playButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   const titleId = `clip-${clip.id}-title`;
 
@@ -61,13 +75,17 @@ export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDe
         <span aria-hidden="true"> · </span>
         <span class={`clip-kind clip-kind-${clip.kind}`}>{t(KIND_LABEL_KEYS[clip.kind])}</span>
       </p>
-      {clip.kind === 'selection' ? (
-        <blockquote class="clip-quote" lang={clip.lang}>
-          <Paragraphs text={clip.text} />
-        </blockquote>
-      ) : (
-        <ClipBody clip={clip} />
-      )}
+      <div lang={clip.lang}>
+        {clip.lead ? <p class="clip-lead">{clip.lead}</p> : null}
+        {clip.kind === 'selection' ? (
+          <blockquote class="clip-quote">
+            <p>{clip.excerpt}</p>
+          </blockquote>
+        ) : (
+          <p class="clip-excerpt">{clip.excerpt}</p>
+        )}
+        <ClipDetails clip={clip} loadClip={loadClip} />
+      </div>
       {clip.tags.length > 0 ? (
         <ul class="clip-tags" aria-label={t('clips_tags')}>
           {clip.tags.map((tag) => (
@@ -76,7 +94,7 @@ export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDe
                 type="button"
                 class="tag"
                 aria-pressed={tag === activeTag}
-                aria-label={t('clips_tag_filter', [tag])}
+                aria-label={t('clips_tag_filter', [`#${tag}`])}
                 onClick={() => onTag(tag === activeTag ? '' : tag)}
               >
                 #{tag}
@@ -100,6 +118,33 @@ export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDe
         </div>
       ) : null}
       <div class="clip-actions" role="group" aria-label={t('clips_actions', [clip.title])}>
+        {speech ? (
+          <>
+            {/* One button for play, pause and resume, so focus stays on it as its label changes. */}
+            <button
+              type="button"
+              class="secondary"
+              ref={playButton}
+              onClick={speech.status ? speech.toggle : speech.play}
+              aria-label={t(SPEECH_LABEL_KEYS[speech.status ?? 'idle'], [clip.title])}
+            >
+              {t(SPEECH_BUTTON_KEYS[speech.status ?? 'idle'])}
+            </button>
+            {speech.status ? (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  speech.stop();
+                  playButton.current?.focus();
+                }}
+                aria-label={t('clips_stop_clip', [clip.title])}
+              >
+                {t('clips_stop')}
+              </button>
+            ) : null}
+          </>
+        ) : null}
         {editing ? null : (
           <button type="button" class="secondary" ref={editButton} onClick={() => setEditing(true)} aria-label={t('clips_edit_clip', [clip.title])}>
             {t('clips_edit')}
@@ -113,58 +158,75 @@ export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDe
   );
 }
 
-function ClipBody({ clip }: { clip: Clip }) {
+/** Full text, summary, figures and related stories, read from the database when first opened. */
+function ClipDetails({ clip, loadClip }: { clip: ClipRow; loadClip: (id: number) => Promise<Clip | null> }) {
   const t = useT();
-  const showSummary = clip.kind === 'article' && clip.summary.length > 0;
-  const related = clip.related.flatMap((story) => {
+  const [whole, setWhole] = useState<Clip | null>(null);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Saving the page again replaces the text: read it again, at once if it is on screen.
+  useEffect(() => {
+    setWhole(null);
+    if (details.current?.open) void loadClip(clip.id).then(setWhole);
+  }, [clip.id, clip.savedAt]);
+
+  const showSummary = whole?.kind === 'article' && whole.summary.length > 0;
+  const related = (whole?.related ?? []).flatMap((story) => {
     const url = cleanUrl(story.url);
     return url ? [{ ...story, url }] : [];
   });
   return (
-    <div lang={clip.lang}>
-      {clip.lead ? <p class="clip-lead">{clip.lead}</p> : null}
-      <p class="clip-excerpt">{excerpt(clip.text)}</p>
-      <details class="clip-details">
-        <summary>{t('clips_details')}</summary>
-        <div class="clip-full">
-          <Paragraphs text={clip.text} />
-        </div>
-        {showSummary ? (
-          <section>
-            <h3>{t('clips_summary')}</h3>
-            <ul>
-              {clip.summary.map((sentence, index) => (
-                <li key={index}>{sentence}</li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {clip.figures.length > 0 ? (
-          <section>
-            <h3>{t('clips_figures')}</h3>
-            <ul>
-              {clip.figures.map((figure, index) => (
-                <li key={index}>{figure.text}</li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {related.length > 0 ? (
-          <section>
-            <h3>{t('clips_related')}</h3>
-            <ul>
-              {related.map((story) => (
-                <li key={story.url}>
-                  <a href={story.url} target="_blank" rel="noopener noreferrer">
-                    {story.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-      </details>
-    </div>
+    <details
+      ref={details}
+      class="clip-details"
+      onToggle={(event) => {
+        if (event.currentTarget.open && !whole) void loadClip(clip.id).then(setWhole);
+      }}
+    >
+      <summary>{t('clips_details')}</summary>
+      {whole ? (
+        <>
+          <div class="clip-full">
+            <Paragraphs text={whole.text} />
+          </div>
+          {showSummary ? (
+            <section>
+              <h3>{t('clips_summary')}</h3>
+              <ul>
+                {whole.summary.map((sentence, index) => (
+                  <li key={index}>{sentence}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {whole.figures.length > 0 ? (
+            <section>
+              <h3>{t('clips_figures')}</h3>
+              <ul>
+                {whole.figures.map((figure, index) => (
+                  <li key={index}>{figure.text}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {related.length > 0 ? (
+            <section>
+              <h3>{t('clips_related')}</h3>
+              <ul>
+                {related.map((story) => (
+                  <li key={story.url}>
+                    <a href={story.url} target="_blank" rel="noopener noreferrer">
+                      {story.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <p class="clip-loading">{t('clips_loading')}</p>
+      )}
+    </details>
   );
 }
 
@@ -179,13 +241,4 @@ function Paragraphs({ text }: { text: string }) {
         ))}
     </>
   );
-}
-
-/** The opening of `text`, cut at a word boundary. */
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_LENGTH) return flat;
-  const cut = flat.slice(0, EXCERPT_LENGTH);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }

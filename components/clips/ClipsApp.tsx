@@ -1,20 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   CLIP_KINDS,
-  type Clip,
   type ClipKind,
   type ClipPage,
+  type ClipRow,
   type ClipStore,
+  type DeletedClips,
   type ExportResult,
   type Facets,
   type MarkdownLabels,
-  type StoredClip,
   DEFAULT_PAGE_SIZE,
   toClipsError,
 } from '../../lib/clips';
+import type { VietnameseSlotId } from '../../lib/speech/voices';
 import { ClipCard, KIND_LABEL_KEYS } from './ClipCard';
 import { downloadText, exportFileName } from './files';
 import { type Translate, TranslateContext, useT } from './i18n';
+import { SLOT_LABEL_KEYS, type SpeechEngine, useClipReader } from './reader';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface ClipsAppProps {
@@ -25,18 +27,20 @@ export interface ClipsAppProps {
   /** An upgrade of the database waits for another tab to let go of it. */
   blocked?: boolean;
   saveFile?: (fileName: string, text: string, type: string) => void;
+  /** Speech synthesis for reading clips aloud; without it the page offers no reading. */
+  speech?: SpeechEngine;
 }
 
 type Notice = { kind: 'status' | 'error'; text: string };
 
-export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloadText }: ClipsAppProps) {
+export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloadText, speech }: ClipsAppProps) {
   const [query, setQuery] = useState('');
   const [site, setSite] = useState('');
   const [tag, setTag] = useState('');
   const [kind, setKind] = useState<ClipKind | ''>('');
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [undo, setUndo] = useState<readonly StoredClip[] | null>(null);
+  const [undo, setUndo] = useState<DeletedClips | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const searchField = useRef<HTMLInputElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -47,6 +51,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
     [store, query, site, tag, kind, limit],
   );
   const facets = useLiveQuery<Facets>(() => store.facets(), [store]);
+  const reader = useClipReader(speech);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
   const filtered = Boolean(query.trim() || site || tag || kind);
   const shown = page.status === 'ready' ? page.value.clips : [];
@@ -87,10 +92,11 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
 
   const remove = async (ids: readonly number[]) => {
     try {
-      const rows = await store.deleteClips(ids);
+      if (reader?.current && ids.includes(reader.current.id)) reader.stop();
+      const deleted = await store.deleteClips(ids);
       setSelected(new Set());
       setNotice(null);
-      setUndo(rows);
+      setUndo(deleted);
     } catch (error) {
       fail(error);
     }
@@ -141,6 +147,16 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
     }
   };
 
+  /** The whole clip, text included; null (with the failure shown) when it cannot be read. */
+  const loadClip = async (id: number) => {
+    try {
+      return await store.getClip(id);
+    } catch (error) {
+      fail(error);
+      return null;
+    }
+  };
+
   const clearFilters = () => {
     setQuery('');
     setSite('');
@@ -182,6 +198,27 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
             }}
           />
         </div>
+        {reader ? (
+          <div class="field voice">
+            <label for="clips-voice">{t('clips_voice_label')}</label>
+            <select
+              id="clips-voice"
+              value={reader.slotId ?? ''}
+              onChange={(event) => reader.chooseSlot(event.currentTarget.value as VietnameseSlotId)}
+            >
+              {reader.slots.map((slot) => (
+                <option key={slot.id} value={slot.id} disabled={!slot.voice}>
+                  {[
+                    t(SLOT_LABEL_KEYS[slot.id as VietnameseSlotId]),
+                    slot.voice ? (slot.approximate ? t('clips_voice_approximate') : '') : t('clips_voice_none'),
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
       </header>
 
       <div role="search" class="filters" aria-label={t('clips_filters_label')}>
@@ -247,7 +284,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
         <div role="status" aria-live="polite" class="notice-region">
           {undo ? (
             <p class="notice notice-undo">
-              <span>{t('clips_deleted', [String(undo.length)])}</span>{' '}
+              <span>{t('clips_deleted', [String(undo.rows.length)])}</span>{' '}
               <button type="button" ref={undoButton} class="primary" onClick={restore}>
                 {t('clips_undo')}
               </button>{' '}
@@ -261,6 +298,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
         </div>
         <div role="alert" class="notice-region">
           {notice?.kind === 'error' ? <p class="notice notice-error">{notice.text}</p> : null}
+          {reader?.error ? <p class="notice notice-error">{t(reader.error.key, reader.error.substitutions)}</p> : null}
           {blocked && page.status === 'loading' ? <p class="notice notice-error">{t('clips_error_blocked')}</p> : null}
           {page.status === 'ready' && page.value.corrupted.length > 0 ? (
             <p class="notice notice-warning">{t('clips_corrupted', [String(page.value.corrupted.length)])}</p>
@@ -318,7 +356,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
             </div>
             <p class="count">{t('clips_count', [String(shown.length), String(page.value.total)])}</p>
             <ul class="clip-list" aria-label={t('clips_list_label')}>
-              {shown.map((clip: Clip) => (
+              {shown.map((clip: ClipRow) => (
                 <li key={clip.id}>
                   <ClipCard
                     clip={clip}
@@ -339,11 +377,22 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
                       setLimit(DEFAULT_PAGE_SIZE);
                     }}
                     onSave={saveNote}
+                    loadClip={loadClip}
+                    speech={
+                      reader
+                        ? {
+                            status: reader.current?.id === clip.id ? reader.current.status : null,
+                            play: () => void loadClip(clip.id).then((whole) => whole && reader.play(whole)),
+                            toggle: reader.toggle,
+                            stop: reader.stop,
+                          }
+                        : undefined
+                    }
                   />
                 </li>
               ))}
             </ul>
-            {shown.length < page.value.total ? (
+            {limit < page.value.total ? (
               <button type="button" class="secondary more" onClick={() => setLimit((current) => current + DEFAULT_PAGE_SIZE)}>
                 {t('clips_show_more')}
               </button>

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Clip, parseTags } from '../../lib/clips';
+import { type ClipRow, parseTags } from '../../lib/clips';
 import { useT } from './i18n';
 
 export interface NoteEditorProps {
-  clip: Clip;
+  clip: ClipRow;
   onSave: (patch: { note: string; tags: string[] }) => Promise<void>;
   onCancel: () => void;
 }

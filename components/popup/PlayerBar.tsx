@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/article';
 import type { SpeechStatus } from '@/lib/speech/session';
 import { MAX_RATE, MIN_RATE } from '@/lib/speech/speaker';
+import { Icon } from '../icons';
 import type { PopupClient } from './client';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].filter((rate) => rate >= MIN_RATE && rate <= MAX_RATE);
@@ -39,7 +40,7 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
     <section class="player" aria-label={t('playerLabel')}>
       <div class="player-controls">
         <button type="button" class="icon" onClick={() => run({ action: 'previous' })} disabled={!reading} aria-label={t('previousSentence')}>
-          ⏮
+          <Icon name="previous" />
         </button>
         <button
           type="button"
@@ -47,13 +48,14 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
           onClick={() => run(reading ? { action: 'toggle' } : { action: 'play', what: 'article' })}
           aria-label={state?.status === 'speaking' ? t('pause') : t('listen')}
         >
-          {state?.status === 'speaking' ? `⏸ ${t('pause')}` : `▶ ${t(state?.status === 'paused' ? 'resume' : 'listen')}`}
+          <Icon name={state?.status === 'speaking' ? 'pause' : 'play'} />
+          {state?.status === 'speaking' ? t('pause') : t(state?.status === 'paused' ? 'resume' : 'listen')}
         </button>
         <button type="button" class="icon" onClick={() => run({ action: 'next' })} disabled={!reading} aria-label={t('nextSentence')}>
-          ⏭
+          <Icon name="next" />
         </button>
         <button type="button" class="icon" onClick={() => run({ action: 'stop' })} disabled={!reading} aria-label={t('stop')}>
-          ⏹
+          <Icon name="stop" />
         </button>
         <label class="rate">
           <span class="visually-hidden">{t('rate')}</span>

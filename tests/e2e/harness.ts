@@ -136,12 +136,11 @@ export async function launchExtension(options: { profileDir?: string; speech?: S
       return popup;
     },
     async tabIdOf(page) {
-      const url = page.url();
-      const id = await worker.evaluate(async (address) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((tab) => tab.url === address)?.id ?? -1;
-      }, url);
-      if (id < 0) throw new Error(`no tab shows ${url}`);
+      // Without the "tabs" permission tab URLs are hidden where Loa has no access (chrome://),
+      // so the tab is found as the active one once the page is brought to the front.
+      await page.bringToFront();
+      const id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+      if (id < 0) throw new Error(`no tab shows ${page.url()}`);
       return id;
     },
     async close({ keepProfile = false } = {}) {

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, ROOT, startPageServer, type LoadedExtension, type PageServer } from './harness';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SCREENSHOTS = join(ROOT, 'test-results/popup');
+
+/** Runs axe-core in the page (through the debugger protocol, which the extension CSP allows). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    const results = await axe.run();
+    return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+  });
+}
+
+describe('the popup in Chromium', () => {
+  let server: PageServer;
+  let extension: LoadedExtension;
+  beforeAll(async () => {
+    server = await startPageServer();
+    extension = await launchExtension();
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  async function popupFor(url: string, scheme: 'light' | 'dark' = 'light') {
+    const page = await extension.context.newPage();
+    await page.goto(url);
+    const popup = await extension.openPopup(await extension.tabIdOf(page));
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize({ width: 420, height: 600 });
+    return { page, popup };
+  }
+
+  it('shows the article with summary, figures and related stories, accessible in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, popup } = await popupFor(server.corpusUrl('vn-baolaocai-seed-reconstructed'), scheme);
+      await popup.getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' }).waitFor();
+      expect(await popup.getByRole('heading', { name: /Tóm tắt|Summary/ }).count()).toBe(1);
+      expect(await popup.locator('.figures button').count()).toBeGreaterThanOrEqual(5);
+      expect(await popup.locator('.related a').count()).toBe(8);
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.screenshot({ path: join(SCREENSHOTS, `article-${scheme}.png`), fullPage: true });
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('scrolls the page to a key figure and flashes its sentence', async () => {
+    const { page, popup } = await popupFor(server.corpusUrl('vn-baolaocai-seed-reconstructed'));
+    await popup.locator('.figure-text', { hasText: '4.142 nhiệm vụ' }).click();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
+    const highlighted = await page.evaluate(() => {
+      const highlight = CSS.highlights.get('loa-reading');
+      const range = highlight ? ([...highlight][0] as Range) : null;
+      return range?.toString() ?? '';
+    });
+    expect(highlighted).toContain('4.142 nhiệm vụ');
+    await popup.close();
+    await page.close();
+  });
+
+  it('says there is no article on a list page', async () => {
+    const { page, popup } = await popupFor(`${server.origin}/fixtures/pages/list/`);
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').textContent()).toMatch(/Không có bài viết|No article/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'not-article.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('says the browser forbids reading its own pages', async () => {
+    const { page, popup } = await popupFor('chrome://version/');
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').textContent()).toMatch(/không đọc được trang này|can't read this page/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'restricted.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('stays usable at 200% zoom (no horizontal scrolling)', async () => {
+    const { page, popup } = await popupFor(server.corpusUrl('vn-baolaocai-seed-reconstructed'));
+    await popup.getByRole('heading', { level: 1 }).waitFor();
+    // 200% zoom of a 420 px popup is a 210 CSS px wide viewport.
+    await popup.setViewportSize({ width: 210, height: 600 });
+    const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'zoom-200.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+});
