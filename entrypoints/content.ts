@@ -80,7 +80,7 @@ export default defineContentScript({
         if (found) setTimeout(() => session?.status().state.status === 'speaking' || revealer?.clear(), REVEAL_MS);
         return found;
       },
-      speech: async ({ command }) => (await reading()).command(command, article),
+      speech: async ({ command }) => (await reading()).command(command, article, window.getSelection()?.toString()),
       'speech-status': async () => {
         const current = article();
         const reader = await reading();

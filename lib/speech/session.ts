@@ -4,7 +4,7 @@
  * script holds one; the popup, shortcuts and menus drive it through messages.
  */
 import type { Article } from '../article';
-import { SentenceHighlighter, findArticleContainer } from './highlight';
+import { SentenceHighlighter, findArticleContainer, foldText } from './highlight';
 import {
   Speaker,
   articleSentences,
@@ -30,6 +30,9 @@ export interface SpeechSettings {
 /** Chromium with speech-dispatcher lists its voices after 2–6 s; with no voices it never says so. */
 const VOICES_TIMEOUT_MS = 10_000;
 const VOICES_POLL_MS = 500;
+/** Folded characters of a selection used to find its sentence, and the fewest that identify one. */
+const SELECTION_PROBE = 40;
+const MIN_SELECTION = 6;
 
 export const DEFAULT_SETTINGS: SpeechSettings = { rate: 1, slotByLang: {}, pinsByLang: {} };
 
@@ -178,9 +181,11 @@ export class ReadingSession {
     }
   }
 
-  async readArticle(article: Article, what: 'article' | 'summary', from?: number): Promise<SpeechStatus> {
-    const sentences = what === 'summary' && article.summary.length > 0 ? summarySentences(article.summary) : articleSentences(article);
-    return this.read(sentences, article.lang, what === 'summary' && article.summary.length > 0 ? 'summary' : 'article', from);
+  /** Reads the article (or its summary) from sentence `from`, or from the sentence holding `selection`. */
+  async readArticle(article: Article, what: 'article' | 'summary', from?: number, selection?: string): Promise<SpeechStatus> {
+    const summary = what === 'summary' && article.summary.length > 0;
+    const sentences = summary ? summarySentences(article.summary) : articleSentences(article);
+    return this.read(sentences, article.lang, summary ? 'summary' : 'article', from ?? sentenceOfSelection(sentences, selection));
   }
 
   async readSelection(text: string, lang: string): Promise<SpeechStatus> {
@@ -211,19 +216,22 @@ export class ReadingSession {
     return this.status();
   }
 
-  /** Runs a player command; `article` is read when "play"/"toggle" finds nothing loaded. */
-  async command(command: SpeechCommand, article: () => Article | null): Promise<SpeechStatus> {
+  /**
+   * Runs a player command; `article` is read when "play"/"toggle" finds nothing loaded, from the
+   * sentence the user selected on the page when there is a selection.
+   */
+  async command(command: SpeechCommand, article: () => Article | null, selection?: string): Promise<SpeechStatus> {
     const { status } = this.speaker.getState();
     switch (command.action) {
       case 'play': {
         const source = article();
-        if (source) return this.readArticle(source, command.what ?? 'article', command.from);
+        if (source) return this.readArticle(source, command.what ?? 'article', command.from, selection);
         break;
       }
       case 'toggle':
         if (status === 'idle') {
           const source = article();
-          if (source) return this.readArticle(source, 'article');
+          if (source) return this.readArticle(source, 'article', undefined, selection);
         } else this.speaker.toggle();
         break;
       case 'pause':
@@ -327,4 +335,12 @@ export class ReadingSession {
   private publish(): void {
     this.options.onStatus(this.status());
   }
+}
+
+/** The sentence where a selection starts (its first words are enough: it may span sentences). */
+export function sentenceOfSelection(sentences: readonly SpeechSentence[], selection: string | undefined): number | undefined {
+  const start = foldText(selection ?? '').slice(0, SELECTION_PROBE);
+  if (start.length < MIN_SELECTION) return undefined;
+  const index = sentences.findIndex((sentence) => foldText(sentence.text).includes(start));
+  return index >= 0 ? index : undefined;
 }
