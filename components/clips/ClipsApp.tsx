@@ -198,7 +198,8 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
             }}
           />
         </div>
-        {reader ? (
+        {/* Without any Vietnamese voice there is nothing to choose; reading then says what is missing. */}
+        {reader?.slots.some((slot) => slot.voice) ? (
           <div class="field voice">
             <label for="clips-voice">{t('clips_voice_label')}</label>
             <select

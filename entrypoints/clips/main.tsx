@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ClipsApp } from '@/components/clips/ClipsApp';
 import type { Translate } from '@/components/clips/i18n';
+import type { SpeechEngine } from '@/components/clips/reader';
 import { openClipStore } from '@/lib/clips';
 import '@/components/theme.css';
 import './style.css';
@@ -10,9 +11,17 @@ import './style.css';
 const t: Translate = (key, substitutions) =>
   (browser.i18n.getMessage as (key: string, substitutions?: string[]) => string)(key, substitutions) || key;
 
-const uiLanguage = browser.i18n.getUILanguage();
-document.documentElement.lang = uiLanguage.startsWith('vi') ? 'vi' : uiLanguage;
+// The language of the strings actually shown: the browser falls back to Vietnamese for UI
+// languages Loa has no translation for, so getUILanguage() would mislabel them.
+const language = t('clips_lang');
+document.documentElement.lang = language;
 document.title = t('clips_page_title');
+
+// The page speaks for itself (unlike the popup, it stays open while reading).
+const speech: SpeechEngine | undefined =
+  'speechSynthesis' in globalThis
+    ? { synth: speechSynthesis, createUtterance: (text) => new SpeechSynthesisUtterance(text) }
+    : undefined;
 
 const root = document.getElementById('app')!;
 let blocked = false;
@@ -24,7 +33,7 @@ const store = openClipStore({
 });
 
 function mount() {
-  render(<ClipsApp store={store} t={t} locale={uiLanguage} blocked={blocked} />, root);
+  render(<ClipsApp store={store} t={t} locale={language} blocked={blocked} speech={speech} />, root);
 }
 
 mount();

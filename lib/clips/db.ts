@@ -1,6 +1,6 @@
 /** The clips database. Open it only from extension pages: a content script's IndexedDB belongs to the website. */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { StoredClip } from './model';
+import type { ClipBody, ClipRow } from './model';
 
 export const CLIPS_DB_NAME = 'loa-clips';
 
@@ -13,18 +13,20 @@ export interface SchemaVersion {
 
 /**
  * The schema's whole history. A released entry is never edited: a change appends a version with an
- * upgrade that brings old rows to the current `StoredClip` shape, and tests/unit/clips-schema.test.ts
- * keeps a frozen version-1 database that must still open complete.
+ * upgrade that brings old rows to the current `ClipRow`/`ClipBody` shapes, and
+ * tests/unit/clips-schema.test.ts keeps a frozen version-1 database that must still open complete.
  *
- * Indexes serve the clips page: newest first (savedAt), filters (site, kind, tags — one entry per
- * tag) and accent-free word search (words — one entry per distinct folded syllable).
+ * `clips` holds what the list shows, indexed for it: newest first (savedAt), the unique identity
+ * (key) and the filters (site, kind, tags — one entry per tag). `bodies` holds the text under the
+ * same id, with the accent-free word index (words — one entry per distinct folded syllable).
  */
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
-  { version: 1, stores: { clips: '++id, &key, savedAt, site, kind, *tags, *words' } },
+  { version: 1, stores: { clips: '++id, &key, savedAt, site, kind, *tags', bodies: 'id, *words' } },
 ];
 
 export class ClipsDb extends Dexie {
-  declare clips: Table<StoredClip, number>;
+  declare clips: Table<ClipRow, number>;
+  declare bodies: Table<ClipBody, number>;
 
   constructor(name: string = CLIPS_DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);

@@ -1,6 +1,6 @@
 /** The clips file formats: versioned JSON (complete, re-importable) and Markdown (for reading). */
 import { ClipsError } from './errors';
-import { type Clip, type ClipKind, type StoredClip, clipKey, contentProblems, isObject, isString, normalizeTags, withWords } from './model';
+import { type Clip, type ClipKind, type NewClip, clipKey, contentProblems, isObject, isString, metaProblems, normalizeTags } from './model';
 import { cleanUrl, siteOf } from './url';
 
 export const EXPORT_FORMAT = 'loa-clips';
@@ -43,9 +43,9 @@ export function toExportDocument(clips: readonly Clip[], exportedAt: number): Ex
 
 /**
  * Reads an export file completely before anything is written, so a bad file changes nothing.
- * Returns rows ready to merge (keys and search words derived here, not trusted from the file).
+ * Returns clips ready to merge (keys and sites derived here, not trusted from the file).
  */
-export function parseImport(text: string): Omit<StoredClip, 'id'>[] {
+export function parseImport(text: string): NewClip[] {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -85,16 +85,15 @@ function exportedClipProblems(value: unknown): string[] {
   if (!isObject(value)) return ['not an object'];
   const problems: string[] = [];
   if (!isString(value.savedAt) || !Number.isFinite(Date.parse(value.savedAt))) problems.push('savedAt');
+  metaProblems(value, problems);
   contentProblems(value, problems);
-  // A clip must have something to read.
-  if (isString(value.text) && !value.text.trim()) problems.push('text');
   return problems;
 }
 
-function fromExported(clip: ExportedClip): Omit<StoredClip, 'id'> {
+function fromExported(clip: ExportedClip): NewClip {
   const url = cleanUrl(clip.url)!;
   const text = clip.text.trim();
-  return withWords({
+  return {
     key: clipKey(clip.kind, url, text),
     url,
     title: clip.title.trim() || url,
@@ -110,7 +109,7 @@ function fromExported(clip: ExportedClip): Omit<StoredClip, 'id'> {
     related: clip.related,
     note: clip.note.trim(),
     tags: normalizeTags(clip.tags),
-  });
+  };
 }
 
 /* ---------------------------------------------------------------------------------------------- */

@@ -8,9 +8,10 @@ export {
   clipFromSelection,
   parseTags,
   type Clip,
+  type ClipBody,
   type ClipInput,
   type ClipKind,
-  type StoredClip,
+  type ClipRow,
 } from './model';
 export {
   DEFAULT_PAGE_SIZE,
@@ -19,6 +20,7 @@ export {
   type ClipPage,
   type ClipStoreOptions,
   type CorruptRecord,
+  type DeletedClips,
   type ExportResult,
   type Facets,
   type ImportResult,

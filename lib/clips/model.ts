@@ -32,8 +32,23 @@ export interface Clip {
   tags: string[];
 }
 
-/** The stored row: a clip plus the folded words the search index is built on. */
-export interface StoredClip extends Clip {
+/** A clip before it has a database id. */
+export type NewClip = Omit<Clip, 'id'>;
+
+/** The fields kept out of the `clips` table, so that listing and counting stay cheap. */
+type BodyField = 'text' | 'summary' | 'figures' | 'related';
+
+/**
+ * A row of the `clips` table: everything the list shows. The text itself is in `ClipBody`; Chromium
+ * reads whole rows when it counts or walks a table, and 10,000 full articles made the first page slow.
+ */
+export interface ClipRow extends Omit<Clip, BodyField> {
+  /** The opening of the text, cut at a word. */
+  excerpt: string;
+}
+
+/** A row of the `bodies` table, under its clip's id, with the folded words the search index is built on. */
+export interface ClipBody extends Pick<Clip, 'id' | BodyField> {
   words: string[];
 }
 
@@ -77,8 +92,8 @@ export function clipFromSelection(
   return { url: page.url, title: page.title, siteName: page.siteName, lang: page.lang, kind: 'selection', text: selection };
 }
 
-/** Builds the record for `input`, or explains what is missing. */
-export function buildClip(input: ClipInput, savedAt: number): Omit<StoredClip, 'id'> {
+/** Builds the clip for `input`, or explains what is missing. */
+export function buildClip(input: ClipInput, savedAt: number): NewClip {
   const url = typeof input.url === 'string' ? cleanUrl(input.url) : null;
   if (!url) throw new ClipsError('invalid-input', `Not a web address: ${String(input.url)}`);
   const text = typeof input.text === 'string' ? input.text.trim() : '';
@@ -87,7 +102,7 @@ export function buildClip(input: ClipInput, savedAt: number): Omit<StoredClip, '
     throw new ClipsError('invalid-input', `Unknown clip kind: ${String(input.kind)}`);
   }
   const site = siteOf(url);
-  return withWords({
+  return {
     key: clipKey(input.kind, url, text),
     url,
     title: input.title?.trim() || url,
@@ -103,12 +118,32 @@ export function buildClip(input: ClipInput, savedAt: number): Omit<StoredClip, '
     related: input.related ?? [],
     note: (input.note ?? '').trim(),
     tags: normalizeTags(input.tags ?? []),
-  });
+  };
 }
 
-/** Adds the search words: title, lead, text and the user's own note. */
-export function withWords<T extends Omit<Clip, 'id'>>(clip: T): T & { words: string[] } {
-  return { ...clip, words: wordKeys(clip.title, clip.lead, clip.text, clip.note) };
+/** The two rows a clip is stored as. Search words cover title, lead, text and the user's own note. */
+export function splitClip(clip: Clip): { row: ClipRow; body: ClipBody } {
+  const { text, summary, figures, related, ...meta } = clip;
+  return {
+    row: { ...meta, excerpt: excerpt(text) },
+    body: { id: clip.id, text, summary, figures, related, words: wordKeys(clip.title, clip.lead, text, clip.note) },
+  };
+}
+
+export function joinClip(row: ClipRow, body: ClipBody): Clip {
+  const { excerpt: _excerpt, ...meta } = row;
+  return { ...meta, text: body.text, summary: body.summary, figures: body.figures, related: body.related };
+}
+
+const EXCERPT_LENGTH = 280;
+
+/** The opening of `text`, cut at a word boundary. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_LENGTH) return flat;
+  const cut = flat.slice(0, EXCERPT_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > EXCERPT_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
 /** Selections of one page are separate clips, told apart by their text. */
@@ -159,12 +194,12 @@ export function parseTags(input: string): string[] {
 /**
  * Combines two versions of the same clip (a re-save, an import, an undo after a re-save) so that
  * nothing the user wrote is lost: the content comes from the later save, tags are united and notes
- * are kept both when they differ.
+ * are kept both when they differ. Id and key stay those of `existing`.
  */
-export function mergeClips<T extends Omit<Clip, 'id'>>(existing: T, incoming: Omit<Clip, 'id'>): T & { words: string[] } {
+export function mergeClips<T extends NewClip>(existing: T, incoming: NewClip): T {
   const newer = incoming.savedAt >= existing.savedAt ? incoming : existing;
   const older = newer === incoming ? existing : incoming;
-  return withWords({
+  return {
     ...existing,
     url: newer.url,
     title: newer.title,
@@ -179,7 +214,7 @@ export function mergeClips<T extends Omit<Clip, 'id'>>(existing: T, incoming: Om
     related: newer.related,
     note: mergeNotes(older.note, newer.note),
     tags: normalizeTags([...existing.tags, ...incoming.tags]),
-  });
+  };
 }
 
 function mergeNotes(older: string, newer: string): string {
@@ -193,29 +228,43 @@ function mergeNotes(older: string, newer: string): string {
 /* ---------------------------------------------------------------------------------------------- */
 /* Validation: the same checks guard imported files and records read back from the database.      */
 
-/** Checks a stored row; returns the problems found (empty when the row is a complete clip). */
-export function storedClipProblems(value: unknown): string[] {
-  const problems: string[] = [];
+/** Checks a `clips` row; returns the names of the bad fields (none for a complete row). */
+export function rowProblems(value: unknown): string[] {
   if (!isObject(value)) return ['not an object'];
+  const problems: string[] = [];
   if (!Number.isInteger(value.id)) problems.push('id');
   if (!isString(value.key)) problems.push('key');
   if (!isFiniteNumber(value.savedAt)) problems.push('savedAt');
+  if (!isString(value.excerpt)) problems.push('excerpt');
+  metaProblems(value, problems);
+  return problems;
+}
+
+/** Checks a `bodies` row. */
+export function bodyProblems(value: unknown): string[] {
+  if (!isObject(value)) return ['body'];
+  const problems: string[] = [];
   if (!isStringArray(value.words)) problems.push('words');
   contentProblems(value, problems);
   return problems;
 }
 
-/** Checks the fields a stored row and an exported clip share, adding the names of bad ones to `problems`. */
-export function contentProblems(value: Record<string, unknown>, problems: string[]): void {
-  for (const field of ['url', 'title', 'site', 'siteName', 'lang', 'text', 'note'] as const) {
+/** Checks what a clip says about its page and what the user added, adding the names of bad fields to `problems`. */
+export function metaProblems(value: Record<string, unknown>, problems: string[]): void {
+  for (const field of ['url', 'title', 'site', 'siteName', 'lang', 'note'] as const) {
     if (!isString(value[field])) problems.push(field);
   }
   // The clips page turns `url` into a link: only http(s) may get there.
   if (isString(value.url) && !cleanUrl(value.url)) problems.push('url');
   if (!(CLIP_KINDS as readonly unknown[]).includes(value.kind)) problems.push('kind');
-  if (!isStringArray(value.summary)) problems.push('summary');
   if (value.lead !== null && !isString(value.lead)) problems.push('lead');
   if (!isStringArray(value.tags)) problems.push('tags');
+}
+
+/** Checks the saved content itself. */
+export function contentProblems(value: Record<string, unknown>, problems: string[]): void {
+  if (!isString(value.text) || !value.text.trim()) problems.push('text');
+  if (!isStringArray(value.summary)) problems.push('summary');
   if (!Array.isArray(value.figures) || !value.figures.every(isFigure)) problems.push('figures');
   if (!Array.isArray(value.related) || !value.related.every(isRelatedStory)) problems.push('related');
 }

@@ -35,7 +35,8 @@ const input = (n: number, overrides: Partial<ClipInput> = {}): ClipInput => ({
 
 /** Everything a user would miss after a round trip; ids are local to each database. */
 async function contents(store: ClipStore) {
-  return (await store.listClips({ limit: 1000 })).clips.map(({ id: _id, ...clip }) => clip);
+  const { clips } = await store.listClips({ limit: 1000 });
+  return Promise.all(clips.map(async (row) => ({ ...(await store.getClip(row.id)), id: undefined })));
 }
 
 describe('JSON export and import', () => {

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import axe from 'axe-core';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClipsApp } from '../../components/clips/ClipsApp';
 import type { Translate } from '../../components/clips/i18n';
+import type { SpeechEngine } from '../../components/clips/reader';
+import type { UtteranceLike } from '../../lib/speech/speaker';
+import type { VoiceLike } from '../../lib/speech/voices';
 import { type ClipInput, ClipsError, type ClipStore, openClipStore } from '../../lib/clips';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -127,9 +131,9 @@ describe('clips page', () => {
 
   it('filters by a tag from a clip and by site', async () => {
     show(await seeded());
-    fireEvent.click(await screen.findByRole('button', { name: 'Filter by tag thủ tục' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Filter by tag #thủ tục' }));
     await waitFor(() => expect(listedTitles()).toEqual(['Cải cách thủ tục hành chính']));
-    expect(screen.getByRole('button', { name: 'Filter by tag thủ tục' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Filter by tag #thủ tục' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     fireEvent.change(await screen.findByRole('combobox', { name: 'Site' }), { target: { value: 'nhandan.vn' } });
     await waitFor(() => expect(listedTitles()).toEqual(['Giá điện tăng']));
@@ -193,7 +197,7 @@ describe('clips page', () => {
     fireEvent.input(within(reopened).getByRole('textbox', { name: 'Tags (separated by commas)' }), { target: { value: 'Giá, điện' } });
     fireEvent.submit(reopened);
     expect(await screen.findByText('Hỏi Bộ Công Thương')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Filter by tag giá' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Filter by tag #giá' })).toBeTruthy();
     expect((await store.listClips({ query: 'cong thuong' })).clips.map((entry) => entry.title)).toEqual(['Giá điện tăng']);
   });
 
@@ -244,11 +248,188 @@ describe('clips page', () => {
     expect(message.closest('[role="alert"]')).toBeTruthy();
   });
 
+  it('passes axe checks while reading, with a clip open for editing and its details expanded', async () => {
+    const store = newStore();
+    await store.saveClip(
+      clip(1, {
+        note: 'Ghi chú',
+        tags: ['thuế'],
+        lead: 'Sapo.',
+        summary: ['Tóm tắt.'],
+        related: [{ title: 'Tin khác', url: 'https://baochinhphu.vn/khac.htm' }],
+      }),
+    );
+    await store.saveClip(clip(2, { kind: 'selection', text: 'Một đoạn trích.' }));
+    show(store, { speech: fakeSpeech().engine });
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Bài số 2' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit note and tags: Bài số 1' }));
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    // happy-dom does no layout, so contrast is left to the browser tests.
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)).toEqual([]);
+  });
+
+  it('shows the full text, summary, figures and related stories when details are opened', async () => {
+    const store = newStore();
+    await store.saveClip(
+      clip(1, {
+        text: 'Đoạn một.\n\nĐoạn hai.',
+        summary: ['Câu tóm tắt.'],
+        figures: [{ text: '98%', value: 98, unit: '%', sentence: 'Đạt 98%.', where: 'text', start: 0, end: 3, sentenceIndex: 0 }],
+        related: [
+          { title: 'Tin khác', url: 'https://baochinhphu.vn/khac.htm' },
+          { title: 'Liên kết lạ', url: 'javascript:alert(1)' },
+        ],
+      }),
+    );
+    show(store);
+    const details = (await screen.findByText('Full text and details')).closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    expect(await within(details).findByText('Đoạn hai.')).toBeTruthy();
+    expect(within(details).getByRole('heading', { name: 'Summary' })).toBeTruthy();
+    expect(within(details).getByText('98%')).toBeTruthy();
+    expect(within(details).getByRole('link', { name: 'Tin khác' }).getAttribute('href')).toBe('https://baochinhphu.vn/khac.htm');
+    expect(within(details).queryByText('Liên kết lạ')).toBeNull();
+
+    await store.saveClip(clip(2, { title: 'Bài khác' }));
+    await waitFor(() => expect(listedTitles()).toHaveLength(2));
+    expect(within(details).getByText('Đoạn hai.')).toBeTruthy();
+    await store.saveClip(clip(1, { text: 'Nội dung mới.' }));
+    expect(await within(details).findByText('Nội dung mới.')).toBeTruthy();
+  });
+
   it('focuses the search box on "/"', async () => {
     show(newStore());
     await screen.findByText('No clips saved yet.');
     fireEvent.keyDown(document.body, { key: '/' });
     expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search saved clips' }));
+  });
+});
+
+/** Utterances that start and end only when the test says so. */
+class FakeUtterance implements UtteranceLike {
+  lang = '';
+  voice: VoiceLike | null = null;
+  rate = 1;
+  pitch = 1;
+  volume = 1;
+  private readonly listeners = new Map<string, ((event: Event) => void)[]>();
+  constructor(public text: string) {}
+  addEventListener(type: 'start' | 'end' | 'error', listener: (event: Event) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  fire(type: 'start' | 'end'): void {
+    for (const listener of this.listeners.get(type) ?? []) listener(new Event(type));
+  }
+}
+
+const VOICES: VoiceLike[] = [
+  { name: 'Microsoft NamMinh Online (Natural) - Vietnamese (Vietnam)', lang: 'vi-VN', voiceURI: 'namminh' },
+  { name: 'Microsoft HoaiMy Online (Natural) - Vietnamese (Vietnam)', lang: 'vi-VN', voiceURI: 'hoaimy' },
+  { name: 'Microsoft Katja Online (Natural) - German (Germany)', lang: 'de-DE', voiceURI: 'katja' },
+];
+
+function fakeSpeech() {
+  const spoken: FakeUtterance[] = [];
+  const synth = {
+    speaking: false,
+    paused: false,
+    pending: false,
+    speak(utterance: UtteranceLike) {
+      spoken.push(utterance as FakeUtterance);
+      synth.speaking = true;
+    },
+    cancel: vi.fn(() => {
+      synth.speaking = false;
+    }),
+    pause() {},
+    resume() {},
+    getVoices: () => VOICES,
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  const engine: SpeechEngine = { synth, createUtterance: (text) => new FakeUtterance(text) };
+  /** Lets the current utterance run to its end, as the engine would. */
+  const finish = () => {
+    const utterance = spoken[spoken.length - 1]!;
+    synth.speaking = false;
+    utterance.fire('start');
+    utterance.fire('end');
+  };
+  return { engine, spoken, synth, finish };
+}
+
+describe('reading clips aloud', () => {
+  it('reads a Vietnamese clip with the chosen regional slot, sentence by sentence, to the end', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1, { title: 'Giá điện tăng', text: 'Giá điện tăng từ tháng sau. Người dân cần tiết kiệm.' }));
+    const { engine, spoken, finish } = fakeSpeech();
+    show(store, { speech: engine });
+    const voice = await screen.findByRole('combobox', { name: 'Voice' });
+    expect((voice as HTMLSelectElement).value).toBe('north-male');
+    expect([...(voice as HTMLSelectElement).options].map((option) => option.textContent)).toEqual([
+      'Northern male',
+      'Northern female',
+      'Southern female (approximate)',
+      'Southern male (approximate)',
+    ]);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' }));
+    await waitFor(() => expect(spoken.map((utterance) => [utterance.text, utterance.voice?.voiceURI])).toEqual([['Giá điện tăng', 'namminh']]));
+    expect(await screen.findByRole('button', { name: 'Pause reading: Giá điện tăng' })).toBeTruthy();
+
+    fireEvent.change(voice, { target: { value: 'north-female' } });
+    expect(spoken.at(-1)?.voice?.voiceURI).toBe('hoaimy');
+    expect(spoken.at(-1)?.text).toBe('Giá điện tăng');
+
+    finish();
+    finish();
+    expect(spoken.slice(-2).map((utterance) => utterance.text)).toEqual(['Giá điện tăng từ tháng sau.', 'Người dân cần tiết kiệm.']);
+    finish();
+    expect(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Stop reading: Giá điện tăng' })).toBeNull();
+  });
+
+  it('stops on Stop and gives focus back to the read button', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1, { title: 'Giá điện tăng' }));
+    const { engine, synth } = fakeSpeech();
+    show(store, { speech: engine });
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Stop reading: Giá điện tăng' }));
+    const play = await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' });
+    expect(document.activeElement).toBe(play);
+    expect(synth.cancel).toHaveBeenCalled();
+  });
+
+  it('reads a clip in another language with a voice of that language', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1, { title: 'Förderung', lang: 'de', text: 'Die KfW fördert.' }));
+    const { engine, spoken } = fakeSpeech();
+    show(store, { speech: engine });
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Förderung' }));
+    await waitFor(() => expect(spoken.map((utterance) => utterance.voice?.voiceURI)).toEqual(['katja']));
+  });
+
+  it('says so when no voice speaks the clip’s language', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1, { title: 'Communiqué', lang: 'fr', text: 'Le texte.' }));
+    const { engine, spoken } = fakeSpeech();
+    show(store, { speech: engine });
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Communiqué' }));
+    const message = await screen.findByText(/No voice for this clip's language is installed/);
+    expect(message.closest('[role="alert"]')).toBeTruthy();
+    expect(spoken).toEqual([]);
+  });
+
+  it('offers no reading without speech synthesis', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1));
+    show(store);
+    await screen.findByRole('button', { name: 'Delete: Bài số 1' });
+    expect(screen.queryByRole('button', { name: /Read aloud/ })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Voice' })).toBeNull();
   });
 });
 

@@ -7,48 +7,75 @@ import { ClipsDb, type ClipStore, SCHEMA_HISTORY, openClipStore, toClipsError } 
  * Rows exactly as Loa's first schema wrote them. Frozen on purpose: when the schema changes, these
  * stay as they are, and the current code must still read all of them complete after its upgrades.
  */
-const VERSION_1_ROWS = [
-  {
-    id: 1,
-    key: 'article|baochinhphu.vn/cai-cach-thu-tuc-102260308.htm',
-    url: 'https://baochinhphu.vn/cai-cach-thu-tuc-102260308.htm',
-    title: 'Đẩy mạnh cải cách thủ tục hành chính',
-    site: 'baochinhphu.vn',
-    siteName: 'Báo Chính phủ',
-    lang: 'vi',
-    savedAt: Date.UTC(2026, 2, 8, 8, 30),
-    kind: 'article',
-    text: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.\n\nCác bộ báo cáo trước ngày 15/3.',
-    summary: ['Chính phủ yêu cầu cắt giảm 4.142 thủ tục.'],
-    lead: 'Thủ tướng chỉ đạo đẩy nhanh tiến độ.',
-    figures: [
-      { text: '4.142 thủ tục', value: 4142, unit: 'thủ tục', sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.', where: 'text', start: 28, end: 41, sentenceIndex: 0 },
-    ],
-    related: [{ title: 'Tin khác', url: 'https://baochinhphu.vn/tin-khac.htm', heading: 'Tin cùng chuyên mục' }],
-    note: 'Theo dõi hạn 15/3',
-    tags: ['thủ tục', 'chính phủ'],
-    words: ['day', 'manh', 'cai', 'cach', 'thu', 'tuc', 'hanh', 'chinh', 'tuong', 'chi', 'dao', 'nhanh', 'tien', 'do', 'phu', 'yeu', 'cau', 'cat', 'giam', '4', '142', 'cac', 'bo', 'bao', 'truoc', 'ngay', '15', '3', 'theo', 'doi', 'han'],
-  },
-  {
-    id: 2,
-    key: 'selection|nhandan.vn/gia-dien.html|1x2y3z',
-    url: 'https://nhandan.vn/gia-dien.html',
-    title: 'Điều chỉnh giá điện',
-    site: 'nhandan.vn',
-    siteName: 'nhandan.vn',
-    lang: 'vi',
-    savedAt: Date.UTC(2026, 2, 9, 10),
-    kind: 'selection',
-    text: 'Giá điện bình quân tăng 4,8%.',
-    summary: [],
-    lead: null,
-    figures: [],
-    related: [],
-    note: '',
-    tags: [],
-    words: ['dieu', 'chinh', 'gia', 'dien', 'binh', 'quan', 'tang', '4', '8'],
-  },
-];
+const VERSION_1 = {
+  clips: [
+    {
+      id: 1,
+      key: 'article|baochinhphu.vn/cai-cach-thu-tuc-102260308.htm',
+      url: 'https://baochinhphu.vn/cai-cach-thu-tuc-102260308.htm',
+      title: 'Đẩy mạnh cải cách thủ tục hành chính',
+      site: 'baochinhphu.vn',
+      siteName: 'Báo Chính phủ',
+      lang: 'vi',
+      savedAt: Date.UTC(2026, 2, 8, 8, 30),
+      kind: 'article',
+      lead: 'Thủ tướng chỉ đạo đẩy nhanh tiến độ.',
+      note: 'Theo dõi hạn 15/3',
+      tags: ['thủ tục', 'chính phủ'],
+      excerpt: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục. Các bộ báo cáo trước ngày 15/3.',
+    },
+    {
+      id: 2,
+      key: 'selection|nhandan.vn/gia-dien.html|1x2y3z',
+      url: 'https://nhandan.vn/gia-dien.html',
+      title: 'Điều chỉnh giá điện',
+      site: 'nhandan.vn',
+      siteName: 'nhandan.vn',
+      lang: 'vi',
+      savedAt: Date.UTC(2026, 2, 9, 10),
+      kind: 'selection',
+      lead: null,
+      note: '',
+      tags: [],
+      excerpt: 'Giá điện bình quân tăng 4,8%.',
+    },
+  ],
+  bodies: [
+    {
+      id: 1,
+      text: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.\n\nCác bộ báo cáo trước ngày 15/3.',
+      summary: ['Chính phủ yêu cầu cắt giảm 4.142 thủ tục.'],
+      figures: [
+        { text: '4.142 thủ tục', value: 4142, unit: 'thủ tục', sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.', where: 'text', start: 28, end: 41, sentenceIndex: 0 },
+      ],
+      related: [{ title: 'Tin khác', url: 'https://baochinhphu.vn/tin-khac.htm', heading: 'Tin cùng chuyên mục' }],
+      words: ['day', 'manh', 'cai', 'cach', 'thu', 'tuc', 'hanh', 'chinh', 'tuong', 'chi', 'dao', 'nhanh', 'tien', 'do', 'phu', 'yeu', 'cau', 'cat', 'giam', '4', '142', 'cac', 'bo', 'bao', 'truoc', 'ngay', '15', '3', 'theo', 'doi', 'han'],
+    },
+    {
+      id: 2,
+      text: 'Giá điện bình quân tăng 4,8%.',
+      summary: [],
+      figures: [],
+      related: [],
+      words: ['dieu', 'chinh', 'gia', 'dien', 'binh', 'quan', 'tang', '4', '8'],
+    },
+  ],
+};
+
+/** The whole clips the version-1 rows stand for, newest first. */
+function version1Clips() {
+  return VERSION_1.clips
+    .map(({ excerpt: _excerpt, ...row }) => {
+      const { words: _words, id: _id, ...body } = VERSION_1.bodies.find((candidate) => candidate.id === row.id)!;
+      return { ...row, ...body };
+    })
+    .sort((a, b) => b.savedAt - a.savedAt);
+}
+
+async function writeVersion1(db: Dexie) {
+  await db.table('clips').bulkAdd(structuredClone(VERSION_1.clips));
+  await db.table('bodies').bulkAdd(structuredClone(VERSION_1.bodies));
+}
 
 let counter = 0;
 const cleanup: (() => void)[] = [];
@@ -66,15 +93,14 @@ describe('schema upgrades', () => {
   it('opens a version-1 database with the current schema and every clip is there, complete', async () => {
     const name = `clips-schema-${++counter}`;
     const v1 = new ClipsDb(name, SCHEMA_HISTORY.slice(0, 1));
-    await v1.clips.bulkAdd(structuredClone(VERSION_1_ROWS) as never);
+    await writeVersion1(v1);
     v1.close();
 
     const store = track(openClipStore({ name }));
     const page = await store.listClips();
     expect(page.corrupted).toEqual([]);
-    expect(page.total).toBe(VERSION_1_ROWS.length);
-    const expected = [...VERSION_1_ROWS].sort((a, b) => b.savedAt - a.savedAt).map(({ words: _words, ...clip }) => clip);
-    expect(page.clips).toEqual(expected);
+    expect(page.clips).toEqual([...VERSION_1.clips].sort((a, b) => b.savedAt - a.savedAt));
+    expect(await Promise.all(page.clips.map((row) => store.getClip(row.id)))).toEqual(version1Clips());
     // The indexes work on the upgraded rows too.
     expect((await store.listClips({ query: 'cai cach' })).clips.map((clip) => clip.id)).toEqual([1]);
     expect((await store.listClips({ tag: 'chính phủ' })).clips.map((clip) => clip.id)).toEqual([1]);
@@ -86,14 +112,14 @@ describe('schema upgrades', () => {
   it('still reads a database that a newer Loa upgraded (after the extension is rolled back)', async () => {
     const name = `clips-schema-${++counter}`;
     const newer = new Dexie(name);
-    newer.version(3).stores({ clips: '++id, &key, savedAt, site, kind, *tags, *words, lang', reading: '++id' });
-    await newer.table('clips').bulkAdd(structuredClone(VERSION_1_ROWS));
+    newer.version(3).stores({ clips: '++id, &key, savedAt, site, kind, *tags, lang', bodies: 'id, *words', reading: '++id' });
+    await writeVersion1(newer);
     newer.close();
 
     const store = track(openClipStore({ name }));
     const page = await store.listClips();
-    expect(page.clips.map((clip) => clip.id)).toEqual([2, 1]);
     expect(page.corrupted).toEqual([]);
+    expect(await Promise.all(page.clips.map((row) => store.getClip(row.id)))).toEqual(version1Clips());
   });
 
   it('tells the page when an upgrade waits for another tab, and proceeds once it lets go', async () => {

@@ -53,8 +53,23 @@ describe('saveClip', () => {
       figures: article().figures,
       related: article().related,
     });
-    const page = await store.listClips();
-    expect(page.clips).toEqual([clip]);
+    expect(await store.getClip(clip.id)).toEqual(clip);
+    const { id, key, url, title, site, siteName, lang, savedAt, kind, lead, note, tags } = clip;
+    expect((await store.listClips()).clips).toEqual([
+      { id, key, url, title, site, siteName, lang, savedAt, kind, lead, note, tags, excerpt: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục. Các bộ, ngành báo cáo trước ngày 15/3.' },
+    ]);
+  });
+
+  it('lists a long text by its opening, cut at a word', async () => {
+    const store = newStore();
+    const text = 'Chính phủ yêu cầu cắt giảm thủ tục hành chính. '.repeat(20).trim();
+    await store.saveClip(article({ text }));
+    const [row] = (await store.listClips()).clips;
+    const opening = row!.excerpt.slice(0, -1);
+    expect(row!.excerpt.endsWith('…')).toBe(true);
+    expect(opening.length).toBeLessThanOrEqual(280);
+    expect(text.startsWith(opening)).toBe(true);
+    expect(text[opening.length]).toMatch(/[\s.]/);
   });
 
   it('updates the clip of the same page instead of adding a second one, keeping note and tags', async () => {
@@ -183,6 +198,42 @@ describe('listClips', () => {
     expect((await store.listClips({ site: 'baochinhphu.vn', kind: 'selection' })).total).toBe(0);
   });
 
+  it('pages many matches newest first, however they were saved', async () => {
+    const store = newStore();
+    // Saved-at times out of id order, as after an import of older clips.
+    const savedAt = (n: number) => Date.UTC(2026, 0, 1) + ((n * 7919) % 1000) * 60_000;
+    const clips = Array.from({ length: 700 }, (_, n) => ({
+      url: `https://baochinhphu.vn/${n}.htm`,
+      title: `Tin ${n}`,
+      site: 'baochinhphu.vn',
+      siteName: 'Báo Chính phủ',
+      lang: 'vi',
+      savedAt: new Date(savedAt(n)).toISOString(),
+      kind: 'article',
+      text: n % 2 ? 'Tin chung, số lẻ.' : 'Tin chung, số chẵn.',
+      summary: [],
+      lead: null,
+      figures: [],
+      related: [],
+      note: '',
+      tags: [],
+    }));
+    await store.importJson(JSON.stringify({ format: 'loa-clips', version: 1, exportedAt: new Date().toISOString(), clips }));
+    const newest = (filter: (n: number) => boolean) =>
+      clips
+        .map((_, n) => n)
+        .filter(filter)
+        .sort((a, b) => savedAt(b) - savedAt(a))
+        .map((n) => `Tin ${n}`);
+
+    const all = await store.listClips({ query: 'tin chung', offset: 100, limit: 30 });
+    expect(all.total).toBe(700);
+    expect(titles(all)).toEqual(newest(() => true).slice(100, 130));
+    const odd = await store.listClips({ query: 'so le', offset: 40, limit: 30 });
+    expect(odd.total).toBe(350);
+    expect(titles(odd)).toEqual(newest((n) => n % 2 === 1).slice(40, 70));
+  });
+
   it('offers the sites and tags present as filter choices', async () => {
     const store = await seeded();
     expect(await store.facets()).toEqual({ sites: ['baochinhphu.vn', 'bmwi.de', 'nhandan.vn'], tags: ['giá', 'thủ tục'] });
@@ -193,7 +244,7 @@ describe('listClips', () => {
     const damagedId = await store.db.clips.add({ key: 'article|broken', savedAt: Date.UTC(2030, 0, 1), title: 42 } as never);
     const page = await store.listClips();
     expect(titles(page)).toEqual(['Förderung', 'Cách mạng số', 'Giá điện tăng', 'Cải cách hành chính']);
-    expect(page.corrupted).toEqual([{ id: damagedId, problems: expect.arrayContaining(['title', 'url', 'text', 'words']) }]);
+    expect(page.corrupted).toEqual([{ id: damagedId, problems: expect.arrayContaining(['title', 'url', 'excerpt']) }]);
     const exported = await store.exportJson();
     expect(exported.count).toBe(4);
     expect(exported.corrupted.map((row) => row.id)).toEqual([damagedId]);
@@ -225,6 +276,28 @@ describe('listClips', () => {
   });
 });
 
+describe('getClip', () => {
+  it('reads a whole clip, and says when it is gone or damaged', async () => {
+    const store = newStore();
+    const { clip } = await store.saveClip(article());
+    expect(await store.getClip(clip.id)).toEqual(clip);
+    await expect(store.getClip(clip.id + 1)).rejects.toMatchObject({ code: 'not-found' });
+    await store.db.bodies.delete(clip.id);
+    await expect(store.getClip(clip.id)).rejects.toMatchObject({ code: 'corrupted', messageKey: 'clips_error_corrupted' });
+  });
+
+  it('repairs a clip whose text was lost when the page is saved again, keeping note and tags', async () => {
+    const store = newStore();
+    const { clip } = await store.saveClip(article());
+    await store.updateClip(clip.id, { note: 'ghi chú', tags: ['thuế'] });
+    await store.db.bodies.update(clip.id, { figures: 'broken' as never });
+    expect((await store.exportJson()).corrupted).toEqual([{ id: clip.id, problems: ['figures'] }]);
+    const again = await store.saveClip(article());
+    expect(again).toMatchObject({ created: false, clip: { id: clip.id, note: 'ghi chú', tags: ['thuế'], figures: article().figures } });
+    expect((await store.exportJson()).corrupted).toEqual([]);
+  });
+});
+
 describe('updateClip', () => {
   it('replaces note and normalized tags', async () => {
     const store = newStore();
@@ -248,7 +321,8 @@ describe('deleteClips and restoreClips', () => {
     const b = await store.saveClip(article({ url: 'https://baochinhphu.vn/b.htm' }));
     const before = await store.listClips();
     const deleted = await store.deleteClips([a.clip.id, b.clip.id, 12345]);
-    expect(deleted.map((row) => row.id)).toEqual([a.clip.id, b.clip.id]);
+    expect(deleted.rows.map((row) => row.id)).toEqual([a.clip.id, b.clip.id]);
+    expect(deleted.bodies.map((body) => body.id)).toEqual([a.clip.id, b.clip.id]);
     expect((await store.listClips()).total).toBe(0);
     expect(await store.restoreClips(deleted)).toBe(2);
     expect(await store.listClips()).toEqual(before);
