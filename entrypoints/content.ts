@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Article, ExtractResult } from '@/lib/article';
 import { extractArticle } from '@/lib/extract';
+import { fetchArticle } from '@/lib/extract/remote';
 import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
 import { installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
 import { DEFAULT_SETTINGS, ReadingSession, type SpeechSettings } from '@/lib/speech/session';
@@ -8,6 +9,15 @@ import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 
 const SETTINGS_KEY = 'loa-speech';
 const REVEAL_MS = 2500;
+
+/** A fetched story as an inert document whose relative links resolve against its own address. */
+function parseFetched(html: string, url: string): Document {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const base = doc.createElement('base');
+  base.href = url;
+  doc.head.prepend(base);
+  return doc;
+}
 
 /**
  * Injected on demand (activeTab + scripting, never declared for all sites). Owns the page's
@@ -85,6 +95,12 @@ export default defineContentScript({
         const current = article();
         const reader = await reading();
         return current ? reader.prepare(current.lang) : reader.status();
+      },
+      'queue-stories': async ({ urls }) => {
+        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, location.origin, parseFetched).catch(() => null)));
+        const stories = fetched.filter((story): story is Article => story !== null);
+        const reader = await reading();
+        return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };
       },
       'speak-selection': async ({ text }) => (await reading()).readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
     });

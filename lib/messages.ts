@@ -18,7 +18,9 @@ export type ContentRequest =
   | { type: 'speech'; command: SpeechCommand }
   /** Fills the voice slots (waiting for the browser's voice list) and reports the player. */
   | { type: 'speech-status' }
-  | { type: 'speak-selection'; text: string };
+  | { type: 'speak-selection'; text: string }
+  /** Fetches these stories of the page's own site, extracts them and reads them after the current one. */
+  | { type: 'queue-stories'; urls: string[] };
 
 export interface ContentResponses {
   extract: ExtractResult;
@@ -28,6 +30,7 @@ export interface ContentResponses {
   speech: SpeechStatus;
   'speech-status': SpeechStatus;
   'speak-selection': SpeechStatus;
+  'queue-stories': { status: SpeechStatus; queued: number; skipped: number };
 }
 
 /** Popup/content/clips page → background. */

@@ -37,24 +37,7 @@ export function ArticleView({ article, client }: { article: Article; client: Pop
         )}
       </section>
       {article.figures.length > 0 && <Figures figures={article.figures} client={client} />}
-      {article.related.length > 0 && (
-        <section aria-labelledby="related-heading">
-          <h2 id="related-heading">{t('sectionRelated')}</h2>
-          <ul class="related">
-            {article.related.map((story) => (
-              <li key={story.url}>
-                <a href={story.url} target="_blank" rel="noopener noreferrer" onClick={(event) => {
-                  event.preventDefault();
-                  void client.openInNewTab(story.url);
-                }}>
-                  {story.title}
-                </a>
-                {story.summary && <p class="related-summary">{story.summary}</p>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {article.related.length > 0 && <Related article={article} client={client} />}
       <SaveBar article={article} client={client} />
     </main>
   );
@@ -115,5 +98,53 @@ function SaveBar({ article, client }: { article: Article; client: PopupClient })
         {save.state === 'failed' && save.message}
       </p>
     </footer>
+  );
+}
+
+type QueueState = { state: 'idle' | 'working' } | { state: 'done'; queued: number; skipped: number } | { state: 'failed' };
+
+function Related({ article, client }: { article: Article; client: PopupClient }) {
+  const { t } = client;
+  const [queue, setQueue] = useState<QueueState>({ state: 'idle' });
+  const listenNext = async () => {
+    setQueue({ state: 'working' });
+    try {
+      const { queued, skipped } = await client.queueStories(article.related.map((story) => story.url));
+      setQueue({ state: 'done', queued, skipped });
+    } catch {
+      setQueue({ state: 'failed' });
+    }
+  };
+  return (
+    <section aria-labelledby="related-heading">
+      <h2 id="related-heading">{t('sectionRelated')}</h2>
+      <ul class="related">
+        {article.related.map((story) => (
+          <li key={story.url}>
+            <a
+              href={story.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={(event) => {
+                event.preventDefault();
+                void client.openInNewTab(story.url);
+              }}
+            >
+              {story.title}
+            </a>
+            {story.summary && <p class="related-summary">{story.summary}</p>}
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="secondary" onClick={listenNext} disabled={queue.state === 'working'}>
+        {t('listenNext')}
+      </button>
+      <p role="status" class="hint">
+        {queue.state === 'working' && t('listenNextWorking')}
+        {queue.state === 'done' && t('listenNextDone', [String(queue.queued)])}
+        {queue.state === 'done' && queue.skipped > 0 && ` ${t('listenNextSkipped', [String(queue.skipped)])}`}
+        {queue.state === 'failed' && t('listenNextFailed')}
+      </p>
+    </section>
   );
 }

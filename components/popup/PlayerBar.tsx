@@ -77,6 +77,7 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
         </div>
       )}
       {!status && <p class="hint">{t('voicesLoading')}</p>}
+      {status && status.upNext.length > 0 && <p class="hint">{t('upNext', [String(status.upNext.length), status.upNext[0] ?? ''])}</p>}
       {slots && !slots.missing && (
         <fieldset class="voices">
           <legend>{t('voice')}</legend>

@@ -23,6 +23,8 @@ export interface PopupClient {
   speech(command: SpeechCommand): Promise<SpeechStatus>;
   /** Live reading progress while the popup is open. */
   onSpeechStatus(listener: (status: SpeechStatus) => void): () => void;
+  /** "Listen to these next": reads these stories of the same site after the current article. */
+  queueStories(urls: string[]): Promise<{ status: SpeechStatus; queued: number; skipped: number }>;
   /** A UI string from public/_locales in the browser's language. */
   t(key: string, substitutions?: string[]): string;
 }
@@ -69,5 +71,6 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     speechStatus: () => sendToTab(requireTab(), { type: 'speech-status' }),
     speech: (command) => sendToTab(requireTab(), { type: 'speech', command }),
     onSpeechStatus: (listener) => onSpeechStatus(requireTab(), listener),
+    queueStories: (urls) => sendToTab(requireTab(), { type: 'queue-stories', urls }),
   };
 }

@@ -53,6 +53,8 @@ export interface SpeechStatus {
   /** The text of the sentence being read. */
   sentence: string | null;
   what: 'article' | 'summary' | 'selection' | null;
+  /** Titles of the articles queued to be read after this one ("listen to these next"). */
+  upNext: string[];
 }
 
 export interface SpeechEngine {
@@ -85,6 +87,7 @@ export class ReadingSession {
   private slots: VoiceSlots | null = null;
   private lang = 'und';
   private what: SpeechStatus['what'] = null;
+  private upNext: Article[] = [];
   private sentence: string | null = null;
   private error: SpeakerError | null = null;
   private highlighter: SentenceHighlighter | null = null;
@@ -114,6 +117,7 @@ export class ReadingSession {
       error: this.error,
       sentence: this.sentence,
       what: this.what,
+      upNext: this.upNext.map((next) => next.title),
     };
   }
 
@@ -192,16 +196,28 @@ export class ReadingSession {
     return this.read(selectionSentences(text, lang), lang, 'selection');
   }
 
-  private async read(sentences: SpeechSentence[], lang: string, what: NonNullable<SpeechStatus['what']>, from = 0): Promise<SpeechStatus> {
+  /** Queues articles to be read, in order, once the current reading ends. */
+  queue(articles: Article[]): SpeechStatus {
+    this.upNext.push(...articles);
+    this.publish();
+    return this.status();
+  }
+
+  private async read(
+    sentences: SpeechSentence[],
+    lang: string,
+    what: NonNullable<SpeechStatus['what']>,
+    from = 0,
+    onThisPage = true,
+  ): Promise<SpeechStatus> {
     await this.prepare(lang);
     this.what = what;
     this.loaded = sentences;
     this.error = null;
     this.highlighter?.clear();
     const root = this.options.document.body;
-    this.highlighter = root
-      ? new SentenceHighlighter({ root, container: findArticleContainer(root, sentences.map((s) => s.text)) })
-      : null;
+    this.highlighter =
+      root && onThisPage ? new SentenceHighlighter({ root, container: findArticleContainer(root, sentences.map((s) => s.text)) }) : null;
     this.speaker.load(sentences, lang);
     this.applyVoice();
     if (this.slots?.missing) {
@@ -242,6 +258,7 @@ export class ReadingSession {
         break;
       case 'stop':
         this.waitingFrom = null;
+        this.upNext = [];
         this.speaker.stop();
         break;
       case 'next':
@@ -308,10 +325,14 @@ export class ReadingSession {
         this.error = null;
         this.highlighter?.show(event.item.text);
         break;
-      case 'end':
+      case 'end': {
         this.sentence = null;
         this.highlighter?.clear();
+        const next = this.upNext.shift();
+        // Queued stories are not on this page: nothing to highlight, so no highlighter for them.
+        if (next) void this.read(articleSentences(next), next.lang, 'article', 0, false);
         break;
+      }
       case 'state':
         if (event.state.status === 'idle') {
           this.sentence = null;

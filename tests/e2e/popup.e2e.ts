@@ -67,6 +67,15 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
+  it('fetches and extracts the related stories of the same site to listen to them next', async () => {
+    const { page, popup } = await popupFor(`${server.origin}/fixtures/pages/series/one/`);
+    await popup.getByRole('button', { name: /Nghe tiếp các tin này|Listen to these next/ }).click();
+    await popup.getByText(/2 (tin|stories)/).first().waitFor();
+    expect(await popup.locator('.player').textContent()).toMatch(/Cầu Tứ Liên sẽ hoàn thành trong 36 tháng/);
+    await popup.close();
+    await page.close();
+  });
+
   it('says there is no article on a list page', async () => {
     const { page, popup } = await popupFor(`${server.origin}/fixtures/pages/list/`);
     await popup.getByRole('alert').waitFor();

@@ -29,11 +29,18 @@ const IDLE: SpeechStatus = {
   error: null,
   sentence: null,
   what: null,
+  upNext: [],
 };
 
 /** The browser side of the popup, recorded: views are tested against what they ask of it. */
 function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<PopupClient> = {}) {
-  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[] } = { revealed: [], commands: [], saved: [], opened: [] };
+  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[]; queued: string[] } = {
+    revealed: [],
+    commands: [],
+    saved: [],
+    opened: [],
+    queued: [],
+  };
   const popupClient: PopupClient = {
     t: translator('vi'),
     loadArticle: () => Promise.resolve(load),
@@ -53,6 +60,10 @@ function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<Pop
       return IDLE;
     },
     onSpeechStatus: () => () => {},
+    queueStories: async (urls) => {
+      calls.queued.push(...urls);
+      return { status: IDLE, queued: urls.length - 1, skipped: 1 };
+    },
     ...overrides,
   };
   return { popupClient, calls };
@@ -99,6 +110,15 @@ describe('popup states', () => {
     fireEvent.click(related.querySelector('a')!);
     expect(calls.opened).toEqual([article.related[0]!.url]);
     await noAxeViolations(container);
+  });
+
+  it('queues the related stories to be read next and says how many', async () => {
+    const article = sampleArticle();
+    const { popupClient, calls } = client({ state: 'ready', article });
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Nghe tiếp các tin này' }));
+    await screen.findByText(`Đã xếp ${article.related.length - 1} tin để nghe sau bài này. Bỏ qua 1 tin (trang khác hoặc không đọc được).`);
+    expect(calls.queued).toEqual(article.related.map((story) => story.url));
   });
 
   it('renders page strings as text, never as HTML', async () => {

@@ -115,6 +115,28 @@ describe('reading session', () => {
   });
 });
 
+describe('listening to related stories next', () => {
+  it('reads queued articles, in order, after the current one ends', async () => {
+    const { synth, reading, statuses } = session([NORTHERN]);
+    const first = article();
+    const second = { ...article(), title: 'Bài thứ hai', lead: null };
+    reading.queue([second]);
+    expect(statuses.at(-1)?.upNext).toEqual(['Bài thứ hai']);
+    await reading.command({ action: 'play' }, () => first);
+    await settle();
+    const spoken = synth.spoken.map((utterance) => utterance.text);
+    expect(spoken.indexOf('Bài thứ hai')).toBe(articleSentences(first).length);
+    expect(statuses.at(-1)?.upNext).toEqual([]);
+  });
+
+  it('forgets the queue on stop', async () => {
+    const { reading } = session([NORTHERN]);
+    reading.queue([article()]);
+    const status = await reading.command({ action: 'stop' }, article);
+    expect(status.upNext).toEqual([]);
+  });
+});
+
 describe('sentenceOfSelection', () => {
   const sentences = articleSentences(article());
   it('finds the sentence where a selection starts, whatever its spacing and case', () => {
