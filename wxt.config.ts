@@ -11,7 +11,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2e ? '.output/e2e' : '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
@@ -22,7 +22,11 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     // Chrome allows four suggested keys; each was checked to register in Chromium (tests/e2e/commands).
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdOpenPopup__' },
+      // Manifest V2 (Firefox) calls the toolbar button's command _execute_browser_action.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_cmdOpenPopup__',
+      },
       'play-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_cmdPlayPause__' },
       'next-sentence': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_cmdNextSentence__' },
       'previous-sentence': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_cmdPreviousSentence__' },

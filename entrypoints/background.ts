@@ -10,6 +10,8 @@ import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
  * content script of the active tab, and owns clip writes: the database lives in the extension's
  * origin, which a content script cannot reach.
  */
+const BADGE_MS = 4000;
+
 export default defineBackground(() => {
   // First and synchronously: a reader's connection may be what wakes this worker up.
   if (!import.meta.env.FIREFOX) hostBridgeEngine(browser.tts, (listener) => browser.runtime.onConnect.addListener(listener));
@@ -25,10 +27,12 @@ export default defineBackground(() => {
   }
 
   /** Tells the user about a failure they caused from a shortcut or a menu, where no popup is open. */
+  // Manifest V2 (Firefox) has browserAction where V3 has action.
+  const toolbarButton = browser.action ?? browser.browserAction;
   function notifyOnBadge(tabId: number | undefined, ok: boolean) {
-    void browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
-    void browser.action.setBadgeBackgroundColor({ tabId, color: ok ? '#1b7f3b' : '#b3261e' });
-    setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }), 4000);
+    void toolbarButton.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+    void toolbarButton.setBadgeBackgroundColor({ tabId, color: ok ? '#1b7f3b' : '#b3261e' });
+    setTimeout(() => void toolbarButton.setBadgeText({ tabId, text: '' }), BADGE_MS);
   }
 
   async function saveArticleOf(tab: Browser.tabs.Tab | undefined) {
@@ -77,7 +81,7 @@ export default defineBackground(() => {
       browser.contextMenus.create({ id: 'read-selection', title: browser.i18n.getMessage('menuReadSelection'), contexts: ['selection'] });
       browser.contextMenus.create({ id: 'read-page', title: browser.i18n.getMessage('menuReadPage'), contexts: ['page'] });
       browser.contextMenus.create({ id: 'save-selection', title: browser.i18n.getMessage('menuSaveSelection'), contexts: ['selection'] });
-      browser.contextMenus.create({ id: 'open-clips', title: browser.i18n.getMessage('menuOpenClips'), contexts: ['action'] });
+      browser.contextMenus.create({ id: 'open-clips', title: browser.i18n.getMessage('menuOpenClips'), contexts: [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action'] });
     });
   });
 
