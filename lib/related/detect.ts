@@ -2,34 +2,51 @@ import {
   classifyHeading,
   headingText,
   isHeadingLike,
+  isInlineMention,
+  isRelatedHeading,
   leadingHeading,
   readStories,
   type FoundStory,
 } from './items';
-import type { Page } from './page';
-import { MOST_READ_HINT, RELATED_HINT } from './patterns';
+import type { Id, Page } from './page';
+import { MENU_HINT, MOST_READ_HINT, RELATED_HINT } from './patterns';
 
 /** A related block: the sibling elements to remove and the stories read from them. */
 export interface Block {
-  elements: Element[];
+  elements: Id[];
   stories: FoundStory[];
 }
 
-/** A heading is a short text: "Tin cùng chuyên mục", "Das könnte Sie auch interessieren:". */
+/**
+ * A related heading is short: the longest ("Weitere Pressemitteilungen zum Thema", "Das könnte Sie
+ * auch interessieren:") have about 35 letters.
+ */
 const HEADING_TEXT_MAX = 60;
+const HEADING_SOLID_MAX = 45;
 /** How far up from a heading we look for the list it titles. */
 const HEADING_CLIMB = 5;
+/** How far up from a heading we look for a menu around it, and how link-dense a menu is. */
+const MENU_CLIMB = 6;
+const MENU_LINK_SHARE = 0.6;
 /** How many levels below a body-adjacent element a structural list may sit. */
 const STRUCTURE_DEPTH = 3;
+/**
+ * An element with this many teaser-like children (a link with a picture, or a link text of a
+ * title's length) is a list, not a wrapper of boxes.
+ */
+const LIST_MIN_ITEMS = 3;
+const TEASER_LINK_CHARS = 15;
 /** How far above the body the article container (the element that also holds the h1) may be. */
 const CONTAINER_CLIMB = 5;
-/** Minimum paragraph text for an element to be taken as the article body. */
-const BODY_MIN_SCORE = 150;
+/** Paragraph-ish elements that make up an article body, and their minimum length (letters). */
+const PARAGRAPH_TAGS = new Set(['P', 'FIGCAPTION', 'PRE', 'BLOCKQUOTE', 'DD', 'TD']);
+const PARAGRAPH_MIN_CHARS = 20;
+/** Minimum paragraph text (letters) for an element to be taken as the article body. */
+const BODY_MIN_SCORE = 120;
 /** Short text a block's wrapper may add without being article content ("Xem thêm" buttons). */
 const FURNITURE_CHARS = 25;
-/** Elements a rule never walks into. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
-const MEDIA = 'img, picture, video, audio, iframe, figure, table';
+/** Page chrome whose paragraphs are never the article body. */
+const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
 
 /**
  * Finds the related blocks of a page, strongest evidence first; a later rule never takes an
@@ -43,15 +60,15 @@ export function detectBlocks(page: Page): Block[] {
   const body = findBody(page);
   headingBlocks(page, blocks);
   hintBlocks(page, blocks);
-  if (body) structureBlocks(page, body, blocks);
+  if (body !== null) structureBlocks(page, body, blocks);
   return tighten(page, blocks, body);
 }
 
-function overlaps(blocks: Block[], el: Element): 'inside' | 'contains' | null {
+function overlaps(page: Page, blocks: Block[], id: Id): 'inside' | 'contains' | null {
   for (const block of blocks) {
     for (const taken of block.elements) {
-      if (taken === el || taken.contains(el)) return 'inside';
-      if (el.contains(taken)) return 'contains';
+      if (page.contains(taken, id)) return 'inside';
+      if (page.contains(id, taken)) return 'contains';
     }
   }
   return null;
@@ -62,73 +79,78 @@ function overlaps(blocks: Block[], el: Element): 'inside' | 'contains' | null {
 
 function headingBlocks(page: Page, blocks: Block[]): void {
   for (const heading of relatedHeadings(page)) {
-    if (overlaps(blocks, heading)) continue;
-    const title = page.text(heading);
-    const anchor = heading.closest('a[href]');
-    const story = anchor ? page.story(anchor) : null;
-    // A label repeated inside each teaser link ("Related" + title): the teaser is the block.
-    const elements = story && anchor ? [anchor] : anchor || heading.closest('button') ? null : listAfter(page, heading);
-    if (!elements) continue;
-    const stories = readStories(page, elements, 'heading', title) ?? [];
+    if (overlaps(page, blocks, heading)) continue;
+    if (inMenu(page, heading)) continue;
+    const anchor = page.closest(heading, (id) => page.tag(id) === 'A' || page.tag(id) === 'BUTTON');
+    let elements: Id[];
+    if (anchor === null) elements = listAfter(page, heading);
+    // A label inside each teaser link ("Related" + title): the teaser is the block. A link that
+    // says only "Xem thêm" is a "more" link, not a label.
+    else if (page.story(anchor) && page.text(anchor) !== page.text(heading)) elements = [anchor];
+    else continue;
+    const stories = readStories(page, elements, 'heading', heading) ?? [];
+    // A heading over nothing (an empty or script-filled box) is removed too, unless it is only a
+    // link in a list ("Weitere Meldungen" in a menu).
+    const shaped = [heading, ...page.descendants(heading)].some((id) => isHeadingLike(page, id));
+    if (stories.length === 0 && (!shaped || page.hasLink(heading))) continue;
     blocks.push({ elements, stories });
   }
 }
 
 /**
- * Elements whose whole text is a related heading, found from the page's short text nodes; each is
- * widened to the outermost element with the same text ("<div><h3><a>Tin liên quan</a></h3></div>"
- * → the div).
+ * A "Xem thêm" entry of a navigation menu is a menu item, not a block heading, and a breadcrumb
+ * is not a teaser list. A menu is a nav element, or a close ancestor classed menu/nav/breadcrumb
+ * whose text is mostly link text (a page whose body is classed "mega-menu-primary" is no menu).
  */
-function relatedHeadings(page: Page): Element[] {
-  const found = new Set<Element>();
-  const walker = page.doc.createTreeWalker(page.root, 4 /* SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const raw = node.nodeValue ?? '';
-    if (raw.length > 4 * HEADING_TEXT_MAX || !raw.trim()) continue;
-    let el = node.parentElement;
-    for (let level = 0; el && level < 3; level += 1, el = el.parentElement) {
-      if (SKIPPED_TAGS.has(el.tagName)) break;
-      const text = page.text(el);
-      if (text.length > HEADING_TEXT_MAX) break;
-      if (classifyHeading(text) === 'related') {
-        found.add(widest(page, el));
-        break;
-      }
-    }
+function inMenu(page: Page, id: Id): boolean {
+  let at: Id | null = id;
+  for (let level = 0; at !== null && level < MENU_CLIMB; at = page.parent(at), level += 1) {
+    if (page.tag(at) === 'NAV') return true;
+    if (MENU_HINT.test(page.cls(at)) && page.linkedSolid(at) >= page.solid(at) * MENU_LINK_SHARE) return true;
   }
-  return Array.from(found);
-}
-
-function widest(page: Page, el: Element): Element {
-  let top = el;
-  const text = page.text(el);
-  while (top.parentElement && top.parentElement !== page.root && page.text(top.parentElement) === text) {
-    top = top.parentElement;
-  }
-  return top;
+  return false;
 }
 
 /**
- * The list a heading titles: the following siblings up to the last one holding story links,
- * stopping at the next heading. When the heading has no such sibling, look one level up, as long
- * as the parent holds nothing before the heading. A heading over an empty list is still a block
- * (its text must not reach the article).
+ * Elements whose whole text is a related heading, widened to the outermost element with the same
+ * text ("<div><h3><a>Tin liên quan</a></h3></div>" → the div). Only short elements are read.
  */
-function listAfter(page: Page, heading: Element): Element[] {
+function relatedHeadings(page: Page): Id[] {
+  const found: Id[] = [];
+  for (let id = 0; id < page.size; id += 1) {
+    const solid = page.solid(id);
+    if (solid < 2 || solid > HEADING_SOLID_MAX) continue;
+    // Read each candidate text once: at the outermost short element, not at its inner pieces.
+    const parent = page.parent(id);
+    if (parent !== null && page.solid(parent) === solid) continue;
+    const text = page.text(id);
+    if (text.length <= HEADING_TEXT_MAX && isRelatedHeading(text)) found.push(id);
+  }
+  return found;
+}
+
+/**
+ * The list a heading titles: the following siblings holding listed story links (not links inside
+ * sentences), stopping at the next heading or at content after the list. When the heading has no
+ * such sibling, look one level up, as long as the parent holds nothing before the heading. A
+ * heading over an empty list is still a block (its text must not reach the article).
+ */
+function listAfter(page: Page, heading: Id): Id[] {
   let current = heading;
   for (let level = 0; level <= HEADING_CLIMB; level += 1) {
-    const following: Element[] = [];
-    for (let sib = current.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (startsWithHeading(page, sib)) break;
-      following.push(sib);
-    }
+    const following: Id[] = [];
     let last = -1;
-    following.forEach((sib, index) => {
-      if (page.hasStoryLink(sib)) last = index;
-    });
+    for (const sib of page.siblingsAfter(current)) {
+      if (startsWithHeading(page, sib)) break;
+      const listed = page.storyLinks(sib).some((story) => !isInlineMention(page, story.link));
+      // Content after the list (the article going on, with its inline links) ends the block.
+      if (!listed && last >= 0 && hasContent(page, sib)) break;
+      following.push(sib);
+      if (listed) last = following.length - 1;
+    }
     if (last >= 0) return [current, ...following.slice(0, last + 1)];
-    const parent = current.parentElement;
-    if (!parent || parent === page.root || hasContentBefore(page, current)) break;
+    const parent = page.parent(current);
+    if (parent === null || page.parent(parent) === null || hasContentBefore(page, current)) break;
     if (following.some((sib) => hasContent(page, sib))) break;
     current = parent;
   }
@@ -136,23 +158,21 @@ function listAfter(page: Page, heading: Element): Element[] {
 }
 
 /** Whether an element opens with a heading (so a new block starts there). */
-function startsWithHeading(page: Page, el: Element): boolean {
-  let current: Element | null = el;
-  for (let level = 0; current && level < 4; level += 1) {
+function startsWithHeading(page: Page, id: Id): boolean {
+  let current: Id | undefined = id;
+  for (let level = 0; current !== undefined && level < 4; level += 1) {
     if (isHeadingLike(page, current)) return true;
-    current = Array.from(current.children).find((child) => hasContent(page, child)) ?? null;
+    current = page.children(current).find((child) => hasContent(page, child));
   }
   return false;
 }
 
-function hasContent(page: Page, el: Element): boolean {
-  return page.text(el).length > 0 || el.matches(MEDIA) || el.querySelector(MEDIA) !== null;
+function hasContent(page: Page, id: Id): boolean {
+  return page.solid(id) > 0 || page.hasMedia(id);
 }
 
-function hasContentBefore(page: Page, el: Element): boolean {
-  for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
-    if (hasContent(page, sib)) return true;
-  }
+function hasContentBefore(page: Page, id: Id): boolean {
+  for (const sib of page.siblingsBefore(id)) if (hasContent(page, sib)) return true;
   return false;
 }
 
@@ -160,114 +180,119 @@ function hasContentBefore(page: Page, el: Element): boolean {
 // 2. Hint blocks
 
 function hintBlocks(page: Page, blocks: Block[]): void {
-  for (const el of Array.from(page.root.querySelectorAll('*'))) {
-    const hints = attributeWords(el);
+  // A hint block holds a story link, so only the story links' ancestors are candidates.
+  const candidates = new Set<Id>();
+  for (const story of page.storyLinks(0)) {
+    for (let at: Id | null = story.link; at !== null && !candidates.has(at); at = page.parent(at)) candidates.add(at);
+  }
+  for (const id of Array.from(candidates).sort((a, b) => a - b)) {
+    const hints = page.hints(id);
     if (!hints || !RELATED_HINT.test(hints) || MOST_READ_HINT.test(hints)) continue;
-    if (overlaps(blocks, el) || !page.hasStoryLink(el)) continue;
-    const heading = leadingHeading(page, el);
-    const kind = heading ? classifyHeading(headingText(page, heading)) : 'neutral';
-    if (kind === 'negative') continue;
-    const stories = readStories(page, [el], 'hint', undefined);
-    if (stories && stories.length > 0) blocks.push({ elements: [el], stories });
+    if (overlaps(page, blocks, id)) continue;
+    const heading = leadingHeading(page, id);
+    if (heading !== null && classifyHeading(headingText(page, heading)) === 'negative') continue;
+    const stories = readStories(page, [id], 'hint', typeof heading === 'number' ? heading : null);
+    if (stories && stories.length > 0) blocks.push({ elements: [id], stories });
   }
-}
-
-/** Class, id and data-attribute values of an element, where sites name their boxes. */
-function attributeWords(el: Element): string {
-  let words = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  for (const attr of Array.from(el.attributes)) {
-    if (attr.name.startsWith('data-') && attr.value.length <= 80) words += ` ${attr.value}`;
-  }
-  return words.trim();
 }
 
 // ---------------------------------------------------------------------------------------------
 // 3. Structure blocks
 
 /**
- * Readability-lite: the element whose paragraphs (p, figcaption, pre, blockquote, dd, td with at
- * least 25 characters, mostly not link text) add up to the most text; parents get a paragraph's
- * full length, grandparents half.
+ * Readability-lite: the element whose paragraphs (p, figcaption, pre, blockquote, dd, td of at
+ * least 20 letters, mostly not link text, outside nav/header/footer/aside) add up to the most
+ * text; parents get a paragraph's full length, grandparents half. An element far from every h1
+ * (a hidden pop-up, a footer) counts a quarter: the body sits next to the article's title.
  */
-function findBody(page: Page): Element | null {
-  const scores = new Map<Element, number>();
-  const add = (el: Element | null, score: number): void => {
-    if (el) scores.set(el, (scores.get(el) ?? 0) + score);
+function findBody(page: Page): Id | null {
+  const scores = new Map<Id, number>();
+  const add = (id: Id | null, score: number): void => {
+    if (id !== null && id !== 0) scores.set(id, (scores.get(id) ?? 0) + score);
   };
-  for (const el of Array.from(page.root.querySelectorAll('p, figcaption, pre, blockquote, dd, td'))) {
-    if (el.closest('a, nav, header, footer, aside, form')) continue;
-    const length = page.text(el).length;
-    if (length < 25) continue;
-    let linked = 0;
-    for (const link of Array.from(el.querySelectorAll('a'))) linked += page.text(link).length;
-    if (linked > length / 2) continue;
-    add(el.parentElement, length);
-    add(el.parentElement?.parentElement ?? null, length / 2);
+  // Lengths are counted in non-space characters, which needs no text normalization.
+  for (let id = 0; id < page.size; id += 1) {
+    const length = page.solid(id);
+    if (length < PARAGRAPH_MIN_CHARS || !PARAGRAPH_TAGS.has(page.tag(id))) continue;
+    if (page.closest(id, (up) => page.tag(up) === 'A' || CHROME_TAGS.has(page.tag(up))) !== null) continue;
+    if (page.linkedSolid(id) > length / 2) continue;
+    const parent = page.parent(id);
+    add(parent, length);
+    add(parent === null ? null : page.parent(parent), length / 2);
   }
-  let best: Element | null = null;
+  let best: Id | null = null;
   let bestScore = BODY_MIN_SCORE;
-  for (const [el, score] of scores) {
-    if (score > bestScore && el !== page.root) {
-      best = el;
+  for (const [id, raw] of scores) {
+    const score = articleContainer(page, id) === null ? raw / 4 : raw;
+    if (score > bestScore) {
+      best = id;
       bestScore = score;
     }
   }
   return best;
 }
 
+/** The nearest ancestor-or-self of the body that also holds an h1, within a few levels. */
+function articleContainer(page: Page, body: Id): Id | null {
+  let at: Id | null = body;
+  for (let level = 0; at !== null && level <= CONTAINER_CLIMB; at = page.parent(at), level += 1) {
+    if (page.hasTitle(at)) return at;
+  }
+  return null;
+}
+
 /**
  * Teaser lists without a heading or hint, recognised by structure: looked for among the body's
- * children and the siblings of the body and its ancestors up to the article container (the
- * nearest ancestor that also holds the h1). A list with a negative heading (most read, tags,
+ * children and the siblings of the body and of its ancestors up to the article container (the
+ * nearest ancestor that also holds the h1). A list under a negative heading (most read, tags,
  * downloads) or a section box (a heading that links to a section page) is skipped.
  */
-function structureBlocks(page: Page, body: Element, blocks: Block[]): void {
-  let container: Element = body.parentElement ?? body;
-  for (let el: Element | null = body, level = 0; el && level <= CONTAINER_CLIMB; el = el.parentElement, level += 1) {
-    if (el.querySelector('h1')) {
-      container = el;
-      break;
-    }
-  }
-  const candidates: Element[] = Array.from(body.children);
-  for (let el: Element | null = body; el && el !== container; el = el.parentElement) {
-    const parent: Element | null = el.parentElement;
-    if (!parent) break;
-    for (const sib of Array.from(parent.children)) if (sib !== el) candidates.push(sib);
+function structureBlocks(page: Page, body: Id, blocks: Block[]): void {
+  const container = articleContainer(page, body) ?? page.parent(body) ?? body;
+  const candidates: Id[] = [...page.children(body)];
+  for (let at: Id | null = body; at !== null && at !== container; at = page.parent(at)) {
+    const parent = page.parent(at);
+    if (parent === null) break;
+    for (const sib of page.children(parent)) if (sib !== at) candidates.push(sib);
   }
   for (const candidate of candidates) visitStructure(page, candidate, blocks, 0);
 }
 
-function visitStructure(page: Page, el: Element, blocks: Block[], depth: number): void {
-  if (SKIPPED_TAGS.has(el.tagName) || !page.hasStoryLink(el)) return;
-  const overlap = overlaps(blocks, el);
+function visitStructure(page: Page, id: Id, blocks: Block[], depth: number): void {
+  if (!page.hasStoryLink(id) || inMenu(page, id)) return;
+  // A paragraph whose only story links sit inside its sentences is prose (the common case).
+  if (page.storyLinks(id).every((story) => isInlineMention(page, story.link))) return;
+  const overlap = overlaps(page, blocks, id);
   if (overlap === 'inside') return;
-  const before = el.previousElementSibling;
-  const captionBefore = before && isHeadingLike(page, before) ? before : null;
-  const heading = leadingHeading(page, el) ?? captionBefore;
-  if (heading) {
+  const { value: before } = page.siblingsBefore(id).next();
+  const captionBefore = typeof before === 'number' && isHeadingLike(page, before) ? before : null;
+  const heading = leadingHeading(page, id) ?? captionBefore;
+  if (heading !== null) {
     if (classifyHeading(headingText(page, heading)) === 'negative') return;
-    if (typeof heading !== 'string' && isSectionLink(page, heading)) return;
+    if (typeof heading === 'number' && isSectionLink(page, heading)) return;
   }
   if (!overlap) {
-    const elements = captionBefore ? [captionBefore, el] : [el];
-    const caption = captionBefore ? page.text(captionBefore) : undefined;
-    const stories = readStories(page, elements, 'structure', caption);
+    const elements = captionBefore === null ? [id] : [captionBefore, id];
+    const stories = readStories(page, elements, 'structure', typeof heading === 'number' ? heading : null);
     if (stories && stories.length > 0) {
       blocks.push({ elements, stories });
       return;
     }
   }
-  if (depth < STRUCTURE_DEPTH) {
-    for (const child of Array.from(el.children)) visitStructure(page, child, blocks, depth + 1);
+  // Look inside a wrapper (an article footer holding tags, a box and comments), but not inside a
+  // list of teasers that was turned down: its items are part of it (a feed's or a promo strip's
+  // items are not related stories one by one).
+  const teasers = page.children(id).filter(
+    (child) => page.hasLink(child) && (page.hasMedia(child) || page.linkedSolid(child) >= TEASER_LINK_CHARS),
+  ).length;
+  if (depth < STRUCTURE_DEPTH && teasers < LIST_MIN_ITEMS) {
+    for (const child of page.children(id)) visitStructure(page, child, blocks, depth + 1);
   }
 }
 
-/** A heading that is a link to a page of the site ("Xã hội" → /xa-hoi/): a section teaser box. */
-function isSectionLink(page: Page, heading: Element): boolean {
-  const link = heading.closest('a[href]') ?? heading.querySelector('a[href]');
-  const href = link?.getAttribute('href') ?? '';
-  return href !== '' && !href.startsWith('#') && !/^\s*javascript:/i.test(href);
+/** A heading that is, or holds, a link ("Xã hội" → /xa-hoi/): the heading of a section box. */
+function isSectionLink(page: Page, heading: Id): boolean {
+  return page.closest(heading, (id) => page.tag(id) === 'A') !== null || page.hasLink(heading);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,20 +301,21 @@ function isSectionLink(page: Page, heading: Element): boolean {
 /**
  * Widens each block to its parent while the parent holds nothing but the block, other blocks and
  * furniture (empty ad slots, a "Xem thêm" button), so that the removed element is the whole box
- * with its heading; never up to the body or one of its ancestors. Nested results are merged.
+ * with its heading; never up to the body or one of its ancestors.
  */
-function tighten(page: Page, blocks: Block[], body: Element | null): Block[] {
-  const taken = new Set<Element>(blocks.flatMap((block) => block.elements));
+function tighten(page: Page, blocks: Block[], body: Id | null): Block[] {
+  const taken = new Set<Id>(blocks.flatMap((block) => block.elements));
   // A block can only widen over a sibling block once that one has widened to the same level, so
   // repeat until nothing moves (a box of per-item labels widens item by item).
   for (let changed = true; changed; ) {
     changed = false;
     for (const block of blocks) {
-      const parent: Element | null = block.elements[0]?.parentElement ?? null;
-      if (!parent || parent === page.root || (body && parent.contains(body))) continue;
-      const inside = (child: Element): boolean =>
+      const [first] = block.elements;
+      const parent = first === undefined ? null : page.parent(first);
+      if (parent === null || parent === 0 || (body !== null && page.contains(parent, body))) continue;
+      const inside = (child: Id): boolean =>
         block.elements.includes(child) || taken.has(child) || isFurniture(page, child);
-      if (!Array.from(parent.children).every(inside)) continue;
+      if (!page.children(parent).every(inside)) continue;
       block.elements = [parent];
       taken.add(parent);
       changed = true;
@@ -298,13 +324,12 @@ function tighten(page: Page, blocks: Block[], body: Element | null): Block[] {
   return blocks;
 }
 
-function isFurniture(page: Page, el: Element): boolean {
-  if (el.matches(MEDIA) || el.querySelector(MEDIA)) return false;
-  const text = page.text(el);
-  if (!text) return true;
-  if (text.length > FURNITURE_CHARS || page.hasStoryLink(el)) return false;
+function isFurniture(page: Page, id: Id): boolean {
+  if (page.hasMedia(id)) return false;
+  if (page.solid(id) === 0) return true;
+  if (page.solid(id) > FURNITURE_CHARS || page.hasStoryLink(id)) return false;
   // Short text that is all inside links or buttons: "Xem thêm", "Mehr", "Alle Meldungen".
-  const controls = Array.from(el.querySelectorAll('a, button'));
-  if (el.matches('a, button')) controls.push(el);
-  return controls.reduce((sum, control) => sum + page.text(control).length, 0) >= text.length;
+  const controls = [id, ...page.descendants(id)].filter((d) => page.tag(d) === 'A' || page.tag(d) === 'BUTTON');
+  const outermost = controls.filter((d) => !controls.some((other) => other !== d && page.contains(other, d)));
+  return outermost.reduce((sum, d) => sum + page.solid(d), 0) >= page.solid(id);
 }

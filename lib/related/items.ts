@@ -1,18 +1,27 @@
 import type { RelatedStory } from '../article';
-import { looksLikeStoryPath } from './links';
-import type { Page, StoryLink } from './page';
-import { LINK_LABEL, MOST_READ_HEADING, NON_STORY_HEADING, RELATED_HEADING } from './patterns';
-import { headingKey, textOf, wordCount } from './text';
+import type { Id, Page, StoryLink } from './page';
+import {
+  LINK_LABEL,
+  MOST_READ_HEADING,
+  NON_STORY_HEADING,
+  PAGER_HINT,
+  PAGER_TEXT,
+  RELATED_HEADING,
+  RELATED_LABEL_PREFIX,
+} from './patterns';
+import { headingKey, normalizeText, wordCount } from './text';
 
 /** A story found in a block, with the link it was first seen at (for page order). */
 export interface FoundStory {
   story: RelatedStory;
   /** Dedupe key of the story's URL. */
   key: string;
-  first: Element;
+  first: Id;
+  /** Whether the address looks like one story rather than a section page. */
+  storyLike: boolean;
 }
 
-/** How much a rule needs to see before it believes a block is a list of stories. */
+/** How much a rule has seen before it asks whether a block is a list of stories. */
 export type Evidence = 'heading' | 'hint' | 'structure';
 
 /** Longest text an item (title + summary + date) may have; longer means prose, not a teaser. */
@@ -26,32 +35,28 @@ const SUMMARY_MIN_CHARS = 40;
 /** Heading-like text is short. */
 const HEADING_MAX_CHARS = 80;
 const HEADING_MAX_WORDS = 10;
+/** A box's heading comes first: only so many elements are looked at for it. */
+const LEAD_SCAN = 60;
+/**
+ * Without a heading, a list of related stories is short; a long heading-less list of teasers is a
+ * feed ("latest", "recommended for you"), not stories tied to this article.
+ */
+const MAX_UNHEADED_STORIES = 12;
+/** A related heading announces a handful of stories; past this many the rest is an endless feed. */
+const MAX_STORIES_PER_BLOCK = 50;
 
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Class words of heading elements ("box-heading", "title-category", "c-module-caption__h"). */
-const HEADING_CLASS = /(?:^|[\s_-])(?:title|titles|heading|headline|head|header|caption|label|h)(?:$|[\s_-]|\d)/i;
+const HEADING_CLASS = /(?:^|[\s_-])(?:title|titles|heading|headline|head|header|caption|label)(?:$|[\s_-]|\d)/i;
 /** Class words of a teaser's title element inside a card ("related-title", "story__title"). */
 const TITLE_CLASS = /(?:^|[\s_-])(?:title|headline|heading)(?:$|[\s_-])/i;
+/** Link texts that are not titles: "Mehr ...", "Read more", "Xem tiếp". */
+const MORE_LINK = /^(?:mehr|more|read more|weiter(?:lesen)?|xem tiếp|xem chi tiết|chi tiết|đọc tiếp)\b/iu;
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
   'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
 ]);
-
-/**
- * A short line that titles what follows: an h1–h6, a strong/b line, or an element whose class says
- * title/heading/caption/label, with at most ten words and no story link inside.
- */
-export function isHeadingLike(page: Page, el: Element): boolean {
-  const text = page.text(el);
-  if (text.length < 2 || text.length > HEADING_MAX_CHARS || wordCount(text) > HEADING_MAX_WORDS) return false;
-  const shaped =
-    HEADING_TAGS.has(el.tagName) ||
-    el.tagName === 'STRONG' ||
-    el.tagName === 'B' ||
-    HEADING_CLASS.test(el.getAttribute('class') ?? '');
-  return shaped && !page.hasStoryLink(el);
-}
 
 /** What a heading says about its block. */
 export type HeadingKind = 'related' | 'negative' | 'neutral';
@@ -63,56 +68,78 @@ export function classifyHeading(text: string): HeadingKind {
   return 'neutral';
 }
 
+export function isRelatedHeading(text: string): boolean {
+  return RELATED_HEADING.test(headingKey(text));
+}
+
 /**
- * The heading a block carries: its first heading-like descendant before the first story link, or
- * failing that the short text it opens with ("Chủ đề:", "Từ khóa:" before a tag list).
+ * A short line that titles what follows: an h1–h6, a strong/b line, or an element whose class says
+ * title/heading/caption/label, with at most ten words. It may link to its section ("Cùng chuyên
+ * mục" → /giai-tri/) but not to a story (that would be a teaser's title).
  */
-export function leadingHeading(page: Page, el: Element): Element | string | null {
-  const walker = el.ownerDocument.createTreeWalker(el, 1 /* SHOW_ELEMENT */);
+export function isHeadingLike(page: Page, id: Id): boolean {
+  if (page.solid(id) > HEADING_MAX_CHARS) return false;
+  const text = page.text(id);
+  if (text.length < 2 || text.length > HEADING_MAX_CHARS || wordCount(text) > HEADING_MAX_WORDS) return false;
+  const tag = page.tag(id);
+  const shaped = HEADING_TAGS.has(tag) || tag === 'STRONG' || tag === 'B' || HEADING_CLASS.test(page.cls(id));
+  if (!shaped) return false;
+  if (classifyHeading(text) !== 'neutral') return true;
+  return page.storyLinks(id).every((story) => !story.storyLike);
+}
+
+/**
+ * The heading a block opens with: its first heading-like descendant before the first link, or
+ * failing that the short text before its first link ("Chủ đề:", "Từ khóa:" before a tag list).
+ */
+export function leadingHeading(page: Page, id: Id): Id | string | null {
+  const end = Math.min(page.end(id), id + LEAD_SCAN);
+  for (let d = id + 1; d <= end; d += 1) {
+    if (page.tag(d) === 'A') break;
+    if (isHeadingLike(page, d)) return d;
+  }
   let lead = '';
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const child = node as Element;
-    if (page.story(child)) break;
-    if (isHeadingLike(page, child)) return child;
-    if (child.tagName === 'A') break;
+  for (const piece of page.pieces(id)) {
+    if (lead.length > HEADING_MAX_CHARS) break;
+    if (typeof piece === 'string') {
+      lead += piece;
+      continue;
+    }
+    if (page.hasLink(piece)) break;
+    lead += ` ${page.text(piece)}`;
   }
-  for (let node = el.firstChild; node && lead.length <= HEADING_MAX_CHARS; node = node.nextSibling) {
-    if (node.nodeType === 1 && page.hasStoryLink(node as Element)) break;
-    if (node.nodeType === 1 && (node as Element).tagName === 'A') break;
-    lead += ` ${node.nodeType === 1 ? page.text(node as Element) : (node.textContent ?? '')}`;
-  }
-  const text = lead.trim();
+  const text = normalizeText(lead);
   return text && text.length <= HEADING_MAX_CHARS && wordCount(text) <= HEADING_MAX_WORDS ? text : null;
 }
 
-export function headingText(page: Page, heading: Element | string): string {
+export function headingText(page: Page, heading: Id | string): string {
   return typeof heading === 'string' ? heading : page.text(heading);
 }
 
 /**
- * Reads the stories of a block. With `heading` evidence (a "Tin liên quan" heading) every
- * same-site page link counts; with weaker evidence (a class hint, or structure alone) the links
- * must look like stories and the block must look like a list, not prose. Returns null when the
- * block is not a list of stories.
+ * Reads the stories of a block (one or more sibling elements). With `heading` evidence (a "Tin
+ * liên quan" heading) every same-site page link counts; with weaker evidence (a class hint, or
+ * structure alone) the links must look like stories and the block must look like a list, not
+ * prose. Links inside `heading` (its link to a section page) are not stories. Returns null when
+ * the block is not a list of stories.
  */
-export function readStories(
-  page: Page,
-  elements: Element[],
-  evidence: Evidence,
-  heading: string | undefined,
-): FoundStory[] | null {
+export function readStories(page: Page, elements: Id[], evidence: Evidence, heading: Id | null): FoundStory[] | null {
+  if (evidence !== 'heading' && distinctStories(page, elements) > MAX_UNHEADED_STORIES) return null;
+  const headingTitle = heading === null ? undefined : page.text(heading);
   const groups = new Map<string, StoryLink[]>();
   for (const el of elements) {
     for (const story of page.storyLinks(el)) {
-      if (isInlineMention(page, story.link)) continue;
+      if (heading !== null && page.contains(heading, story.link)) continue;
+      if (isInlineMention(page, story.link) || isPagerLink(page, story.link)) continue;
       const group = groups.get(story.key);
       if (group) group.push(story);
-      else groups.set(story.key, [story]);
+      else if (groups.size < MAX_STORIES_PER_BLOCK) groups.set(story.key, [story]);
     }
   }
   if (groups.size === 0) return evidence === 'heading' ? [] : null;
+  if (evidence !== 'heading' && groups.size > MAX_UNHEADED_STORIES) return null;
 
-  const containers = new Set<Element>();
+  const containers = new Set<Id>();
   const found: FoundStory[] = [];
   for (const [key, links] of groups) {
     const first = links[0];
@@ -122,24 +149,26 @@ export function readStories(
     containers.add(container);
     const title = itemTitle(page, container, links);
     if (!title) continue;
-    const story: FoundStory = { story: { title, url: first.url }, key, first: first.link };
+    const story: FoundStory = { story: { title, url: first.url }, key, first: first.link, storyLike: first.storyLike };
     const summary = itemSummary(page, container, title);
     if (summary) story.story.summary = summary;
     const image = itemImage(page, container);
     if (image) story.story.image = image;
-    const itemHeading = evidence === 'heading' ? heading : nearestHeading(page, container, elements) ?? heading;
+    const itemHeading =
+      evidence === 'heading' ? headingTitle : (nearestHeading(page, container, elements) ?? headingTitle);
     if (itemHeading) story.story.heading = itemHeading;
     found.push(story);
   }
   if (evidence === 'heading') return found;
 
-  // Weaker evidence: every story must look like one, and the block must be a list.
-  const stories = found.filter(({ story }) => {
+  // Weaker evidence: the stories must look like stories, and the block must be a list.
+  const stories = found.filter(({ story, storyLike }) => {
     const words = wordCount(story.title);
-    const pathOk = looksLikeStoryPath(story.url);
-    return evidence === 'hint' ? words >= 3 && (pathOk || words >= 5) : words >= 4 && pathOk;
+    return evidence === 'hint' ? words >= 3 && (storyLike || words >= 5) : words >= 4 && storyLike;
   });
-  if (stories.length === 0 || stories.length < found.length / 2) return null;
+  // A hint tolerates a stray link; structure alone must be all stories.
+  const needed = evidence === 'hint' ? found.length / 2 : found.length;
+  if (stories.length === 0 || stories.length < needed) return null;
   // A row of short bare links (no picture, no summary) is a tag list or a menu, not stories.
   const bare = stories.every(({ story }) => !story.image && !story.summary);
   const averageWords = stories.reduce((sum, { story }) => sum + wordCount(story.title), 0) / stories.length;
@@ -149,24 +178,39 @@ export function readStories(
 }
 
 /**
- * A link inside running text ("… của bóng đá Tây Ban Nha …") mentions a story; it is not a
- * related-story item. Measured as the text of the link's parent that sits beside it on the same
- * line (text nodes and inline elements), leaving out labels such as "Xem thêm:".
+ * Previous/next navigation between articles ("« Bài trước", rel="next", a "post-navigation" box)
+ * links to other stories but is not related to this one.
  */
-function isInlineMention(page: Page, link: Element): boolean {
-  const parent = link.parentElement;
-  if (!parent) return false;
-  let own = '';
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node === link) continue;
-    if (node.nodeType === 3) own += node.nodeValue ?? '';
-    else if (node.nodeType === 1) {
-      const el = node as Element;
-      if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'A' || el.querySelector('a')) continue;
-      own += ` ${page.text(el)}`;
-    }
+function isPagerLink(page: Page, link: Id): boolean {
+  if (PAGER_TEXT.test(page.text(link))) return true;
+  let at: Id | null = link;
+  for (let level = 0; at !== null && level < 3; at = page.parent(at), level += 1) {
+    if (PAGER_HINT.test(page.hints(at))) return true;
   }
-  const text = own.replace(/\s+/g, ' ').trim();
+  return false;
+}
+
+function distinctStories(page: Page, elements: Id[]): number {
+  const keys = new Set<string>();
+  for (const el of elements) for (const story of page.storyLinks(el)) keys.add(story.key);
+  return keys.size;
+}
+
+/**
+ * A link inside running text ("… của bóng đá Tây Ban Nha …") mentions a story; it is not a
+ * related-story item. Measured as the text beside the link on the same line (its parent's text
+ * nodes and inline elements), leaving out labels such as "Xem thêm:".
+ */
+export function isInlineMention(page: Page, link: Id): boolean {
+  const parent = page.parent(link);
+  if (parent === null) return false;
+  let own = '';
+  for (const piece of page.pieces(parent)) {
+    if (piece === link) continue;
+    if (typeof piece === 'string') own += piece;
+    else if (!BLOCK_TAGS.has(page.tag(piece)) && !page.hasLink(piece)) own += ` ${page.text(piece)}`;
+  }
+  const text = normalizeText(own);
   return text.length > INLINE_CONTEXT_CHARS && !LINK_LABEL.test(text);
 }
 
@@ -174,109 +218,110 @@ function isInlineMention(page: Page, link: Element): boolean {
  * The teaser around a link: the largest ancestor, inside the block, that holds links to this story
  * only and no more text than a teaser has.
  */
-function itemContainer(page: Page, link: Element, key: string, elements: Element[]): Element {
+function itemContainer(page: Page, link: Id, key: string, elements: Id[]): Id {
   let container = link;
-  const top = elements.find((el) => el === link || el.contains(link)) ?? link;
+  const top = elements.find((el) => page.contains(el, link)) ?? link;
   while (container !== top) {
-    const parent = container.parentElement;
-    if (!parent) break;
-    if (page.storyLinks(parent).some((story) => story.key !== key)) break;
+    const parent = page.parent(container);
+    if (parent === null || page.solid(parent) > ITEM_MAX_CHARS) break;
     if (hasOtherLinks(page, parent, key) || page.text(parent).length > ITEM_MAX_CHARS) break;
     container = parent;
   }
   return container;
 }
 
-/** Whether an element holds links to anything but this story (an external link, a category). */
-function hasOtherLinks(page: Page, el: Element, key: string): boolean {
-  for (const link of Array.from(el.querySelectorAll('a[href]'))) {
+/** Whether an element holds links to anything but this story (another story, a category). */
+function hasOtherLinks(page: Page, id: Id, key: string): boolean {
+  return page.links(id).some((link) => {
     const story = page.story(link);
-    if (story ? story.key !== key : page.text(link).length > 0) return true;
-  }
-  return false;
+    return story ? story.key !== key : page.text(link).length > 0;
+  });
 }
 
 /**
- * The title of a teaser: the text of its title element (a heading or an element classed
- * title/headline), else its longest link text, with per-item labels ("Related", "Xem thêm:") and
- * leading kickers ("<em>Gedenken</em>#WeRemember …") left out.
+ * The title of a teaser, in order of trust: the link inside its title element (a heading or an
+ * element classed title/headline); a title element inside its link ("<a><div>Related</div>
+ * <div class=related-title>…</div></a>"); its longest link text that is not a "Mehr …" link; a
+ * title element beside the links ("<h4><em>Gedenken</em>#WeRemember …</h4>", kicker left out).
+ * Per-item labels ("Related", "Xem thêm:") are cut off the front.
  */
-function itemTitle(page: Page, container: Element, links: StoryLink[]): string {
-  const candidates: string[] = [];
-  const titleElements = [container, ...Array.from(container.querySelectorAll('*'))].filter(
-    (el) => HEADING_TAGS.has(el.tagName) || TITLE_CLASS.test(el.getAttribute('class') ?? ''),
+function itemTitle(page: Page, container: Id, links: StoryLink[]): string {
+  const titleElements = [container, ...page.descendants(container)].filter(
+    (id) => HEADING_TAGS.has(page.tag(id)) || TITLE_CLASS.test(page.cls(id)),
   );
-  for (const el of titleElements) {
-    const inner = links.find((story) => el.contains(story.link) && story.link !== el);
-    const text = inner ? textOf(inner.link, true) : withoutKicker(el);
-    if (wordCount(text) >= 2) candidates.push(text);
+  const linkTexts = links.map((story) => page.readerText(story.link)).filter((text) => !MORE_LINK.test(text));
+  const tiers: string[][] = [
+    titleElements.flatMap((el) =>
+      links
+        .filter((story) => story.link !== el && page.contains(el, story.link))
+        .map((story) => page.readerText(story.link)),
+    ),
+    titleElements
+      .filter((el) => links.some((story) => story.link !== el && page.contains(story.link, el)))
+      .map((el) => withoutKicker(page, el)),
+    linkTexts,
+    titleElements.filter((el) => !page.hasLink(el)).map((el) => withoutKicker(page, el)),
+  ];
+  for (const tier of tiers) {
+    const best = longest(tier.map(withoutLabel).filter(isTitle));
+    if (best) return best;
   }
-  if (candidates.length === 0) {
-    for (const story of links) candidates.push(textOf(story.link, true));
-  }
-  let best = '';
-  for (const candidate of candidates.map(withoutLabel)) if (candidate.length > best.length) best = candidate;
-  if (!best) {
-    const first = links[0]?.link;
-    best = normalize(first?.getAttribute('title') ?? first?.querySelector('img[alt]')?.getAttribute('alt') ?? '');
-  }
-  return wordCount(best) >= 2 && best.length >= 8 ? best : '';
+  const first = links[0]?.link;
+  const image = first === undefined ? undefined : page.descendants(first).find((id) => page.tag(id) === 'IMG');
+  const fallback = normalizeText(
+    (first === undefined ? null : page.attribute(first, 'title')) ??
+      (image === undefined ? null : page.attribute(image, 'alt')) ??
+      '',
+  );
+  return isTitle(fallback) ? fallback : '';
 }
 
-/** Text of a title element without a leading kicker element that is followed by the real title. */
-function withoutKicker(el: Element): string {
-  const full = textOf(el, true);
-  const first = el.firstElementChild;
-  const startsWithIt = first && !(el.firstChild?.nodeType === 3 && el.firstChild.nodeValue?.trim());
-  if (!first || !startsWithIt || !['EM', 'SPAN', 'SMALL', 'I'].includes(first.tagName)) return full;
-  const kicker = textOf(first, true);
+function isTitle(text: string): boolean {
+  return wordCount(text) >= 2 && text.length >= 8;
+}
+
+function longest(texts: string[]): string {
+  return texts.reduce((best, text) => (text.length > best.length ? text : best), '');
+}
+
+/** Text of a title element without a leading kicker element followed by the real title. */
+function withoutKicker(page: Page, id: Id): string {
+  const full = page.readerText(id);
+  const [first] = page.pieces(id).filter((piece) => typeof piece !== 'string' || piece.trim() !== '');
+  if (typeof first !== 'number' || !['EM', 'SPAN', 'SMALL', 'I'].includes(page.tag(first))) return full;
+  const kicker = page.readerText(first);
   const rest = full.slice(kicker.length).trim();
   return kicker && full.startsWith(kicker) && wordCount(rest) >= 3 ? rest : full;
 }
 
 /** Drops a per-item label in front of a title ("Related Stakeholders …" → "Stakeholders …"). */
 function withoutLabel(title: string): string {
-  const match = title.match(/^([^:]{2,40}?)(?::\s*|\s+)(.+)$/u);
-  if (!match?.[1] || !match[2]) return title;
-  const label = match[1];
-  const labelled = RELATED_HEADING.test(headingKey(label)) || LINK_LABEL.test(label);
-  return labelled && wordCount(match[2]) >= 2 ? match[2] : title;
-}
-
-function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const rest = title.match(RELATED_LABEL_PREFIX)?.[1];
+  return rest && wordCount(rest) >= 2 ? rest : title;
 }
 
 /** The longest link-free text of a teaser that is not its title: its summary ("sapo"). */
-function itemSummary(page: Page, container: Element, title: string): string | undefined {
+function itemSummary(page: Page, container: Id, title: string): string | undefined {
   let best = '';
-  for (const el of Array.from(container.querySelectorAll('p, div, span'))) {
-    if (el.querySelector('a, p, div') || el.closest('a')) continue;
-    const text = page.text(el);
+  for (const id of page.descendants(container)) {
+    if (!['P', 'DIV', 'SPAN'].includes(page.tag(id)) || page.solid(id) < SUMMARY_MIN_CHARS - 10) continue;
+    if (page.hasLink(id) || page.closest(id, (up) => page.tag(up) === 'A') !== null) continue;
+    if (page.descendants(id).some((d) => ['P', 'DIV'].includes(page.tag(d)))) continue;
+    const text = page.text(id);
     if (text.length >= SUMMARY_MIN_CHARS && text.length > best.length && !title.includes(text)) best = text;
   }
   return best || undefined;
 }
 
-/** The teaser's picture: lazy-loading attributes first, then src; never a data: placeholder. */
-function itemImage(page: Page, container: Element): string | undefined {
-  const images = container.tagName === 'IMG' ? [container] : Array.from(container.querySelectorAll('img'));
-  for (const img of images) {
-    const candidates = [
-      img.getAttribute('data-src'),
-      img.getAttribute('data-original'),
-      img.getAttribute('data-lazy-src'),
-      img.getAttribute('data-srcset')?.split(/\s+/)[0],
-      img.getAttribute('srcset')?.split(/\s+/)[0],
-      img.getAttribute('src'),
-    ];
-    for (const src of candidates) {
-      if (!src || /^\s*data:/i.test(src)) continue;
-      try {
-        return new URL(src.trim(), page.ctx.base).href;
-      } catch {
-        // try the next attribute
-      }
+/** The teaser's picture, as an absolute address (lazy-loading attributes first). */
+function itemImage(page: Page, container: Id): string | undefined {
+  for (const id of [container, ...page.descendants(container)]) {
+    const src = page.tag(id) === 'IMG' ? page.attribute(id, 'image') : null;
+    if (!src) continue;
+    try {
+      return new URL(src, page.ctx.base).href;
+    } catch {
+      // an unparsable address: try the next picture
     }
   }
   return undefined;
@@ -284,40 +329,37 @@ function itemImage(page: Page, container: Element): string | undefined {
 
 /**
  * Inside a block made of several captioned modules ("Pressemitteilung", "Rückblick 2021"), the
- * heading of a teaser is the nearest heading-like element before it within the block.
+ * heading of a teaser is its module's caption: a heading-like element at the start of the teaser,
+ * or the nearest one before it within the block.
  */
-function nearestHeading(page: Page, container: Element, elements: Element[]): string | undefined {
-  const top = elements.find((el) => el.contains(container));
-  for (let el: Element | null = container; el && el !== top; el = el.parentElement) {
-    for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
+function nearestHeading(page: Page, container: Id, elements: Id[]): string | undefined {
+  for (const id of page.descendants(container)) {
+    if (page.tag(id) === 'A') break;
+    if (isHeadingLike(page, id)) return page.text(id);
+  }
+  const top = elements.find((el) => page.contains(el, container));
+  for (let at: Id | null = container; at !== null && at !== top; at = page.parent(at)) {
+    for (const sib of page.siblingsBefore(at)) {
       if (isHeadingLike(page, sib)) return page.text(sib);
-      const inner = lastHeadingIn(page, sib);
-      if (inner) return inner;
       if (page.hasStoryLink(sib)) break;
+      const inner = page.descendants(sib).filter((id) => isHeadingLike(page, id)).pop();
+      if (inner !== undefined) return page.text(inner);
     }
   }
   return undefined;
-}
-
-function lastHeadingIn(page: Page, el: Element): string | undefined {
-  if (page.hasStoryLink(el)) return undefined;
-  const headings = Array.from(el.querySelectorAll('*')).filter((child) => isHeadingLike(page, child));
-  const last = headings[headings.length - 1];
-  return last ? page.text(last) : undefined;
 }
 
 /**
  * Text of a block that is in no teaser, no link and no heading: near zero for a list of stories,
  * large for a stretch of article.
  */
-function looseText(page: Page, elements: Element[], containers: Set<Element>): number {
+function looseText(page: Page, elements: Id[], containers: Set<Id>): number {
   let total = 0;
-  const visit = (el: Element): void => {
-    if (containers.has(el) || el.tagName === 'A' || isHeadingLike(page, el)) return;
-    if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT'].includes(el.tagName)) return;
-    for (let node = el.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) total += (node.nodeValue ?? '').replace(/\s+/g, ' ').trim().length;
-      else if (node.nodeType === 1) visit(node as Element);
+  const visit = (id: Id): void => {
+    if (containers.has(id) || page.tag(id) === 'A' || page.tag(id) === 'BUTTON' || isHeadingLike(page, id)) return;
+    for (const piece of page.pieces(id)) {
+      if (typeof piece === 'string') total += piece.replace(/\s+/g, ' ').trim().length;
+      else visit(piece);
     }
   };
   for (const el of elements) visit(el);

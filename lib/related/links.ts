@@ -1,5 +1,8 @@
 import { DOWNLOAD_PATH, LISTING_PATH } from './patterns';
 
+/** An id or a date in an address. */
+const NUMBERED = /\d{4,}/;
+
 /** What every link test needs to know about the page. */
 export interface PageContext {
   /** Base for relative links: the page's `<base href>` when it has one, else the page URL. */
@@ -8,61 +11,80 @@ export interface PageContext {
   self: string;
   /** The page's host without "www.". */
   host: string;
+  /** Whether the page's own address carries an id or date (a run of 4+ digits). */
+  numbered: boolean;
 }
 
 export function pageContext(doc: Document, pageUrl: string): PageContext {
   const page = safeUrl(pageUrl) ?? safeUrl(doc.URL) ?? new URL('about:blank');
-  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+  let baseHref: string | null = null;
+  for (let el = doc.head?.firstElementChild; el && !baseHref; el = el.nextElementSibling) {
+    if (el.tagName === 'BASE') baseHref = el.getAttribute('href');
+  }
   const base = (baseHref && safeUrl(baseHref, page.href)?.href) || page.href;
-  return { base, self: withoutQuery(page.href), host: bareHost(page.hostname) };
+  return {
+    base,
+    self: `${page.protocol}//${page.host}${page.pathname}`.replace(/\/+$/, ''),
+    host: bareHost(page.hostname),
+    numbered: NUMBERED.test(page.pathname + page.search),
+  };
+}
+
+/** Where a story link points. */
+export interface StoryTarget {
+  /** Absolute URL without its fragment. */
+  url: string;
+  /** What two links to the same story share: no fragment, no tracking parameters, no trailing slash. */
+  key: string;
+  /** Path and query, for `looksLikeStoryPath`. */
+  path: string;
+  search: string;
 }
 
 /**
- * The absolute address of a link when it can be a story of this site: http(s), same site (a
- * subdomain counts: video.example.vn is example.vn), not this page, not the home page, not a file
- * download, not a tag/author/search listing. Returns the URL without its fragment, or null.
+ * The target of a link when it can be a story of this site: http(s), same site (a subdomain
+ * counts: video.example.vn is example.vn), not this page, not the home page, not a file download,
+ * not a tag/author/search listing. Null for anything else.
  */
-export function storyUrl(link: Element, ctx: PageContext): string | null {
-  const href = link.getAttribute('href');
+export function storyTarget(href: string, ctx: PageContext): StoryTarget | null {
   if (!href || href.startsWith('#') || /^\s*(?:javascript|mailto|tel|data):/i.test(href)) return null;
   const url = safeUrl(href.trim(), ctx.base);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
-  if (!sameSite(bareHost(url.hostname), ctx.host)) return null;
-  url.hash = '';
-  if (withoutQuery(url.href) === ctx.self) return null;
-  if (url.pathname === '/' || url.pathname === '') return null;
-  if (DOWNLOAD_PATH.test(url.pathname) || LISTING_PATH.test(url.pathname)) return null;
-  return url.href;
+  const host = bareHost(url.hostname);
+  if (!sameSite(host, ctx.host)) return null;
+  const path = url.pathname;
+  if (path === '/' || path === '' || DOWNLOAD_PATH.test(path) || LISTING_PATH.test(path)) return null;
+  const base = `${url.protocol}//${url.host}${path}`;
+  if (base.replace(/\/+$/, '') === ctx.self) return null;
+  const search = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && !TRACKING_PARAMETER.test(pair))
+    .join('&');
+  return {
+    url: `${base}${url.search}`,
+    key: `${host}${path.replace(/\/+$/, '')}${search ? `?${search}` : ''}`,
+    path,
+    search: url.search,
+  };
 }
 
-/**
- * The key two links to the same story share: no fragment, no tracking parameters, no trailing
- * slash, case-insensitive host.
- */
-export function storyKey(url: string): string {
-  const parsed = safeUrl(url);
-  if (!parsed) return url;
-  for (const name of Array.from(parsed.searchParams.keys())) {
-    if (/^(?:utm_|fbclid$|gclid$|ref$|source$)/i.test(name)) parsed.searchParams.delete(name);
-  }
-  parsed.hash = '';
-  return `${bareHost(parsed.hostname)}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
-}
+/** Query parameters that tell where a click came from, not which page it opens. */
+const TRACKING_PARAMETER = /^(?:utm_[a-z]+|fbclid|gclid|ref|source)=/i;
 
 /**
- * Whether a path looks like one story rather than a section or topic page: it carries an id or a
- * date (a run of 4+ digits), or its last segment is a slug of at least three words. Section
- * pages ("/kinh-te.htm", "/themen/wald/wald_node.html", "/jagd/afrikanische-schweinepest/")
- * fail this test.
+ * Whether an address looks like one story rather than a section or topic page. Stories of a site
+ * share the shape of the page's own address: when it carries an id or a date (a run of 4+ digits,
+ * as on every Vietnamese news site: "-102260228093004191.htm", "-post976641.html"), so must they.
+ * Otherwise the last segment must be a slug of at least three words. Section pages
+ * ("/kinh-te.htm", "/themen/wald/wald_node.html", "/jagd/afrikanische-schweinepest/") fail.
  */
-export function looksLikeStoryPath(url: string): boolean {
-  const parsed = safeUrl(url);
-  if (!parsed) return false;
-  const segments = parsed.pathname.split('/').filter(Boolean);
+export function looksLikeStoryPath(path: string, search: string, ctx: PageContext): boolean {
+  const segments = path.split('/').filter(Boolean);
   const last = (segments[segments.length - 1] ?? '').replace(/\.[a-z0-9]{2,5}$/i, '');
   if (/(?:^|[-_])(?:node|index|start|home|overview|uebersicht|übersicht)$/i.test(last)) return false;
-  if (/\d{4,}/.test(parsed.pathname + parsed.search)) return true;
-  return last.split(/[-_+]+/).filter((w) => /\p{L}/u.test(w)).length >= 3;
+  if (NUMBERED.test(path + search)) return true;
+  return !ctx.numbered && last.split(/[-_+]+/).filter((w) => /\p{L}/u.test(w)).length >= 3;
 }
 
 function safeUrl(href: string, base?: string): URL | null {
@@ -71,10 +93,6 @@ function safeUrl(href: string, base?: string): URL | null {
   } catch {
     return null;
   }
-}
-
-function withoutQuery(href: string): string {
-  return href.replace(/[?#].*$/, '').replace(/\/+$/, '');
 }
 
 function bareHost(hostname: string): string {

@@ -1,57 +1,14 @@
-/**
- * Text helpers for related-story detection. Standard DOM only (no innerText, no layout), so the
- * same code runs in the browser and in happy-dom.
- */
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-/** Elements whose text a reader never sees. */
-const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'svg', 'SVG']);
-
-const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q',
-  'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
-]);
-
-/**
- * Screen-reader-only spans ("Interner Link", "(Thema: …)", "Datei ist barrierefrei"): part of a
- * link's accessible name but not of the title a reader sees.
- */
-const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|aural|show-for-sr|element-invisible|hidden)(?:\s|$)/i;
+/** String helpers for related-story detection. */
 
 /** NFC, no soft hyphens, white space collapsed and trimmed: text as a reader compares it. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+  let out = COMBINING_MARK.test(text) ? text.normalize('NFC') : text;
+  if (out.includes('\u00AD')) out = out.replace(/\u00AD/g, '');
+  return out.replace(/\s+/g, ' ').trim();
 }
 
-/**
- * The visible text of an element (scripts and styles skipped). With `readerOnly`, screen-reader
- * spans are skipped too, which is what a story title should be.
- */
-export function textOf(node: Node, readerOnly = false): string {
-  const parts: string[] = [];
-  collect(node, parts, readerOnly);
-  return normalizeText(parts.join(''));
-}
-
-function collect(node: Node, parts: string[], readerOnly: boolean): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === TEXT_NODE) {
-      parts.push(child.nodeValue ?? '');
-    } else if (child.nodeType === ELEMENT_NODE) {
-      const el = child as Element;
-      if (INVISIBLE_TAGS.has(el.tagName)) continue;
-      if (readerOnly && SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) continue;
-      // Block boundaries separate words ("<div>Related</div><div>Title</div>"); inline ones do
-      // not ("Deutsch<span>land</span>").
-      const gap = INLINE_TAGS.has(el.tagName) ? '' : ' ';
-      parts.push(gap);
-      collect(el, parts, readerOnly);
-      parts.push(gap);
-    }
-  }
-}
+/** Only text with combining marks (decomposed "ê" + "̀") needs NFC; most text is composed already. */
+const COMBINING_MARK = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 
 /** Number of words, counting Vietnamese syllables as words (they are written apart). */
 export function wordCount(text: string): number {
@@ -59,9 +16,12 @@ export function wordCount(text: string): number {
   return words ? words.length : 0;
 }
 
-/** Lower-cased text with surrounding punctuation and symbols removed, for heading matching. */
-export function headingKey(text: string): string {
-  return normalizeText(text)
+/**
+ * Lower-cased normalized text without the colon, bullets and arrows around it, for heading
+ * matching. Dots are kept: "Xem thêm..." is an expander, not the heading "Xem thêm".
+ */
+export function headingKey(normalized: string): string {
+  return normalized
     .toLowerCase()
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+    .replace(/^[\s:：|•·»«›‹>\-–—#*]+|[\s:：|•·»«›‹>\-–—#*]+$/gu, '');
 }
