@@ -20,6 +20,21 @@ export interface UtteranceLike {
   addEventListener(type: 'start' | 'end' | 'error', listener: (event: Event) => void): void;
 }
 
+/**
+ * An utterance for engines other than the page's speechSynthesis (the chrome.tts bridge, tests):
+ * the same fields and events as SpeechSynthesisUtterance, without the browser behind it.
+ */
+export class PlainUtterance extends EventTarget implements UtteranceLike {
+  lang = '';
+  voice: VoiceLike | null = null;
+  rate = 1;
+  pitch = 1;
+  volume = 1;
+  constructor(public text: string) {
+    super();
+  }
+}
+
 /** The part of `SpeechSynthesis` the speaker uses: pass `window.speechSynthesis`, or a fake in tests. */
 export interface SynthLike {
   speak(utterance: UtteranceLike): void;

@@ -11,7 +11,7 @@
  * (`speak`, `cancel`, `pause`, `resume`, `voices`), the background answers with the utterance's
  * `start`/`end`/`interrupted`/`cancelled`/`error` events tagged with the request's id.
  */
-import type { SpeakerError, SynthLike, UtteranceLike } from './speaker';
+import { PlainUtterance, type SpeakerError, type SynthLike, type UtteranceLike } from './speaker';
 import type { VoiceLike, VoiceSource } from './voices';
 
 export const TTS_PORT = 'loa-tts';
@@ -85,17 +85,6 @@ type BridgeReply = { type: 'event'; id: number; event: ForwardedEvent } | { type
 // Content-script side
 // ---------------------------------------------------------------------------------------------
 
-class BridgeUtterance extends EventTarget implements UtteranceLike {
-  lang = '';
-  voice: VoiceLike | null = null;
-  rate = 1;
-  pitch = 1;
-  volume = 1;
-  constructor(public text: string) {
-    super();
-  }
-}
-
 /** A `SynthLike` that is also a `VoiceSource`, so `loadVoices(synth)` waits for the background's list. */
 export type BridgeSynth = SynthLike & VoiceSource;
 
@@ -106,7 +95,7 @@ export interface BridgeEngine {
 
 interface Queued {
   id: number;
-  utterance: BridgeUtterance;
+  utterance: PlainUtterance;
   /** Handed to the background; only the head of the queue ever is. */
   sent: boolean;
 }
@@ -236,7 +225,7 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
 
   const synth: BridgeSynth = {
     speak(utterance) {
-      if (!(utterance instanceof BridgeUtterance)) throw new TypeError('Only utterances from createUtterance can be spoken');
+      if (!(utterance instanceof PlainUtterance)) throw new TypeError('Only utterances from createUtterance can be spoken');
       queue.push({ id: nextId++, utterance, sent: false });
       sendHead();
     },
@@ -280,7 +269,7 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
   };
 
   open();
-  return { synth, createUtterance: (text) => new BridgeUtterance(text) };
+  return { synth, createUtterance: (text) => new PlainUtterance(text) };
 }
 
 function parseReply(message: unknown): BridgeReply | null {

@@ -1,31 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './fixture';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
 import { CORPUS_DIR, normalizeText } from '../support/corpus';
-import { extractInBrowser, launchExtension, startPageServer, type LoadedExtension, type PageServer } from './harness';
+import { extractInBrowser } from './harness';
 
 const PAGES = ['vn-baolaocai-seed-reconstructed', 'vn-baochinhphu-co-che-gia-in-duc-tien', 'vn-tienphong-sieu-mau-luu-van', 'de-bmz-schulze-wfp'];
 
 describe('extraction in Chromium', () => {
-  let server: PageServer;
-  let extension: LoadedExtension;
-  beforeAll(async () => {
-    server = await startPageServer();
-    extension = await launchExtension();
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
+  const browser = useBrowser();
 
   for (const name of PAGES) {
     it(`returns the same article as the CLI for ${name}`, async () => {
-      const url = server.corpusUrl(name);
-      const page = await extension.context.newPage();
+      const url = browser.server.corpusUrl(name);
+      const page = await browser.extension.context.newPage();
       await page.goto(url);
-      const browserResult = await extractInBrowser(extension, await extension.tabIdOf(page));
+      const browserResult = await extractInBrowser(browser.extension, await browser.extension.tabIdOf(page));
       const nodeResult = extractArticle(parseHtml(readFileSync(join(CORPUS_DIR, name, 'source.html'), 'utf8'), url), { url });
       expect(browserResult.ok).toBe(true);
       expect(nodeResult.ok).toBe(true);
@@ -44,9 +36,9 @@ describe('extraction in Chromium', () => {
   }
 
   it('sanitizes the article HTML with DOMPurify in the page', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(`${server.origin}/fixtures/pages/hostile/`);
-    const result = await extractInBrowser(extension, await extension.tabIdOf(page));
+    const page = await browser.extension.context.newPage();
+    await page.goto(`${browser.server.origin}/fixtures/pages/hostile/`);
+    const result = await extractInBrowser(browser.extension, await browser.extension.tabIdOf(page));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.article.html).toContain('4.142 nhiệm vụ');
@@ -56,9 +48,9 @@ describe('extraction in Chromium', () => {
   });
 
   it('says "no article" on a page that is not an article', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(`${server.origin}/fixtures/pages/list/`);
-    const result = await extractInBrowser(extension, await extension.tabIdOf(page));
+    const page = await browser.extension.context.newPage();
+    await page.goto(`${browser.server.origin}/fixtures/pages/list/`);
+    const result = await extractInBrowser(browser.extension, await browser.extension.tabIdOf(page));
     expect(result).toMatchObject({ ok: false, reason: 'not-article' });
     await page.close();
   });

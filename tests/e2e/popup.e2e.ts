@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, ROOT, startPageServer, type LoadedExtension, type PageServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './fixture';
+import { ROOT } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = join(ROOT, 'test-results/popup');
 
-/** Runs axe-core in the page (through the debugger protocol, which the extension CSP allows). */
+/** Runs axe-core in the page (through the debugger protocol, which the browser.extension CSP allows). */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
@@ -19,21 +20,12 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('the popup in Chromium', () => {
-  let server: PageServer;
-  let extension: LoadedExtension;
-  beforeAll(async () => {
-    server = await startPageServer();
-    extension = await launchExtension();
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
+  const browser = useBrowser();
 
   async function popupFor(url: string, scheme: 'light' | 'dark' = 'light') {
-    const page = await extension.context.newPage();
+    const page = await browser.extension.context.newPage();
     await page.goto(url);
-    const popup = await extension.openPopup(await extension.tabIdOf(page));
+    const popup = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.setViewportSize({ width: 420, height: 600 });
     return { page, popup };
@@ -41,7 +33,7 @@ describe('the popup in Chromium', () => {
 
   it('shows the article with summary, figures and related stories, accessible in light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const { page, popup } = await popupFor(server.corpusUrl('vn-baolaocai-seed-reconstructed'), scheme);
+      const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'), scheme);
       await popup.getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' }).waitFor();
       expect(await popup.getByRole('heading', { name: /Tóm tắt|Summary/ }).count()).toBe(1);
       expect(await popup.locator('.figures button').count()).toBeGreaterThanOrEqual(5);
@@ -54,7 +46,7 @@ describe('the popup in Chromium', () => {
   });
 
   it('scrolls the page to a key figure and flashes its sentence', async () => {
-    const { page, popup } = await popupFor(server.corpusUrl('vn-baolaocai-seed-reconstructed'));
+    const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'));
     await popup.locator('.figure-text', { hasText: '4.142 nhiệm vụ' }).click();
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
     const highlighted = await page.evaluate(() => {
@@ -68,7 +60,7 @@ describe('the popup in Chromium', () => {
   });
 
   it('fetches and extracts the related stories of the same site to listen to them next', async () => {
-    const { page, popup } = await popupFor(`${server.origin}/fixtures/pages/series/one/`);
+    const { page, popup } = await popupFor(`${browser.server.origin}/fixtures/pages/series/one/`);
     await popup.getByRole('button', { name: /Nghe tiếp các tin này|Listen to these next/ }).click();
     await popup.getByText(/2 (tin|stories)/).first().waitFor();
     expect(await popup.locator('.player').textContent()).toMatch(/Cầu Tứ Liên sẽ hoàn thành trong 36 tháng/);
@@ -77,7 +69,7 @@ describe('the popup in Chromium', () => {
   });
 
   it('says there is no article on a list page', async () => {
-    const { page, popup } = await popupFor(`${server.origin}/fixtures/pages/list/`);
+    const { page, popup } = await popupFor(`${browser.server.origin}/fixtures/pages/list/`);
     await popup.getByRole('alert').waitFor();
     expect(await popup.getByRole('alert').textContent()).toMatch(/Không có bài viết|No article/);
     expect(await axeViolations(popup)).toEqual([]);
@@ -97,7 +89,7 @@ describe('the popup in Chromium', () => {
   });
 
   it('stays usable at 200% zoom (no horizontal scrolling)', async () => {
-    const { page, popup } = await popupFor(server.corpusUrl('vn-baolaocai-seed-reconstructed'));
+    const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'));
     await popup.getByRole('heading', { level: 1 }).waitFor();
     // 200% zoom of a 420 px popup is a 210 CSS px wide viewport.
     await popup.setViewportSize({ width: 210, height: 600 });

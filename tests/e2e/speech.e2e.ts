@@ -1,34 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  dispatchCommand,
-  launchExtension,
-  startPageServer,
-  startSpeechSink,
-  watchSpeech,
-  type LoadedExtension,
-  type PageServer,
-  type SpeechDispatcher,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './fixture';
+import { dispatchCommand, watchSpeech } from './harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 
 describe('reading aloud in Chromium with espeak-ng voices', () => {
-  let server: PageServer;
-  let sink: SpeechDispatcher;
-  let extension: LoadedExtension;
-  beforeAll(async () => {
-    server = await startPageServer();
-    sink = startSpeechSink('realtime');
-    extension = await launchExtension({ speech: sink });
-  });
-  afterAll(async () => {
-    await extension?.close();
-    sink?.stop();
-    await server?.close();
-  });
+  const browser = useBrowser({ speech: 'realtime' });
 
   it('registers the suggested keyboard shortcuts', async () => {
-    const commands = await extension.worker.evaluate(() => chrome.commands.getAll());
+    const commands = await browser.extension.worker.evaluate(() => chrome.commands.getAll());
     const shortcut = (name: string) => commands.find((command) => command.name === name)?.shortcut;
     expect(shortcut('_execute_action')).toBe('Alt+Shift+L');
     expect(shortcut('play-pause')).toBe('Alt+Shift+Q');
@@ -38,11 +18,11 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
   });
 
   it('reads from a shortcut sentence by sentence, highlights, pauses, resumes, skips and stops', async () => {
-    const speech = await watchSpeech(extension);
-    const page = await extension.context.newPage();
-    await page.goto(server.corpusUrl(ARTICLE));
+    const speech = await watchSpeech(browser.extension);
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
     await page.bringToFront();
-    await dispatchCommand(extension, 'play-pause');
+    await dispatchCommand(browser.extension, 'play-pause');
 
     const first = await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
     expect(first.state.index).toBe(0);
@@ -52,16 +32,16 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
 
     await speech.waitFor((status) => status.state.index >= 2);
-    await dispatchCommand(extension, 'play-pause');
+    await dispatchCommand(browser.extension, 'play-pause');
     const paused = await speech.waitFor((status) => status.state.status === 'paused');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const stillPaused = (await speech.statuses()).at(-1)!;
     expect(stillPaused.state.status).toBe('paused');
     expect(stillPaused.state.index).toBe(paused.state.index);
 
-    await dispatchCommand(extension, 'play-pause');
+    await dispatchCommand(browser.extension, 'play-pause');
     await speech.waitFor((status) => status.state.status === 'speaking');
-    await dispatchCommand(extension, 'next-sentence');
+    await dispatchCommand(browser.extension, 'next-sentence');
     const skipped = await speech.waitFor((status) => status.state.index > paused.state.index && status.sentence !== null);
     expect(skipped.state.index).toBe(paused.state.index + 1);
 
@@ -69,16 +49,16 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     const starts = (await speech.statuses()).filter((status) => status.state.status === 'speaking' && status.sentence).map((status) => status.state.index);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
 
-    await dispatchCommand(extension, 'stop');
+    await dispatchCommand(browser.extension, 'stop');
     await speech.waitFor((status) => status.state.status === 'idle');
     expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(false);
     await page.close();
   });
 
   it('fills the four regional slots from the real voice list', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(server.corpusUrl(ARTICLE));
-    const popup = await extension.openPopup(await extension.tabIdOf(page));
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    const popup = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
     const voices = popup.locator('fieldset.voices label');
     await expect.poll(() => voices.count(), { timeout: 60_000 }).toBe(4);
     expect(await voices.allTextContents()).toEqual(['Nam miền Bắc', 'Nữ miền Bắc', 'Nữ miền Nam', 'Nam miền Nam']);
@@ -88,11 +68,11 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
   });
 
   it('keeps reading when the popup closes', async () => {
-    const speech = await watchSpeech(extension);
+    const speech = await watchSpeech(browser.extension);
     await speech.clear();
-    const page = await extension.context.newPage();
-    await page.goto(server.corpusUrl(ARTICLE));
-    const popup = await extension.openPopup(await extension.tabIdOf(page));
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    const popup = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
     await popup.getByRole('button', { name: /Nghe|Listen/ }).first().click();
     await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
     await popup.close();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { articleSentences } from '../../lib/speech/speaker';
+import { articleSentences, PlainUtterance } from '../../lib/speech/speaker';
 import { DEFAULT_SETTINGS, ReadingSession, sentenceOfSelection, type SpeechSettings, type SpeechStatus } from '../../lib/speech/session';
 import type { UtteranceLike } from '../../lib/speech/speaker';
 import type { VoiceLike } from '../../lib/speech/voices';
@@ -46,17 +46,6 @@ class InstantSynth extends EventTarget {
   resume() {}
 }
 
-class Utterance extends EventTarget implements UtteranceLike {
-  lang = '';
-  voice: VoiceLike | null = null;
-  rate = 1;
-  pitch = 1;
-  volume = 1;
-  constructor(public text: string) {
-    super();
-  }
-}
-
 const NORTHERN: VoiceLike = { name: 'Vietnamese (Northern) espeak-ng', lang: 'vi', voiceURI: 'Vietnamese (Northern) espeak-ng', localService: true, default: false };
 
 function session(voices: VoiceLike[], settings: SpeechSettings = DEFAULT_SETTINGS) {
@@ -64,7 +53,7 @@ function session(voices: VoiceLike[], settings: SpeechSettings = DEFAULT_SETTING
   const statuses: SpeechStatus[] = [];
   const saved: SpeechSettings[] = [];
   const reading = new ReadingSession({
-    engine: { synth, createUtterance: (text) => new Utterance(text) },
+    engine: { synth, createUtterance: (text) => new PlainUtterance(text) },
     document,
     settings,
     saveSettings: (next) => saved.push(next),

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'v
 import {
   articleSentences,
   buildQueue,
+  PlainUtterance,
   selectionSentences,
   Speaker,
   splitLongSentence,
@@ -13,17 +14,6 @@ import {
 } from '../../lib/speech/speaker';
 import type { VoiceLike, VoiceRef } from '../../lib/speech/voices';
 
-class FakeUtterance extends EventTarget implements UtteranceLike {
-  lang = '';
-  voice: VoiceLike | null = null;
-  rate = 1;
-  pitch = 1;
-  volume = 1;
-  constructor(public text: string) {
-    super();
-  }
-}
-
 function errorEvent(code: string): Event {
   return Object.assign(new Event('error'), { error: code });
 }
@@ -33,8 +23,8 @@ function errorEvent(code: string): Event {
  * cancel() reporting 'interrupted'/'canceled' asynchronously, and a pause that survives cancel().
  */
 class FakeSynth implements SynthLike {
-  queue: FakeUtterance[] = [];
-  spoken: FakeUtterance[] = [];
+  queue: PlainUtterance[] = [];
+  spoken: PlainUtterance[] = [];
   paused = false;
   calls: string[] = [];
   constructor(public voices: VoiceLike[]) {}
@@ -49,8 +39,8 @@ class FakeSynth implements SynthLike {
   }
   speak(u: UtteranceLike): void {
     this.calls.push('speak');
-    this.queue.push(u as FakeUtterance);
-    this.spoken.push(u as FakeUtterance);
+    this.queue.push(u as PlainUtterance);
+    this.spoken.push(u as PlainUtterance);
   }
   cancel(): void {
     this.calls.push('cancel');
@@ -68,7 +58,7 @@ class FakeSynth implements SynthLike {
     this.calls.push('resume');
     this.paused = false;
   }
-  get current(): FakeUtterance | undefined {
+  get current(): PlainUtterance | undefined {
     return this.queue[0];
   }
   /** The head utterance starts; a paused engine starts nothing. */
@@ -113,7 +103,7 @@ function setup(options: { pauseMode?: 'restart' | 'native'; voices?: VoiceLike[]
   const synth = new FakeSynth(options.voices ?? [NORTH, SOUTH_F]);
   const speaker = new Speaker({
     synth,
-    createUtterance: (text) => new FakeUtterance(text),
+    createUtterance: (text) => new PlainUtterance(text),
     pauseMode: options.pauseMode,
     startTimeoutMs: 5000,
   });
