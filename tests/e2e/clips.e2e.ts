@@ -56,33 +56,50 @@ describe('clips in Chromium', () => {
     await clips.close();
   });
 
+  it('saves a selection from the context menu and the article from the save-clip shortcut', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(server.corpusUrl('de-bmz-schulze-wfp'));
+    const tab = await extension.worker.evaluate(async (id) => chrome.tabs.get(id), await extension.tabIdOf(page));
+    await extension.worker.evaluate(
+      ([info, target]) => (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, target),
+      [{ menuItemId: 'save-selection', selectionText: 'Die künftige Zusammenarbeit mit dem UN-Welternährungsprogramm', editable: false, pageUrl: tab.url }, tab] as const,
+    );
+    await extension.worker.evaluate(() => (chrome.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch('save-clip'));
+    const clips = await clipsPage();
+    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(4);
+    await clips.getByRole('searchbox').fill('kunftige Zusammenarbeit');
+    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(2);
+    await clips.close();
+    await page.close();
+  });
+
   it('exports all, deletes all, imports the file, and every clip is back', async () => {
     const clips = await clipsPage();
-    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(2);
+    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(4);
     const before = (await titlesOn(clips)).sort();
 
     const [download] = await Promise.all([clips.waitForEvent('download'), clips.getByRole('button', { name: /Export all \(JSON\)|JSON/ }).first().click()]);
     const exported = join(profileDir, 'export.json');
     await download.saveAs(exported);
-    expect(JSON.parse(readFileSync(exported, 'utf8')).clips).toHaveLength(2);
+    expect(JSON.parse(readFileSync(exported, 'utf8')).clips).toHaveLength(4);
 
     await clips.getByLabel(/Select all shown clips|Chọn tất cả/).check();
     await clips.getByRole('button', { name: /Delete selected|Xoá|Xóa/ }).first().click();
     await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(0);
 
     await clips.getByTestId('import-file').setInputFiles(exported);
-    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(2);
+    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(4);
     expect((await titlesOn(clips)).sort()).toEqual(before);
     await clips.close();
   });
 
   it('rejects a foreign file with a clear message and changes nothing', async () => {
     const clips = await clipsPage();
-    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(2);
+    await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(4);
     await clips.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
     await clips.getByRole('alert').first().waitFor();
     expect(await clips.getByRole('alert').first().textContent()).toMatch(/Loa/);
-    expect(await clips.locator('.clip-list > li').count()).toBe(2);
+    expect(await clips.locator('.clip-list > li').count()).toBe(4);
     await clips.close();
   });
 });
