@@ -102,6 +102,7 @@ export default defineContentScript({
         const reader = await reading();
         return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };
       },
+      'voice-options': async () => (await reading()).pinnableVoices(),
       'speak-selection': async ({ text }) => (await reading()).readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
     });
   },

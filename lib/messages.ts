@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ExtractResult } from './article';
 import type { ClipInput, ClipsFailure, SaveResult } from './clips';
 import type { SpeechCommand, SpeechStatus } from './speech/session';
+import type { VoiceRef } from './speech/voices';
 
 type Sender = { tab?: { id?: number; url?: string } };
 
@@ -19,6 +20,7 @@ export type ContentRequest =
   /** Fills the voice slots (waiting for the browser's voice list) and reports the player. */
   | { type: 'speech-status' }
   | { type: 'speak-selection'; text: string }
+  | { type: 'voice-options' }
   /** Fetches these stories of the page's own site, extracts them and reads them after the current one. */
   | { type: 'queue-stories'; urls: string[] };
 
@@ -30,6 +32,7 @@ export interface ContentResponses {
   speech: SpeechStatus;
   'speech-status': SpeechStatus;
   'speak-selection': SpeechStatus;
+  'voice-options': { sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] };
   'queue-stories': { status: SpeechStatus; queued: number; skipped: number };
 }
 

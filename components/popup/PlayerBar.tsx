@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/article';
 import type { SpeechStatus } from '@/lib/speech/session';
+import type { VoiceRef, VoiceSlot } from '@/lib/speech/voices';
 import { MAX_RATE, MIN_RATE } from '@/lib/speech/speaker';
 import { Icon } from '../icons';
 import type { PopupClient } from './client';
@@ -101,6 +102,7 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
               </span>
             </label>
           ))}
+          {status.slot && <PinVoice slot={status.slots?.slots.find((slot) => slot.id === status.slot) ?? null} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: status.slot!, voiceURI })} />}
         </fieldset>
       )}
       {status?.error && <SpeechProblem status={status} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: slots?.slots[0]?.id ?? 'north-male', voiceURI })} />}
@@ -135,5 +137,46 @@ function SpeechProblem({ status, client, onPin }: { status: SpeechStatus; client
     <p class="problem" role="alert">
       {t('speechFailed', [status.error ?? ''])}
     </p>
+  );
+}
+
+/** Lets the user put any installed voice in the chosen slot, or give the slot back to Loa's choice. */
+function PinVoice({ slot, client, onPin }: { slot: VoiceSlot | null; client: PopupClient; onPin: (voiceURI: string | null) => void }) {
+  const { t } = client;
+  const [options, setOptions] = useState<{ sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] } | null>(null);
+  if (!slot) return null;
+  return (
+    <details
+      class="pin"
+      onToggle={(event) => {
+        if ((event.currentTarget as HTMLDetailsElement).open && !options) client.voiceOptions().then(setOptions, () => setOptions({ sameLanguage: [], otherLanguages: [] }));
+      }}
+    >
+      <summary>{t('pinVoice', [slot.label])}</summary>
+      {options ? (
+        <label>
+          <span class="visually-hidden">{t('pinVoice', [slot.label])}</span>
+          <select value={slot.pin?.voiceURI ?? ''} onChange={(event) => onPin(event.currentTarget.value || null)}>
+            <option value="">{t('pinAutomatic')}</option>
+            <optgroup label={t('pinSameLanguage')}>
+              {options.sameLanguage.map((voice) => (
+                <option key={voice.voiceURI} value={voice.voiceURI}>
+                  {voice.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('pinOtherLanguages')}>
+              {options.otherLanguages.map((voice) => (
+                <option key={voice.voiceURI} value={voice.voiceURI}>
+                  {voice.name} ({voice.lang})
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+      ) : (
+        <p class="hint">{t('voicesLoading')}</p>
+      )}
+    </details>
   );
 }

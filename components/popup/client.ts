@@ -4,6 +4,7 @@ import type { Article, Figure } from '@/lib/article';
 import { clipFromArticle } from '@/lib/clips';
 import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse } from '@/lib/messages';
 import type { SpeechCommand, SpeechStatus } from '@/lib/speech/session';
+import type { VoiceRef } from '@/lib/speech/voices';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
 export type ArticleLoad =
@@ -23,6 +24,8 @@ export interface PopupClient {
   speech(command: SpeechCommand): Promise<SpeechStatus>;
   /** Live reading progress while the popup is open. */
   onSpeechStatus(listener: (status: SpeechStatus) => void): () => void;
+  /** Every voice that can be pinned to a voice slot. */
+  voiceOptions(): Promise<{ sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] }>;
   /** "Listen to these next": reads these stories of the same site after the current article. */
   queueStories(urls: string[]): Promise<{ status: SpeechStatus; queued: number; skipped: number }>;
   /** A UI string from public/_locales in the browser's language. */
@@ -71,6 +74,7 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     speechStatus: () => sendToTab(requireTab(), { type: 'speech-status' }),
     speech: (command) => sendToTab(requireTab(), { type: 'speech', command }),
     onSpeechStatus: (listener) => onSpeechStatus(requireTab(), listener),
+    voiceOptions: () => sendToTab(requireTab(), { type: 'voice-options' }),
     queueStories: (urls) => sendToTab(requireTab(), { type: 'queue-stories', urls }),
   };
 }

@@ -17,7 +17,16 @@ import {
   type UtteranceLike,
 } from './speaker';
 import { isNotAllowed } from './tts-bridge';
-import { assignVoiceSlots, loadVoices, type SlotId, type VoiceLike, type VoiceSlots, type VoiceSource } from './voices';
+import {
+  assignVoiceSlots,
+  loadVoices,
+  voiceOptions,
+  type SlotId,
+  type VoiceLike,
+  type VoiceRef,
+  type VoiceSlots,
+  type VoiceSource,
+} from './voices';
 
 export interface SpeechSettings {
   rate: number;
@@ -143,6 +152,12 @@ export class ReadingSession {
       voices = this.engine.synth.getVoices();
     }
     return voices;
+  }
+
+  /** Every voice the user may pin to a slot: the page language's first, then one per other language. */
+  async pinnableVoices(): Promise<{ sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] }> {
+    await this.prepare(this.lang);
+    return voiceOptions(this.voices ?? [], this.lang);
   }
 
   /** Voices installed or removed while the page is open re-fill the slots. */

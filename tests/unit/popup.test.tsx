@@ -60,6 +60,10 @@ function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<Pop
       return IDLE;
     },
     onSpeechStatus: () => () => {},
+    voiceOptions: async () => ({
+      sameLanguage: [{ name: 'Vietnamese (Southern) espeak-ng', voiceURI: 'south', lang: 'vi-VN-X-SOUTH' }],
+      otherLanguages: [{ name: 'German', voiceURI: 'de', lang: 'de' }],
+    }),
     queueStories: async (urls) => {
       calls.queued.push(...urls);
       return { status: IDLE, queued: urls.length - 1, skipped: 1 };
@@ -182,6 +186,28 @@ describe('player bar', () => {
     fireEvent.click(container.querySelector('input[value="north-female"]')!);
     expect(calls.commands).toEqual([{ action: 'toggle' }, { action: 'next' }, { action: 'voice', slot: 'north-female' }]);
     await noAxeViolations(container);
+  });
+
+  it('pins any installed voice to the chosen slot', async () => {
+    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => speaking });
+    const { container } = render(<Popup client={popupClient} />);
+    await screen.findByText(/Câu 5\/34/);
+    const details = container.querySelector('details.pin') as HTMLDetailsElement;
+    expect(details.querySelector('summary')?.textContent).toBe('Chọn giọng cho ô “Nam miền Bắc”');
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const select = await waitFor(() => {
+      const found = details.querySelector('select');
+      if (!found) throw new Error('no voice list yet');
+      return found;
+    });
+    expect(Array.from(select.querySelectorAll('option')).map((option) => option.textContent)).toEqual([
+      'Để Loa tự chọn',
+      'Vietnamese (Southern) espeak-ng',
+      'German (de)',
+    ]);
+    fireEvent.change(select, { target: { value: 'south' } });
+    expect(calls.commands.at(-1)).toEqual({ action: 'pin', slot: 'north-male', voiceURI: 'south' });
   });
 
   it('says there is no voice for the language and offers others', async () => {

@@ -92,6 +92,19 @@ describe('reading session', () => {
     expect(saved.at(-1)).toMatchObject({ rate: 1.5, slotByLang: { vi: 'south-female' } });
   });
 
+  it('reads with a voice the user pinned to the slot, and offers every voice to pin', async () => {
+    const southern: VoiceLike = { name: 'Vietnamese (Southern) espeak-ng', lang: 'vi-VN-X-SOUTH', voiceURI: 'Vietnamese (Southern) espeak-ng', localService: true, default: false };
+    const { synth, reading, saved } = session([NORTHERN, southern]);
+    await reading.prepare('vi');
+    expect((await reading.pinnableVoices()).sameLanguage.map((voice) => voice.name)).toEqual(expect.arrayContaining([NORTHERN.name, southern.name]));
+    await reading.command({ action: 'voice', slot: 'north-male' }, article);
+    await reading.command({ action: 'pin', slot: 'north-male', voiceURI: southern.voiceURI }, article);
+    expect(saved.at(-1)?.pinsByLang).toEqual({ vi: { 'north-male': southern.voiceURI } });
+    await reading.command({ action: 'play' }, article);
+    await settle();
+    expect(synth.spoken[0]?.voice?.name).toBe(southern.name);
+  });
+
   it('says "no voice" when the language has none, then reads once voices arrive', async () => {
     const { synth, reading, statuses } = session([]);
     const status = await reading.command({ action: 'play' }, article);
