@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Article, Figure } from '@/lib/article';
 import type { PopupClient } from './client';
 import { PlayerBar } from './PlayerBar';
@@ -35,6 +35,7 @@ export function ArticleView({ article, client }: { article: Article; client: Pop
         ) : (
           !article.lead && <p>{article.paragraphs.slice(0, 2).join(' ')}</p>
         )}
+        <OnDeviceSummary article={article} client={client} />
       </section>
       {article.figures.length > 0 && <Figures figures={article.figures} client={client} />}
       {article.related.length > 0 && <Related article={article} client={client} />}
@@ -146,5 +147,46 @@ function Related({ article, client }: { article: Article; client: PopupClient })
         {queue.state === 'failed' && t('listenNextFailed')}
       </p>
     </section>
+  );
+}
+
+type OnDeviceState = { state: 'unavailable' | 'ready' | 'working' | 'failed' } | { state: 'done'; summary: string };
+
+/** Chrome's on-device summary, only where the browser has the model ready: never required, never an error. */
+function OnDeviceSummary({ article, client }: { article: Article; client: PopupClient }) {
+  const { t } = client;
+  const [onDevice, setOnDevice] = useState<OnDeviceState>({ state: 'unavailable' });
+  useEffect(() => {
+    let live = true;
+    client.onDeviceSummarizerReady(article.lang).then((ready) => live && ready && setOnDevice({ state: 'ready' }), () => {});
+    return () => {
+      live = false;
+    };
+  }, [article, client]);
+  if (onDevice.state === 'unavailable') return null;
+  if (onDevice.state === 'done') {
+    return (
+      <div class="on-device">
+        <h3>{t('onDeviceHeading')}</h3>
+        <p>{onDevice.summary}</p>
+      </div>
+    );
+  }
+  return (
+    <p class="on-device">
+      <button
+        type="button"
+        class="link"
+        disabled={onDevice.state === 'working'}
+        onClick={async () => {
+          setOnDevice({ state: 'working' });
+          const summary = await client.summarizeOnDevice([article.lead ?? '', article.text].join('\n\n'), article.lang).catch(() => null);
+          setOnDevice(summary ? { state: 'done', summary } : { state: 'failed' });
+        }}
+      >
+        {t('onDeviceButton')}
+      </button>
+      {onDevice.state === 'failed' && <span class="hint"> {t('onDeviceFailed')}</span>}
+    </p>
   );
 }

@@ -5,6 +5,7 @@ import { clipFromArticle } from '@/lib/clips';
 import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse } from '@/lib/messages';
 import type { SpeechCommand, SpeechStatus } from '@/lib/speech/session';
 import type { VoiceRef } from '@/lib/speech/voices';
+import { onDeviceSummarizerReady, summarizeOnDevice } from '@/lib/summarize/on-device';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
 export type ArticleLoad =
@@ -24,6 +25,9 @@ export interface PopupClient {
   speech(command: SpeechCommand): Promise<SpeechStatus>;
   /** Live reading progress while the popup is open. */
   onSpeechStatus(listener: (status: SpeechStatus) => void): () => void;
+  /** Chrome's on-device summarizer, offered when it is ready for the language; null otherwise. */
+  onDeviceSummarizerReady(lang: string): Promise<boolean>;
+  summarizeOnDevice(text: string, lang: string): Promise<string | null>;
   /** Every voice that can be pinned to a voice slot. */
   voiceOptions(): Promise<{ sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] }>;
   /** "Listen to these next": reads these stories of the same site after the current article. */
@@ -74,6 +78,8 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     speechStatus: () => sendToTab(requireTab(), { type: 'speech-status' }),
     speech: (command) => sendToTab(requireTab(), { type: 'speech', command }),
     onSpeechStatus: (listener) => onSpeechStatus(requireTab(), listener),
+    onDeviceSummarizerReady,
+    summarizeOnDevice: (text, lang) => summarizeOnDevice(text, lang),
     voiceOptions: () => sendToTab(requireTab(), { type: 'voice-options' }),
     queueStories: (urls) => sendToTab(requireTab(), { type: 'queue-stories', urls }),
   };

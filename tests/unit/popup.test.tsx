@@ -60,6 +60,8 @@ function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<Pop
       return IDLE;
     },
     onSpeechStatus: () => () => {},
+    onDeviceSummarizerReady: async () => false,
+    summarizeOnDevice: async () => null,
     voiceOptions: async () => ({
       sameLanguage: [{ name: 'Vietnamese (Southern) espeak-ng', voiceURI: 'south', lang: 'vi-VN-X-SOUTH' }],
       otherLanguages: [{ name: 'German', voiceURI: 'de', lang: 'de' }],
@@ -123,6 +125,22 @@ describe('popup states', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Nghe tiếp các tin này' }));
     await screen.findByText(`Đã xếp ${article.related.length - 1} tin để nghe sau bài này. Bỏ qua 1 tin (trang khác hoặc không đọc được).`);
     expect(calls.queued).toEqual(article.related.map((story) => story.url));
+  });
+
+  it('offers the on-device summary only where the browser has it ready, and shows it', async () => {
+    const article = sampleArticle();
+    const { popupClient } = client({ state: 'ready', article });
+    const { unmount } = render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1, name: article.title });
+    expect(screen.queryByText('Tóm tắt thêm bằng mô hình trên máy của Chrome')).toBeNull();
+    unmount();
+    const ready = client(
+      { state: 'ready', article },
+      { onDeviceSummarizerReady: async (lang) => lang === 'vi', summarizeOnDevice: async () => 'Ba ý chính của bài.' },
+    );
+    render(<Popup client={ready.popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tóm tắt thêm bằng mô hình trên máy của Chrome' }));
+    await screen.findByText('Ba ý chính của bài.');
   });
 
   it('renders page strings as text, never as HTML', async () => {
