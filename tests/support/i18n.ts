@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-interface Message {
+export interface Message {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
@@ -13,8 +13,12 @@ const LOCALES = resolve(import.meta.dirname, '../../public/_locales');
  * named placeholders ($COUNT$) resolve to their content ("$1"), then to the substitutions.
  * A missing key throws, so a view asking for a string no locale has fails its test.
  */
+export function loadMessages(lang: 'vi' | 'en'): Record<string, Message> {
+  return JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8')) as Record<string, Message>;
+}
+
 export function translator(lang: 'vi' | 'en'): (key: string, substitutions?: string[]) => string {
-  const messages = JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8')) as Record<string, Message>;
+  const messages = loadMessages(lang);
   return (key, substitutions = []) => {
     const entry = messages[key];
     if (!entry) throw new Error(`Missing message ${key} (${lang})`);

@@ -5,36 +5,14 @@ import axe from 'axe-core';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadMessages, translator, type Message } from '../support/i18n';
 import { ClipsApp } from '../../components/clips/ClipsApp';
-import type { Translate } from '../../components/clips/i18n';
 import type { SpeechEngine } from '../../components/clips/reader';
 import type { UtteranceLike } from '../../lib/speech/speaker';
 import type { VoiceLike } from '../../lib/speech/voices';
 import { type ClipInput, ClipsError, type ClipStore, openClipStore } from '../../lib/clips';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Message {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
-function loadMessages(lang: 'vi' | 'en'): Record<string, Message> {
-  return JSON.parse(readFileSync(join(ROOT, `public/_locales/${lang}/messages.json`), 'utf8'));
-}
-
-/** Resolves named placeholders ($COUNT$ → "$1" → first substitution) the way browser.i18n does. */
-function translator(lang: 'vi' | 'en'): Translate {
-  const messages = loadMessages(lang);
-  return (key, substitutions = []) => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`Missing message ${key} (${lang})`);
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (__, index: string) => substitutions[Number(index) - 1] ?? '');
-    });
-  };
-}
 
 let counter = 0;
 const stores: ClipStore[] = [];
