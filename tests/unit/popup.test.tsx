@@ -11,7 +11,7 @@ import type { SpeechCommand, SpeechStatus } from '../../lib/speech/session';
 import { Popup } from '../../components/popup/Popup';
 import type { ArticleLoad, PopupClient } from '../../components/popup/client';
 import { CORPUS_DIR } from '../support/corpus';
-import { translator } from '../support/i18n';
+import { loadMessages, translator } from '../support/i18n';
 
 afterEach(cleanup);
 
@@ -240,5 +240,23 @@ describe('player bar', () => {
     expect(alert.textContent).toContain('Máy này không có giọng đọc');
     fireEvent.change(alert.querySelector('select')!, { target: { value: 'de' } });
     expect(calls.commands).toEqual([{ action: 'pin', slot: 'north-male', voiceURI: 'de' }]);
+  });
+});
+
+describe('popup, background and manifest strings', () => {
+  it('exist in both Vietnamese and English', () => {
+    const files = ['components/popup/ArticleView.tsx', 'components/popup/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
+    const used = new Set<string>();
+    for (const file of files) {
+      const source = readFileSync(join(import.meta.dirname, '../..', file), 'utf8');
+      for (const match of source.matchAll(/(?:\bt|getMessage)\('([A-Za-z_]+)'|__MSG_([A-Za-z_]+)__/g)) {
+        for (const key of match.slice(1)) if (key) used.add(key);
+      }
+    }
+    expect(used.size).toBeGreaterThan(30);
+    for (const lang of ['vi', 'en'] as const) {
+      const messages = loadMessages(lang);
+      expect([...used].filter((key) => !messages[key])).toEqual([]);
+    }
   });
 });
