@@ -5,16 +5,25 @@ import type { SpeechCommand } from '@/lib/speech/session';
 import { hostBridgeEngine } from '@/lib/speech/tts-bridge';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
-/**
- * The background wires the browser's entry points (keyboard commands, context menus) to the
- * content script of the active tab, and owns clip writes: the database lives in the extension's
- * origin, which a content script cannot reach.
- */
 const BADGE_MS = 4000;
 
+/** Keyboard commands that drive the reader (the others: save-clip, and the browser's own _execute_action). */
+const SPEECH_COMMANDS: Record<string, SpeechCommand> = {
+  'play-pause': { action: 'toggle' },
+  stop: { action: 'stop' },
+  'next-sentence': { action: 'next' },
+  'previous-sentence': { action: 'previous' },
+};
+
+/**
+ * The background wires the browser's entry points (keyboard commands, context menus) to the
+ * content script of the active tab, speaks for pages that may not (chrome.tts), and owns clip
+ * writes: the database lives in the extension's origin, which a content script cannot reach.
+ */
 export default defineBackground(() => {
   // First and synchronously: a reader's connection may be what wakes this worker up.
   if (!import.meta.env.FIREFOX) hostBridgeEngine(browser.tts, (listener) => browser.runtime.onConnect.addListener(listener));
+
   let store: ClipStore | null = null;
   const clips = () => (store ??= openClipStore());
 
@@ -26,62 +35,75 @@ export default defineBackground(() => {
     }
   }
 
-  /** Tells the user about a failure they caused from a shortcut or a menu, where no popup is open. */
   // Manifest V2 (Firefox) has browserAction where V3 has action.
   const toolbarButton = browser.action ?? browser.browserAction;
-  function notifyOnBadge(tabId: number | undefined, ok: boolean) {
+  function showOnBadge(tabId: number | undefined, ok: boolean) {
     void toolbarButton.setBadgeText({ tabId, text: ok ? '✓' : '!' });
     void toolbarButton.setBadgeBackgroundColor({ tabId, color: ok ? '#1b7f3b' : '#b3261e' });
     setTimeout(() => void toolbarButton.setBadgeText({ tabId, text: '' }), BADGE_MS);
   }
 
-  async function saveArticleOf(tab: Browser.tabs.Tab | undefined) {
-    if (!tab?.id || isRestrictedUrl(tab.url)) return notifyOnBadge(tab?.id, false);
-    await ensureContentScript(tab.id);
-    const extracted = await sendToTab(tab.id, { type: 'extract' });
-    if (!extracted.ok) return notifyOnBadge(tab.id, false);
-    const saved = await saveClip(clipFromArticle(extracted.article, 'article'));
-    notifyOnBadge(tab.id, saved.ok);
-  }
-
-  async function saveSelectionOf(tab: Browser.tabs.Tab | undefined, selection: string) {
-    if (!tab?.id || !tab.url || !selection.trim()) return notifyOnBadge(tab?.id, false);
-    let page = { url: tab.url, title: tab.title ?? tab.url, lang: 'und', siteName: null as string | null };
-    if (!isRestrictedUrl(tab.url)) {
-      await ensureContentScript(tab.id);
-      const extracted = await sendToTab(tab.id, { type: 'extract' });
-      if (extracted.ok) page = extracted.article;
-    }
-    const saved = await saveClip(clipFromSelection(page, selection));
-    notifyOnBadge(tab.id, saved.ok);
-  }
-
-  /** Drives the tab's reader; a failure shows on the badge, since no popup is open to say it. */
-  async function speechIn(tab: Browser.tabs.Tab | undefined, command: SpeechCommand) {
-    if (!tab?.id || isRestrictedUrl(tab.url)) return notifyOnBadge(tab?.id, false);
+  /**
+   * Runs what a shortcut or a menu asked for in `tab`. No popup is open to explain a failure, so
+   * it shows on the toolbar badge ("!"); a save that worked shows "✓".
+   */
+  async function inTab(tab: Browser.tabs.Tab | undefined, task: (tabId: number) => Promise<boolean>, confirm = false) {
+    if (!tab?.id || isRestrictedUrl(tab.url)) return showOnBadge(tab?.id, false);
     try {
       await ensureContentScript(tab.id);
-      const status = await sendToTab(tab.id, { type: 'speech', command });
-      if (status.error) notifyOnBadge(tab.id, false);
+      const ok = await task(tab.id);
+      if (!ok || confirm) showOnBadge(tab.id, ok);
     } catch {
-      notifyOnBadge(tab.id, false);
+      showOnBadge(tab.id, false);
     }
   }
 
-  async function readSelectionIn(tab: Browser.tabs.Tab | undefined, text: string) {
-    if (!tab?.id || isRestrictedUrl(tab.url) || !text.trim()) return notifyOnBadge(tab?.id, false);
-    await ensureContentScript(tab.id);
-    await sendToTab(tab.id, { type: 'speak-selection', text });
-  }
+  const saveArticleOf = (tab: Browser.tabs.Tab | undefined) =>
+    inTab(
+      tab,
+      async (tabId) => {
+        const extracted = await sendToTab(tabId, { type: 'extract' });
+        return extracted.ok && (await saveClip(clipFromArticle(extracted.article, 'article'))).ok;
+      },
+      true,
+    );
+
+  const saveSelectionOf = (tab: Browser.tabs.Tab | undefined, selection: string) =>
+    inTab(
+      tab,
+      async (tabId) => {
+        if (!selection.trim() || !tab?.url) return false;
+        const extracted = await sendToTab(tabId, { type: 'extract' });
+        // A selection on a page that is no article is still worth keeping, under the tab's title.
+        const page = extracted.ok ? extracted.article : { url: tab.url, title: tab.title ?? tab.url, lang: 'und', siteName: null };
+        return (await saveClip(clipFromSelection(page, selection))).ok;
+      },
+      true,
+    );
+
+  const speechIn = (tab: Browser.tabs.Tab | undefined, command: SpeechCommand) =>
+    inTab(tab, async (tabId) => !(await sendToTab(tabId, { type: 'speech', command })).error);
+
+  const readSelectionIn = (tab: Browser.tabs.Tab | undefined, text: string) =>
+    inTab(tab, async (tabId) => text.trim() !== '' && !(await sendToTab(tabId, { type: 'speak-selection', text })).error);
 
   const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 
+  const openClipsPage = async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/clips.html') });
+  };
+
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: 'read-selection', title: browser.i18n.getMessage('menuReadSelection'), contexts: ['selection'] });
-      browser.contextMenus.create({ id: 'read-page', title: browser.i18n.getMessage('menuReadPage'), contexts: ['page'] });
-      browser.contextMenus.create({ id: 'save-selection', title: browser.i18n.getMessage('menuSaveSelection'), contexts: ['selection'] });
-      browser.contextMenus.create({ id: 'open-clips', title: browser.i18n.getMessage('menuOpenClips'), contexts: [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action'] });
+      const menu = (
+        id: string,
+        title: 'menuReadSelection' | 'menuReadPage' | 'menuSaveSelection' | 'menuOpenClips',
+        contexts: Browser.contextMenus.CreateProperties['contexts'],
+      ) => browser.contextMenus.create({ id, title: browser.i18n.getMessage(title), contexts });
+      menu('read-selection', 'menuReadSelection', ['selection']);
+      menu('read-page', 'menuReadPage', ['page']);
+      menu('save-selection', 'menuSaveSelection', ['selection']);
+      menu('open-clips', 'menuOpenClips', [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action']);
     });
   });
 
@@ -101,20 +123,10 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     void (async () => {
       const target = tab ?? (await activeTab());
-      const speech: Record<string, SpeechCommand> = {
-        'play-pause': { action: 'toggle' },
-        stop: { action: 'stop' },
-        'next-sentence': { action: 'next' },
-        'previous-sentence': { action: 'previous' },
-      };
       if (command === 'save-clip') await saveArticleOf(target);
-      else if (speech[command]) await speechIn(target, speech[command]);
+      else if (SPEECH_COMMANDS[command]) await speechIn(target, SPEECH_COMMANDS[command]);
     })();
   });
-
-  async function openClipsPage() {
-    await browser.tabs.create({ url: browser.runtime.getURL('/clips.html') });
-  }
 
   onBackgroundRequest({
     'save-clip': (message) => saveClip(message.clip),
