@@ -55,6 +55,22 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await page.close();
   });
 
+  it('reads a selection from the context menu', async () => {
+    const speech = await watchSpeech(browser.extension);
+    await speech.clear();
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    const tab = await browser.extension.worker.evaluate(async (id) => chrome.tabs.get(id), await browser.extension.tabIdOf(page));
+    await browser.extension.worker.evaluate(
+      ([info, target]) => (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, target),
+      [{ menuItemId: 'read-selection', selectionText: 'Tuy nhiên, công tác cải cách hành chính trong năm 2023 còn một số bất cập, hạn chế.', editable: false }, tab] as const,
+    );
+    const reading = await speech.waitFor((status) => status.what === 'selection' && status.sentence !== null, 60_000);
+    expect(reading.sentence).toBe('Tuy nhiên, công tác cải cách hành chính trong năm 2023 còn một số bất cập, hạn chế.');
+    await speech.waitFor((status) => status.state.status === 'idle');
+    await page.close();
+  });
+
   it('fills the four regional slots from the real voice list', async () => {
     const page = await browser.extension.context.newPage();
     await page.goto(browser.server.corpusUrl(ARTICLE));
