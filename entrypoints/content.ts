@@ -4,10 +4,9 @@ import { extractArticle } from '@/lib/extract';
 import { fetchArticle } from '@/lib/extract/remote';
 import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
 import { installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
-import { DEFAULT_SETTINGS, ReadingSession, type SpeechSettings } from '@/lib/speech/session';
+import { DEFAULT_SETTINGS, ReadingSession, SPEECH_SETTINGS_KEY, type SpeechSettings } from '@/lib/speech/session';
 import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 
-const SETTINGS_KEY = 'loa-speech';
 const REVEAL_MS = 2500;
 
 /** A fetched story as an inert document whose relative links resolve against its own address. */
@@ -47,8 +46,8 @@ export default defineContentScript({
 
     // Listeners are registered before anything is awaited: the popup messages right after injecting.
     const storedSettings = browser.storage.local
-      .get(SETTINGS_KEY)
-      .then((stored) => (stored[SETTINGS_KEY] ?? {}) as Partial<SpeechSettings>, () => ({}));
+      .get(SPEECH_SETTINGS_KEY)
+      .then((stored) => (stored[SPEECH_SETTINGS_KEY] ?? {}) as Partial<SpeechSettings>, () => ({}));
     let session: ReadingSession | null = null;
     const pageEngine = { synth: window.speechSynthesis, createUtterance: (text: string) => new SpeechSynthesisUtterance(text) };
     const bridgeEngine = import.meta.env.FIREFOX ? undefined : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
@@ -64,7 +63,7 @@ export default defineContentScript({
         engine: pageMaySpeak() ? pageEngine : bridgeEngine!(),
         document,
         settings: { ...DEFAULT_SETTINGS, ...stored },
-        saveSettings: (settings) => void browser.storage.local.set({ [SETTINGS_KEY]: settings }),
+        saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }),
         onStatus: broadcastSpeechStatus,
         fallbackEngine: bridgeEngine,
       }));

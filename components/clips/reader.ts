@@ -11,13 +11,25 @@ import {
   selectionSentences,
   summarySentences,
 } from '../../lib/speech/speaker';
-import { type VietnameseSlotId, type VoiceLike, type VoiceSlot, type VoiceSource, assignVoiceSlots, loadVoices } from '../../lib/speech/voices';
+import type { SpeechSettings } from '../../lib/speech/session';
+import { primaryLanguage } from '../../lib/speech/normalize';
+import {
+  type VietnameseSlotId,
+  type VoiceLike,
+  type VoiceSlot,
+  type VoiceSource,
+  VIETNAMESE_SLOTS,
+  assignVoiceSlots,
+  loadVoices,
+} from '../../lib/speech/voices';
 import { splitSentences } from '../../lib/text/sentences';
 
 /** The page's `speechSynthesis` and utterance constructor; a fake in component tests. */
 export interface SpeechEngine {
   synth: SynthLike & VoiceSource;
   createUtterance: (text: string) => UtteranceLike;
+  /** The rate, regional slot and pinned voices the user chose while reading articles. */
+  settings?: SpeechSettings;
 }
 
 export const SLOT_LABEL_KEYS: Record<VietnameseSlotId, string> = {
@@ -62,9 +74,15 @@ export interface ClipReader {
  * engine (a browser without speech synthesis).
  */
 export function useClipReader(engine: SpeechEngine | undefined): ClipReader | null {
-  const speaker = useMemo(() => (engine ? new Speaker({ synth: engine.synth, createUtterance: engine.createUtterance }) : null), [engine]);
+  const speaker = useMemo(() => {
+    if (!engine) return null;
+    const created = new Speaker({ synth: engine.synth, createUtterance: engine.createUtterance });
+    if (engine.settings) created.setRate(engine.settings.rate);
+    return created;
+  }, [engine]);
   const [voices, setVoices] = useState<readonly VoiceLike[]>([]);
-  const [chosen, setChosen] = useState<VietnameseSlotId | null>(null);
+  const [chosen, setChosen] = useState<VietnameseSlotId | null>(() => preferredSlot(engine?.settings));
+  const pins = (lang: string) => engine?.settings?.pinsByLang[primaryLanguage(lang)];
   const [current, setCurrent] = useState<ClipReader['current']>(null);
   const [error, setError] = useState<ClipReader['error']>(null);
   /** The language of the clip loaded into the speaker, so a new slot applies only to Vietnamese. */
@@ -97,7 +115,7 @@ export function useClipReader(engine: SpeechEngine | undefined): ClipReader | nu
     };
   }, [speaker]);
 
-  const vietnamese = useMemo(() => assignVoiceSlots(voices, 'vi').slots, [voices]);
+  const vietnamese = useMemo(() => assignVoiceSlots(voices, 'vi', pins('vi')).slots, [voices]);
   if (!speaker) return null;
 
   // Until the user picks one: the first slot with a voice of exactly its kind, else any voice.
@@ -105,7 +123,7 @@ export function useClipReader(engine: SpeechEngine | undefined): ClipReader | nu
   const slotId = chosen ?? (fallback ? (fallback.id as VietnameseSlotId) : null);
 
   const slotFor = (lang: string): VoiceSlot | undefined => {
-    const { kind, slots } = assignVoiceSlots(voices, lang);
+    const { kind, slots } = assignVoiceSlots(voices, lang, pins(lang));
     return kind === 'regional' ? slots.find((slot) => slot.id === slotId) : slots.find((slot) => slot.voice);
   };
 
@@ -138,6 +156,12 @@ export function useClipReader(engine: SpeechEngine | undefined): ClipReader | nu
     toggle: () => speaker.toggle(),
     stop: () => speaker.stop(),
   };
+}
+
+/** The Vietnamese slot the user last chose in the popup, if it is one of the four. */
+function preferredSlot(settings: SpeechSettings | undefined): VietnameseSlotId | null {
+  const slot = settings?.slotByLang.vi;
+  return VIETNAMESE_SLOTS.some((candidate) => candidate.id === slot) ? (slot as VietnameseSlotId) : null;
 }
 
 function speechError(error: SpeakerError): { key: string; substitutions: string[] } {

@@ -4,6 +4,7 @@ import { ClipsApp } from '@/components/clips/ClipsApp';
 import type { Translate } from '@/components/clips/i18n';
 import type { SpeechEngine } from '@/components/clips/reader';
 import { openClipStore } from '@/lib/clips';
+import { DEFAULT_SETTINGS, SPEECH_SETTINGS_KEY, type SpeechSettings } from '@/lib/speech/session';
 import '@/components/theme.css';
 import './style.css';
 
@@ -17,8 +18,9 @@ const language = t('clips_lang');
 document.documentElement.lang = language;
 document.title = t('clips_page_title');
 
-// The page speaks for itself (unlike the popup, it stays open while reading).
-const speech: SpeechEngine | undefined =
+// The page speaks for itself (unlike the popup, it stays open while reading), with the voice and
+// rate the user chose while reading articles.
+let speech: SpeechEngine | undefined =
   'speechSynthesis' in globalThis
     ? { synth: speechSynthesis, createUtterance: (text) => new SpeechSynthesisUtterance(text) }
     : undefined;
@@ -28,7 +30,14 @@ let blocked = false;
 const store = openClipStore({
   onBlocked: () => {
     blocked = true;
+    browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
+  (stored) => {
+    const settings = stored[SPEECH_SETTINGS_KEY] as Partial<SpeechSettings> | undefined;
+    if (speech && settings) speech = { ...speech, settings: { ...DEFAULT_SETTINGS, ...settings } };
     mount();
+  },
+  () => mount(),
+);
   },
 });
 
@@ -36,4 +45,11 @@ function mount() {
   render(<ClipsApp store={store} t={t} locale={language} blocked={blocked} speech={speech} />, root);
 }
 
-mount();
+browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
+  (stored) => {
+    const settings = stored[SPEECH_SETTINGS_KEY] as Partial<SpeechSettings> | undefined;
+    if (speech && settings) speech = { ...speech, settings: { ...DEFAULT_SETTINGS, ...settings } };
+    mount();
+  },
+  () => mount(),
+);

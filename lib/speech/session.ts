@@ -43,6 +43,9 @@ const VOICES_POLL_MS = 500;
 const SELECTION_PROBE = 40;
 const MIN_SELECTION = 6;
 
+/** Where the reader's settings live in `storage.local`, shared by the content script and the clips page. */
+export const SPEECH_SETTINGS_KEY = 'loa-speech';
+
 export const DEFAULT_SETTINGS: SpeechSettings = { rate: 1, slotByLang: {}, pinsByLang: {} };
 
 export type SpeechCommand =

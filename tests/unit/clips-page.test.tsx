@@ -369,6 +369,17 @@ describe('reading clips aloud', () => {
     expect(screen.queryByRole('button', { name: 'Stop reading: Giá điện tăng' })).toBeNull();
   });
 
+  it('starts with the voice slot and rate the user chose in the popup', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1, { title: 'Giá điện tăng' }));
+    const { engine, spoken } = fakeSpeech();
+    show(store, { speech: { ...engine, settings: { rate: 1.5, slotByLang: { vi: 'north-female' }, pinsByLang: {} } } });
+    const voice = await screen.findByRole('combobox', { name: 'Voice' });
+    expect((voice as HTMLSelectElement).value).toBe('north-female');
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' }));
+    await waitFor(() => expect(spoken.map((utterance) => [utterance.voice?.voiceURI, utterance.rate])).toEqual([['hoaimy', 1.5]]));
+  });
+
   it('stops on Stop and gives focus back to the read button', async () => {
     const store = newStore();
     await store.saveClip(clip(1, { title: 'Giá điện tăng' }));
