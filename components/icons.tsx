@@ -5,6 +5,8 @@ const PATHS = {
   play: 'M7 4v16l13-8z',
   pause: 'M6 4h4v16H6zM14 4h4v16h-4z',
   stop: 'M6 6h12v12H6z',
+  previousParagraph: 'M11 5v14L2 12zM22 5v14l-9-7z',
+  nextParagraph: 'M13 5v14l9-7zM2 5v14l9-7z',
 } as const;
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

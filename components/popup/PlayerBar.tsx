@@ -40,6 +40,9 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
   return (
     <section class="player" aria-label={t('playerLabel')}>
       <div class="player-controls">
+        <button type="button" class="icon" onClick={() => run({ action: 'previous-paragraph' })} disabled={!reading} aria-label={t('previousParagraph')}>
+          <Icon name="previousParagraph" />
+        </button>
         <button type="button" class="icon" onClick={() => run({ action: 'previous' })} disabled={!reading} aria-label={t('previousSentence')}>
           <Icon name="previous" />
         </button>
@@ -54,6 +57,9 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
         </button>
         <button type="button" class="icon" onClick={() => run({ action: 'next' })} disabled={!reading} aria-label={t('nextSentence')}>
           <Icon name="next" />
+        </button>
+        <button type="button" class="icon" onClick={() => run({ action: 'next-paragraph' })} disabled={!reading} aria-label={t('nextParagraph')}>
+          <Icon name="nextParagraph" />
         </button>
         <button type="button" class="icon" onClick={() => run({ action: 'stop' })} disabled={!reading} aria-label={t('stop')}>
           <Icon name="stop" />

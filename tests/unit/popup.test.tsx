@@ -201,8 +201,9 @@ describe('player bar', () => {
     expect((container.querySelector('input[value="south-male"]') as HTMLInputElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Tạm dừng' }));
     fireEvent.click(screen.getByRole('button', { name: 'Câu tiếp theo' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Đoạn tiếp theo' }));
     fireEvent.click(container.querySelector('input[value="north-female"]')!);
-    expect(calls.commands).toEqual([{ action: 'toggle' }, { action: 'next' }, { action: 'voice', slot: 'north-female' }]);
+    expect(calls.commands).toEqual([{ action: 'toggle' }, { action: 'next' }, { action: 'next-paragraph' }, { action: 'voice', slot: 'north-female' }]);
     await noAxeViolations(container);
   });
 
