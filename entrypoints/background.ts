@@ -81,8 +81,13 @@ export default defineBackground(() => {
       true,
     );
 
+  // Starting to read where there is nothing to read (no article) leaves the reader idle without an error.
   const speechIn = (tab: Browser.tabs.Tab | undefined, command: SpeechCommand) =>
-    inTab(tab, async (tabId) => !(await sendToTab(tabId, { type: 'speech', command })).error);
+    inTab(tab, async (tabId) => {
+      const status = await sendToTab(tabId, { type: 'speech', command });
+      const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);
+      return !status.error && !(meantToStart && status.state.status === 'idle');
+    });
 
   const readSelectionIn = (tab: Browser.tabs.Tab | undefined, text: string) =>
     inTab(tab, async (tabId) => text.trim() !== '' && !(await sendToTab(tabId, { type: 'speak-selection', text })).error);
@@ -93,7 +98,7 @@ export default defineBackground(() => {
     await browser.tabs.create({ url: browser.runtime.getURL('/clips.html') });
   };
 
-  browser.runtime.onInstalled.addListener(() => {
+  const createMenus = () => {
     void browser.contextMenus.removeAll().then(() => {
       const menu = (
         id: string,
@@ -105,7 +110,11 @@ export default defineBackground(() => {
       menu('save-selection', 'menuSaveSelection', ['selection']);
       menu('open-clips', 'menuOpenClips', [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action']);
     });
-  });
+  };
+  // Chrome keeps menus across restarts once created; Firefox's persistent background page must
+  // create them every time it starts.
+  if (import.meta.env.FIREFOX) createMenus();
+  else browser.runtime.onInstalled.addListener(createMenus);
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     switch (info.menuItemId) {

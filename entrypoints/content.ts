@@ -3,7 +3,7 @@ import type { Article, ExtractResult } from '@/lib/article';
 import { extractArticle } from '@/lib/extract';
 import { fetchArticle } from '@/lib/extract/remote';
 import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
-import { installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
+import { findArticleContainer, HIGHLIGHT_NAME, installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
 import { DEFAULT_SETTINGS, ReadingSession, SPEECH_SETTINGS_KEY, type SpeechSettings } from '@/lib/speech/session';
 import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 
@@ -63,30 +63,35 @@ export default defineContentScript({
         engine: pageMaySpeak() ? pageEngine : bridgeEngine!(),
         document,
         settings: { ...DEFAULT_SETTINGS, ...stored },
-        saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }),
+        saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }).catch(() => {}),
         onStatus: broadcastSpeechStatus,
         fallbackEngine: bridgeEngine,
       }));
     };
     installHighlightStyle(document);
     // Leaving the page ends its reading: nothing may go on speaking for a page that is gone.
-    addEventListener('pagehide', () => session?.dispose());
+    // A page kept in the back/forward cache keeps this script: the next visit gets a new session.
+    addEventListener('pagehide', () => {
+      session?.dispose();
+      session = null;
+    });
 
-    let revealer: SentenceHighlighter | null = null;
+    let revealTimer: ReturnType<typeof setTimeout> | undefined;
     onContentRequest({
       extract,
-      selection: () => window.getSelection()?.toString() ?? '',
-      reveal: ({ where, start, end }) => {
+      reveal: ({ sentence }) => {
         const current = article();
-        const source = where === 'lead' ? current?.lead : current?.text;
-        const sentence = current?.sentences.find((candidate) => candidate.start <= start && candidate.end >= end);
-        const passage = where === 'text' && sentence ? sentence.text : source?.slice(start, end);
-        if (!passage || !document.body) return false;
-        revealer ??= new SentenceHighlighter({ root: document.body });
-        revealer.reset();
-        const found = revealer.show(passage) !== null;
-        // A flash, not a lasting mark; while reading, the reader's highlight takes over anyway.
-        if (found) setTimeout(() => session?.status().state.status === 'speaking' || revealer?.clear(), REVEAL_MS);
+        if (!current || !document.body) return false;
+        // Searched inside the article, so a ticker or teaser repeating the sentence is not the one shown.
+        const container = findArticleContainer(document.body, current.sentences.map((candidate) => candidate.text));
+        const found = new SentenceHighlighter({ root: document.body, container }).show(sentence) !== null;
+        clearTimeout(revealTimer);
+        // A flash, not a lasting mark; once reading has started, the reader's highlight is the one to keep.
+        if (found) {
+          revealTimer = setTimeout(() => {
+            if ((session?.status().state.status ?? 'idle') === 'idle') CSS.highlights.delete(HIGHLIGHT_NAME);
+          }, REVEAL_MS);
+        }
         return found;
       },
       speech: async ({ command }) => (await reading()).command(command, article, window.getSelection()?.toString()),

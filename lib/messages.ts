@@ -14,8 +14,8 @@ type Sender = { tab?: { id?: number; url?: string } };
 /** Popup/background → content script (the tab's page). */
 export type ContentRequest =
   | { type: 'extract' }
-  | { type: 'reveal'; where: 'lead' | 'text'; start: number; end: number }
-  | { type: 'selection' }
+  /** Scrolls the page to this sentence of the article and flashes it. */
+  | { type: 'reveal'; sentence: string }
   | { type: 'speech'; command: SpeechCommand }
   /** Fills the voice slots (waiting for the browser's voice list) and reports the player. */
   | { type: 'speech-status' }
@@ -28,7 +28,6 @@ export interface ContentResponses {
   extract: ExtractResult;
   /** False when the passage could not be found on the live page. */
   reveal: boolean;
-  selection: string;
   speech: SpeechStatus;
   'speech-status': SpeechStatus;
   'speak-selection': SpeechStatus;

@@ -79,11 +79,7 @@ function SaveBar({ article, client }: { article: Article; client: PopupClient })
   const { t } = client;
   const onSave = async () => {
     setSave({ state: 'saving' });
-    const response = await client.saveClip(article).catch((error: unknown) => ({
-      ok: false as const,
-      messageKey: 'clips_error_unknown',
-      substitutions: [String(error)],
-    }));
+    const response = await client.saveClip(article).catch(() => ({ ok: false as const, messageKey: 'clips_error_unknown', substitutions: [] }));
     setSave(response.ok ? { state: 'saved', created: response.result.created } : { state: 'failed', message: t(response.messageKey, response.substitutions) });
   };
   return (

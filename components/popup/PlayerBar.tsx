@@ -28,7 +28,9 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
     };
   }, [client]);
 
-  const run = (command: Parameters<PopupClient['speech']>[0]) => client.speech(command).then(setStatus, () => {});
+  // The tab may have navigated away or closed under the popup: say so rather than do nothing.
+  const run = (command: Parameters<PopupClient['speech']>[0]) =>
+    client.speech(command).then(setStatus, () => setStatus((current) => current && { ...current, error: 'page-unavailable' }));
   const state = status?.state;
   const reading = state && state.status !== 'idle';
   const total = state?.total ?? 0;
@@ -61,7 +63,7 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
         <button type="button" class="icon" onClick={() => run({ action: 'next-paragraph' })} disabled={!reading} aria-label={t('nextParagraph')}>
           <Icon name="nextParagraph" />
         </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'stop' })} disabled={!reading} aria-label={t('stop')}>
+        <button type="button" class="icon" onClick={() => run({ action: 'stop' })} disabled={!reading && status?.error !== 'no-voice'} aria-label={t('stop')}>
           <Icon name="stop" />
         </button>
         <label class="rate">

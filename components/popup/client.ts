@@ -68,7 +68,7 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     },
     async reveal(figure) {
       if (tabId === undefined) return false;
-      return sendToTab(tabId, { type: 'reveal', where: figure.where, start: figure.start, end: figure.end });
+      return sendToTab(tabId, { type: 'reveal', sentence: figure.sentence });
     },
     saveClip: (article) => sendToBackground({ type: 'save-clip', clip: clipFromArticle(article, 'article') }),
     openClips: () => sendToBackground({ type: 'open-clips' }),

@@ -66,14 +66,26 @@ export function removeFurniture(root: Element): void {
       continue;
     }
     const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (WIDGET_NAME.test(name) && collapse(element.textContent).length < SHORT_WIDGET_TEXT) {
+    if (WIDGET_NAME.test(name) && !isInSentence(element) && collapse(element.textContent).length < SHORT_WIDGET_TEXT) {
       element.remove();
     }
   }
   for (const element of Array.from(root.querySelectorAll('p, span, div, li, figcaption, a, strong, em, b, i, small, h2, h3, h4, h5, h6, td'))) {
-    if (element === root || !root.contains(element)) continue;
+    if (element === root || !root.contains(element) || isInSentence(element)) continue;
     if (isFurnitureText(collapse(element.textContent))) element.remove();
   }
+}
+
+const INLINE = /^(A|STRONG|EM|B|I|SMALL|SPAN|ABBR|CODE|MARK|U|S|SUB|SUP)$/;
+
+/**
+ * An inline element with text around it is part of a sentence ("trên <a>Facebook</a>",
+ * "<span>Messenger</span>dienst <span>Telegram</span>"), never a widget, whatever its own text.
+ */
+function isInSentence(element: Element): boolean {
+  if (!INLINE.test(element.tagName)) return false;
+  const parent = element.parentElement;
+  return Boolean(parent) && collapse(parent!.textContent).length > collapse(element.textContent).length;
 }
 
 /** A caption this long is prose: photo stories tell the whole article in their captions. */

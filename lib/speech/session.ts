@@ -105,6 +105,8 @@ export class ReadingSession {
   private highlighter: SentenceHighlighter | null = null;
   /** What the speaker was last given, to go on with after an engine switch. */
   private loaded: SpeechSentence[] | null = null;
+  /** Counts read requests and stops, so a read still waiting for voices knows it was superseded. */
+  private requests = 0;
   /** Where to start reading once voices arrive, when reading was asked for before they did. */
   private waitingFrom: number | null = null;
   /** The fallback engine is taken once; if it fails too, the error is the user's to see. */
@@ -228,7 +230,10 @@ export class ReadingSession {
     from = 0,
     onThisPage = true,
   ): Promise<SpeechStatus> {
+    const request = ++this.requests;
     await this.prepare(lang);
+    // Waiting for voices can take seconds: a stop or another read in the meantime wins.
+    if (request !== this.requests) return this.status();
     this.what = what;
     this.loaded = sentences;
     this.error = null;
@@ -275,7 +280,9 @@ export class ReadingSession {
         this.speaker.resume();
         break;
       case 'stop':
+        this.requests++;
         this.waitingFrom = null;
+        this.error = null;
         this.upNext = [];
         this.speaker.stop();
         break;

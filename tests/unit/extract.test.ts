@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
@@ -5,6 +7,7 @@ import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
 import { findHeadline, findLead } from '../../lib/extract/lead';
+import { CORPUS_DIR } from '../support/corpus';
 
 const PROSE =
   'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
@@ -32,6 +35,11 @@ describe('furniture rules', () => {
   });
   it('removes comment and subscribe prompts', () => {
     expect(bodyText(`<p>${PROSE}</p><p>Bình luận (0)</p><div>Đăng ký nhận tin</div>`)).toBe(PROSE.trim());
+  });
+  it('keeps network names and prompt words that are part of a sentence', () => {
+    const sentence = 'Thông tin được đăng trên Facebook và Zalo của Bộ, được in thành sách.';
+    expect(bodyText('<p>Thông tin được đăng trên <a>Facebook</a> và <strong>Zalo</strong> của Bộ, được <b>in</b> thành sách.</p>')).toBe(sentence);
+    expect(bodyText('<p>Der <span>Messenger</span>dienst <span lang="en">Telegram</span> wächst.</p>')).toBe('Der Messengerdienst Telegram wächst.');
   });
   it('keeps a long paragraph even inside a box named "share"', () => {
     expect(bodyText(`<div class="share-box"><p>${PROSE}</p></div>`)).toBe(PROSE.trim());
@@ -83,6 +91,11 @@ describe('paragraphs and language', () => {
 });
 
 describe('extractArticle', () => {
+  it('keeps the subject of an article about a messenger in every sentence', () => {
+    const html = readFileSync(join(CORPUS_DIR, 'de-bka-telegram/source.html'), 'utf8');
+    const result = extractArticle(parseHtml(html));
+    expect(result.ok && result.article.text).toMatch(/Messengerdienst Telegram/);
+  });
   it('returns the article with text, paragraphs, sentences and sanitized HTML', () => {
     const doc = page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}<img src="x" onerror="alert(1)"><script>alert(2)</script></p></article>`);
     const result = extractArticle(doc);

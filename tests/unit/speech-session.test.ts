@@ -105,6 +105,16 @@ describe('reading session', () => {
     expect(synth.spoken[0]?.voice?.name).toBe(southern.name);
   });
 
+  it('does not start a read that was stopped while it waited for voices', async () => {
+    const { synth, reading } = session([]);
+    const waiting = reading.command({ action: 'play' }, article);
+    await reading.command({ action: 'stop' }, article);
+    synth.setVoices([NORTHERN]);
+    await waiting;
+    await settle();
+    expect(synth.spoken).toHaveLength(0);
+  });
+
   it('says "no voice" when the language has none, then reads once voices arrive', async () => {
     const { synth, reading, statuses } = session([]);
     const status = await reading.command({ action: 'play' }, article);
