@@ -30,14 +30,7 @@ let blocked = false;
 const store = openClipStore({
   onBlocked: () => {
     blocked = true;
-    browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
-  (stored) => {
-    const settings = stored[SPEECH_SETTINGS_KEY] as Partial<SpeechSettings> | undefined;
-    if (speech && settings) speech = { ...speech, settings: { ...DEFAULT_SETTINGS, ...settings } };
     mount();
-  },
-  () => mount(),
-);
   },
 });
 
