@@ -4,20 +4,17 @@ import {
   type SpeakerError,
   type SpeakerStatus,
   type SpeechSentence,
-  type SynthLike,
-  type UtteranceLike,
   Speaker,
   articleSentences,
   selectionSentences,
   summarySentences,
 } from '../../lib/speech/speaker';
-import type { SpeechSettings } from '../../lib/speech/session';
+import type { SpeechEngine as SessionEngine, SpeechSettings } from '../../lib/speech/session';
 import { primaryLanguage } from '../../lib/speech/normalize';
 import {
   type VietnameseSlotId,
   type VoiceLike,
   type VoiceSlot,
-  type VoiceSource,
   VIETNAMESE_SLOTS,
   assignVoiceSlots,
   loadVoices,
@@ -25,9 +22,8 @@ import {
 import { splitSentences } from '../../lib/text/sentences';
 
 /** The page's `speechSynthesis` and utterance constructor; a fake in component tests. */
-export interface SpeechEngine {
-  synth: SynthLike & VoiceSource;
-  createUtterance: (text: string) => UtteranceLike;
+/** The page's speech engine (a fake in component tests), with the user's reading settings. */
+export interface SpeechEngine extends SessionEngine {
   /** The rate, regional slot and pinned voices the user chose while reading articles. */
   settings?: SpeechSettings;
 }

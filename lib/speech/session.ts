@@ -91,8 +91,10 @@ export interface ReadingSessionOptions {
 }
 
 export class ReadingSession {
-  private speaker: Speaker;
-  private engine: SpeechEngine;
+  // Set by attach(), from the constructor on.
+  private speaker!: Speaker;
+  private engine!: SpeechEngine;
+  private unsubscribe!: () => void;
   private readonly options: ReadingSessionOptions;
   private settings: SpeechSettings;
   private voices: readonly VoiceLike[] | null = null;
@@ -111,16 +113,31 @@ export class ReadingSession {
   private waitingFrom: number | null = null;
   /** The fallback engine is taken once; if it fails too, the error is the user's to see. */
   private switched = false;
-  private unsubscribe: () => void;
 
   constructor(options: ReadingSessionOptions) {
     this.options = options;
-    this.engine = options.engine;
     this.settings = options.settings;
-    this.speaker = new Speaker(this.engine);
+    this.attach(options.engine);
+  }
+
+  /** A speaker over `engine`, reporting to this session, at the remembered rate. */
+  private attach(engine: SpeechEngine): void {
+    this.engine = engine;
+    this.speaker = new Speaker(engine);
     this.unsubscribe = this.speaker.subscribe((event) => this.onSpeakerEvent(event));
     this.speaker.setRate(this.settings.rate);
-    this.engine.synth.addEventListener('voiceschanged', this.onVoicesChanged);
+    engine.synth.addEventListener('voiceschanged', this.onVoicesChanged);
+  }
+
+  private detach(): void {
+    this.engine.synth.removeEventListener('voiceschanged', this.onVoicesChanged);
+    this.unsubscribe();
+    this.speaker.dispose();
+  }
+
+  /** The slots of the page language over the known voices, with the user's pins. */
+  private fillSlots(): void {
+    this.slots = assignVoiceSlots(this.voices ?? [], this.lang, this.settings.pinsByLang[this.lang]);
   }
 
   status(): SpeechStatus {
@@ -141,7 +158,7 @@ export class ReadingSession {
     if (!this.voices?.length) this.voices = await this.waitForVoices();
     if (this.lang !== lang || !this.slots || this.slots.missing) {
       this.lang = lang;
-      this.slots = assignVoiceSlots(this.voices, lang, this.settings.pinsByLang[lang]);
+      this.fillSlots();
     }
     return this.status();
   }
@@ -169,7 +186,7 @@ export class ReadingSession {
   private readonly onVoicesChanged = () => {
     this.voices = this.engine.synth.getVoices();
     if (this.slots) {
-      this.slots = assignVoiceSlots(this.voices, this.lang, this.settings.pinsByLang[this.lang]);
+      this.fillSlots();
       if (this.waitingFrom !== null && !this.slots.missing) {
         this.error = null;
         this.applyVoice();
@@ -187,16 +204,10 @@ export class ReadingSession {
   private async switchEngine(engine: SpeechEngine): Promise<void> {
     const state = this.speaker.getState();
     const sentences = this.loaded;
-    this.unsubscribe();
-    this.speaker.dispose();
-    this.engine.synth.removeEventListener('voiceschanged', this.onVoicesChanged);
-    this.engine = engine;
-    engine.synth.addEventListener('voiceschanged', this.onVoicesChanged);
+    this.detach();
     this.voices = null;
     this.slots = null;
-    this.speaker = new Speaker(engine);
-    this.unsubscribe = this.speaker.subscribe((event) => this.onSpeakerEvent(event));
-    this.speaker.setRate(this.settings.rate);
+    this.attach(engine);
     await this.prepare(this.lang);
     if (sentences) {
       this.speaker.load(sentences, this.lang);
@@ -314,7 +325,7 @@ export class ReadingSession {
         else delete pins[command.slot];
         this.settings = { ...this.settings, pinsByLang: { ...this.settings.pinsByLang, [this.lang]: pins } };
         this.options.saveSettings(this.settings);
-        if (this.voices) this.slots = assignVoiceSlots(this.voices, this.lang, pins);
+        if (this.voices) this.fillSlots();
         this.applyVoice();
         break;
       }
@@ -324,11 +335,9 @@ export class ReadingSession {
   }
 
   dispose(): void {
-    this.engine.synth.removeEventListener('voiceschanged', this.onVoicesChanged);
     this.speaker.stop();
     this.highlighter?.clear();
-    this.unsubscribe();
-    this.speaker.dispose();
+    this.detach();
   }
 
   /** The chosen slot when it has a voice, else the first slot that has one. */
