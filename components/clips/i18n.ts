@@ -1,8 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
-/** `browser.i18n.getMessage` in the extension; a lookup over `_locales` in component tests. */
-export type Translate = (key: string, substitutions?: string[]) => string;
+import type { Translate } from '../i18n';
+
+export type { Translate };
 
 export const TranslateContext = createContext<Translate>((key) => key);
 

@@ -1,6 +1,7 @@
 /** What the popup needs from the browser, behind one interface so its views render in Node tests. */
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, Figure } from '@/lib/article';
+import { browserTranslate } from '@/components/i18n';
 import { clipFromArticle } from '@/lib/clips';
 import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse } from '@/lib/messages';
 import type { SpeechCommand, SpeechStatus } from '@/lib/speech/session';
@@ -42,10 +43,8 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     if (tabId === undefined) throw new Error('The popup has no tab to work on.');
     return tabId;
   };
-  const t = (key: string, substitutions?: string[]) =>
-    (browser.i18n.getMessage as (key: string, substitutions?: string[]) => string)(key, substitutions) || key;
   return {
-    t,
+    t: browserTranslate,
     async loadArticle() {
       const tab = await targetTab();
       tabId = tab?.id;

@@ -1,16 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ClipsApp } from '@/components/clips/ClipsApp';
-import type { Translate } from '@/components/clips/i18n';
+import { browserTranslate } from '@/components/i18n';
 import type { SpeechEngine } from '@/components/clips/reader';
 import { openClipStore } from '@/lib/clips';
 import { DEFAULT_SETTINGS, SPEECH_SETTINGS_KEY, type SpeechSettings } from '@/lib/speech/session';
 import '@/components/theme.css';
 import './style.css';
 
-// WXT types getMessage against the keys it saw at build time; clip keys are looked up by name.
-const t: Translate = (key, substitutions) =>
-  (browser.i18n.getMessage as (key: string, substitutions?: string[]) => string)(key, substitutions) || key;
+const t = browserTranslate;
 
 // The language of the strings actually shown: the browser falls back to Vietnamese for UI
 // languages Loa has no translation for, so getUILanguage() would mislabel them.
