@@ -27,6 +27,14 @@ export function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/[\u00ad\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** Share of an element's text that is link text: menus and teaser lists are mostly links, prose is not. */
+export function linkTextShare(element: Element): number {
+  const total = collapse(element.textContent).length || 1;
+  let linked = 0;
+  for (const link of Array.from(element.querySelectorAll('a'))) linked += collapse(link.textContent).length;
+  return linked / total;
+}
+
 function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (AUDIO_VOICE_LABEL.test(text) || PLAYER_CLOCK.test(text) || FILE_NAME_CAPTION.test(text)) return true;

@@ -6,7 +6,7 @@ import { findRelated } from '../related';
 import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
-import { collapse, promoteProseCaptions, removeFurniture } from './furniture';
+import { collapse, linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead } from './lead';
 import { sanitizeHtml } from './sanitize';
@@ -57,7 +57,7 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
   const text = paragraphs.join('\n\n');
 
   if (text.length < MIN_ARTICLE_CHARS && !readerable) return notArticle('This page has no article to read.');
-  if (linkShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
+  if (linkTextShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
 
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
@@ -83,13 +83,6 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, article };
-}
-
-function linkShare(content: Element): number {
-  const total = collapse(content.textContent).length || 1;
-  let linked = 0;
-  for (const link of Array.from(content.querySelectorAll('a'))) linked += collapse(link.textContent).length;
-  return linked / total;
 }
 
 function publishedDate(doc: Document, fromReadability: string | null | undefined): string | null {

@@ -1,4 +1,4 @@
-import { collapse } from './furniture';
+import { collapse, linkTextShare } from './furniture';
 
 /** Class/id names news CMSs give the bold lead ("sapo" in Vietnamese newsrooms, "chapô", "teaser"). */
 const LEAD_NAME = /sapo|chapo|chapeau|teaser|standfirst|(^|[-_\s])(lead|intro|summary|abstract|excerpt|description|desc)([-_\s]|$)|(lead|intro|summary)(text|paragraph)/i;
@@ -21,13 +21,6 @@ export function overlap(short: string, long: string): number {
   if (words.length === 0) return 0;
   const pool = new Set(normalized(long).split(' '));
   return words.filter((word) => pool.has(word)).length / words.length;
-}
-
-function linkTextShare(element: Element): number {
-  const total = collapse(element.textContent).length || 1;
-  let linked = 0;
-  for (const link of Array.from(element.querySelectorAll('a'))) linked += collapse(link.textContent).length;
-  return linked / total;
 }
 
 function metaDescription(doc: Document): string {
