@@ -129,7 +129,9 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
 
   const importFile = async (file: File) => {
     try {
-      const result = await store.importJson(await file.text());
+      const result = await store.importJson(await file.text(), {
+        onProgress: (done, total) => setNotice({ kind: 'status', text: t('clips_importing', [String(done), String(total)]) }),
+      });
       setNotice({ kind: 'status', text: t('clips_imported', [String(result.added), String(result.merged)]) });
     } catch (error) {
       fail(error);

@@ -1,7 +1,7 @@
 /** The clips file formats: versioned JSON (complete, re-importable) and Markdown (for reading). */
 import { ClipsError } from './errors';
-import { type Clip, type ClipKind, type NewClip, clipKey, contentProblems, isObject, isString, metaProblems, normalizeTags } from './model';
-import { cleanUrl, siteOf } from './url';
+import { type Clip, type ClipKind, type NewClip, buildClip, contentProblems, isObject, isString, metaProblems } from './model';
+import { cleanUrl } from './url';
 
 export const EXPORT_FORMAT = 'loa-clips';
 /** Bump when the exported clip shape changes, and teach `parseImport` to read the older versions. */
@@ -41,16 +41,41 @@ export function toExportDocument(clips: readonly Clip[], exportedAt: number): Ex
   };
 }
 
+/** Larger files are refused before they are parsed: a 50 MB file would freeze the page while it is read. */
+export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+/** More clips than anyone saves by hand; 100,000 took five minutes to write. */
+export const MAX_IMPORT_CLIPS = 50_000;
+/** Keys that mean something to JavaScript objects; a Loa export never contains them. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Reads an export file completely before anything is written, so a bad file changes nothing.
- * Returns clips ready to merge (keys and sites derived here, not trusted from the file).
+ * Returns clips ready to merge, built by `buildClip` as a save is (keys and sites derived here, not
+ * trusted from the file; lengths capped; non-http related links dropped).
  */
 export function parseImport(text: string): NewClip[] {
+  const bytes = utf8Length(text);
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw new ClipsError('invalid-import', `The file is too large (${megabytes(bytes)} MB)`, {
+      messageKey: 'clips_import_error_too_large',
+      substitutions: [megabytes(bytes), megabytes(MAX_IMPORT_BYTES)],
+    });
+  }
   let document: unknown;
+  let unsafeKey: string | null = null;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(text, function (key, value: unknown) {
+      if (UNSAFE_KEYS.has(key)) unsafeKey = key;
+      return value;
+    });
   } catch (error) {
     throw new ClipsError('invalid-import', 'The file is not JSON', { messageKey: 'clips_import_error_not_json', cause: error });
+  }
+  if (unsafeKey !== null) {
+    throw new ClipsError('invalid-import', `The file contains the key "${unsafeKey}", which no Loa export has`, {
+      messageKey: 'clips_import_error_edited',
+      substitutions: [unsafeKey],
+    });
   }
   if (!isObject(document) || document.format !== EXPORT_FORMAT || !Array.isArray(document.clips)) {
     throw new ClipsError('invalid-import', 'The file is not a Loa clips export', { messageKey: 'clips_import_error_foreign' });
@@ -63,6 +88,12 @@ export function parseImport(text: string): NewClip[] {
     throw new ClipsError('invalid-import', `The file comes from a newer Loa (format version ${version})`, {
       messageKey: 'clips_import_error_newer',
       substitutions: [String(version)],
+    });
+  }
+  if (document.clips.length > MAX_IMPORT_CLIPS) {
+    throw new ClipsError('invalid-import', `The file holds ${document.clips.length} clips`, {
+      messageKey: 'clips_import_error_too_many',
+      substitutions: [String(document.clips.length), String(MAX_IMPORT_CLIPS)],
     });
   }
   const damaged: { position: number; problems: string[] }[] = [];
@@ -78,7 +109,20 @@ export function parseImport(text: string): NewClip[] {
       { substitutions: [String(first.position), first.problems.join(', '), String(damaged.length)] },
     );
   }
-  return (document.clips as ExportedClip[]).map(fromExported);
+  const clips = (document.clips as ExportedClip[]).map((clip) => buildClip(clip, Date.parse(clip.savedAt)));
+  // An export holds each clip once (the store keeps keys unique): a repeat means the file was edited.
+  const positions = new Map<string, number>();
+  clips.forEach((clip, index) => {
+    const earlier = positions.get(clip.key);
+    if (earlier !== undefined) {
+      throw new ClipsError('invalid-import', `Clips ${earlier + 1} and ${index + 1} are the same clip`, {
+        messageKey: 'clips_import_error_duplicate',
+        substitutions: [String(earlier + 1), String(index + 1)],
+      });
+    }
+    positions.set(clip.key, index);
+  });
+  return clips;
 }
 
 function exportedClipProblems(value: unknown): string[] {
@@ -90,26 +134,23 @@ function exportedClipProblems(value: unknown): string[] {
   return problems;
 }
 
-function fromExported(clip: ExportedClip): NewClip {
-  const url = cleanUrl(clip.url)!;
-  const text = clip.text.trim();
-  return {
-    key: clipKey(clip.kind, url, text),
-    url,
-    title: clip.title.trim() || url,
-    site: siteOf(url),
-    siteName: clip.siteName.trim() || siteOf(url),
-    lang: clip.lang || 'und',
-    savedAt: Date.parse(clip.savedAt),
-    kind: clip.kind,
-    text,
-    summary: clip.summary,
-    lead: clip.lead,
-    figures: clip.figures,
-    related: clip.related,
-    note: clip.note.trim(),
-    tags: normalizeTags(clip.tags),
-  };
+/**
+ * UTF-8 size of `text` without encoding it; exact only when it is near the limit, since a UTF-16
+ * unit is one to three bytes: below a third of the limit the length is returned (a lower bound that
+ * passes), above the limit too (a lower bound that fails).
+ */
+function utf8Length(text: string): number {
+  if (text.length > MAX_IMPORT_BYTES || text.length * 3 <= MAX_IMPORT_BYTES) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
 }
 
 /* ---------------------------------------------------------------------------------------------- */

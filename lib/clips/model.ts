@@ -92,33 +92,93 @@ export function clipFromSelection(
   return { url: page.url, title: page.title, siteName: page.siteName, lang: page.lang, kind: 'selection', text: selection };
 }
 
-/** Builds the clip for `input`, or explains what is missing. */
+/**
+ * Upper bounds on what one clip may hold. A save message or an import file can carry anything: a
+ * 1 MB single-word title once took 93 s to import and stopped the clips page rendering. Longer
+ * strings are cut, extra list entries dropped.
+ */
+export const FIELD_LIMITS = {
+  url: 4096,
+  title: 500,
+  siteName: 200,
+  lang: 35,
+  lead: 5_000,
+  /** About 150,000 words: far beyond any news article. */
+  text: 1_000_000,
+  note: 20_000,
+  summarySentences: 20,
+  sentence: 2_000,
+  figures: 50,
+  related: 100,
+  tags: 50,
+} as const;
+
+/**
+ * Builds the clip for `input`, or explains what is missing. Saves and imports both come through
+ * here, so both get the checks the store applies on read: figures of the right shape, related
+ * stories with http(s) links only (a `javascript:` or `data:` link is dropped), capped lengths.
+ */
 export function buildClip(input: ClipInput, savedAt: number): NewClip {
-  const url = typeof input.url === 'string' ? cleanUrl(input.url) : null;
-  if (!url) throw new ClipsError('invalid-input', `Not a web address: ${String(input.url)}`);
-  const text = typeof input.text === 'string' ? input.text.trim() : '';
+  const url = isString(input.url) && input.url.length <= FIELD_LIMITS.url ? cleanUrl(input.url) : null;
+  if (!url) throw new ClipsError('invalid-input', `Not a web address: ${String(input.url).slice(0, 200)}`);
+  const text = isString(input.text) ? cap(input.text.trim(), FIELD_LIMITS.text) : '';
   if (!text) throw new ClipsError('invalid-input', 'Nothing to save: the text is empty');
   if (!(CLIP_KINDS as readonly unknown[]).includes(input.kind)) {
-    throw new ClipsError('invalid-input', `Unknown clip kind: ${String(input.kind)}`);
+    throw new ClipsError('invalid-input', `Unknown clip kind: ${String(input.kind).slice(0, 200)}`);
   }
   const site = siteOf(url);
   return {
     key: clipKey(input.kind, url, text),
     url,
-    title: input.title?.trim() || url,
+    title: cappedLine(input.title, FIELD_LIMITS.title) || url,
     site,
-    siteName: input.siteName?.trim() || site,
-    lang: input.lang || 'und',
+    siteName: cappedLine(input.siteName, FIELD_LIMITS.siteName) || site,
+    lang: cappedLine(input.lang, FIELD_LIMITS.lang) || 'und',
     savedAt,
     kind: input.kind,
     text,
-    summary: input.summary ?? [],
-    lead: input.lead?.trim() || null,
-    figures: input.figures ?? [],
-    related: input.related ?? [],
-    note: (input.note ?? '').trim(),
-    tags: normalizeTags(input.tags ?? []),
+    summary: stringsOf(input.summary)
+      .slice(0, FIELD_LIMITS.summarySentences)
+      .map((sentence) => cap(sentence, FIELD_LIMITS.sentence)),
+    lead: cappedLine(input.lead, FIELD_LIMITS.lead) || null,
+    figures: (Array.isArray(input.figures) ? input.figures : []).filter(isFigure).slice(0, FIELD_LIMITS.figures).map(cappedFigure),
+    related: cleanRelated(input.related),
+    note: isString(input.note) ? cap(input.note.trim(), FIELD_LIMITS.note) : '',
+    tags: normalizeTags(stringsOf(input.tags).slice(0, FIELD_LIMITS.tags)),
   };
+}
+
+function cap(text: string, limit: number): string {
+  return text.length <= limit ? text : text.slice(0, limit).trimEnd();
+}
+
+function cappedLine(value: unknown, limit: number): string {
+  return isString(value) ? cap(value.trim(), limit) : '';
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter(isString) : [];
+}
+
+function cappedFigure(figure: Figure): Figure {
+  return { ...figure, text: cap(figure.text, FIELD_LIMITS.sentence), unit: cap(figure.unit, FIELD_LIMITS.sentence), sentence: cap(figure.sentence, FIELD_LIMITS.sentence) };
+}
+
+/** Related stories of the right shape with an http(s) link, the link cleaned as the clip's own. */
+function cleanRelated(value: unknown): RelatedStory[] {
+  const stories: RelatedStory[] = [];
+  for (const story of Array.isArray(value) ? value : []) {
+    if (stories.length >= FIELD_LIMITS.related) break;
+    if (!isRelatedStory(story) || story.url.length > FIELD_LIMITS.url) continue;
+    const url = cleanUrl(story.url);
+    if (!url) continue;
+    const clean: RelatedStory = { title: cap(story.title.trim(), FIELD_LIMITS.title) || url, url };
+    if (story.summary !== undefined) clean.summary = cap(story.summary, FIELD_LIMITS.sentence);
+    if (story.image !== undefined) clean.image = cap(story.image, FIELD_LIMITS.url);
+    if (story.heading !== undefined) clean.heading = cap(story.heading, FIELD_LIMITS.title);
+    stories.push(clean);
+  }
+  return stories;
 }
 
 /** The two rows a clip is stored as. Search words cover title, lead, text and the user's own note. */

@@ -84,6 +84,9 @@ export interface ClipStoreOptions {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** Import progress is reported after every this many clips. */
+const IMPORT_PROGRESS_STEP = 100;
+
 /** Up to this many matches, a search reads the matching rows and sorts them itself. */
 const SORT_IN_MEMORY = 500;
 
@@ -216,22 +219,25 @@ export class ClipStore {
   /**
    * Imports a JSON export. The whole file is checked first and written in one transaction: a bad
    * file, or a failure half-way (quota), leaves the database as it was. Clips already present
-   * (same page, kind and selected text) are merged, not duplicated.
+   * (same page, kind and selected text) are merged, not duplicated. `onProgress` hears how many of
+   * the file's clips are written, every `IMPORT_PROGRESS_STEP` and at the end.
    */
-  importJson(text: string): Promise<ImportResult> {
+  importJson(text: string, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<ImportResult> {
     return guard(async () => {
       const incoming = parseImport(text);
+      const report = options.onProgress ?? (() => undefined);
+      report(0, incoming.length);
       return this.db.transaction('rw', this.db.clips, this.db.bodies, async () => {
-        const pending = new Map<string, NewClip & { id?: number }>();
         let added = 0;
         let merged = 0;
         for (const clip of incoming) {
-          const existing = pending.get(clip.key) ?? (await this.findByKey(clip));
+          const existing = await this.findByKey(clip);
           if (existing) merged++;
           else added++;
-          pending.set(clip.key, existing ? mergeClips(existing, clip) : clip);
+          await this.write(existing ? mergeClips(existing, clip) : clip);
+          const done = added + merged;
+          if (done % IMPORT_PROGRESS_STEP === 0 || done === incoming.length) report(done, incoming.length);
         }
-        for (const clip of pending.values()) await this.write(clip);
         return { added, merged };
       });
     });

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClipInput, type ClipStore, type MarkdownLabels, EXPORT_VERSION, openClipStore } from '../../lib/clips';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CLIPS } from '../../lib/clips/exchange';
+import { FIELD_LIMITS } from '../../lib/clips/model';
 
 let counter = 0;
 const open: ClipStore[] = [];
@@ -134,6 +136,67 @@ describe('JSON export and import', () => {
       expect(await contents(store)).toEqual(before);
     });
 
+    it('a file of 50 MB is refused before it is parsed', async () => {
+      const { store, before } = await withOneClip();
+      const document = await validDocument();
+      const padded = JSON.stringify(document).replace('"clips"', `"padding": "${'x'.repeat(50 * 1024 * 1024)}", "clips"`);
+      await expect(store.importJson(padded)).rejects.toMatchObject({
+        code: 'invalid-import',
+        messageKey: 'clips_import_error_too_large',
+        substitutions: ['50.0', (MAX_IMPORT_BYTES / 1024 / 1024).toFixed(1)],
+      });
+      expect(await contents(store)).toEqual(before);
+    });
+
+    it('a file of 100,000 clips', async () => {
+      const { store, before } = await withOneClip();
+      const document = await validDocument();
+      // Small clips, so that the file stays under the size limit and the count is what is refused.
+      const small = { ...document.clips[0], lead: null, summary: [], figures: [], related: [] };
+      document.clips = Array.from({ length: 100_000 }, (_, n) => ({ ...small, url: `https://baochinhphu.vn/${n}.htm` }));
+      await expect(store.importJson(JSON.stringify(document))).rejects.toMatchObject({
+        messageKey: 'clips_import_error_too_many',
+        substitutions: ['100000', String(MAX_IMPORT_CLIPS)],
+      });
+      expect(await contents(store)).toEqual(before);
+    });
+
+    it('a file holding the same clip twice (an edited export)', async () => {
+      const { store, before } = await withOneClip();
+      const document = await validDocument();
+      document.clips.push({ ...document.clips[0], url: `${document.clips[0].url}?utm_source=x`, note: 'sửa tay' });
+      await expect(store.importJson(JSON.stringify(document))).rejects.toMatchObject({
+        messageKey: 'clips_import_error_duplicate',
+        substitutions: ['1', '3'],
+      });
+      expect(await contents(store)).toEqual(before);
+    });
+
+    it.each(['__proto__', 'constructor', 'prototype'])('a file with a "%s" key anywhere', async (key) => {
+      const { store, before } = await withOneClip();
+      const text = JSON.stringify(await validDocument()).replace('"note":', `"${key}": {"polluted": true}, "note":`);
+      await expect(store.importJson(text)).rejects.toMatchObject({ messageKey: 'clips_import_error_edited', substitutions: [key] });
+      expect(await contents(store)).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it.each([
+      ['a kind Loa does not have', { kind: 'video' }, 'kind'],
+      ['figures that are not figures', { figures: [{ text: '98%', value: 98, unit: '%' }] }, 'figures'],
+      ['tags that are not a list', { tags: 'thuế, phí' }, 'tags'],
+      ['a lead that is a number', { lead: 42 }, 'lead'],
+      ['a summary of objects', { summary: [{ sentence: 'x' }] }, 'summary'],
+    ])('an edited export with %s', async (_name, edit, field) => {
+      const { store, before } = await withOneClip();
+      const document = await validDocument();
+      Object.assign(document.clips[1], edit);
+      await expect(store.importJson(JSON.stringify(document))).rejects.toMatchObject({
+        messageKey: 'clips_import_error_invalid',
+        substitutions: ['2', field, '1'],
+      });
+      expect(await contents(store)).toEqual(before);
+    });
+
     it('a write failure half-way (quota) rolls the whole import back', async () => {
       const { store, before } = await withOneClip();
       const document = await validDocument();
@@ -152,6 +215,60 @@ describe('JSON export and import', () => {
     });
   });
 });
+
+describe('what an import writes', () => {
+  it('reports progress while it writes, ending with every clip', async () => {
+    const source = newStore();
+    for (let n = 0; n < 250; n++) await source.saveClip(input(n));
+    const target = newStore();
+    const progress: [number, number][] = [];
+    await target.importJson((await source.exportJson()).text, { onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual([
+      [0, 250],
+      [100, 250],
+      [200, 250],
+      [250, 250],
+    ]);
+    expect((await target.listClips()).total).toBe(250);
+  });
+
+  it('cleans what it imports as a save does: caps lengths, drops non-http related links', async () => {
+    const store = newStore();
+    const document = JSON.parse((await newStoreWith(input(1))).text);
+    Object.assign(document.clips[0], {
+      title: 'x'.repeat(1_000_000),
+      related: [
+        { title: 'ok', url: 'https://baochinhphu.vn/ok.htm' },
+        { title: 'script', url: 'javascript:alert(1)' },
+        { title: 'data', url: 'data:text/html,<script>alert(1)</script>' },
+      ],
+    });
+    await store.importJson(JSON.stringify(document));
+    const [row] = (await store.listClips()).clips;
+    const clip = await store.getClip(row!.id);
+    expect(clip.title).toHaveLength(FIELD_LIMITS.title);
+    expect(clip.related).toEqual([{ title: 'ok', url: 'https://baochinhphu.vn/ok.htm' }]);
+  });
+
+  it('re-imports its own export, over and over, to the identical set', async () => {
+    const source = newStore();
+    await source.saveClip(input(1, { note: 'ghi chú', tags: ['thuế'] }));
+    await source.saveClip(input(2, { kind: 'selection', text: 'Một đoạn trích.', summary: [], figures: [], related: [], lead: null }));
+    let text = (await source.exportJson()).text;
+    for (let round = 0; round < 3; round++) {
+      const target = newStore();
+      await target.importJson(text);
+      expect(await contents(target)).toEqual(await contents(source));
+      text = (await target.exportJson()).text;
+    }
+  });
+});
+
+async function newStoreWith(...clips: ClipInput[]) {
+  const store = newStore();
+  for (const clip of clips) await store.saveClip(clip);
+  return store.exportJson();
+}
 
 describe('Markdown export', () => {
   const labels: MarkdownLabels = {
@@ -234,6 +351,7 @@ describe('Markdown export', () => {
     expect(text).toContain('\\- không phải danh sách');
     expect(text).toContain('2024\\. Năm bản lề \\<b\\>in đậm\\</b\\>');
     expect(text).not.toMatch(/(?<!\\)\]\(<?javascript:/);
-    expect(text).toContain('### Related\n\n- x\n');
+    // buildClip drops the javascript: story on save, so there is nothing left to link.
+    expect(text).not.toContain('### Related');
   });
 });

@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../lib/article';
 import { type ClipInput, ClipStore, ClipsError, clipFromArticle, clipFromSelection, openClipStore } from '../../lib/clips';
+import { FIELD_LIMITS } from '../../lib/clips/model';
 
 let counter = 0;
 const open: ClipStore[] = [];
@@ -130,6 +131,29 @@ describe('saveClip', () => {
       messageKey: 'clips_error_invalid_input',
     });
     expect((await store.listClips()).total).toBe(0);
+  });
+
+  it('validates what a forged save sends as the store does on read', async () => {
+    const store = newStore();
+    const forged = {
+      ...article(),
+      title: 'a'.repeat(1_000_000),
+      note: 42,
+      tags: ['ok', 7, { x: 1 }],
+      summary: ['Câu một.', null],
+      figures: [...article().figures!, { text: '1', value: 'một' }, null],
+      related: [
+        ...article().related!,
+        { title: 'js', url: 'javascript:alert(1)' },
+        { title: 'data', url: 'data:text/html,x' },
+        { title: 'relative', url: '/tin.htm' },
+        { url: 'https://baochinhphu.vn/no-title.htm' },
+      ],
+    } as unknown as ClipInput;
+    const { clip } = await store.saveClip(forged);
+    expect(clip.title).toHaveLength(FIELD_LIMITS.title);
+    expect(clip).toMatchObject({ note: '', tags: ['ok'], summary: ['Câu một.'], figures: article().figures, related: article().related });
+    expect(await store.getClip(clip.id)).toEqual(clip);
   });
 
   it('reports a full disk as a quota error and leaves the database as it was', async () => {
