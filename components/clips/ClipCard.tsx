@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Clip, ClipKind, ClipRow } from '../../lib/clips';
+import { type Clip, type ClipKind, type ClipRow, type HighlightTerms, matchRanges } from '../../lib/clips';
+import { Marked } from '../Marked';
 import { cleanUrl } from '../../lib/clips/url';
 import { useT } from './i18n';
 import { NoteEditor } from './NoteEditor';
@@ -24,6 +25,8 @@ export interface ClipCardProps {
   loadClip: (id: number) => Promise<Clip | null>;
   /** Reading aloud, when the browser can speak. */
   speech?: ClipSpeech;
+  /** The words of the current search, marked in title and excerpt. */
+  highlight?: HighlightTerms | null;
 }
 
 export interface ClipSpeech {
@@ -37,13 +40,14 @@ export interface ClipSpeech {
 const SPEECH_BUTTON_KEYS = { idle: 'clips_play', speaking: 'clips_pause', paused: 'clips_resume' } as const;
 const SPEECH_LABEL_KEYS = { idle: 'clips_play_clip', speaking: 'clips_pause_clip', paused: 'clips_resume_clip' } as const;
 
-export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDelete, onTag, onSave, loadClip, speech }: ClipCardProps) {
+export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDelete, onTag, onSave, loadClip, speech, highlight }: ClipCardProps) {
   const t = useT();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const playButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   const titleId = `clip-${clip.id}-title`;
+  const marked = (text: string) => <Marked text={text} ranges={highlight ? matchRanges(text, highlight) : []} />;
 
   // Closing the editor removes the focused field; focus goes back to the button that opened it.
   useEffect(() => {
@@ -63,7 +67,7 @@ export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDe
         />
         <h2 id={titleId} class="clip-title">
           <a href={clip.url} target="_blank" rel="noopener noreferrer">
-            {clip.title}
+            {marked(clip.title)}
             <span class="visually-hidden"> ({t('clips_opens_new_tab')})</span>
           </a>
         </h2>
@@ -79,10 +83,10 @@ export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDe
         {clip.lead ? <p class="clip-lead">{clip.lead}</p> : null}
         {clip.kind === 'selection' ? (
           <blockquote class="clip-quote">
-            <p>{clip.excerpt}</p>
+            <p>{marked(clip.excerpt)}</p>
           </blockquote>
         ) : (
-          <p class="clip-excerpt">{clip.excerpt}</p>
+          <p class="clip-excerpt">{marked(clip.excerpt)}</p>
         )}
         <ClipDetails clip={clip} loadClip={loadClip} />
       </div>

@@ -10,6 +10,7 @@ import {
   type Facets,
   type MarkdownLabels,
   DEFAULT_PAGE_SIZE,
+  parseSearch,
   toClipsError,
 } from '../../lib/clips';
 import type { VietnameseSlotId } from '../../lib/speech/voices';
@@ -38,6 +39,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
   const [site, setSite] = useState('');
   const [tag, setTag] = useState('');
   const [kind, setKind] = useState<ClipKind | ''>('');
+  const [order, setOrder] = useState<'relevance' | 'newest'>('relevance');
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [undo, setUndo] = useState<DeletedClips | null>(null);
@@ -47,9 +49,10 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
   const fileField = useRef<HTMLInputElement>(null);
 
   const page = useLiveQuery<ClipPage>(
-    () => store.listClips({ query, site, tag, kind: kind || undefined, limit }),
-    [store, query, site, tag, kind, limit],
+    () => store.listClips({ query, order, site, tag, kind: kind || undefined, limit }),
+    [store, query, order, site, tag, kind, limit],
   );
+  const highlight = useMemo(() => parseSearch(query)?.highlight ?? null, [query]);
   const facets = useLiveQuery<Facets>(() => store.facets(), [store]);
   const reader = useClipReader(speech);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
@@ -246,6 +249,15 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
             }}
           />
         </div>
+        {query.trim() ? (
+          <div class="field">
+            <label for="clips-order">{t('clips_order')}</label>
+            <select id="clips-order" value={order} onChange={(event) => setOrder(event.currentTarget.value as 'relevance' | 'newest')}>
+              <option value="relevance">{t('clips_order_relevance')}</option>
+              <option value="newest">{t('clips_order_newest')}</option>
+            </select>
+          </div>
+        ) : null}
         <FilterSelect
           id="clips-site"
           label={t('clips_filter_site')}
@@ -381,6 +393,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
                     }}
                     onSave={saveNote}
                     loadClip={loadClip}
+                    highlight={highlight}
                     speech={
                       reader
                         ? {

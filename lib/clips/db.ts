@@ -1,15 +1,25 @@
 /** The clips database. Open it only from extension pages: a content script's IndexedDB belongs to the website. */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { ClipBody, ClipRow } from './model';
+import { type ClipBody, type ClipRow, termsOf } from './model';
+import { PostingsChange, type PostingsTable } from './postings';
 
 export const CLIPS_DB_NAME = 'loa-clips';
 
 export interface SchemaVersion {
   version: number;
-  stores: Record<string, string>;
+  stores: Record<string, string | null>;
   /** Rewrites rows written by earlier versions; Dexie runs each one once, in order. */
   upgrade?: (transaction: Transaction) => PromiseLike<unknown> | void;
 }
+
+/** A row of the `meta` table. */
+export interface MetaRow {
+  name: 'count';
+  value: number;
+}
+
+/** Clips indexed per write of the version-2 upgrade, so its memory stays bounded at any size. */
+const UPGRADE_BATCH = 500;
 
 /**
  * The schema's whole history. A released entry is never edited: a change appends a version with an
@@ -18,15 +28,49 @@ export interface SchemaVersion {
  *
  * `clips` holds what the list shows, indexed for it: newest first (savedAt), the unique identity
  * (key) and the filters (site, kind, tags — one entry per tag). `bodies` holds the text under the
- * same id, with the accent-free word index (words — one entry per distinct folded syllable).
+ * same id.
+ * - Version 1 searched a multiEntry index of folded words on `bodies` (one entry per word per clip).
+ * - Version 2 searches `postings` (lib/clips/postings.ts: term → ids, in chunks), which knows
+ *   accents, word pairs and title/lead, and keeps the number of clips in `meta`, since counting
+ *   the table read every row in Chromium.
  */
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: { clips: '++id, &key, savedAt, site, kind, *tags', bodies: 'id, *words' } },
+  {
+    version: 2,
+    stores: { bodies: 'id', postings: '[term+chunk]', meta: 'name' },
+    upgrade: async (transaction) => {
+      const clips = transaction.table<ClipRow, number>('clips');
+      const bodies = transaction.table<ClipBody & { words?: unknown }, number>('bodies');
+      const postings: PostingsTable = transaction.table('postings');
+      const ids = await clips.toCollection().primaryKeys();
+      for (let first = 0; first < ids.length; first += UPGRADE_BATCH) {
+        const batch = ids.slice(first, first + UPGRADE_BATCH);
+        const [rows, stored] = await Promise.all([clips.bulkGet(batch), bodies.bulkGet(batch)]);
+        const change = new PostingsChange();
+        const rewritten: ClipBody[] = [];
+        batch.forEach((id, index) => {
+          const row = rows[index];
+          const body = stored[index];
+          if (!row || !body) return;
+          const { words: _words, ...rest } = body;
+          rewritten.push(rest);
+          // A damaged row is kept as it is; search finds it only as far as it can be read.
+          change.reindex(id, [], termsOf(row, rest));
+        });
+        await bodies.bulkPut(rewritten);
+        await change.apply(postings);
+      }
+      await transaction.table<MetaRow, string>('meta').put({ name: 'count', value: ids.length });
+    },
+  },
 ];
 
 export class ClipsDb extends Dexie {
   declare clips: Table<ClipRow, number>;
   declare bodies: Table<ClipBody, number>;
+  declare postings: PostingsTable;
+  declare meta: Table<MetaRow, string>;
 
   constructor(name: string = CLIPS_DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);

@@ -1,7 +1,7 @@
 /** The clip record, how it is built from what the user saved, validated, and merged. */
 import type { Article, Figure, RelatedStory } from '../article';
 import { ClipsError } from './errors';
-import { wordKeys } from './fold';
+import { indexTerms } from './fold';
 import { cleanUrl, siteOf, urlIdentity } from './url';
 
 export const CLIP_KINDS = ['article', 'selection', 'summary'] as const;
@@ -47,10 +47,8 @@ export interface ClipRow extends Omit<Clip, BodyField> {
   excerpt: string;
 }
 
-/** A row of the `bodies` table, under its clip's id, with the folded words the search index is built on. */
-export interface ClipBody extends Pick<Clip, 'id' | BodyField> {
-  words: string[];
-}
+/** A row of the `bodies` table, under its clip's id. */
+export type ClipBody = Pick<Clip, 'id' | BodyField>;
 
 /** What a caller hands to `saveClip`; everything derived (key, site, words, time) is filled in. */
 export interface ClipInput {
@@ -181,13 +179,16 @@ function cleanRelated(value: unknown): RelatedStory[] {
   return stories;
 }
 
-/** The two rows a clip is stored as. Search words cover title, lead, text and the user's own note. */
+/** The two rows a clip is stored as. */
 export function splitClip(clip: Clip): { row: ClipRow; body: ClipBody } {
   const { text, summary, figures, related, ...meta } = clip;
-  return {
-    row: { ...meta, excerpt: excerpt(text) },
-    body: { id: clip.id, text, summary, figures, related, words: wordKeys(clip.title, clip.lead, text, clip.note) },
-  };
+  return { row: { ...meta, excerpt: excerpt(text) }, body: { id: clip.id, text, summary, figures, related } };
+}
+
+/** The search terms of a stored clip, or none when it is too damaged to have been indexed. */
+export function termsOf(row: ClipRow, body: ClipBody | undefined): string[] {
+  if (!isString(row.title) || !isString(body?.text)) return [];
+  return indexTerms({ title: row.title, lead: isString(row.lead) ? row.lead : null, text: body.text, note: isString(row.note) ? row.note : '' });
 }
 
 export function joinClip(row: ClipRow, body: ClipBody): Clip {
@@ -304,7 +305,6 @@ export function rowProblems(value: unknown): string[] {
 export function bodyProblems(value: unknown): string[] {
   if (!isObject(value)) return ['body'];
   const problems: string[] = [];
-  if (!isStringArray(value.words)) problems.push('words');
   contentProblems(value, problems);
   return problems;
 }

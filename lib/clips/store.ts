@@ -2,7 +2,7 @@
 import { ClipsDb, CLIPS_DB_NAME } from './db';
 import { ClipsError, toClipsError } from './errors';
 import { type MarkdownLabels, parseImport, renderMarkdown, toExportDocument } from './exchange';
-import { parseWordQuery } from './fold';
+import { type SearchQuery, inLead, inTitle, indexTerms, parseSearch } from './fold';
 import {
   type Clip,
   type ClipBody,
@@ -17,11 +17,18 @@ import {
   normalizeTags,
   rowProblems,
   splitClip,
+  termsOf,
 } from './model';
+import { PostingsChange, idsIn, idsOf } from './postings';
 
 export interface ListParams {
-  /** Words to find in title, lead, text or note; accents optional, the last word may be unfinished. */
+  /**
+   * Words to find in title, lead, text or note: accents optional (typed accents must match),
+   * "quoted words" only together, the last word may be unfinished.
+   */
   query?: string;
+  /** With a query, best matches first (the default) or newest first; without one, always newest first. */
+  order?: 'relevance' | 'newest';
   site?: string;
   tag?: string;
   kind?: ClipKind;
@@ -36,7 +43,7 @@ export interface CorruptRecord {
 }
 
 export interface ClipPage {
-  /** Newest first, without their text: `getClip` reads a whole clip. */
+  /** In the order asked for, without their text: `getClip` reads a whole clip. */
   clips: ClipRow[];
   /** How many clips match, across all pages (damaged ones included: they still take up room). */
   total: number;
@@ -106,9 +113,12 @@ export class ClipStore {
   saveClip(input: ClipInput): Promise<SaveResult> {
     return guard(async () => {
       const incoming = buildClip(input, this.now());
-      return this.db.transaction('rw', this.db.clips, this.db.bodies, async () => {
+      return this.db.transaction('rw', this.tables(), async () => {
         const existing = await this.findByKey(incoming);
-        const clip = await this.write(existing ? mergeClips(existing, incoming) : incoming);
+        const index = new PostingsChange();
+        const clip = await this.write(existing ? mergeClips(existing, incoming) : incoming, existing, index);
+        await index.apply(this.db.postings);
+        if (!existing) await this.adjustCount(1);
         return { clip, created: !existing };
       });
     });
@@ -117,17 +127,19 @@ export class ClipStore {
   listClips(params: ListParams = {}): Promise<ClipPage> {
     const offset = Math.max(0, Math.trunc(params.offset ?? 0));
     const limit = Math.max(1, Math.trunc(params.limit ?? DEFAULT_PAGE_SIZE));
+    const query = params.query ? parseSearch(params.query) : null;
     return guard(() =>
-      this.db.transaction('r', this.db.clips, this.db.bodies, async () => {
-        const matching = await this.matchingIds(params);
+      this.db.transaction('r', this.tables(), async () => {
+        const matching = await this.matchingIds(params, query);
         if (!matching) {
           const [total, rows] = await Promise.all([
-            this.db.clips.count(),
+            this.count(),
             this.db.clips.orderBy('savedAt').reverse().offset(offset).limit(limit).toArray(),
           ]);
           return { total, ...readRows(rows) };
         }
-        return { total: matching.size, ...readRows(await this.newestOf(matching, offset, limit)) };
+        const scores = query && params.order !== 'newest' ? await this.relevance(query, matching) : null;
+        return { total: matching.size, ...readRows(await this.pageOf(matching, scores, offset, limit)) };
       }),
     );
   }
@@ -152,15 +164,17 @@ export class ClipStore {
 
   updateClip(id: number, patch: { note?: string; tags?: string[] }): Promise<Clip> {
     return guard(() =>
-      this.db.transaction('rw', this.db.clips, this.db.bodies, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const clip = await this.readClip(id);
         const updated: Clip = {
           ...clip,
           note: patch.note === undefined ? clip.note : patch.note.trim(),
           tags: patch.tags === undefined ? clip.tags : normalizeTags(patch.tags),
         };
-        // The note is searchable, so the body's words change with it.
-        await this.write(updated);
+        // The note is searchable, so the index changes with it.
+        const index = new PostingsChange();
+        await this.write(updated, clip, index);
+        await index.apply(this.db.postings);
         return updated;
       }),
     );
@@ -169,10 +183,16 @@ export class ClipStore {
   /** Deletes clips and returns their rows exactly as stored, so `restoreClips` can undo it. */
   deleteClips(ids: readonly number[]): Promise<DeletedClips> {
     return guard(() =>
-      this.db.transaction('rw', this.db.clips, this.db.bodies, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const [rows, bodies] = await Promise.all([this.db.clips.bulkGet([...ids]), this.db.bodies.bulkGet([...ids])]);
         const deleted = { rows: rows.filter((row) => row !== undefined), bodies: bodies.filter((body) => body !== undefined) };
-        await Promise.all([this.db.clips.bulkDelete([...ids]), this.db.bodies.bulkDelete([...ids])]);
+        const index = new PostingsChange();
+        rows.forEach((row, position) => {
+          const terms = row ? termsOf(row, bodies[position]) : [];
+          if (row && terms.length > 0) index.reindex(row.id, terms, []);
+        });
+        await Promise.all([this.db.clips.bulkDelete([...ids]), this.db.bodies.bulkDelete([...ids]), index.apply(this.db.postings)]);
+        await this.adjustCount(-deleted.rows.length);
         return deleted;
       }),
     );
@@ -181,20 +201,26 @@ export class ClipStore {
   /** Undo for `deleteClips`. A clip saved again in the meantime absorbs the restored note and tags. */
   restoreClips(deleted: DeletedClips): Promise<number> {
     return guard(() =>
-      this.db.transaction('rw', this.db.clips, this.db.bodies, async () => {
+      this.db.transaction('rw', this.tables(), async () => {
         const bodies = new Map(deleted.bodies.map((body) => [body.id, body]));
+        const index = new PostingsChange();
+        let returned = 0;
         for (const row of deleted.rows) {
           const body = bodies.get(row.id);
           const whole = body && rowProblems(row).length === 0 && bodyProblems(body).length === 0 ? joinClip(row, body) : null;
           const resaved = whole ? await this.findByKey(whole) : null;
           if (whole && resaved && resaved.id !== whole.id) {
-            await this.write(mergeClips(resaved, whole));
+            await this.write(mergeClips(resaved, whole), resaved, index);
           } else {
             // Damaged rows go back as they were: they are still the user's.
+            if (!(await this.db.clips.get(row.id))) returned++;
             await this.db.clips.put(row);
             if (body) await this.db.bodies.put(body);
+            index.reindex(row.id, [], termsOf(row, body));
           }
         }
+        await index.apply(this.db.postings);
+        await this.adjustCount(returned);
         return deleted.rows.length;
       }),
     );
@@ -227,17 +253,23 @@ export class ClipStore {
       const incoming = parseImport(text);
       const report = options.onProgress ?? (() => undefined);
       report(0, incoming.length);
-      return this.db.transaction('rw', this.db.clips, this.db.bodies, async () => {
+      return this.db.transaction('rw', this.tables(), async () => {
         let added = 0;
         let merged = 0;
+        // One index write per step of clips: most of their terms are shared.
+        const index = new PostingsChange();
         for (const clip of incoming) {
           const existing = await this.findByKey(clip);
           if (existing) merged++;
           else added++;
-          await this.write(existing ? mergeClips(existing, clip) : clip);
+          await this.write(existing ? mergeClips(existing, clip) : clip, existing, index);
           const done = added + merged;
-          if (done % IMPORT_PROGRESS_STEP === 0 || done === incoming.length) report(done, incoming.length);
+          if (done % IMPORT_PROGRESS_STEP === 0 || done === incoming.length) {
+            await index.apply(this.db.postings);
+            report(done, incoming.length);
+          }
         }
+        await this.adjustCount(added);
         return { added, merged };
       });
     });
@@ -247,17 +279,37 @@ export class ClipStore {
     this.db.close();
   }
 
-  /** Writes both rows of a clip; a clip without an id is added and gets one. Call inside a transaction. */
-  private async write(clip: NewClip & { id?: number }): Promise<Clip> {
+  private tables() {
+    return [this.db.clips, this.db.bodies, this.db.postings, this.db.meta];
+  }
+
+  /**
+   * Writes both rows of a clip; a clip without an id is added and gets one. `previous` is the clip
+   * as stored before (null for a new one): `index` gets the difference of their terms. Call inside
+   * a transaction, and apply `index` before it ends.
+   */
+  private async write(clip: NewClip & { id?: number }, previous: Clip | null, index: PostingsChange): Promise<Clip> {
     const { row, body } = splitClip({ ...clip, id: clip.id ?? 0 });
-    if (clip.id === undefined) {
+    let id = clip.id;
+    if (id === undefined) {
       const { id: _unassigned, ...fresh } = row;
-      const id = await this.db.clips.add(fresh as ClipRow);
+      id = await this.db.clips.add(fresh as ClipRow);
       await this.db.bodies.add({ ...body, id });
-      return { ...clip, id };
+    } else {
+      await Promise.all([this.db.clips.put(row), this.db.bodies.put(body)]);
     }
-    await Promise.all([this.db.clips.put(row), this.db.bodies.put(body)]);
-    return { ...clip, id: clip.id };
+    index.reindex(id, previous ? indexTerms(previous) : [], indexTerms(clip));
+    return { ...clip, id };
+  }
+
+  /** The number of clips, kept in `meta`; counted once when a database lacks it. */
+  private async count(): Promise<number> {
+    return (await this.db.meta.get('count'))?.value ?? this.db.clips.count();
+  }
+
+  private async adjustCount(delta: number): Promise<void> {
+    const stored = await this.db.meta.get('count');
+    await this.db.meta.put({ name: 'count', value: stored ? stored.value + delta : await this.db.clips.count() });
   }
 
   /**
@@ -270,7 +322,7 @@ export class ClipStore {
     if (rowProblems(row).length > 0) return { ...clip, id: row.id };
     const body = await this.db.bodies.get(row.id);
     const { text, summary, figures, related } = clip;
-    return joinClip(row, bodyProblems(body).length > 0 ? { id: row.id, text, summary, figures, related, words: [] } : body!);
+    return joinClip(row, bodyProblems(body).length > 0 ? { id: row.id, text, summary, figures, related } : body!);
   }
 
   private async readClip(id: number): Promise<Clip> {
@@ -282,44 +334,77 @@ export class ClipStore {
   }
 
   /** The ids matching every filter given, or null when no filter is given. */
-  private async matchingIds(params: ListParams): Promise<Set<number> | null> {
-    const lookups: Promise<number[]>[] = [];
-    const words = params.query ? parseWordQuery(params.query) : null;
-    for (const word of words?.exact ?? []) lookups.push(this.db.bodies.where('words').equals(word).primaryKeys());
-    if (words?.prefix) lookups.push(this.db.bodies.where('words').startsWith(words.prefix).primaryKeys());
+  private async matchingIds(params: ListParams, query: SearchQuery | null): Promise<Set<number> | null> {
+    const lookups: Promise<Iterable<number>>[] = [];
+    for (const term of query?.required ?? []) lookups.push(idsOf(this.db.postings, term));
+    if (query?.prefix) lookups.push(idsIn(this.db.postings, query.prefix.from, query.prefix.to));
     if (params.site) lookups.push(this.db.clips.where('site').equals(params.site).primaryKeys());
     if (params.tag) lookups.push(this.db.clips.where('tags').equals(params.tag).primaryKeys());
     if (params.kind) lookups.push(this.db.clips.where('kind').equals(params.kind).primaryKeys());
     if (lookups.length === 0) return null;
-    const sets = (await Promise.all(lookups)).map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
-    const [smallest, ...rest] = sets;
-    return new Set([...smallest!].filter((id) => rest.every((set) => set.has(id))));
+    return intersect((await Promise.all(lookups)).map((ids) => new Set(ids)));
   }
 
   /**
-   * One page of `ids`, newest first. A few matches are read and sorted here. Many matches are dense
-   * in the table, so walking the savedAt index from the newest end fills the page after about
-   * (offset + limit) × table size / matches entries, instead of ordering every match.
+   * How well each match fits: the words standing together (phrase) count before the words
+   * apart, and each counts more in the title than in the lead, and there more than in the text.
+   * Score = 4 × where the phrase is (title 3, lead 2, text 1, nowhere 0) + where all words are.
    */
-  private async newestOf(ids: ReadonlySet<number>, offset: number, limit: number): Promise<(ClipRow | undefined)[]> {
+  private async relevance(query: SearchQuery, matching: ReadonlySet<number>): Promise<Map<number, number>> {
+    const all = (terms: string[]) => Promise.all(terms.map((term) => idsOf(this.db.postings, term))).then(intersect);
+    const [wordsInTitle, wordsInLead, phrase, phraseInTitle, phraseInLead] = await Promise.all([
+      all(query.words.map(inTitle)),
+      all(query.words.map(inLead)),
+      query.pairs.length ? all(query.pairs) : new Set<number>(),
+      query.pairs.length ? all(query.pairs.map(inTitle)) : new Set<number>(),
+      query.pairs.length ? all(query.pairs.map(inLead)) : new Set<number>(),
+    ]);
+    const level = (id: number, title: Set<number>, lead: Set<number>, anywhere: boolean) =>
+      title.has(id) ? 3 : lead.has(id) ? 2 : anywhere ? 1 : 0;
+    const scores = new Map<number, number>();
+    for (const id of matching) {
+      scores.set(id, 4 * level(id, phraseInTitle, phraseInLead, phrase.has(id)) + level(id, wordsInTitle, wordsInLead, true));
+    }
+    return scores;
+  }
+
+  /**
+   * One page of `ids`: best score first when `scores` are given, newest first among equals. A few
+   * matches are read and sorted here. Many matches are ordered by walking the savedAt index (keys
+   * only); newest first alone stops once the page is full, after about
+   * (offset + limit) × table size / matches entries.
+   */
+  private async pageOf(
+    ids: ReadonlySet<number>,
+    scores: ReadonlyMap<number, number> | null,
+    offset: number,
+    limit: number,
+  ): Promise<(ClipRow | undefined)[]> {
+    const score = (id: number) => scores?.get(id) ?? 0;
     if (ids.size <= SORT_IN_MEMORY) {
       const rows = await this.db.clips.bulkGet([...ids]);
       // Damaged rows may lack a usable savedAt; they sort last, and readRows reports them.
       const time = (row: ClipRow | undefined) => (typeof row?.savedAt === 'number' ? row.savedAt : -Infinity);
-      return rows.sort((a, b) => time(b) - time(a)).slice(offset, offset + limit);
+      const order = (row: ClipRow | undefined) => (row ? score(row.id) : -1);
+      return rows.sort((a, b) => order(b) - order(a) || time(b) - time(a)).slice(offset, offset + limit);
     }
-    const page: number[] = [];
-    let skipped = 0;
-    await this.db.clips
-      .orderBy('savedAt')
-      .reverse()
-      .until(() => page.length >= limit)
-      .eachPrimaryKey((id) => {
-        if (!ids.has(id)) return;
-        if (skipped < offset) skipped++;
-        else page.push(id);
-      });
-    return this.db.clips.bulkGet(page);
+    if (!scores) {
+      const page: number[] = [];
+      let skipped = 0;
+      await this.db.clips
+        .orderBy('savedAt')
+        .reverse()
+        .until(() => page.length >= limit)
+        .eachPrimaryKey((id) => {
+          if (!ids.has(id)) return;
+          if (skipped < offset) skipped++;
+          else page.push(id);
+        });
+      return this.db.clips.bulkGet(page);
+    }
+    const newest = await this.db.clips.orderBy('savedAt').reverse().primaryKeys();
+    const ranked = newest.filter((id) => ids.has(id)).sort((a, b) => score(b) - score(a));
+    return this.db.clips.bulkGet(ranked.slice(offset, offset + limit));
   }
 
   private async readForExport(ids: readonly number[] | undefined): Promise<{ clips: Clip[]; corrupted: CorruptRecord[] }> {
@@ -359,6 +444,11 @@ function readRows(rows: readonly (ClipRow | undefined)[]): { clips: ClipRow[]; c
     else clips.push(row);
   }
   return { clips, corrupted };
+}
+
+function intersect(sets: Set<number>[]): Set<number> {
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  return new Set([...(smallest ?? [])].filter((id) => rest.every((set) => set.has(id))));
 }
 
 function sortedStrings(keys: readonly unknown[]): string[] {

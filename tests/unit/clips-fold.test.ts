@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, folded, parseWordQuery, wordKeys } from '../../lib/clips/fold';
+import { foldText, folded, indexTerms, matchRanges, parseSearch } from '../../lib/clips/fold';
 import { clipKey, normalizeTags, parseTags } from '../../lib/clips/model';
 import { cleanUrl, siteOf, urlIdentity } from '../../lib/clips/url';
 
@@ -17,27 +17,49 @@ describe('folded search keys', () => {
     expect(folded('4.142 nhiệm vụ, 5,8%')).toEqual(['4', '142', 'nhiem', 'vu', '5', '8']);
   });
 
-  it('indexes each distinct word once and skips absurdly long runs', () => {
+  it('indexes words folded and as written, word pairs, and title and lead apart', () => {
     const long = 'x'.repeat(41);
-    expect(wordKeys('Cải cách cải cách', null, `cách ${long}`)).toEqual(['cai', 'cach']);
+    const terms = indexTerms({ title: 'Cải cách', lead: null, text: `cải cách nhà ${long} ở`, note: '' });
+    expect(terms.sort()).toEqual(
+      ['cai', '=cải', 'cach', '=cách', '"cai cach', 'nha', '=nhà', '"cach nha', 'o', '=ở', '^cai', '^=cải', '^cach', '^=cách', '^"cai cach'].sort(),
+    );
   });
 });
 
-describe('parseWordQuery', () => {
-  it('treats the word being typed as a prefix', () => {
-    expect(parseWordQuery('cai ca')).toEqual({ exact: ['cai'], prefix: 'ca' });
+describe('parseSearch', () => {
+  it('looks words typed with accents up as written and the others folded', () => {
+    expect(parseSearch('cải cach ')).toMatchObject({ required: ['=cải', 'cach'], prefix: null, words: ['=cải', 'cach'], pairs: ['"cai cach'] });
   });
 
-  it('matches every word whole once the query ends with a separator', () => {
-    expect(parseWordQuery('Cải Cách ')).toEqual({ exact: ['cai', 'cach'], prefix: null });
+  it('treats the word being typed as a prefix, as written when it has accents', () => {
+    expect(parseSearch('cai ca')).toMatchObject({ required: ['cai'], prefix: { from: 'ca', to: 'ca\uffff' }, words: ['cai', 'ca'] });
+    expect(parseSearch('cai cá')).toMatchObject({ required: ['cai'], prefix: { from: '=cá', to: '=cá\uffff' } });
+  });
+
+  it('requires quoted words to stand together, and ranks unquoted neighbours', () => {
+    expect(parseSearch('"cải cách" thủ tục')).toMatchObject({
+      required: ['=cải', '=cách', '"cai cach', '=thủ'],
+      prefix: { from: '=tục' },
+      pairs: ['"cai cach', '"thu tuc', '"cach thu'],
+    });
   });
 
   it('matches a one-letter last word whole instead of scanning the index', () => {
-    expect(parseWordQuery('nhà ở')).toEqual({ exact: ['nha', 'o'], prefix: null });
+    expect(parseSearch('nhà ở')).toMatchObject({ required: ['=nhà', '=ở'], prefix: null });
   });
 
   it('returns null when there is nothing to search for', () => {
-    expect(parseWordQuery('  …, ')).toBeNull();
+    expect(parseSearch('  …, "" ')).toBeNull();
+  });
+});
+
+describe('matchRanges', () => {
+  it('marks the words a search matched: folded ones with any accents, accented ones only as written', () => {
+    const text = 'Cải cách, cài đặt cách mạng; Cách làm';
+    const marked = (query: string) => matchRanges(text, parseSearch(query)!.highlight).map(([start, end]) => text.slice(start, end));
+    expect(marked('cai ')).toEqual(['Cải', 'cài']);
+    expect(marked('cải cách ')).toEqual(['Cải', 'cách', 'cách', 'Cách']);
+    expect(marked('cach ma')).toEqual(['cách', 'cách', 'mạng', 'Cách']);
   });
 });
 

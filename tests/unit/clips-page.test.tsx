@@ -98,6 +98,10 @@ describe('clips page', () => {
     show(await seeded());
     await waitFor(() => expect(listedTitles()).toHaveLength(3));
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search saved clips' }), { target: { value: 'cai cach' } });
+    // Best match first (the phrase is in its title), the matched words marked; "Newest" reorders.
+    await waitFor(() => expect(listedTitles()).toEqual(['Cải cách thủ tục hành chính', 'Cách mạng số']));
+    expect([...document.querySelectorAll('.clip-title mark')].map((mark) => mark.textContent)).toEqual(['Cải', 'cách', 'Cách']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), { target: { value: 'newest' } });
     await waitFor(() => expect(listedTitles()).toEqual(['Cách mạng số', 'Cải cách thủ tục hành chính']));
     fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'selection' } });
     await waitFor(() => expect(listedTitles()).toEqual(['Cách mạng số']));

@@ -103,6 +103,13 @@ describe('schema upgrades', () => {
     expect(await Promise.all(page.clips.map((row) => store.getClip(row.id)))).toEqual(version1Clips());
     // The indexes work on the upgraded rows too.
     expect((await store.listClips({ query: 'cai cach' })).clips.map((clip) => clip.id)).toEqual([1]);
+    // Version 2's index is built from the version-1 rows: accents, phrases, title and note are found.
+    expect((await store.listClips({ query: '"cải cách thủ tục"' })).clips.map((clip) => clip.id)).toEqual([1]);
+    expect((await store.listClips({ query: 'điện ' })).clips.map((clip) => clip.id)).toEqual([2]);
+    expect((await store.listClips({ query: 'hạn 15' })).clips.map((clip) => clip.id)).toEqual([1]);
+    expect((await store.listClips({ query: 'cài ' })).total).toBe(0);
+    expect((await store.listClips()).total).toBe(2);
+    expect(await store.db.bodies.toArray()).toEqual(VERSION_1.bodies.map(({ words: _words, ...body }) => body));
     expect((await store.listClips({ tag: 'chính phủ' })).clips.map((clip) => clip.id)).toEqual([1]);
     expect((await store.listClips({ site: 'nhandan.vn', kind: 'selection' })).clips.map((clip) => clip.id)).toEqual([2]);
     const exported = JSON.parse((await store.exportJson()).text);

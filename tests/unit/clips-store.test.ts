@@ -198,7 +198,7 @@ describe('listClips', () => {
 
   it('finds words with or without accents, in title, text or note', async () => {
     const store = await seeded();
-    expect(titles(await store.listClips({ query: 'cai cach' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    expect(titles(await store.listClips({ query: 'cai cach', order: 'newest' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
     expect(titles(await store.listClips({ query: 'GIÁ ĐIỆN' }))).toEqual(['Giá điện tăng']);
     expect(titles(await store.listClips({ query: 'forderung kfw' }))).toEqual(['Förderung']);
     const [target] = (await store.listClips({ query: 'giá điện' })).clips;
@@ -208,9 +208,51 @@ describe('listClips', () => {
 
   it('matches the word being typed as a prefix', async () => {
     const store = await seeded();
-    expect(titles(await store.listClips({ query: 'chuyển đô' }))).toEqual(['Cách mạng số']);
-    expect(titles(await store.listClips({ query: 'cai ca' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    expect(titles(await store.listClips({ query: 'chuyển đổ' }))).toEqual(['Cách mạng số']);
+    expect(titles(await store.listClips({ query: 'cai ca', order: 'newest' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
     expect((await store.listClips({ query: 'cai cachx' })).total).toBe(0);
+  });
+
+  it('respects accents typed, and finds every spelling without them', async () => {
+    const store = newStore();
+    await store.saveClip(article({ url: 'https://a.vn/1', title: 'Cài đặt cách mới', text: 'Hướng dẫn cài phần mềm theo cách mới.', lead: null }));
+    await store.saveClip(article({ url: 'https://a.vn/2', title: 'Cải cách thủ tục', text: 'Cải cách hành chính.', lead: null }));
+    expect(titles(await store.listClips({ query: 'cải cách' }))).toEqual(['Cải cách thủ tục']);
+    expect(titles(await store.listClips({ query: 'cài ' }))).toEqual(['Cài đặt cách mới']);
+    expect(titles(await store.listClips({ query: 'cai cach', order: 'newest' }))).toEqual(['Cải cách thủ tục', 'Cài đặt cách mới']);
+  });
+
+  it('matches quoted words only together, and ranks phrase over words and title over lead over text', async () => {
+    const store = newStore();
+    const save = (n: number, title: string, lead: string | null, text: string) =>
+      store.saveClip(article({ url: `https://a.vn/${n}`, title, lead, text }));
+    await save(1, 'Giá xăng', null, 'Điện thì giảm, giá dầu tăng.'); // words apart, in the text
+    await save(2, 'Tin kinh tế', 'Giá điện tăng từ tháng 3.', 'Nội dung.'); // phrase in the lead
+    await save(3, 'Thị trường', null, 'Bộ Công Thương nói giá điện sẽ tăng.'); // phrase in the text
+    await save(4, 'Giá điện tăng', null, 'Nội dung.'); // phrase in the title
+    await save(5, 'Điện và giá', null, 'Nội dung khác.'); // words apart, in the title
+    expect(titles(await store.listClips({ query: 'giá điện' }))).toEqual(['Giá điện tăng', 'Tin kinh tế', 'Thị trường', 'Điện và giá', 'Giá xăng']);
+    expect(titles(await store.listClips({ query: '"giá điện"' }))).toEqual(['Giá điện tăng', 'Tin kinh tế', 'Thị trường']);
+    expect(titles(await store.listClips({ query: '"giá điện"', order: 'newest' }))).toEqual(['Giá điện tăng', 'Thị trường', 'Tin kinh tế']);
+    expect((await store.listClips({ query: '"dien gia"' })).total).toBe(0);
+  });
+
+  it('keeps the index in step with edits, re-saves, deletions and undo', async () => {
+    const store = newStore();
+    const { clip } = await store.saveClip(article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Thu ngân sách tăng.', lead: null }));
+    await store.saveClip(article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Chi đầu tư công tăng.', lead: null }));
+    expect((await store.listClips({ query: 'thu ' })).total).toBe(0);
+    expect((await store.listClips({ query: 'dau tu ' })).total).toBe(1);
+    await store.updateClip(clip.id, { note: 'xem lại quý 4' });
+    expect((await store.listClips({ query: 'quý ' })).total).toBe(1);
+    await store.updateClip(clip.id, { note: '' });
+    expect((await store.listClips({ query: 'quý ' })).total).toBe(0);
+    const deleted = await store.deleteClips([clip.id]);
+    expect(await store.listClips({ query: 'ngan sach' })).toMatchObject({ total: 0, clips: [] });
+    expect((await store.listClips()).total).toBe(0);
+    await store.restoreClips(deleted);
+    expect(titles(await store.listClips({ query: 'ngan sach' }))).toEqual(['Ngân sách']);
+    expect((await store.listClips()).total).toBe(1);
   });
 
   it('filters by site, tag and kind, combined with search', async () => {
