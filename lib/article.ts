@@ -17,6 +17,18 @@ export interface Figure {
   end: number;
   /** Index into `Article.sentences` (body figures), or -1 for figures of the lead. */
   sentenceIndex: number;
+  /**
+   * What a figure card shows: the part of the sentence centred on the figure, with the figure's
+   * offsets in it, to mark it. Absent in clips saved before it existed.
+   */
+  context?: FigureContext;
+}
+
+export interface FigureContext {
+  /** Cut at words, with "…" where it was cut. */
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** One item of a "Tin liên quan" / "Related" block. */

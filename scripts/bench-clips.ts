@@ -1,5 +1,6 @@
 /**
- * Benchmark of the clips store at 10,000 clips: save one, list the first page, search a word.
+ * Benchmark of the clips store at 10,000 clips: save one, list the first page, search words and
+ * phrases — the current schema (version 2) beside version 1, in the same run.
  *
  *   npx tsx scripts/bench-clips.ts [--clips=10000]           in Chromium, over its real IndexedDB
  *   npx tsx scripts/bench-clips.ts [--clips=10000] --node    in Node, over fake-indexeddb
@@ -17,16 +18,19 @@ const SEED_BATCH = 500;
 const SITES = ['baochinhphu.vn', 'nhandan.vn', 'vietnamplus.vn', 'baotintuc.vn', 'tuoitre.vn', 'nld.com.vn', 'tienphong.vn'];
 
 /**
- * Seeds `clips` generated clips over `vocabulary` (most frequent word first), then times the
- * clips page's operations. Loads the store lazily so Node can install fake-indexeddb first.
+ * Seeds `clips` generated clips over `vocabulary` (most frequent word first) into two databases,
+ * the current design (schema version 2: the postings index, through the store's own import) and
+ * schema version 1 as it was (a multiEntry index of folded words, counted with `count()`), then
+ * times the clips page's operations on both. Loads the store lazily so Node can install
+ * fake-indexeddb first.
  */
 export async function runBench(vocabulary: string[], clips: number, log: (line: string) => void): Promise<void> {
-  const { openClipStore } = await import('../lib/clips');
+  const { ClipsDb, SCHEMA_HISTORY, folded, openClipStore } = await import('../lib/clips');
   const { buildClip, splitClip } = await import('../lib/clips/model');
   type ClipInput = import('../lib/clips').ClipInput;
 
   // mulberry32: every run benchmarks the same data.
-  let seed = 42;
+  let seed = 0;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -36,7 +40,9 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
   // Skewed towards the frequent words, as real text is.
   const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)]!;
   const sentence = (length: number) => Array.from({ length }, word).join(' ');
+  // Clip n always has the same text, so saving it again is a re-save of the same page.
   const clip = (n: number): ClipInput => {
+    seed = n * 7919 + 1;
     const paragraphs = Array.from({ length: 6 }, () => `${sentence(WORDS_PER_CLIP / 12)}. ${sentence(WORDS_PER_CLIP / 12)}.`);
     return {
       url: `https://${SITES[n % SITES.length]}/bai-viet-${n}.htm`,
@@ -47,11 +53,16 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
       text: paragraphs.join('\n\n'),
       summary: paragraphs.slice(0, 2),
       lead: sentence(30),
+      note: '',
+      figures: [],
+      related: [],
       tags: n % 3 === 0 ? ['chính sách'] : [],
     };
   };
+  const base = Date.UTC(2025, 0, 1);
+  const generated = Array.from({ length: clips }, (_, n) => buildClip(clip(n), base + n * 60_000));
 
-  const time = async (label: string, action: (run: number) => Promise<unknown>) => {
+  const time = async (action: (run: number) => Promise<unknown>) => {
     const samples: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
@@ -59,50 +70,99 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
       samples.push(performance.now() - start);
     }
     samples.sort((a, b) => a - b);
-    const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
-    log(`${label.padEnd(48)} median ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms`);
+    return { median: samples[Math.floor(samples.length / 2)]!, p90: samples[Math.min(samples.length - 1, Math.floor(0.9 * samples.length))]! };
   };
 
+  // Version 2, seeded through importJson: the same code path as a user's import.
   const name = `bench-clips-${Date.now()}`;
   const store = openClipStore({ name });
-  const seedStart = performance.now();
-  const base = Date.UTC(2025, 0, 1);
-  let nextId = 1;
+  let seedStart = performance.now();
   for (let first = 0; first < clips; first += SEED_BATCH) {
-    const batch = Array.from({ length: Math.min(SEED_BATCH, clips - first) }, (_, i) =>
-      splitClip({ ...buildClip(clip(first + i), base + (first + i) * 60_000), id: nextId++ }),
-    );
-    // Straight into the tables: seeding one save at a time would take longer than the benchmark.
-    await store.db.transaction('rw', store.db.clips, store.db.bodies, async () => {
-      await store.db.clips.bulkAdd(batch.map(({ row }) => row));
-      await store.db.bodies.bulkAdd(batch.map(({ body }) => body));
+    const batch = generated.slice(first, first + SEED_BATCH);
+    const document = { format: 'loa-clips', version: 1, exportedAt: new Date().toISOString(), clips: batch.map((entry) => ({ ...entry, key: undefined, savedAt: new Date(entry.savedAt).toISOString() })) };
+    await store.importJson(JSON.stringify(document));
+  }
+  const postingRows = await store.db.postings.count();
+  log(`version 2: seeded ${clips} clips (${postingRows} postings rows) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  // Version 1, seeded straight into its tables, rows as its code wrote them.
+  const legacy = new ClipsDb(`${name}-v1`, SCHEMA_HISTORY.slice(0, 1));
+  const wordsOf = (entry: { title: string; lead: string | null; text: string; note: string }) =>
+    [...new Set([entry.title, entry.lead ?? '', entry.text, entry.note].flatMap(folded).filter((token) => token.length <= 40))];
+  const legacyRows = (entry: (typeof generated)[number], id: number) => {
+    const { row, body } = splitClip({ ...entry, id });
+    return { row, body: { ...body, words: wordsOf(entry) } };
+  };
+  seedStart = performance.now();
+  for (let first = 0; first < clips; first += SEED_BATCH) {
+    const batch = generated.slice(first, first + SEED_BATCH).map((entry, i) => legacyRows(entry, first + i + 1));
+    await legacy.transaction('rw', legacy.clips, legacy.bodies, async () => {
+      await legacy.clips.bulkAdd(batch.map(({ row }) => row));
+      await legacy.table('bodies').bulkAdd(batch.map(({ body }) => body));
     });
   }
-  const indexEntries = await store.db.bodies.orderBy('words').count();
-  log(`seeded ${clips} clips (${indexEntries} word-index entries) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  const legacyEntries = await legacy.table('bodies').orderBy('words').count();
+  log(`version 1: seeded ${clips} clips (${legacyEntries} word-index entries) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const common = (await store.listClips({ query: 'của', limit: 1 })).total;
-  let rare = { word: '', total: Infinity };
-  // Folding merges many words ("đó", "độ", "do"), so the rarest word is found by asking the index.
-  const vietnamese = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u;
-  for (const candidate of vocabulary.filter((entry) => vietnamese.test(entry)).slice(-200)) {
-    const { total } = await store.listClips({ query: `${candidate} `, limit: 1 });
-    if (total > 0 && total < rare.total) rare = { word: candidate, total };
+  /** Version 1's list query: matching ids by intersection, then a page newest first. */
+  const legacyList = async (words: string[], prefix: string | null) =>
+    legacy.transaction('r', legacy.clips, legacy.bodies, async () => {
+      const bodies = legacy.table('bodies');
+      if (words.length === 0 && !prefix) {
+        return Promise.all([legacy.clips.count(), legacy.clips.orderBy('savedAt').reverse().limit(50).toArray()]);
+      }
+      const sets = (
+        await Promise.all([
+          ...words.map((entry) => bodies.where('words').equals(entry).primaryKeys()),
+          ...(prefix ? [bodies.where('words').startsWith(prefix).primaryKeys()] : []),
+        ])
+      ).map((ids) => new Set(ids as number[]));
+      sets.sort((a, b) => a.size - b.size);
+      const ids = [...sets[0]!].filter((id) => sets.every((set) => set.has(id)));
+      const matching = new Set(ids);
+      const page: number[] = [];
+      await legacy.clips
+        .orderBy('savedAt')
+        .reverse()
+        .until(() => page.length >= 50)
+        .eachPrimaryKey((id) => {
+          if (matching.has(id)) page.push(id);
+        });
+      return [ids.length, await legacy.clips.bulkGet(page)];
+    });
+  let legacyNext = clips + 1;
+  const legacySave = (input: ClipInput) =>
+    legacy.transaction('rw', legacy.clips, legacy.bodies, async () => {
+      const entry = buildClip(input, Date.now());
+      const existing = await legacy.clips.where('key').equals(entry.key).first();
+      const { row, body } = legacyRows(entry, existing?.id ?? legacyNext++);
+      await Promise.all([legacy.clips.put(row), legacy.table('bodies').put(body)]);
+    });
+
+  const common = (await store.listClips({ query: 'của ', limit: 1 })).total;
+  log(`"của" is in ${common} clips`);
+
+  const rows: [string, (run: number) => Promise<unknown>, (run: number) => Promise<unknown>][] = [
+    ['save one new clip', (run) => legacySave(clip(clips + run)), (run) => store.saveClip(clip(clips + RUNS + run))],
+    ['save again (update of an existing clip)', (run) => legacySave(clip(run * 7)), (run) => store.saveClip(clip(run * 7 + 1))],
+    ['list the first page (50, newest first)', () => legacyList([], null), () => store.listClips()],
+    ['search a common word ("của")', () => legacyList(['cua'], null), () => store.listClips({ query: 'của ' })],
+    ['search two words, no accents ("cai cach")', () => legacyList(['cai', 'cach'], null), () => store.listClips({ query: 'cai cach ' })],
+    ['search a phrase ("\"của các\"")', () => legacyList(['cua', 'cac'], null), () => store.listClips({ query: '"của các"' })],
+    ['search as you type, prefix ("chin")', () => legacyList([], 'chin'), () => store.listClips({ query: 'chin' })],
+    ['search, newest first ("của")', () => legacyList(['cua'], null), () => store.listClips({ query: 'của ', order: 'newest' })],
+  ];
+  log(`${'median (p90), ms'.padEnd(44)} ${'version 1'.padStart(18)} ${'version 2'.padStart(18)}  ratio`);
+  for (const [label, before, after] of rows) {
+    const old = await time(before);
+    const current = await time(after);
+    const cell = ({ median, p90 }: { median: number; p90: number }) => `${median.toFixed(1)} (${p90.toFixed(1)})`.padStart(18);
+    log(`${label.padEnd(44)} ${cell(old)} ${cell(current)}  ${(current.median / old.median).toFixed(2)}×`);
   }
-  log(`"của" is in ${common} clips, "${rare.word}" in ${rare.total}`);
-
-  await time('save one new clip', (run) => store.saveClip(clip(clips + run)));
-  await time('save again (update of an existing clip)', (run) => store.saveClip(clip(run * 7)));
-  await time('list the first page (50, newest first)', () => store.listClips());
-  await time('list 250 (the page after four "Show more")', () => store.listClips({ limit: 250 }));
-  await time('read one whole clip (full text, reading aloud)', (run) => store.getClip(1 + run * 13));
-  await time('search a common word ("của")', () => store.listClips({ query: 'của ' }));
-  await time(`search a rare word ("${rare.word}")`, () => store.listClips({ query: `${rare.word} ` }));
-  await time('search two words, no accents ("cai cach")', () => store.listClips({ query: 'cai cach ' }));
-  await time('search as you type, prefix ("chin")', () => store.listClips({ query: 'chin' }));
-  await time('filter by tag and site', () => store.listClips({ tag: 'chính sách', site: 'nhandan.vn' }));
+  log('version 1 has no phrase search: its phrase row matches the two words anywhere.');
   store.close();
-  await store.db.delete();
+  legacy.close();
+  await Promise.all([store.db.delete(), legacy.delete()]);
 }
 
 if (typeof window === 'undefined') await main();

@@ -26,7 +26,10 @@ const rule = '─'.repeat(72);
 console.log(`${rule}\n${article.siteName ?? ''} · ${article.lang} · ${article.wordCount} words\n${article.title}\n${rule}`);
 if (article.lead) console.log(`Lead: ${article.lead}\n`);
 if (article.summary.length) console.log(`Tóm tắt:\n${article.summary.map((s) => `  • ${s}`).join('\n')}\n`);
-if (article.figures.length) console.log(`Số liệu chính:\n${article.figures.map((f) => `  • ${f.text}  (${f.value} ${f.unit})`).join('\n')}\n`);
+// The figure once, then its snippet: "57 nhóm nhiệm vụ (57 nhóm nhiệm vụ)" said nothing twice.
+if (article.figures.length) {
+  console.log(`Số liệu chính:\n${article.figures.map((f) => `  • ${f.text} — ${f.context?.text ?? f.sentence}`).join('\n')}\n`);
+}
 if (article.related.length) console.log(`Tin liên quan:\n${article.related.map((r) => `  • ${r.title}\n    ${r.url}`).join('\n')}\n`);
 console.log(`${article.paragraphs.length} paragraphs, ${article.sentences.length} sentences. Full JSON: npm run -s extract -- ${SAMPLE.replace(`${ROOT}/`, '')}`);
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Article, Figure } from '@/lib/article';
 import type { PopupClient } from './client';
 import { PlayerBar } from './PlayerBar';
+import { Marked } from '../Marked';
 
 /** Words a reader skims per minute, and a voice speaks per minute at 1×. */
 const READING_WPM = 230;
@@ -60,7 +61,9 @@ function Figures({ figures, client }: { figures: Figure[]; client: PopupClient }
               onClick={async () => setMissing((await client.reveal(figure)) ? null : index)}
             >
               <span class="figure-text">{figure.text}</span>
-              <span class="figure-sentence">{figure.sentence}</span>
+              <span class="figure-sentence">
+                {figure.context ? <Marked text={figure.context.text} ranges={[[figure.context.start, figure.context.end]]} /> : figure.sentence}
+              </span>
             </button>
           </li>
         ))}

@@ -339,7 +339,21 @@ function isFigure(value: unknown): value is Figure {
     (value.where === 'lead' || value.where === 'text') &&
     Number.isInteger(value.start) &&
     Number.isInteger(value.end) &&
-    Number.isInteger(value.sentenceIndex)
+    Number.isInteger(value.sentenceIndex) &&
+    (value.context === undefined || isFigureContext(value.context))
+  );
+}
+
+function isFigureContext(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isString(value.text) &&
+    value.text.length <= FIELD_LIMITS.sentence &&
+    Number.isInteger(value.start) &&
+    Number.isInteger(value.end) &&
+    (value.start as number) >= 0 &&
+    (value.start as number) <= (value.end as number) &&
+    (value.end as number) <= value.text.length
   );
 }
 

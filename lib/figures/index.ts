@@ -1,4 +1,4 @@
-import type { Figure, Sentence } from '../article';
+import type { Figure, FigureContext, Sentence } from '../article';
 import { splitSentences } from '../text/sentences';
 import { CAPTION_MARKERS, lower, type UnitKind } from './lexicon';
 import { scanFigures, type Candidate } from './scan';
@@ -56,6 +56,8 @@ interface Scored {
   where: Figure['where'];
   sentenceIndex: number;
   sentence: string;
+  /** Offset of `sentence` in the scanned text. */
+  sentenceStart: number;
   score: number;
   /** Same value and unit: the same figure. */
   key: string;
@@ -76,17 +78,19 @@ export function extractFigures(input: FigureInput): Figure[] {
     const penalties = new Map<number, number>();
     for (const candidate of scanFigures(input.lead, input.lang)) {
       const index = sentenceIndexAt(leadSentences, candidate.start);
-      const sentence = leadSentences[index]?.text ?? input.lead;
-      scored.push(score(candidate, 'lead', -1, sentence, LEAD_BONUS - penaltyOf(penalties, index, sentence)));
+      const found = leadSentences[index];
+      const sentence = found ? { text: found.text, start: found.start } : { text: input.lead, start: 0 };
+      scored.push(score(candidate, 'lead', -1, sentence, LEAD_BONUS - penaltyOf(penalties, index, sentence.text)));
     }
   }
   const count = Math.max(1, input.sentences.length);
   const penalties = new Map<number, number>();
   for (const candidate of scanFigures(input.text, input.lang)) {
     const index = sentenceIndexAt(input.sentences, candidate.start);
-    const sentence = input.sentences[index]?.text ?? '';
+    const found = input.sentences[index];
+    const sentence = found ? { text: found.text, start: found.start } : { text: '', start: 0 };
     const position = index < 0 ? 0 : POSITION_BONUS * (1 - index / count);
-    scored.push(score(candidate, 'text', index, sentence, position - penaltyOf(penalties, index, sentence)));
+    scored.push(score(candidate, 'text', index, sentence, position - penaltyOf(penalties, index, sentence.text)));
   }
   return select(merge(scored), limit).map(toFigure);
 }
@@ -102,22 +106,73 @@ function penaltyOf(cache: Map<number, number>, index: number, sentence: string):
   return penalty;
 }
 
-function score(candidate: Candidate, where: Figure['where'], sentenceIndex: number, sentence: string, bonus: number): Scored {
+function score(
+  candidate: Candidate,
+  where: Figure['where'],
+  sentenceIndex: number,
+  sentence: { text: string; start: number },
+  bonus: number,
+): Scored {
   const unitKey = lower(candidate.unit);
   return {
     candidate,
     where,
     sentenceIndex,
-    sentence,
+    sentence: sentence.text,
+    sentenceStart: sentence.start,
     score: KIND_WEIGHT[candidate.kind] + bonus + (candidate.magnitude ? MAGNITUDE_BONUS : 0),
     key: `${candidate.value}|${unitKey}`,
     unitKey,
   };
 }
 
-function toFigure({ candidate, where, sentenceIndex, sentence }: Scored): Figure {
+function toFigure({ candidate, where, sentenceIndex, sentence, sentenceStart }: Scored): Figure {
   const { text, value, unit, start, end } = candidate;
-  return { text, value, unit, sentence, where, start, end, sentenceIndex };
+  const context = figureContext(sentence, start - sentenceStart, text);
+  return { text, value, unit, sentence, where, start, end, sentenceIndex, ...(context ? { context } : {}) };
+}
+
+/** About one line of a figure card. */
+const CONTEXT_LENGTH = 120;
+const ELLIPSIS = '…';
+
+const SPACE = /\s/;
+
+/** Just after the first white space in [from, limit), or null. */
+function nextSpace(text: string, from: number, limit: number): number | null {
+  for (let at = from; at < limit; at++) if (SPACE.test(text[at]!)) return at + 1;
+  return null;
+}
+
+/** The last white space in [limit, to], or null. */
+function previousSpace(text: string, to: number, limit: number): number | null {
+  for (let at = to; at >= limit; at--) if (SPACE.test(text[at]!)) return at;
+  return null;
+}
+
+/**
+ * The part of `sentence` a figure card shows: centred on the figure at `offset`, cut at words.
+ * A sentence often holds several figures ("Qatar tăng hơn 45%, … 23% … 18%"), so its opening
+ * may describe another one. Null when the figure is not where `offset` says (a sentence whose
+ * text was trimmed differently from the scanned text).
+ */
+export function figureContext(sentence: string, offset: number, figure: string): FigureContext | null {
+  if (sentence.slice(offset, offset + figure.length) !== figure) return null;
+  const end = offset + figure.length;
+  if (sentence.length <= CONTEXT_LENGTH) return { text: sentence, start: offset, end };
+  const room = Math.max(0, CONTEXT_LENGTH - figure.length);
+  let from = Math.max(0, offset - Math.ceil(room / 2));
+  const to = Math.min(sentence.length, from + figure.length + room);
+  from = Math.max(0, to - figure.length - room);
+  // Whole words only: move inwards to the next white space, never into the figure.
+  const cutFrom = from === 0 ? 0 : (nextSpace(sentence, from, offset) ?? from);
+  const cutTo = to === sentence.length ? to : (previousSpace(sentence, to, end) ?? to);
+  const head = cutFrom > 0 ? `${ELLIPSIS} ` : '';
+  const tail = cutTo < sentence.length ? ` ${ELLIPSIS}` : '';
+  const text = `${head}${sentence.slice(cutFrom, cutTo).trim()}${tail}`;
+  const leading = sentence.slice(cutFrom, cutTo).length - sentence.slice(cutFrom, cutTo).trimStart().length;
+  const start = head.length + offset - cutFrom - leading;
+  return { text, start, end: start + figure.length };
 }
 
 /** A scrap too short to be a sentence: a label, a caption line, a cell. */

@@ -119,7 +119,7 @@ export const STOP_VI = set(
 /** Vietnamese compounds that begin with a stop syllable but are nouns or noun modifiers ("người theo dõi"). */
 export const COMPOUNDS_VI = set('theo dõi | có mặt | đầu tư | đầu mối | liên doanh | liên kết | liên minh | hiện vật | ra đời');
 /** "đồng" before one of these is not the currency ("đồng chí" comrade, "đồng thời" at the same time). */
-export const NOT_CURRENCY_AFTER_DONG = set('chí | thời | ý | nghiệp | hồ | bào | đội | tình | loạt | minh | phục | ruộng | bằng | hành | hương | thuận | nhất | tâm | bộ | sáng');
+export const NOT_CURRENCY_AFTER_DONG = set('chí | thời | ý | nghiệp | hồ | bào | đội | tình | loạt | minh | phục | ruộng | bằng | hành | hương | thuận | nhất | tâm | bộ | sáng | tiền');
 /**
  * Vietnamese classifiers and collective nouns: they head a phrase and take the noun after them
  * ("57 nhóm nhiệm vụ", "5,8 triệu người theo dõi"), so the phrase runs one word longer.
@@ -128,6 +128,14 @@ export const CLASSIFIERS_VI = set(
   'người | nhóm | con | cái | chiếc | bộ | căn | ngôi | đoàn | loại | gói | đợt | cuộc | bản | tờ | quyển | cuốn | tấm | ' +
     'bức | trận | vụ | lượt | hộ | cặp | đôi | lô | chuyến | suất | khối | dãy | phiên | ca | cơ sở | tổ chức',
 );
+/**
+ * Steps and ways of a procedure ("rút gọn còn 2 bước", "3 hình thức nộp hồ sơ", "in 3 Schritten"):
+ * how a thing is done, not how much of it there is, so never a key figure.
+ */
+export const PROCEDURE_NOUNS: readonly string[] = [
+  ...set('bước | hình thức | phương thức | cách thức | công đoạn | thao tác | khâu | step | steps | way | ways | schritt | schritte | schritten | stufen'),
+];
+
 /**
  * Single syllables that are a whole counted noun by themselves ("9 tỉnh miền núi", "20 bông dao động"):
  * units of administration and of sale that rarely start a longer word. ("trường" or "nước" do: "trường hợp".)
@@ -163,13 +171,17 @@ export const PREMODIFIERS_EN = set(
 export const CAPTION_MARKERS = /(?:^|[\s(–-])(?:ảnh|foto|photo|bild|quelle|nguồn|credit)\s*:|©/iu;
 
 /** Connectors between the two ends of a range ("10 - 20%", "từ 32 đến 46 tuổi") or a change ("von 91,5 auf 89,4"). */
-export const RANGE_CONNECTORS = set('- | – | — | to | bis | đến | tới | auf | and | und');
+export const RANGE_CONNECTORS = set('- | – | — | to | bis | đến | tới | auf | lên | xuống | and | und');
+/** Connectors of a change rather than a range: the second number may be the smaller ("von 91,5 auf 89,4", "từ 3% xuống 1%"). */
+export const CHANGE_CONNECTORS = set('auf | lên | xuống');
 /**
  * Connectors that only join numbers after their opener: "von X auf Y" is a change, but "um 2,3%
  * auf 89,4" is two figures; "and" joins only after "between" ("between 20 and 30 percent").
  */
 export const OPENER_FOR: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['auf', set('von')],
+  ['lên', set('từ')],
+  ['xuống', set('từ')],
   ['and', set('between')],
   ['und', set('zwischen')],
 ]);

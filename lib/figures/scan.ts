@@ -1,5 +1,6 @@
 import {
   CLASSIFIERS_VI,
+  CHANGE_CONNECTORS,
   CLOCK_WORDS,
   COMPOUNDS_VI,
   CURRENCIES,
@@ -16,6 +17,7 @@ import {
   NOT_CURRENCY_AFTER_DONG,
   OPENER_FOR,
   PERCENT_WORDS,
+  PROCEDURE_NOUNS,
   PREMODIFIERS_EN,
   RANGE_CONNECTORS,
   STOP_DE,
@@ -105,6 +107,10 @@ function skip(resume: number): { candidate: null; resume: number } {
 }
 function makeTail(end: number, factor: number, magnitude: boolean, unit: string, kind: UnitKind, notAmount = false): Tail {
   return { end, factor, magnitude, unit, kind, notAmount };
+}
+
+function isProcedure(unit: string): boolean {
+  return PROCEDURE_NOUNS.some((noun) => unit === noun || unit.startsWith(`${noun} `));
 }
 
 /** The primary language subtag ("vi-VN" → "vi"). */
@@ -389,6 +395,7 @@ class Scanner {
     const noun =
       this.lang === 'vi' ? this.nounVi(first) : this.lang === 'de' ? this.nounDe(first, numberStart) : this.nounEn(first);
     if (!noun) return makeTail(end, factor, magnitude, '', 'none');
+    if (isProcedure(lower(noun.unit))) return makeTail(noun.end, factor, magnitude, '', 'none', true);
     return this.perUnit(makeTail(noun.end, factor, magnitude, noun.unit, unitKind(lower(noun.unit), 'count')));
   }
 
@@ -545,7 +552,7 @@ class Scanner {
     // "2 - 4 triệu đồng": a bare first number shares the magnitude of the second.
     const low = scale(firstValue, first.magnitude || first.unit ? first.factor : second.factor);
     const high = scale(secondValue, second.factor);
-    if (connector !== 'auf' && low > high) return null;
+    if (!CHANGE_CONNECTORS.has(connector) && low > high) return null;
     return {
       end: second.end,
       value: high,

@@ -96,7 +96,9 @@ describe('figures on the labeled corpus (real extraction pipeline)', () => {
         .join('\n'),
     )
     .join('\n');
-  console.info(`figures: recall ${found}/${labeled} = ${recall.toFixed(3)}\n${report}`);
+  const notFigures = labeledPages().reduce((sum, page) => sum + page.labels.notFigures.length, 0);
+  const falsePositives = results.reduce((sum, page) => sum + page.reported.length, 0);
+  console.info(`figures: recall ${found}/${labeled} = ${recall.toFixed(3)}; notFigures reported ${falsePositives}/${notFigures}\n${report}`);
 
   it(`finds at least ${RECALL_THRESHOLD * 100}% of the labeled figures in the top ${TOP}`, () => {
     expect(recall).toBeGreaterThanOrEqual(RECALL_THRESHOLD);
@@ -118,6 +120,8 @@ describe('figures on every corpus page, labeled or not', () => {
       for (const figure of figures) {
         const source = figure.where === 'lead' ? (lead ?? '') : text;
         expect(source.slice(figure.start, figure.end)).toBe(figure.text);
+        // The card snippet holds its figure, marked at the right place.
+        expect(figure.context?.text.slice(figure.context.start, figure.context.end)).toBe(figure.text);
         expect(Number.isFinite(figure.value)).toBe(true);
         if (figure.where === 'lead') {
           expect(figure.sentenceIndex).toBe(-1);

@@ -352,3 +352,49 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('issue #12.5: changes, units, procedure counts and the card snippet', () => {
+  it('keeps "từ X lên/xuống Y" one figure, valued at where it ended', () => {
+    expect(read('Tỷ lệ nợ xấu tăng từ 1% lên 3% trong năm.', 'vi')).toEqual(['1% lên 3% → 3 %']);
+    expect(read('Lãi suất giảm từ 6,5% xuống 5% trong quý.', 'vi')).toEqual(['6,5% xuống 5% → 5 %']);
+    expect(read('Giá vàng ở mức 180,5–183,5 triệu đồng/lượng.', 'vi')).toEqual(['180,5–183,5 triệu đồng/lượng → 183500000 đồng/lượng']);
+    // "lên" without "từ" is a verb, not a change of the number before it.
+    expect(texts('Tăng 2% lên mức cao, đạt 5% sau đó.', 'vi')).toEqual(['2%', '5%']);
+  });
+
+  it('keeps the unit the page gives', () => {
+    expect(read('Giá dầu Brent lên 85 USD/thùng sau phiên họp.', 'vi')).toEqual(['85 USD/thùng → 85 USD/thùng']);
+  });
+
+  it('drops counts of the steps and ways of a procedure', () => {
+    expect(read('Thủ tục được rút gọn còn 2 bước và 3 hình thức nộp hồ sơ, cho 120 doanh nghiệp.', 'vi')).toEqual([
+      '120 doanh nghiệp → 120 doanh nghiệp',
+    ]);
+    expect(texts('The form now takes 3 steps for 2,000 firms.', 'en')).toEqual(['2,000 firms']);
+  });
+
+  it('does not read "đồng tiền" (currencies) as an amount of đồng', () => {
+    expect(scanFigures('Đồng USD tăng so với 6 đồng tiền chủ chốt khác.', 'vi').filter((figure) => figure.kind === 'currency')).toEqual([]);
+  });
+
+  it('centres the card snippet on the figure and gives its offsets to mark it', () => {
+    const text =
+      'Theo báo cáo của tổ chức xuất khẩu năng lượng công bố hôm qua tại hội nghị thường niên, Qatar tăng hơn 45% sản lượng khí đốt, trong khi Ả Rập Xê Út tăng 23% và Kuwait tăng 18% so với cùng kỳ năm trước theo số liệu của các cơ quan thống kê quốc gia.';
+    const figures = figuresOf(text, 'vi');
+    for (const figure of figures) {
+      const context = figure.context!;
+      expect(context.text.slice(context.start, context.end)).toBe(figure.text);
+      expect(context.text.length).toBeLessThanOrEqual(124);
+      // Centred: the figure sits away from both ends unless the sentence ends there.
+      expect(context.start).toBeGreaterThan(20);
+    }
+    const eighteen = figures.find((figure) => figure.text === '18%')!.context!;
+    expect(eighteen.text.startsWith('… ')).toBe(true);
+    expect(eighteen.text).not.toContain('Theo báo cáo');
+  });
+
+  it('shows a short sentence whole', () => {
+    const [figure] = figuresOf('Doanh thu đạt 549,9 tỷ đồng.', 'vi');
+    expect(figure!.context).toEqual({ text: 'Doanh thu đạt 549,9 tỷ đồng.', start: 14, end: 27 });
+  });
+});

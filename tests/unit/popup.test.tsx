@@ -109,7 +109,10 @@ describe('popup states', () => {
     expect(screen.getByText(article.lead!)).toBeTruthy();
     const figures = screen.getByRole('heading', { name: 'Số liệu chính' }).parentElement!;
     expect(figures.querySelectorAll('button.figure')).toHaveLength(article.figures.length);
-    fireEvent.click(screen.getByText('4.142 nhiệm vụ'));
+    // Each card's snippet is centred on its figure and marks it.
+    const first = figures.querySelector('button.figure')!;
+    expect(first.querySelector('.figure-sentence mark')?.textContent).toBe(first.querySelector('.figure-text')?.textContent);
+    fireEvent.click(screen.getByText('4.142 nhiệm vụ', { selector: '.figure-text' }));
     await waitFor(() => expect(calls.revealed.map((figure) => figure.text)).toEqual(['4.142 nhiệm vụ']));
     const related = screen.getByRole('heading', { name: 'Tin liên quan' }).parentElement!;
     expect(related.querySelectorAll('a')).toHaveLength(article.related.length);
