@@ -133,6 +133,26 @@ describe('saveClip', () => {
     expect((await store.listClips()).total).toBe(0);
   });
 
+  it('writes nothing half-way when the disk fills while the search index is written', async () => {
+    const store = newStore();
+    await store.saveClip(article());
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'postings') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await expect(store.saveClip(article({ url: 'https://baochinhphu.vn/khac.htm', title: 'Bài khác' }))).rejects.toMatchObject({
+      code: 'quota',
+      messageKey: 'clips_error_quota',
+    });
+    vi.restoreAllMocks();
+    const { clips, total } = await store.listClips();
+    expect(clips.map((clip) => clip.url)).toEqual([article().url]);
+    expect(total).toBe(1);
+    expect(await store.db.bodies.count()).toBe(1);
+    expect((await store.listClips({ query: 'bai khac' })).total).toBe(0);
+  });
+
   it('validates what a forged save sends as the store does on read', async () => {
     const store = newStore();
     const forged = {
