@@ -101,7 +101,7 @@ export default defineContentScript({
         return current ? reader.prepare(current.lang) : reader.status();
       },
       'queue-stories': async ({ urls }) => {
-        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, location.origin, parseFetched).catch(() => null)));
+        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, location.href, parseFetched).catch(() => null)));
         const stories = fetched.filter((story): story is Article => story !== null);
         const reader = await reading();
         return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };
