@@ -1,8 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import { clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
+import { ClipsError, clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
 import { onBackgroundRequest, sendToTab, type ClipSaveResponse } from '@/lib/messages';
+import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
 import type { SpeechCommand } from '@/lib/speech/session';
-import { hostBridgeEngine } from '@/lib/speech/tts-bridge';
+import { hostBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
 const BADGE_MS = 4000;
@@ -21,8 +22,17 @@ const SPEECH_COMMANDS: Record<string, SpeechCommand> = {
  * writes: the database lives in the extension's origin, which a content script cannot reach.
  */
 export default defineBackground(() => {
+  const self: OwnExtension = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
   // First and synchronously: a reader's connection may be what wakes this worker up.
-  if (!import.meta.env.FIREFOX) hostBridgeEngine(browser.tts, (listener) => browser.runtime.onConnect.addListener(listener));
+  if (!import.meta.env.FIREFOX) {
+    hostBridgeEngine(browser.tts, (listener) =>
+      browser.runtime.onConnect.addListener((port) => {
+        // Only Loa's content script in a tab speaks through chrome.tts; it stops when that tab's port closes.
+        if (port.name === TTS_PORT && !isOwnContentScript(port.sender, self)) return port.disconnect();
+        listener(port);
+      }),
+    );
+  }
 
   let store: ClipStore | null = null;
   const clips = () => (store ??= openClipStore());
@@ -137,8 +147,12 @@ export default defineBackground(() => {
     })();
   });
 
+  // Only the popup and the clips page send these; a content script that asks is doing a page's bidding.
   onBackgroundRequest({
-    'save-clip': (message) => saveClip(message.clip),
-    'open-clips': () => openClipsPage(),
+    'save-clip': (message, sender) =>
+      isOwnExtensionPage(sender, self) ? saveClip(message.clip) : new ClipsError('invalid-input', 'Clips are saved from Loa\'s own pages only').toFailure(),
+    'open-clips': async (_message, sender) => {
+      if (isOwnExtensionPage(sender, self)) await openClipsPage();
+    },
   });
 });

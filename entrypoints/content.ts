@@ -8,6 +8,8 @@ import { DEFAULT_SETTINGS, ReadingSession, SPEECH_SETTINGS_KEY, type SpeechSetti
 import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 
 const REVEAL_MS = 2500;
+/** Set on this extension's own global (the content script's world), where page elements cannot name it. */
+const INJECTED = Symbol.for('loa.content-script');
 
 /** A fetched story as an inert document whose relative links resolve against its own address. */
 function parseFetched(html: string, url: string): Document {
@@ -27,9 +29,11 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   main() {
-    const marker = globalThis as { __loaContentScript?: boolean };
-    if (marker.__loaContentScript) return;
-    marker.__loaContentScript = true;
+    // A symbol, not a named global: a page element with id or name "__loaContentScript" shows up
+    // as a property of window and would make every injection think Loa already runs.
+    const injected = globalThis as { [INJECTED]?: true };
+    if (injected[INJECTED]) return;
+    injected[INJECTED] = true;
 
     let cache: { key: string; result: ExtractResult } | null = null;
     // Single-page sites swap articles without a reload: the address and the body size tell.
@@ -101,7 +105,7 @@ export default defineContentScript({
         return current ? reader.prepare(current.lang) : reader.status();
       },
       'queue-stories': async ({ urls }) => {
-        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, location.origin, parseFetched).catch(() => null)));
+        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, location.href, parseFetched).catch(() => null)));
         const stories = fetched.filter((story): story is Article => story !== null);
         const reader = await reading();
         return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };

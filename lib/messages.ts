@@ -9,7 +9,7 @@ import type { ClipInput, ClipsFailure, SaveResult } from './clips';
 import type { SpeechCommand, SpeechStatus } from './speech/session';
 import type { VoiceRef } from './speech/voices';
 
-type Sender = { tab?: { id?: number; url?: string } };
+type Sender = { id?: string; url?: string; tab?: { id?: number; url?: string } };
 
 /** Popup/background → content script (the tab's page). */
 export type ContentRequest =

@@ -206,9 +206,17 @@ function paragraphs(text: string): string[] {
     .flatMap((paragraph, index) => (index === 0 ? [paragraph] : ['', paragraph]));
 }
 
+/**
+ * What Markdown reads as formatting, a link, an image or HTML: emphasis and code marks, brackets
+ * and parentheses (a viewer may take "![x](url)" in a link's text for an image even when a
+ * bracket is escaped), "!", "<" and ">" (HTML and autolinks), "&" (entities), table pipes and
+ * strike-through.
+ */
+const MARKDOWN_SYNTAX = /[\\`*_[\]()!<>&|~]/g;
+
 /** Page text is data: characters Markdown would read as formatting are escaped. */
 function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+  return text.replace(MARKDOWN_SYNTAX, '\\$&').replace(/\s*\n\s*/g, ' ');
 }
 
 /** Like escapeInline, but keeps line breaks and escapes what would start a heading, quote or list. */
@@ -217,7 +225,7 @@ function escapeBlock(text: string): string {
     .split('\n')
     .map((line) =>
       line
-        .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+        .replace(MARKDOWN_SYNTAX, '\\$&')
         .replace(/^(\s*)(#|[-+]\s)/, '$1\\$2')
         .replace(/^(\s*\d+)([.)]\s)/, '$1\\$2'),
     )
@@ -226,6 +234,8 @@ function escapeBlock(text: string): string {
 
 function link(text: string, url: string): string {
   // Only http(s) links: a javascript: URL in a file must not become clickable in a Markdown viewer.
+  // Nor one with userinfo: "http://gov.vn@other.example/" reads as one site and opens another.
   const safe = cleanUrl(url);
-  return safe ? `[${escapeInline(text)}](<${safe}>)` : escapeInline(text);
+  const { username, password } = safe ? new URL(safe) : { username: '', password: '' };
+  return safe && !username && !password ? `[${escapeInline(text)}](<${safe}>)` : escapeInline(text);
 }

@@ -1,23 +1,61 @@
 import type { Article } from '../article';
+import { sameSiteUrl } from '../url';
 import { extractArticle } from './index';
 
-/** One slow story must not keep "listen to these next" waiting forever. */
-const FETCH_TIMEOUT_MS = 15_000;
+export interface FetchLimits {
+  /** One slow story must not keep "listen to these next" waiting forever. */
+  timeoutMs: number;
+  /** A news page is well under this; anything bigger is not a story to read aloud. */
+  maxBytes: number;
+}
+
+export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 };
 
 /**
  * Fetches a story and extracts it with the same rules as the page the user is on. `parse` is
- * DOMParser in the browser, happy-dom in Node. Only the page's own site is fetched: a content
- * script's requests are the page's, and other sites' stories would need their permission.
+ * DOMParser in the browser, happy-dom in Node. Only http(s) stories of the page's own site are
+ * fetched, and a redirect that ends elsewhere is dropped: a content script's requests are the
+ * page's, and other sites' stories would need their permission.
  */
 export async function fetchArticle(
   url: string,
-  pageOrigin: string,
+  pageUrl: string,
   parse: (html: string, url: string) => Document,
   fetcher: typeof fetch = fetch,
+  limits: FetchLimits = FETCH_LIMITS,
 ): Promise<Article | null> {
-  if (new URL(url).origin !== pageOrigin) return null;
-  const response = await fetcher(url, { credentials: 'omit', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-  if (!response.ok || !/html/i.test(response.headers.get('content-type') ?? 'text/html')) return null;
-  const result = extractArticle(parse(await response.text(), url), { url });
+  if (!sameSiteUrl(url, pageUrl)) return null;
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  const response = await fetcher(url, { credentials: 'omit', signal });
+  // A synthetic response may have no url; then no redirect was followed.
+  const finalUrl = response.url || url;
+  if (!response.ok || !sameSiteUrl(finalUrl, pageUrl)) return null;
+  if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return null;
+  const html = await readCapped(response, limits.maxBytes);
+  if (html === null) return null;
+  const result = extractArticle(parse(html, finalUrl), { url: finalUrl });
   return result.ok ? result.article : null;
+}
+
+/** The body as text, or null once it grows past `maxBytes` (the rest is never downloaded). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }

@@ -346,7 +346,7 @@ describe('Markdown export', () => {
       }),
     );
     const { text } = await store.exportMarkdown(undefined, labels);
-    expect(text).toContain('## Giá \\*tăng\\* \\[xem\\](javascript:alert(1))');
+    expect(text).toContain('## Giá \\*tăng\\* \\[xem\\]\\(javascript:alert\\(1\\)\\)');
     expect(text).toContain('\\# Không phải tiêu đề');
     expect(text).toContain('\\- không phải danh sách');
     expect(text).toContain('2024\\. Năm bản lề \\<b\\>in đậm\\</b\\>');
