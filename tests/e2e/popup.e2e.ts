@@ -45,6 +45,23 @@ describe('the popup in Chromium', () => {
     }
   });
 
+  it('sets its type on body, so the 75% body size of Chromium extension pages does not shrink it (≥ 15 px)', async () => {
+    const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'));
+    await popup.locator('.lead').waitFor();
+    const px = (selector: string) => popup.locator(selector).first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    for (const selector of ['.lead', '.summary li', '.related a', 'body']) expect(await px(selector), selector).toBeGreaterThanOrEqual(15);
+    await popup.getByRole('button', { name: /Chữ lớn hơn|Larger text/ }).click();
+    await expect.poll(() => px('.lead')).toBe(17);
+    // Remembered: a popup opened afterwards starts at the chosen size.
+    const again = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
+    await again.locator('.lead').waitFor();
+    await expect.poll(() => again.locator('.lead').evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBe(17);
+    await again.getByRole('button', { name: /Chữ nhỏ hơn|Smaller text/ }).click();
+    await again.close();
+    await popup.close();
+    await page.close();
+  });
+
   it('scrolls the page to a key figure and flashes its sentence', async () => {
     const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'));
     await popup.locator('.figure-text', { hasText: '4.142 nhiệm vụ' }).click();

@@ -69,8 +69,8 @@ describe('clips page', () => {
 
   it('speaks Vietnamese first', async () => {
     render(<ClipsApp store={newStore()} t={translator('vi')} locale="vi" />);
-    expect(await screen.findByText('Chưa có đoạn nào được lưu.')).toBeTruthy();
-    expect(screen.getByRole('searchbox', { name: 'Tìm trong đoạn đã lưu' })).toBeTruthy();
+    expect(await screen.findByText('Chưa có mục nào được lưu.')).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: 'Tìm trong mục đã lưu' })).toBeTruthy();
   });
 
   it('lists clips newest first with a link to the source and live-updates on a new save', async () => {

@@ -34,7 +34,8 @@ const IDLE: SpeechStatus = {
 
 /** The browser side of the popup, recorded: views are tested against what they ask of it. */
 function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<PopupClient> = {}) {
-  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[]; queued: string[] } = {
+  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[]; queued: string[]; textSizes: number[] } = {
+    textSizes: [],
     revealed: [],
     commands: [],
     saved: [],
@@ -70,6 +71,8 @@ function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<Pop
       calls.queued.push(...urls);
       return { status: IDLE, queued: urls.length - 1, skipped: 1 };
     },
+    loadTextSize: async () => 15,
+    saveTextSize: (size) => void calls.textSizes.push(size),
     ...overrides,
   };
   return { popupClient, calls };
@@ -125,6 +128,53 @@ describe('popup states', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Nghe tiếp các tin này' }));
     await screen.findByText(`Đã xếp ${article.related.length - 1} tin để nghe sau bài này. Bỏ qua 1 tin (trang khác hoặc không đọc được).`);
     expect(calls.queued).toEqual(article.related.map((story) => story.url));
+  });
+
+  it('says so when none of the related stories could be queued, instead of "0 queued"', async () => {
+    const { popupClient } = client(
+      { state: 'ready', article: sampleArticle() },
+      { queueStories: async (urls) => ({ status: IDLE, queued: 0, skipped: urls.length }) },
+    );
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Nghe tiếp các tin này' }));
+    await screen.findByText(translator('vi')('listenNextNone'));
+    expect(screen.queryByText(/Đã xếp 0 tin/)).toBeNull();
+  });
+
+  it('shows the site by name, and by host when the page gives an address as its name', async () => {
+    const article = { ...sampleArticle(), url: 'https://www.cafef.vn/bai-viet.chn', siteName: 'https://cafef.vn' };
+    const { popupClient } = client({ state: 'ready', article });
+    const { container, unmount } = render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(container.querySelector('.site')?.textContent).toBe('cafef.vn');
+    unmount();
+    const named = client({ state: 'ready', article: { ...article, siteName: 'Báo điện tử Chính phủ' } });
+    const again = render(<Popup client={named.popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(again.container.querySelector('.site')?.textContent).toBe('Báo điện tử Chính phủ');
+  });
+
+  it('puts "Lưu bài" first in Tab order, before the player', async () => {
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() });
+    const { container } = render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    const focusable = Array.from(container.querySelectorAll<HTMLElement>('button, a[href], select, input, summary'));
+    expect(focusable[0]?.textContent).toBe('Lưu bài');
+  });
+
+  it('changes the text size with A−/A+ and remembers it', async () => {
+    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { loadTextSize: async () => 17 });
+    render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(document.documentElement.style.fontSize).toBe('17px'));
+    fireEvent.click(screen.getByRole('button', { name: 'Chữ lớn hơn' }));
+    await waitFor(() => expect(document.documentElement.style.fontSize).toBe('19px'));
+    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
+    expect(calls.textSizes).toEqual([19, 17, 15, 13]);
+    expect((screen.getByRole('button', { name: 'Chữ nhỏ hơn' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('offers the on-device summary only where the browser has it ready, and shows it', async () => {
@@ -246,7 +296,7 @@ describe('player bar', () => {
 
 describe('popup, background and manifest strings', () => {
   it('exist in both Vietnamese and English', () => {
-    const files = ['components/popup/ArticleView.tsx', 'components/popup/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
+    const files = ['components/TextSize.tsx', 'components/popup/ArticleView.tsx', 'components/popup/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
     const used = new Set<string>();
     for (const file of files) {
       const source = readFileSync(join(import.meta.dirname, '../..', file), 'utf8');
