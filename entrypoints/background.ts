@@ -1,7 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
-import { onBackgroundRequest, sendToTab, type ClipSaveResponse } from '@/lib/messages';
-import type { SpeechCommand } from '@/lib/speech/session';
+import { onBackgroundRequest, sendToTab, type ClipSaveResponse, type SpeechCommand } from '@/lib/messages';
 import { hostBridgeEngine } from '@/lib/speech/tts-bridge';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 

@@ -9,7 +9,8 @@ import {
   selectionSentences,
   summarySentences,
 } from '../../lib/speech/speaker';
-import type { SpeechEngine as SessionEngine, SpeechSettings } from '../../lib/speech/session';
+import type { SpeechEngine as SessionEngine } from '../../lib/speech/engine';
+import type { SpeechSettings } from '../../lib/speech/settings';
 import { primaryLanguage } from '../../lib/speech/normalize';
 import {
   type VietnameseSlotId,

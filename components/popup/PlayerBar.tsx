@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/article';
-import type { SpeechStatus } from '@/lib/speech/session';
+import type { SpeechStatus } from '@/lib/messages';
 import type { VoiceRef, VoiceSlot } from '@/lib/speech/voices';
-import { MAX_RATE, MIN_RATE } from '@/lib/speech/speaker';
+import { MAX_RATE, MIN_RATE } from '@/lib/speech/settings';
 import { Icon } from '../icons';
 import type { PopupClient } from './client';
 

@@ -6,46 +6,10 @@
  */
 import type { Article } from '../article';
 import { splitSentences } from '../text/sentences';
+import type { SynthLike, UtteranceLike } from './engine';
 import { speakable } from './normalize';
+import { clampRate } from './settings';
 import type { VoiceLike, VoiceRef } from './voices';
-
-/** The part of `SpeechSynthesisUtterance` the speaker uses; a real utterance satisfies it. */
-export interface UtteranceLike {
-  text: string;
-  lang: string;
-  voice: VoiceLike | null;
-  rate: number;
-  pitch: number;
-  volume: number;
-  addEventListener(type: 'start' | 'end' | 'error', listener: (event: Event) => void): void;
-}
-
-/**
- * An utterance for engines other than the page's speechSynthesis (the chrome.tts bridge, tests):
- * the same fields and events as SpeechSynthesisUtterance, without the browser behind it.
- */
-export class PlainUtterance extends EventTarget implements UtteranceLike {
-  lang = '';
-  voice: VoiceLike | null = null;
-  rate = 1;
-  pitch = 1;
-  volume = 1;
-  constructor(public text: string) {
-    super();
-  }
-}
-
-/** The part of `SpeechSynthesis` the speaker uses: pass `window.speechSynthesis`, or a fake in tests. */
-export interface SynthLike {
-  speak(utterance: UtteranceLike): void;
-  cancel(): void;
-  pause(): void;
-  resume(): void;
-  readonly speaking: boolean;
-  readonly paused: boolean;
-  readonly pending: boolean;
-  getVoices(): readonly VoiceLike[];
-}
 
 export type SpeechSource = 'title' | 'lead' | 'text' | 'summary' | 'selection';
 
@@ -195,7 +159,13 @@ export type SpeakerEvent =
   | { type: 'error'; error: SpeakerError; fatal: boolean; index: number };
 
 export interface VoiceSelection {
+  /** Null with `languageDefault` speaks with the engine's own voice for the language. */
   voice: VoiceRef | null;
+  /**
+   * Until the voice list arrives (seconds on a fresh browser): speak with the engine's default
+   * voice for the text's language rather than wait in silence.
+   */
+  languageDefault?: boolean;
   /** Defaults to 1. A voice slot (`VoiceSlot` from ./voices) can be passed as it is. */
   pitch?: number;
 }
@@ -214,9 +184,6 @@ export interface SpeakerOptions {
   /** How long an accepted utterance may take to start before it is retried once. */
   startTimeoutMs?: number;
 }
-
-export const MIN_RATE = 0.5;
-export const MAX_RATE = 2;
 
 /** Engine errors that only report that an utterance was cancelled. */
 const CANCELLED = new Set(['interrupted', 'canceled']);
@@ -349,7 +316,7 @@ export class Speaker {
 
   /** Clamped to 0.5–2. While reading, the current sentence starts again at the new rate. */
   setRate(rate: number): void {
-    const clamped = Math.min(MAX_RATE, Math.max(MIN_RATE, Number.isFinite(rate) ? rate : 1));
+    const clamped = clampRate(rate);
     if (clamped === this.rate) return;
     this.rate = clamped;
     this.items = buildQueue(this.sentences, this.lang, chunkLimit(clamped));
@@ -357,10 +324,13 @@ export class Speaker {
     this.restartCurrent();
   }
 
-  /** A voice slot or any voice. While reading, the current sentence starts again with it. */
-  setVoice(selection: VoiceSelection): void {
-    this.selection = { voice: selection.voice, pitch: selection.pitch ?? 1 };
-    this.restartCurrent();
+  /**
+   * A voice slot or any voice. While reading, the current sentence starts again with it, or, with
+   * `restart: false`, the next sentence takes it (the voice list arrived mid-sentence).
+   */
+  setVoice(selection: VoiceSelection, { restart = true }: { restart?: boolean } = {}): void {
+    this.selection = { voice: selection.voice, pitch: selection.pitch ?? 1, languageDefault: selection.languageDefault ?? false };
+    if (restart) this.restartCurrent();
   }
 
   getState(): SpeakerState {
@@ -415,21 +385,21 @@ export class Speaker {
     this.itemAt = index;
     this.position = item.sentence;
     const ref = this.selection.voice;
-    if (!ref) {
+    if (!ref && !this.selection.languageDefault) {
       this.fail('no-voice');
       return;
     }
     // Chrome only accepts its own voice objects on an utterance, so the voice is looked up again.
-    const voices = this.synth.getVoices();
-    const voice = voices.find((v) => v.voiceURI === ref.voiceURI) ?? voices.find((v) => v.name === ref.name);
-    if (!voice) {
+    const voices = ref ? this.synth.getVoices() : [];
+    const voice = ref ? (voices.find((v) => v.voiceURI === ref.voiceURI) ?? voices.find((v) => v.name === ref.name)) : undefined;
+    if (ref && !voice) {
       this.fail('voice-unavailable');
       return;
     }
     const generation = ++this.generation;
     const utterance = this.createUtterance(item.speak);
-    utterance.lang = voice.lang;
-    utterance.voice = voice;
+    utterance.lang = voice?.lang ?? this.lang;
+    if (voice) utterance.voice = voice;
     utterance.rate = this.rate;
     utterance.pitch = this.selection.pitch ?? 1;
     utterance.volume = 1;

@@ -11,7 +11,8 @@
  * (`speak`, `cancel`, `pause`, `resume`, `voices`), the background answers with the utterance's
  * `start`/`end`/`interrupted`/`cancelled`/`error` events tagged with the request's id.
  */
-import { PlainUtterance, type SpeakerError, type SynthLike, type UtteranceLike } from './speaker';
+import { PlainUtterance, type SpeechEngine, type SynthLike } from './engine';
+import type { SpeakerError } from './speaker';
 import type { VoiceLike, VoiceSource } from './voices';
 
 export const TTS_PORT = 'loa-tts';
@@ -85,14 +86,6 @@ type BridgeReply = { type: 'event'; id: number; event: ForwardedEvent } | { type
 // Content-script side
 // ---------------------------------------------------------------------------------------------
 
-/** A `SynthLike` that is also a `VoiceSource`, so `loadVoices(synth)` waits for the background's list. */
-export type BridgeSynth = SynthLike & VoiceSource;
-
-export interface BridgeEngine {
-  synth: BridgeSynth;
-  createUtterance: (text: string) => UtteranceLike;
-}
-
 interface Queued {
   id: number;
   utterance: PlainUtterance;
@@ -120,7 +113,7 @@ function errorEvent(code: string): Event {
  * `interrupted` to the one playing and `canceled` to the rest, and a pause holds new utterances
  * until `resume()`.
  */
-export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
+export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   const voiceEvents = new EventTarget();
   let voices: readonly VoiceLike[] = [];
   let port: PortLike | null = null;
@@ -223,7 +216,8 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
     head.utterance.dispatchEvent(reply.event === 'end' ? new Event('end') : errorEvent(ERROR_CODES[reply.event]));
   }
 
-  const synth: BridgeSynth = {
+  // Also a VoiceSource, so `loadVoices(synth)` waits for the background's list.
+  const synth: SpeechEngine['synth'] = {
     speak(utterance) {
       if (!(utterance instanceof PlainUtterance)) throw new TypeError('Only utterances from createUtterance can be spoken');
       queue.push({ id: nextId++, utterance, sent: false });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ExtractResult } from '../../lib/article';
-import type { SpeechStatus } from '../../lib/speech/session';
+import type { SpeechStatus } from '../../lib/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/e2e/chrome-mv3');

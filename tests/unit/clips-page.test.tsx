@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMessages, translator, type Message } from '../support/i18n';
 import { ClipsApp } from '../../components/clips/ClipsApp';
 import type { SpeechEngine } from '../../components/clips/reader';
-import type { UtteranceLike } from '../../lib/speech/speaker';
+import type { UtteranceLike } from '../../lib/speech/engine';
 import type { VoiceLike } from '../../lib/speech/voices';
 import { type ClipInput, ClipsError, type ClipStore, openClipStore } from '../../lib/clips';
 

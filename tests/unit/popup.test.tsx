@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import type { Article, Figure } from '../../lib/article';
 import { extractArticle } from '../../lib/extract';
-import type { SpeechCommand, SpeechStatus } from '../../lib/speech/session';
+import type { SpeechCommand, SpeechStatus } from '../../lib/messages';
 import { Popup } from '../../components/popup/Popup';
 import type { ArticleLoad, PopupClient } from '../../components/popup/client';
 import { CORPUS_DIR } from '../support/corpus';
@@ -30,6 +30,8 @@ const IDLE: SpeechStatus = {
   sentence: null,
   what: null,
   upNext: [],
+  preparing: false,
+  following: true,
 };
 
 /** The browser side of the popup, recorded: views are tested against what they ask of it. */

@@ -2,16 +2,14 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'v
 import {
   articleSentences,
   buildQueue,
-  PlainUtterance,
   selectionSentences,
   Speaker,
   splitLongSentence,
   summarySentences,
   type SpeakerEvent,
   type SpeechSentence,
-  type SynthLike,
-  type UtteranceLike,
 } from '../../lib/speech/speaker';
+import { PlainUtterance, type SynthLike, type UtteranceLike } from '../../lib/speech/engine';
 import type { VoiceLike, VoiceRef } from '../../lib/speech/voices';
 
 function errorEvent(code: string): Event {

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { Speaker, type SpeakerEvent, type SpeechSentence, type UtteranceLike } from '../../lib/speech/speaker';
+import type { UtteranceLike } from '../../lib/speech/engine';
+import { Speaker, type SpeakerEvent, type SpeechSentence } from '../../lib/speech/speaker';
 import {
   createBridgeEngine,
   hostBridgeEngine,
