@@ -116,6 +116,10 @@ function errorEvent(code: string): Event {
 export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   const voiceEvents = new EventTarget();
   let voices: readonly VoiceLike[] = [];
+  /** Whether the background answered once: only its first answer, or a changed list, is news. */
+  let answered = false;
+  /** A voice request is on its way: asking again before it is answered only multiplies replies. */
+  let asking = false;
   let port: PortLike | null = null;
   let queue: Queued[] = [];
   let paused = false;
@@ -134,6 +138,7 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
         if (port === opened) lose();
       });
       opened.postMessage({ type: 'voices' } satisfies BridgeRequest);
+      asking = true;
     } catch {
       // The extension was reloaded or updated under this page: there is no background to reach.
       return null;
@@ -186,6 +191,7 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   /** The background went away (its service worker was stopped) with the head utterance in it. */
   function lose(): void {
     port = null;
+    asking = false;
     const head = queue[0];
     if (!head?.sent) return;
     queue.shift();
@@ -200,6 +206,11 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
     const reply = parseReply(message);
     if (!reply) return;
     if (reply.type === 'voices') {
+      asking = false;
+      // A repeated answer (an engine still starting says "none" again) is no change: announcing
+      // it made listeners ask again, and each answer announce again, thousands of times.
+      if (answered && sameVoices(voices, reply.voices)) return;
+      answered = true;
       voices = reply.voices;
       voiceEvents.dispatchEvent(new Event('voiceschanged'));
       return;
@@ -255,7 +266,10 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
     getVoices: () => {
       // The engine may still be starting (speech-dispatcher lists its voices after seconds):
       // an empty answer is asked again, so a caller that polls gets the list when it comes.
-      if (voices.length === 0) open()?.postMessage({ type: 'voices' } satisfies BridgeRequest);
+      if (voices.length === 0 && !asking) {
+        if (port) asking = post({ type: 'voices' });
+        else open();
+      }
       return voices;
     },
     addEventListener: (type, listener) => voiceEvents.addEventListener(type, listener),
@@ -264,6 +278,10 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
 
   open();
   return { synth, createUtterance: (text) => new PlainUtterance(text) };
+}
+
+function sameVoices(a: readonly VoiceLike[], b: readonly VoiceLike[]): boolean {
+  return a.length === b.length && a.every((voice, i) => voice.voiceURI === b[i]?.voiceURI && voice.lang === b[i]?.lang);
 }
 
 function parseReply(message: unknown): BridgeReply | null {
@@ -337,12 +355,21 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
       .catch(() => report('error'));
   }
 
+  // Listed once per worker start and kept (13,362 voices take ~440 ms to list); an empty list is
+  // not kept, since an engine still starting has none yet, and a change of voices lists again.
+  let listed: Promise<VoiceLike[]> | null = null;
+  const listVoices = () => {
+    const list = (listed ??= tts.getVoices().then((voices) => voices.flatMap(toVoice), () => []));
+    void list.then((voices) => {
+      if (voices.length === 0 && listed === list) listed = null;
+    });
+    return list;
+  };
+  listVoices();
+
   function sendVoices(port: PortLike): void {
-    tts.getVoices().then(
-      (list) => send(port, { type: 'voices', voices: list.flatMap(toVoice) }),
-      // An answer, even empty, spares the content script its wait for voices.
-      () => send(port, { type: 'voices', voices: [] }),
-    );
+    // An answer, even empty, spares the content script its wait for voices.
+    void listVoices().then((voices) => send(port, { type: 'voices', voices }));
   }
 
   function handle(port: PortLike, request: BridgeRequest): void {
@@ -380,6 +407,7 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
   });
 
   tts.onVoicesChanged?.addListener(() => {
+    listed = null;
     for (const port of ports) sendVoices(port);
   });
 }
