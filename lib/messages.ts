@@ -86,11 +86,11 @@ export function broadcastSpeechStatus(status: SpeechStatus): void {
   browser.runtime.sendMessage({ to: SPEECH_STATUS, message: status } satisfies Envelope<SpeechStatus>).catch(() => {});
 }
 
-/** Calls `listener` with the reading status of tab `tabId`. */
-export function onSpeechStatus(tabId: number, listener: (status: SpeechStatus) => void): () => void {
+/** Calls `listener` with every reading status a tab broadcasts, and that tab's id. */
+export function onSpeechStatus(listener: (status: SpeechStatus, tabId: number) => void): () => void {
   const handle = (raw: unknown, sender: Sender) => {
     const envelope = raw as Partial<Envelope<SpeechStatus>> | undefined;
-    if (envelope?.to === SPEECH_STATUS && envelope.message && sender.tab?.id === tabId) listener(envelope.message);
+    if (envelope?.to === SPEECH_STATUS && envelope.message && sender.tab?.id !== undefined) listener(envelope.message, sender.tab.id);
     return undefined;
   };
   browser.runtime.onMessage.addListener(handle as Parameters<typeof browser.runtime.onMessage.addListener>[0]);

@@ -29,13 +29,6 @@ export interface SpeechEngine extends SessionEngine {
   settings?: SpeechSettings;
 }
 
-export const SLOT_LABEL_KEYS: Record<VietnameseSlotId, string> = {
-  'north-male': 'clips_voice_north_male',
-  'north-female': 'clips_voice_north_female',
-  'south-female': 'clips_voice_south_female',
-  'south-male': 'clips_voice_south_male',
-};
-
 /** What is read for a clip: the title first, then what the clip holds. */
 export function clipSentences(clip: Clip): SpeechSentence[] {
   switch (clip.kind) {

@@ -4,6 +4,7 @@ import type { SpeechStatus } from '@/lib/messages';
 import type { VoiceRef, VoiceSlot } from '@/lib/speech/voices';
 import { MAX_RATE, MIN_RATE } from '@/lib/speech/settings';
 import { Icon } from '../icons';
+import { approximation, slotLabel } from '../voices';
 import type { PopupClient } from './client';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].filter((rate) => rate >= MIN_RATE && rate <= MAX_RATE);
@@ -85,7 +86,16 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
           </span>
         </div>
       )}
-      {!status && <p class="hint">{t('voicesLoading')}</p>}
+      {reading && status && !status.following && (
+        <button type="button" class="secondary follow" onClick={() => run({ action: 'follow' })}>
+          {t('follow')}
+        </button>
+      )}
+      {(!status || status.preparing) && (
+        <p class="hint" role="status">
+          {t('preparingVoice')}
+        </p>
+      )}
       {status && status.upNext.length > 0 && <p class="hint">{t('upNext', [String(status.upNext.length), status.upNext[0] ?? ''])}</p>}
       {slots && !slots.missing && (
         <fieldset class="voices">
@@ -101,7 +111,7 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
                 onChange={() => run({ action: 'voice', slot: slot.id })}
               />
               <span>
-                {slot.label}
+                {slotLabel(slot, t)}
                 {slot.approximate && (
                   <abbr class="approximate" title={t('voiceApproximate')}>
                     {' ≈'}
@@ -110,21 +120,37 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
               </span>
             </label>
           ))}
+          {slots.slots.map((slot) => approximation(slot, t)).filter((line) => line !== null).map((line) => (
+            <p key={line} class="hint approximation">
+              {line}
+            </p>
+          ))}
           {status.slot && <PinVoice slot={status.slots?.slots.find((slot) => slot.id === status.slot) ?? null} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: status.slot!, voiceURI })} />}
         </fieldset>
       )}
-      {status?.error && <SpeechProblem status={status} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: slots?.slots[0]?.id ?? 'north-male', voiceURI })} />}
+      {/* Said before play: a listener should not have to press play to learn there is no voice. */}
+      {status && (status.error || slots?.missing) && <SpeechProblem status={status} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: slots?.slots[0]?.id ?? 'north-male', voiceURI })} />}
     </section>
   );
 }
 
 function SpeechProblem({ status, client, onPin }: { status: SpeechStatus; client: PopupClient; onPin: (voiceURI: string) => void }) {
   const { t } = client;
-  if (status.error === 'no-voice') {
+  if (status.error === 'no-voice' || status.slots?.missing) {
     const others = status.slots?.others ?? [];
     return (
       <div class="problem" role="alert">
         <p>{t('noVoice')}</p>
+        {status.slots?.lang === 'vi' && (
+          <>
+            <p>{t('installVoiceHeading')}</p>
+            <ul class="install">
+              {['installWindows', 'installMac', 'installAndroid', 'installLinux'].map((key) => (
+                <li key={key}>{t(key)}</li>
+              ))}
+            </ul>
+          </>
+        )}
         {others.length > 0 && (
           <label>
             {t('pickOtherVoice')}{' '}
@@ -160,10 +186,10 @@ function PinVoice({ slot, client, onPin }: { slot: VoiceSlot | null; client: Pop
         if ((event.currentTarget as HTMLDetailsElement).open && !options) client.voiceOptions().then(setOptions, () => setOptions({ sameLanguage: [], otherLanguages: [] }));
       }}
     >
-      <summary>{t('pinVoice', [slot.label])}</summary>
+      <summary>{t('pinVoice', [slotLabel(slot, t)])}</summary>
       {options ? (
         <label>
-          <span class="visually-hidden">{t('pinVoice', [slot.label])}</span>
+          <span class="visually-hidden">{t('pinVoice', [slotLabel(slot, t)])}</span>
           <select value={slot.pin?.voiceURI ?? ''} onChange={(event) => onPin(event.currentTarget.value || null)}>
             <option value="">{t('pinAutomatic')}</option>
             <optgroup label={t('pinSameLanguage')}>

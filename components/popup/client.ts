@@ -85,7 +85,10 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     },
     speechStatus: () => sendToTab(requireTab(), { type: 'speech-status' }),
     speech: (command) => sendToTab(requireTab(), { type: 'speech', command }),
-    onSpeechStatus: (listener) => onSpeechStatus(requireTab(), listener),
+    onSpeechStatus: (listener) => {
+      const tab = requireTab();
+      return onSpeechStatus((status, from) => from === tab && listener(status));
+    },
     onDeviceSummarizerReady: async (lang) => ON_DEVICE_SUMMARY_LANGUAGES.has(lang) && onDeviceSummarizerReady(lang),
     summarizeOnDevice: (text, lang) => summarizeOnDevice(text, lang),
     voiceOptions: () => sendToTab(requireTab(), { type: 'voice-options' }),

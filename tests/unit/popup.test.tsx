@@ -296,9 +296,61 @@ describe('player bar', () => {
   });
 });
 
+describe('voices before play', () => {
+  const speakingApprox = () => ({
+    ...IDLE,
+    state: { ...IDLE.state, status: 'speaking' as const, index: 1, total: 10 },
+    slots: {
+      lang: 'vi',
+      kind: 'regional' as const,
+      missing: false,
+      others: [],
+      slots: [
+        { id: 'north-male' as const, label: 'Nam miền Bắc', voice: { name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'n', lang: 'vi' }, pitch: 1, approximate: false, reason: 'exact' as const, pin: null },
+        { id: 'south-female' as const, label: 'Nữ miền Nam', voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' }, pitch: 1.2, approximate: true, reason: 'other-region' as const, pin: null },
+      ],
+    },
+    slot: 'north-male' as const,
+  });
+
+  it('says at once that voices are being prepared', async () => {
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => ({ ...IDLE, preparing: true }) });
+    render(<Popup client={popupClient} />);
+    await screen.findByText(translator('vi')('preparingVoice'));
+  });
+
+  it('says there is no Vietnamese voice before play, with how to install one on each system', async () => {
+    const missing: SpeechStatus = { ...IDLE, slots: { lang: 'vi', kind: 'regional', missing: true, slots: [], others: [] } };
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => missing });
+    render(<Popup client={popupClient} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Máy này không có giọng đọc');
+    const lines = Array.from(alert.querySelectorAll('li')).map((item) => item.textContent);
+    expect(lines.map((line) => line?.split(':')[0])).toEqual(['Windows', 'macOS', 'Android', 'Linux']);
+    expect(lines[3]).toContain('sudo apt install espeak-ng speech-dispatcher-espeak-ng');
+  });
+
+  it('explains an approximate slot in words, and translates slot labels in the English UI', async () => {
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { t: translator('en'), speechStatus: async () => speakingApprox() });
+    const { container } = render(<Popup client={popupClient} />);
+    await waitFor(() => expect(container.querySelector('.approximation')).not.toBeNull());
+    expect(Array.from(container.querySelectorAll('fieldset.voices label')).map((label) => label.textContent)).toEqual(['Northern male', 'Southern female ≈']);
+    expect(container.querySelector('.approximation')?.textContent).toBe(
+      "≈ Southern female uses “Vietnamese (Northern)+Annie”: the right gender with another region's accent.",
+    );
+  });
+
+  it('offers to follow the reading again after the user scrolled away', async () => {
+    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => ({ ...speakingApprox(), following: false }) });
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Theo câu đang đọc' }));
+    expect(calls.commands).toEqual([{ action: 'follow' }]);
+  });
+});
+
 describe('popup, background and manifest strings', () => {
   it('exist in both Vietnamese and English', () => {
-    const files = ['components/TextSize.tsx', 'components/popup/ArticleView.tsx', 'components/popup/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
+    const files = ['components/voices.ts', 'components/TextSize.tsx', 'components/popup/ArticleView.tsx', 'components/popup/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
     const used = new Set<string>();
     for (const file of files) {
       const source = readFileSync(join(import.meta.dirname, '../..', file), 'utf8');
