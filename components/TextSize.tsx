@@ -24,11 +24,11 @@ export function TextSizeControl({ size, onChange, t }: { size: number; onChange:
   };
   return (
     <div class="text-size" role="group" aria-label={t('textSize')}>
-      <button type="button" class="secondary" onClick={() => step(-1)} disabled={index <= 0} aria-label={t('textSmaller')}>
-        A−
+      <button type="button" class="secondary" onClick={() => step(-1)} disabled={index <= 0}>
+        A−<span class="visually-hidden"> {t('textSmaller')}</span>
       </button>
-      <button type="button" class="secondary" onClick={() => step(1)} disabled={index >= TEXT_SIZES.length - 1} aria-label={t('textLarger')}>
-        A+
+      <button type="button" class="secondary" onClick={() => step(1)} disabled={index >= TEXT_SIZES.length - 1}>
+        A+<span class="visually-hidden"> {t('textLarger')}</span>
       </button>
     </div>
   );

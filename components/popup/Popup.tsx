@@ -44,6 +44,8 @@ export function Popup({ client }: { client: PopupClient }) {
       return <ArticleView article={load.article} client={client} textSize={textSize} onTextSize={changeTextSize} />;
     case 'restricted':
       return <Notice title={t('stateRestrictedTitle')} body={t('stateRestrictedBody')} client={client} />;
+    case 'file-access':
+      return <Notice title={t('stateFileAccessTitle')} body={t('stateFileAccessBody')} client={client} />;
     case 'not-article':
       return <Notice title={t('stateNoArticleTitle')} body={t('stateNoArticleBody')} client={client} />;
     case 'error':

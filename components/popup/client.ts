@@ -7,7 +7,7 @@ import { TEXT_SIZE_KEY, validTextSize } from '@/components/TextSize';
 import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse, type SpeechCommand, type SpeechStatus } from '@/lib/messages';
 import type { VoiceRef } from '@/lib/speech/voices';
 import { onDeviceSummarizerReady, summarizeOnDevice } from '@/lib/summarize/on-device';
-import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
+import { ensureContentScript, fileAccessMissing, isRestrictedUrl } from '@/lib/tabs';
 
 /**
  * Languages Chrome's on-device summarizer accepts; asking it about any other makes Chrome log
@@ -18,6 +18,8 @@ const ON_DEVICE_SUMMARY_LANGUAGES = new Set(['en', 'es', 'ja']);
 export type ArticleLoad =
   | { state: 'ready'; article: Article }
   | { state: 'restricted' }
+  /** A saved page (file://) Loa may not read until the user allows file access. */
+  | { state: 'file-access' }
   | { state: 'not-article'; message: string }
   | { state: 'error'; message: string };
 
@@ -58,6 +60,7 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
       const tab = await targetTab();
       tabId = tab?.id;
       if (!tab?.id || isRestrictedUrl(tab.url)) return { state: 'restricted' };
+      if (await fileAccessMissing(tab.url)) return { state: 'file-access' };
       try {
         await ensureContentScript(tab.id);
       } catch {

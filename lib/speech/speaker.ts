@@ -5,13 +5,15 @@
  * speech-dispatcher never fires `boundary`).
  */
 import type { Article } from '../article';
+import { CAPTION_MARKERS } from '../figures/lexicon';
 import { splitSentences } from '../text/sentences';
 import type { SynthLike, UtteranceLike } from './engine';
-import { speakable } from './normalize';
+import { primaryLanguage, speakable } from './normalize';
 import { clampRate } from './settings';
 import type { VoiceLike, VoiceRef } from './voices';
 
-export type SpeechSource = 'title' | 'lead' | 'text' | 'summary' | 'selection';
+/** `caption`: a photo caption in the body, announced as one and its own paragraph (skippable). */
+export type SpeechSource = 'title' | 'lead' | 'text' | 'caption' | 'summary' | 'selection';
 
 /** A sentence to read, with its offsets in the string it came from (title, lead, body, …). */
 export interface SpeechSentence {
@@ -46,8 +48,45 @@ export function articleSentences(article: Pick<Article, 'title' | 'lead' | 'sent
   if (article.lead) {
     for (const s of splitSentences(article.lead, article.lang)) out.push({ ...s, source: 'lead' });
   }
-  for (const s of article.sentences) out.push({ ...s, source: 'text' });
+  let paragraph = article.sentences.reduce((last, s) => Math.max(last, s.paragraph), 0);
+  for (const s of article.sentences) {
+    // A credit line alone ("Ảnh: TTXVN") says nothing a listener needs.
+    if (isCaption(s.text) && !captionWords(s.text)) continue;
+    // Its own paragraph, so "next paragraph" skips it whatever paragraph the page put it in.
+    out.push(isCaption(s.text) ? { ...s, paragraph: ++paragraph, source: 'caption' } : { ...s, source: 'text' });
+  }
   return out;
+}
+
+const isCaption = (text: string) => CAPTION_MARKERS.test(text);
+
+/** A caption without its credit ("Thủ tướng phát biểu - Ảnh: VGP" → "Thủ tướng phát biểu"). */
+function captionWords(text: string): string {
+  const credit = text.search(CAPTION_MARKERS);
+  return text
+    .slice(0, credit < 0 ? text.length : credit)
+    .replace(/[\s(–—-]+$/u, '')
+    .trim();
+}
+
+/** What announces a caption, per language: a listener cannot see that the sentence is under a photo. */
+const CAPTION_ANNOUNCEMENT: Record<string, string> = { vi: 'Chú thích ảnh:', en: 'Photo caption:', de: 'Bildunterschrift:' };
+
+/**
+ * A news agency's dateline at the start of a paragraph ("(Dân trí) -", "(Chinhphu.vn) –"): page
+ * furniture for the eye, noise for the ear. Only the spoken text drops it; the highlight keeps it.
+ */
+const AGENCY_PREFIX = /^\s*\([^()]{2,40}\)\s*[-–—]\s*/u;
+
+/** The text a piece of `sentence` is spoken as, before numbers are spelled out. */
+function spokenPiece(sentence: SpeechSentence, piece: { start: number; end: number }, lang: string): string {
+  const text = sentence.text.slice(piece.start, piece.end);
+  if (sentence.source === 'caption') {
+    const words = captionWords(text);
+    if (piece.start > 0) return words;
+    return `${CAPTION_ANNOUNCEMENT[primaryLanguage(lang)] ?? CAPTION_ANNOUNCEMENT.en} ${words}`;
+  }
+  return piece.start === 0 ? text.replace(AGENCY_PREFIX, '') : text;
 }
 
 /** Summary sentences; each is its own paragraph, offsets are within the sentence. */
@@ -111,6 +150,9 @@ export function buildQueue(sentences: readonly SpeechSentence[], lang: string, m
   sentences.forEach((s, sentence) => {
     for (const piece of splitLongSentence(s.text, maxChars)) {
       const text = s.text.slice(piece.start, piece.end);
+      const spoken = spokenPiece(s, piece, lang);
+      // A caption's credit cut off into a piece of its own is not read.
+      if (!spoken.trim()) continue;
       items.push({
         sentence,
         text,
@@ -118,7 +160,7 @@ export function buildQueue(sentences: readonly SpeechSentence[], lang: string, m
         end: s.start + piece.end,
         paragraph: s.paragraph,
         source: s.source,
-        speak: speakable(text, lang),
+        speak: speakable(spoken, lang),
       });
     }
   });

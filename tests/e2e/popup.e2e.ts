@@ -116,4 +116,29 @@ describe('the popup in Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  // Last: allowing file access reloads the extension, which ends its first service worker.
+  it('says how to allow file access on a saved page (file://), and reads it once allowed', async () => {
+    const fileUrl = `file://${join(ROOT, 'tests/corpus/vn-baolaocai-seed-reconstructed/source.html')}`;
+    const { page, popup } = await popupFor(fileUrl);
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').textContent()).toMatch(/chrome:\/\/extensions.*(Cho phép truy cập vào URL của tệp|Allow access to file URLs)/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+
+    // The user follows the message: the extension's details page, the file-access switch.
+    const settings = await browser.extension.context.newPage();
+    await settings.goto(`chrome://extensions/?id=${browser.extension.extensionId}`);
+    const reloaded = browser.extension.context.waitForEvent('serviceworker');
+    await settings.locator('#allow-on-file-urls').click();
+    const worker = await reloaded;
+    await settings.close();
+    await page.reload();
+    await page.bringToFront();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+    const allowed = await browser.extension.openPopup(tabId);
+    await allowed.getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' }).waitFor();
+    await allowed.close();
+    await page.close();
+  });
 });

@@ -95,6 +95,7 @@ describe('popup states', () => {
 
   it.each([
     [{ state: 'restricted' } as const, 'Loa không đọc được trang này'],
+    [{ state: 'file-access' } as const, 'Loa chưa được phép đọc tệp trên máy'],
     [{ state: 'not-article', message: 'list' } as const, 'Không có bài viết ở trang này'],
     [{ state: 'error', message: 'boom' } as const, 'Đã có lỗi khi đọc trang'],
   ])('says what happened and what to do: %o', async (load, title) => {
@@ -169,14 +170,14 @@ describe('popup states', () => {
     render(<Popup client={popupClient} />);
     await screen.findByRole('heading', { level: 1 });
     await waitFor(() => expect(document.documentElement.style.fontSize).toBe('17px'));
-    fireEvent.click(screen.getByRole('button', { name: 'Chữ lớn hơn' }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ lớn hơn/ }));
     await waitFor(() => expect(document.documentElement.style.fontSize).toBe('19px'));
-    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Chữ nhỏ hơn' }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
     expect(calls.textSizes).toEqual([19, 17, 15, 13]);
-    expect((screen.getByRole('button', { name: 'Chữ nhỏ hơn' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: /Chữ nhỏ hơn/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('offers the on-device summary only where the browser has it ready, and shows it', async () => {
