@@ -3,7 +3,7 @@ import type { Article, Figure } from '@/lib/article';
 import { siteOf } from '@/lib/clips/url';
 import { TextSizeControl } from '../TextSize';
 import type { PopupClient } from './client';
-import { PlayerBar } from './PlayerBar';
+import { ArticlePlayer } from './PlayerBar';
 
 /** Words a reader skims per minute, and a voice speaks per minute at 1×. */
 const READING_WPM = 230;
@@ -51,7 +51,7 @@ export function ArticleView({
           <TextSizeControl size={textSize} onChange={onTextSize} t={t} />
         </div>
       </header>
-      <PlayerBar article={article} client={client} />
+      <ArticlePlayer article={article} client={client} />
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('sectionSummary')}</h2>
         {article.lead && <p class="lead">{article.lead}</p>}

@@ -351,7 +351,7 @@ describe('voices before play', () => {
 
 describe('popup, background and manifest strings', () => {
   it('exist in both Vietnamese and English', () => {
-    const files = ['components/voices.ts', 'components/TextSize.tsx', 'components/popup/ArticleView.tsx', 'components/popup/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
+    const files = ['components/voices.ts', 'components/TextSize.tsx', 'components/popup/ArticleView.tsx', 'components/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
     const used = new Set<string>();
     for (const file of files) {
       const source = readFileSync(join(import.meta.dirname, '../..', file), 'utf8');
