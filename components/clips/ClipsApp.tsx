@@ -16,6 +16,7 @@ import type { VietnameseSlotId } from '../../lib/speech/voices';
 import { ClipCard, KIND_LABEL_KEYS } from './ClipCard';
 import { downloadText, exportFileName } from './files';
 import { type Translate, TranslateContext, useT } from './i18n';
+import { PlayerBar } from '../PlayerBar';
 import { slotLabel } from '../voices';
 import { type SpeechEngine, useClipReader } from './reader';
 import { useLiveQuery } from './useLiveQuery';
@@ -402,6 +403,18 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
           </>
         )}
       </main>
+      {reader?.current ? (
+        <footer class="clips-player">
+          <PlayerBar
+            status={reader.status}
+            run={reader.run}
+            play={reader.toggle}
+            wordCount={reader.current.words}
+            voiceOptions={reader.voiceOptions}
+            t={t}
+          />
+        </footer>
+      ) : null}
     </TranslateContext.Provider>
   );
 }

@@ -38,7 +38,13 @@ function mount() {
 
 browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
   (stored) => {
-    if (speech) speech = { ...speech, settings: parseSpeechSettings(stored[SPEECH_SETTINGS_KEY]) };
+    if (speech) {
+      speech = {
+        ...speech,
+        settings: parseSpeechSettings(stored[SPEECH_SETTINGS_KEY]),
+        saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }).catch(() => {}),
+      };
+    }
     mount();
   },
   () => mount(),

@@ -134,7 +134,11 @@ export class ReadingSession {
    */
   async statusFor(lang: string): Promise<SpeechStatus> {
     if (!this.voices?.length) this.voices = this.engine.synth.getVoices();
-    if (this.voices.length > 0) return this.prepare(lang);
+    if (this.voices.length > 0) {
+      await this.prepare(lang);
+      this.publish();
+      return this.status();
+    }
     if (!this.preparing) {
       this.lang = lang;
       this.preparing = true;
@@ -208,6 +212,11 @@ export class ReadingSession {
 
   async readSelection(text: string, lang: string): Promise<SpeechStatus> {
     return this.read(selectionSentences(text, lang), lang, 'selection');
+  }
+
+  /** Reads prepared sentences (a saved clip), highlighted where the session's document shows them. */
+  async readText(sentences: SpeechSentence[], lang: string, what: NonNullable<SpeechStatus['what']>): Promise<SpeechStatus> {
+    return this.read(sentences, lang, what);
   }
 
   /** Queues articles to be read, in order, once the current reading ends. */

@@ -136,8 +136,11 @@ describe('the popup in Chromium', () => {
     await page.reload();
     await page.bringToFront();
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+    expect(await worker.evaluate(() => chrome.extension.isAllowedFileSchemeAccess())).toBe(true);
     const allowed = await browser.extension.openPopup(tabId);
-    await allowed.getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' }).waitFor();
+    await allowed.locator('h1').first().waitFor();
+    await allowed.screenshot({ path: join(SCREENSHOTS, 'file-allowed.png') });
+    expect(await allowed.locator('h1').first().textContent()).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
     await allowed.close();
     await page.close();
   });

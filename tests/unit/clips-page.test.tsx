@@ -369,6 +369,23 @@ describe('reading clips aloud', () => {
     expect(screen.queryByRole('button', { name: 'Stop reading: Giá điện tăng' })).toBeNull();
   });
 
+  it('shows the player bar of the popup while a clip is read: progress, rate, next sentence', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1, { title: 'Giá điện tăng', text: 'Giá điện tăng từ tháng sau. Người dân cần tiết kiệm.' }));
+    const { engine, spoken, finish } = fakeSpeech();
+    const saved: unknown[] = [];
+    show(store, { speech: { ...engine, saveSettings: (settings) => saved.push(settings) } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' }));
+    const player = await screen.findByRole('region', { name: 'Listen' });
+    finish();
+    await within(player).findByText(/Sentence 2 of 3/);
+    fireEvent.change(within(player).getByRole('combobox', { name: 'Reading speed' }), { target: { value: '1.5' } });
+    expect(spoken.at(-1)?.rate).toBe(1.5);
+    expect(saved.at(-1)).toMatchObject({ rate: 1.5 });
+    fireEvent.click(within(player).getByRole('button', { name: 'Next sentence' }));
+    expect(spoken.at(-1)?.text).toBe('Người dân cần tiết kiệm.');
+  });
+
   it('starts with the voice slot and rate the user chose in the popup', async () => {
     const store = newStore();
     await store.saveClip(clip(1, { title: 'Giá điện tăng' }));
