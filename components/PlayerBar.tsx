@@ -5,6 +5,7 @@ import { MAX_RATE, MIN_RATE } from '@/lib/speech/settings';
 import type { Translate } from './i18n';
 import { Icon } from './icons';
 import { approximation, slotLabel } from './voices';
+import './PlayerBar.css';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].filter((rate) => rate >= MIN_RATE && rate <= MAX_RATE);
 /** Syllables (Vietnamese) or words a voice speaks per minute at 1×, for "time left". */
