@@ -100,4 +100,23 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     expect(later.state.status).toBe('speaking');
     await page.close();
   });
+
+  it('reads a clip on the clips page with the popup player bar: progress and the clip text', async () => {
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    const popup = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
+    await popup.locator('.save-bar button.primary').click();
+    await popup.locator('.save-bar .status:not(:empty)').waitFor();
+    await popup.close();
+    const clips = await browser.extension.context.newPage();
+    await clips.goto(`chrome-extension://${browser.extension.extensionId}/clips.html`);
+    await clips.getByRole('button', { name: /^(Đọc to|Read aloud): Ban Chỉ đạo/ }).click();
+    const player = clips.locator('.clips-player');
+    await player.locator('progress').waitFor({ timeout: 60_000 });
+    expect(await player.textContent()).toMatch(/Câu \d+\/\d+|Sentence \d+ of \d+/);
+    await player.getByRole('button', { name: /^(Dừng|Stop)$/ }).click();
+    await player.waitFor({ state: 'detached' });
+    await clips.close();
+    await page.close();
+  });
 });
