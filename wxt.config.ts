@@ -18,20 +18,20 @@ export default defineConfig({
     // tts: Chrome refuses the page's speechSynthesis until the user clicks the page, so reading
     // started from the popup or a shortcut goes through chrome.tts (Firefox has no such rule).
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['tts'])],
-    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // file:///* lets the E2E popup see a saved page's address, as the toolbar click (activeTab) does.
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*', 'file:///*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
-    // Chrome allows four suggested keys; each was checked to register in Chromium (tests/e2e/commands).
+    // Chrome allows four suggested keys: the four a listener needs without looking at the screen
+    // (start/pause, stop, hear that sentence again, keep the article). Each is checked to register
+    // in Chromium (tests/e2e/speech.e2e.ts); the others can be set at chrome://extensions/shortcuts.
     commands: {
       // Manifest V2 (Firefox) calls the toolbar button's command _execute_browser_action.
-      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
-        suggested_key: { default: 'Alt+Shift+L' },
-        description: '__MSG_cmdOpenPopup__',
-      },
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { description: '__MSG_cmdOpenPopup__' },
       'play-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_cmdPlayPause__' },
-      'next-sentence': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_cmdNextSentence__' },
+      stop: { suggested_key: { default: 'Alt+Shift+X' }, description: '__MSG_cmdStop__' },
       'previous-sentence': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_cmdPreviousSentence__' },
-      stop: { description: '__MSG_cmdStop__' },
-      'save-clip': { description: '__MSG_cmdSaveClip__' },
+      'save-clip': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdSaveClip__' },
+      'next-sentence': { description: '__MSG_cmdNextSentence__' },
     },
     ...(browser === 'firefox'
       ? {

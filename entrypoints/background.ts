@@ -1,8 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ClipsError, clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
-import { onBackgroundRequest, sendToTab, type ClipSaveResponse } from '@/lib/messages';
+import { onBackgroundRequest, onSpeechStatus, sendToTab, type ClipSaveResponse, type SpeechCommand } from '@/lib/messages';
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
-import type { SpeechCommand } from '@/lib/speech/session';
 import { hostBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
@@ -91,10 +90,27 @@ export default defineBackground(() => {
       true,
     );
 
+  // A shortcut gets a sign of life at once: the first read after a browser start waits for the
+  // speech engine and its voice list (seconds), so the badge says "…" until the voices are in.
+  const PREPARING = '…';
+  const showPreparing = (tabId: number | undefined, preparing: boolean) => {
+    if (preparing) {
+      void toolbarButton.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
+      void toolbarButton.setBadgeText({ tabId, text: PREPARING });
+    } else {
+      void toolbarButton.getBadgeText({ tabId }).then((text) => {
+        if (text === PREPARING) void toolbarButton.setBadgeText({ tabId, text: '' });
+      });
+    }
+  };
+  onSpeechStatus((status, tabId) => showPreparing(tabId, status.preparing));
+
   // Starting to read where there is nothing to read (no article) leaves the reader idle without an error.
   const speechIn = (tab: Browser.tabs.Tab | undefined, command: SpeechCommand) =>
     inTab(tab, async (tabId) => {
-      const status = await sendToTab(tabId, { type: 'speech', command });
+      showPreparing(tabId, true);
+      const status = await sendToTab(tabId, { type: 'speech', command }).finally(() => showPreparing(tabId, false));
+      if (status.preparing) showPreparing(tabId, true);
       const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);
       return !status.error && !(meantToStart && status.state.status === 'idle');
     });

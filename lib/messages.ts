@@ -6,8 +6,36 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult } from './article';
 import type { ClipInput, ClipsFailure, SaveResult } from './clips';
-import type { SpeechCommand, SpeechStatus } from './speech/session';
-import type { VoiceRef } from './speech/voices';
+import type { SpeakerError, SpeakerState } from './speech/speaker';
+import type { SlotId, VoiceRef, VoiceSlots } from './speech/voices';
+
+/** What the popup, shortcuts, menus and the clips page ask of a reading session. */
+export type SpeechCommand =
+  | { action: 'play'; what?: 'article' | 'summary'; from?: number }
+  | { action: 'toggle' | 'pause' | 'resume' | 'stop' | 'next' | 'previous' | 'next-paragraph' | 'previous-paragraph' }
+  | { action: 'rate'; rate: number }
+  | { action: 'voice'; slot: SlotId }
+  | { action: 'pin'; slot: SlotId; voiceURI: string | null }
+  /** Scroll to the sentence being read again, after the user scrolled away from it. */
+  | { action: 'follow' };
+
+/** Everything a view needs to show the player as it really is. */
+export interface SpeechStatus {
+  state: SpeakerState;
+  slots: VoiceSlots | null;
+  slot: SlotId | null;
+  /** The last fatal problem, until the next successful start. */
+  error: SpeakerError | null;
+  /** The text of the sentence being read. */
+  sentence: string | null;
+  what: 'article' | 'summary' | 'selection' | null;
+  /** Titles of the articles queued to be read after this one ("listen to these next"). */
+  upNext: string[];
+  /** The voice list is still loading: reading has started with the language's default voice. */
+  preparing: boolean;
+  /** False once the user scrolled the page away from the sentence being read. */
+  following: boolean;
+}
 
 type Sender = { id?: string; url?: string; tab?: { id?: number; url?: string } };
 
@@ -58,11 +86,11 @@ export function broadcastSpeechStatus(status: SpeechStatus): void {
   browser.runtime.sendMessage({ to: SPEECH_STATUS, message: status } satisfies Envelope<SpeechStatus>).catch(() => {});
 }
 
-/** Calls `listener` with the reading status of tab `tabId`. */
-export function onSpeechStatus(tabId: number, listener: (status: SpeechStatus) => void): () => void {
+/** Calls `listener` with every reading status a tab broadcasts, and that tab's id. */
+export function onSpeechStatus(listener: (status: SpeechStatus, tabId: number) => void): () => void {
   const handle = (raw: unknown, sender: Sender) => {
     const envelope = raw as Partial<Envelope<SpeechStatus>> | undefined;
-    if (envelope?.to === SPEECH_STATUS && envelope.message && sender.tab?.id === tabId) listener(envelope.message);
+    if (envelope?.to === SPEECH_STATUS && envelope.message && sender.tab?.id !== undefined) listener(envelope.message, sender.tab.id);
     return undefined;
   };
   browser.runtime.onMessage.addListener(handle as Parameters<typeof browser.runtime.onMessage.addListener>[0]);

@@ -17,7 +17,9 @@ import type { VietnameseSlotId } from '../../lib/speech/voices';
 import { ClipCard, KIND_LABEL_KEYS } from './ClipCard';
 import { downloadText, exportFileName } from './files';
 import { type Translate, TranslateContext, useT } from './i18n';
-import { SLOT_LABEL_KEYS, type SpeechEngine, useClipReader } from './reader';
+import { PlayerBar } from '../PlayerBar';
+import { slotLabel } from '../voices';
+import { type SpeechEngine, useClipReader } from './reader';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface ClipsAppProps {
@@ -215,7 +217,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
               {reader.slots.map((slot) => (
                 <option key={slot.id} value={slot.id} disabled={!slot.voice}>
                   {[
-                    t(SLOT_LABEL_KEYS[slot.id as VietnameseSlotId]),
+                    slotLabel(slot, t),
                     slot.voice ? (slot.approximate ? t('clips_voice_approximate') : '') : t('clips_voice_none'),
                   ]
                     .filter(Boolean)
@@ -416,6 +418,18 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
           </>
         )}
       </main>
+      {reader?.current ? (
+        <footer class="clips-player">
+          <PlayerBar
+            status={reader.status}
+            run={reader.run}
+            play={reader.toggle}
+            wordCount={reader.current.words}
+            voiceOptions={reader.voiceOptions}
+            t={t}
+          />
+        </footer>
+      ) : null}
     </TranslateContext.Provider>
   );
 }

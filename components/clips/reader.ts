@@ -1,39 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Clip } from '../../lib/clips';
-import {
-  type SpeakerError,
-  type SpeakerStatus,
-  type SpeechSentence,
-  Speaker,
-  articleSentences,
-  selectionSentences,
-  summarySentences,
-} from '../../lib/speech/speaker';
-import type { SpeechEngine as SessionEngine, SpeechSettings } from '../../lib/speech/session';
-import { primaryLanguage } from '../../lib/speech/normalize';
-import {
-  type VietnameseSlotId,
-  type VoiceLike,
-  type VoiceSlot,
-  VIETNAMESE_SLOTS,
-  assignVoiceSlots,
-  loadVoices,
-} from '../../lib/speech/voices';
+import type { SpeechCommand, SpeechStatus } from '../../lib/messages';
+import type { SpeechEngine as SessionEngine } from '../../lib/speech/engine';
+import { ReadingSession } from '../../lib/speech/session';
+import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
+import { type SpeakerStatus, type SpeechSentence, articleSentences, selectionSentences, summarySentences } from '../../lib/speech/speaker';
+import type { VietnameseSlotId, VoiceSlot } from '../../lib/speech/voices';
 import { splitSentences } from '../../lib/text/sentences';
+import type { VoiceOptions } from '../PlayerBar';
 
-/** The page's `speechSynthesis` and utterance constructor; a fake in component tests. */
 /** The page's speech engine (a fake in component tests), with the user's reading settings. */
 export interface SpeechEngine extends SessionEngine {
   /** The rate, regional slot and pinned voices the user chose while reading articles. */
   settings?: SpeechSettings;
+  /** Keeps changed settings (storage.local in the extension), so the popup reads with them too. */
+  saveSettings?: (settings: SpeechSettings) => void;
 }
-
-export const SLOT_LABEL_KEYS: Record<VietnameseSlotId, string> = {
-  'north-male': 'clips_voice_north_male',
-  'north-female': 'clips_voice_north_female',
-  'south-female': 'clips_voice_south_female',
-  'south-male': 'clips_voice_south_male',
-};
 
 /** What is read for a clip: the title first, then what the clip holds. */
 export function clipSentences(clip: Clip): SpeechSentence[] {
@@ -51,12 +33,16 @@ export function clipSentences(clip: Clip): SpeechSentence[] {
 }
 
 export interface ClipReader {
-  /** The four Vietnamese slots over the installed voices. */
+  /** The reader's status, for the player bar. */
+  status: SpeechStatus | null;
+  run: (command: SpeechCommand) => void;
+  voiceOptions: () => Promise<VoiceOptions>;
+  /** The four Vietnamese slots over the installed voices (while no clip in another language is loaded). */
   slots: VoiceSlot[];
   slotId: VietnameseSlotId | null;
   chooseSlot: (id: VietnameseSlotId) => void;
-  /** The clip being read (or paused), if any. */
-  current: { id: number; status: Exclude<SpeakerStatus, 'idle'> } | null;
+  /** The clip being read (or paused), if any, with its length in words for "time left". */
+  current: { id: number; status: Exclude<SpeakerStatus, 'idle'>; words: number } | null;
   /** A `_locales` key and its substitutions, when reading failed. */
   error: { key: string; substitutions: string[] } | null;
   play: (clip: Clip) => void;
@@ -65,102 +51,59 @@ export interface ClipReader {
 }
 
 /**
- * One Speaker for the page, as in the content script: a Vietnamese clip is read with the chosen
- * regional slot, a clip in another language with the best voice of its language. Null without an
+ * The page's ReadingSession, the same one the content script runs for articles: slots, pins,
+ * rate, progress, and the highlight of the clip's text where the page shows it. Null without an
  * engine (a browser without speech synthesis).
  */
 export function useClipReader(engine: SpeechEngine | undefined): ClipReader | null {
-  const speaker = useMemo(() => {
-    if (!engine) return null;
-    const created = new Speaker({ synth: engine.synth, createUtterance: engine.createUtterance });
-    if (engine.settings) created.setRate(engine.settings.rate);
-    return created;
-  }, [engine]);
-  const [voices, setVoices] = useState<readonly VoiceLike[]>([]);
-  const [chosen, setChosen] = useState<VietnameseSlotId | null>(() => preferredSlot(engine?.settings));
-  const pins = (lang: string) => engine?.settings?.pinsByLang[primaryLanguage(lang)];
-  const [current, setCurrent] = useState<ClipReader['current']>(null);
-  const [error, setError] = useState<ClipReader['error']>(null);
-  /** The language of the clip loaded into the speaker, so a new slot applies only to Vietnamese. */
-  const loadedLang = useRef<string | null>(null);
+  const [status, setStatus] = useState<SpeechStatus | null>(null);
+  const session = useMemo(
+    () =>
+      engine
+        ? new ReadingSession({
+            engine,
+            document,
+            settings: engine.settings ?? DEFAULT_SETTINGS,
+            saveSettings: engine.saveSettings ?? (() => {}),
+            onStatus: setStatus,
+          })
+        : null,
+    [engine],
+  );
+  const playing = useRef<{ id: number; words: number } | null>(null);
 
   useEffect(() => {
-    if (!engine) return undefined;
-    let live = true;
-    void loadVoices(engine.synth).then((loaded) => {
-      if (live) setVoices(loaded);
-    });
-    return () => {
-      live = false;
-    };
-  }, [engine]);
+    if (!session) return undefined;
+    // Vietnamese first: most clips are, and the voice choice is offered before anything is read.
+    void session.statusFor('vi');
+    return () => session.dispose();
+  }, [session]);
 
-  useEffect(() => {
-    if (!speaker) return undefined;
-    const unsubscribe = speaker.subscribe((event) => {
-      if (event.type === 'state') {
-        const { status } = event.state;
-        setCurrent((previous) => (status === 'idle' || !previous ? null : { id: previous.id, status }));
-      } else if (event.type === 'error' && event.fatal) {
-        setError(speechError(event.error));
-      }
-    });
-    return () => {
-      unsubscribe();
-      speaker.dispose();
-    };
-  }, [speaker]);
-
-  const vietnamese = useMemo(() => assignVoiceSlots(voices, 'vi', pins('vi')).slots, [voices]);
-  if (!speaker) return null;
-
-  // Until the user picks one: the first slot with a voice of exactly its kind, else any voice.
-  const fallback = vietnamese.find((slot) => slot.reason === 'exact') ?? vietnamese.find((slot) => slot.voice);
-  const slotId = chosen ?? (fallback ? (fallback.id as VietnameseSlotId) : null);
-
-  const slotFor = (lang: string): VoiceSlot | undefined => {
-    const { kind, slots } = assignVoiceSlots(voices, lang, pins(lang));
-    return kind === 'regional' ? slots.find((slot) => slot.id === slotId) : slots.find((slot) => slot.voice);
-  };
-
+  if (!session) return null;
+  // The session reports every change through onStatus; a command's own answer could arrive after
+  // later reports and show a stale state, so it is not used.
+  const run = (command: SpeechCommand) => void session.command(command, () => null);
+  const state = status?.state.status ?? 'idle';
+  const regional = status?.slots?.kind === 'regional' ? status.slots.slots : [];
   return {
-    slots: vietnamese,
-    slotId,
-    chooseSlot: (id) => {
-      setChosen(id);
-      const slot = vietnamese.find((candidate) => candidate.id === id);
-      if (slot?.voice && loadedLang.current && assignVoiceSlots(voices, loadedLang.current).kind === 'regional') {
-        speaker.setVoice(slot);
-      }
-    },
-    current,
-    error,
+    status,
+    run,
+    voiceOptions: () => session.pinnableVoices(),
+    slots: regional,
+    slotId: regional.length > 0 ? (status?.slot as VietnameseSlotId | null) : null,
+    chooseSlot: (id) => run({ action: 'voice', slot: id }),
+    current: playing.current && state !== 'idle' ? { ...playing.current, status: state } : null,
+    error: status?.error ? speechError(status.error) : null,
     play: (clip) => {
-      setError(null);
-      const slot = slotFor(clip.lang);
-      if (!slot?.voice) {
-        speaker.stop();
-        setError(speechError('no-voice'));
-        return;
-      }
-      speaker.load(clipSentences(clip), clip.lang);
-      speaker.setVoice(slot);
-      loadedLang.current = clip.lang;
-      setCurrent({ id: clip.id, status: 'speaking' });
-      speaker.play();
+      playing.current = { id: clip.id, words: clip.text.split(/\s+/).filter(Boolean).length };
+      void session.readText(clipSentences(clip), clip.lang, clip.kind);
     },
-    toggle: () => speaker.toggle(),
-    stop: () => speaker.stop(),
+    toggle: () => run({ action: 'toggle' }),
+    stop: () => run({ action: 'stop' }),
   };
 }
 
-/** The Vietnamese slot the user last chose in the popup, if it is one of the four. */
-function preferredSlot(settings: SpeechSettings | undefined): VietnameseSlotId | null {
-  const slot = settings?.slotByLang.vi;
-  return VIETNAMESE_SLOTS.some((candidate) => candidate.id === slot) ? (slot as VietnameseSlotId) : null;
-}
-
-function speechError(error: SpeakerError): { key: string; substitutions: string[] } {
+function speechError(error: string): { key: string; substitutions: string[] } {
   if (error === 'no-voice' || error === 'voice-unavailable') return { key: 'clips_speech_error_no_voice', substitutions: [] };
   return { key: 'clips_speech_error', substitutions: [error] };
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article, Figure } from '@/lib/article';
+import { siteOf } from '@/lib/clips/url';
+import { TextSizeControl } from '../TextSize';
 import type { PopupClient } from './client';
-import { PlayerBar } from './PlayerBar';
+import { ArticlePlayer } from './PlayerBar';
 import { Marked } from '../Marked';
 
 /** Words a reader skims per minute, and a voice speaks per minute at 1×. */
@@ -10,20 +12,47 @@ const LISTENING_WPM = 150;
 
 type SaveState = { state: 'idle' | 'saving' } | { state: 'saved'; created: boolean } | { state: 'failed'; message: string };
 
-export function ArticleView({ article, client }: { article: Article; client: PopupClient }) {
+/** The site's own name; a page whose "site name" is an address ("https://cafef.vn") gets its host. */
+export function siteLabel(article: Pick<Article, 'siteName' | 'url'>): string | null {
+  const name = article.siteName?.trim();
+  if (name && !/^(https?:\/\/|www\.)/i.test(name)) return name;
+  try {
+    return siteOf(article.url);
+  } catch {
+    return name || null;
+  }
+}
+
+export function ArticleView({
+  article,
+  client,
+  textSize,
+  onTextSize,
+}: {
+  article: Article;
+  client: PopupClient;
+  textSize: number;
+  onTextSize: (size: number) => void;
+}) {
   const { t } = client;
+  const site = siteLabel(article);
   const readMinutes = Math.max(1, Math.round(article.wordCount / READING_WPM));
   const listenMinutes = Math.max(1, Math.round(article.wordCount / LISTENING_WPM));
   return (
     <main class="popup">
       <header class="article-header">
-        {article.siteName && <p class="site">{article.siteName}</p>}
+        {site && <p class="site">{site}</p>}
         <h1 class="title">{article.title}</h1>
         <p class="meta">
           {t('readingTime', [String(readMinutes)])} · {t('listeningTime', [String(listenMinutes)])}
         </p>
+        {/* Saving comes right after the title in Tab order: it is what a reader does most after listening. */}
+        <div class="header-actions">
+          <SaveBar article={article} client={client} />
+          <TextSizeControl size={textSize} onChange={onTextSize} t={t} />
+        </div>
       </header>
-      <PlayerBar article={article} client={client} />
+      <ArticlePlayer article={article} client={client} />
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('sectionSummary')}</h2>
         {article.lead && <p class="lead">{article.lead}</p>}
@@ -40,7 +69,6 @@ export function ArticleView({ article, client }: { article: Article; client: Pop
       </section>
       {article.figures.length > 0 && <Figures figures={article.figures} client={client} />}
       {article.related.length > 0 && <Related article={article} client={client} />}
-      <SaveBar article={article} client={client} />
     </main>
   );
 }
@@ -86,7 +114,7 @@ function SaveBar({ article, client }: { article: Article; client: PopupClient })
     setSave(response.ok ? { state: 'saved', created: response.result.created } : { state: 'failed', message: t(response.messageKey, response.substitutions) });
   };
   return (
-    <footer class="save-bar">
+    <div class="save-bar">
       <button type="button" class="primary" onClick={onSave} disabled={save.state === 'saving'}>
         {t('saveClip')}
       </button>
@@ -97,7 +125,7 @@ function SaveBar({ article, client }: { article: Article; client: PopupClient })
         {save.state === 'saved' && t(save.created ? 'clipSaved' : 'clipUpdated')}
         {save.state === 'failed' && save.message}
       </p>
-    </footer>
+    </div>
   );
 }
 
@@ -141,8 +169,9 @@ function Related({ article, client }: { article: Article; client: PopupClient })
       </button>
       <p role="status" class="hint">
         {queue.state === 'working' && t('listenNextWorking')}
-        {queue.state === 'done' && t('listenNextDone', [String(queue.queued)])}
-        {queue.state === 'done' && queue.skipped > 0 && ` ${t('listenNextSkipped', [String(queue.skipped)])}`}
+        {queue.state === 'done' && queue.queued === 0 && t('listenNextNone')}
+        {queue.state === 'done' && queue.queued > 0 && t('listenNextDone', [String(queue.queued)])}
+        {queue.state === 'done' && queue.queued > 0 && queue.skipped > 0 && ` ${t('listenNextSkipped', [String(queue.skipped)])}`}
         {queue.state === 'failed' && t('listenNextFailed')}
       </p>
     </section>

@@ -1,22 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/lib/article';
-import type { SpeechStatus } from '@/lib/speech/session';
-import type { VoiceRef, VoiceSlot } from '@/lib/speech/voices';
-import { MAX_RATE, MIN_RATE } from '@/lib/speech/speaker';
-import { Icon } from '../icons';
+import type { SpeechCommand, SpeechStatus } from '@/lib/messages';
+import { PlayerBar } from '../PlayerBar';
 import type { PopupClient } from './client';
 
-const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].filter((rate) => rate >= MIN_RATE && rate <= MAX_RATE);
-/** Syllables (Vietnamese) or words a voice speaks per minute at 1×, for "time left". */
-const SPOKEN_WPM = 150;
-
 /**
- * The player: what the page's reader is really doing (it reads on when the popup closes, so the
- * bar asks for its state on opening and follows its broadcasts), with the controls and the four
- * regional voices.
+ * The popup's player over the page's reader: reading goes on when the popup closes, so the bar
+ * asks for its state on opening and follows its broadcasts.
  */
-export function PlayerBar({ article, client }: { article: Article; client: PopupClient }) {
-  const { t } = client;
+export function ArticlePlayer({ article, client }: { article: Article; client: PopupClient }) {
   const [status, setStatus] = useState<SpeechStatus | null>(null);
   useEffect(() => {
     let live = true;
@@ -29,162 +21,16 @@ export function PlayerBar({ article, client }: { article: Article; client: Popup
   }, [client]);
 
   // The tab may have navigated away or closed under the popup: say so rather than do nothing.
-  const run = (command: Parameters<PopupClient['speech']>[0]) =>
-    client.speech(command).then(setStatus, () => setStatus((current) => current && { ...current, error: 'page-unavailable' }));
-  const state = status?.state;
-  const reading = state && state.status !== 'idle';
-  const total = state?.total ?? 0;
-  const index = state?.index ?? 0;
-  const wordsLeft = reading ? Math.round((article.wordCount * (total - index)) / Math.max(total, 1)) : article.wordCount;
-  const minutesLeft = Math.max(1, Math.round(wordsLeft / (SPOKEN_WPM * (state?.rate ?? 1))));
-  const slots = status?.slots;
-
+  const run = (command: SpeechCommand) =>
+    void client.speech(command).then(setStatus, () => setStatus((current) => current && { ...current, error: 'page-unavailable' }));
   return (
-    <section class="player" aria-label={t('playerLabel')}>
-      <div class="player-controls">
-        <button type="button" class="icon" onClick={() => run({ action: 'previous-paragraph' })} disabled={!reading} aria-label={t('previousParagraph')}>
-          <Icon name="previousParagraph" />
-        </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'previous' })} disabled={!reading} aria-label={t('previousSentence')}>
-          <Icon name="previous" />
-        </button>
-        <button
-          type="button"
-          class="primary play"
-          onClick={() => run(reading ? { action: 'toggle' } : { action: 'play', what: 'article' })}
-          aria-label={state?.status === 'speaking' ? t('pause') : t('listen')}
-        >
-          <Icon name={state?.status === 'speaking' ? 'pause' : 'play'} />
-          {state?.status === 'speaking' ? t('pause') : t(state?.status === 'paused' ? 'resume' : 'listen')}
-        </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'next' })} disabled={!reading} aria-label={t('nextSentence')}>
-          <Icon name="next" />
-        </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'next-paragraph' })} disabled={!reading} aria-label={t('nextParagraph')}>
-          <Icon name="nextParagraph" />
-        </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'stop' })} disabled={!reading && status?.error !== 'no-voice'} aria-label={t('stop')}>
-          <Icon name="stop" />
-        </button>
-        <label class="rate">
-          <span class="visually-hidden">{t('rate')}</span>
-          <select value={String(state?.rate ?? 1)} onChange={(event) => run({ action: 'rate', rate: Number(event.currentTarget.value) })} aria-label={t('rate')}>
-            {RATES.map((rate) => (
-              <option key={rate} value={String(rate)}>
-                {rate}×
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {reading && (
-        <div class="progress">
-          <progress max={total} value={index + 1} aria-label={t('progress', [String(index + 1), String(total)])} />
-          <span>
-            {t('progress', [String(index + 1), String(total)])} · {t('timeLeft', [String(minutesLeft)])}
-          </span>
-        </div>
-      )}
-      {!status && <p class="hint">{t('voicesLoading')}</p>}
-      {status && status.upNext.length > 0 && <p class="hint">{t('upNext', [String(status.upNext.length), status.upNext[0] ?? ''])}</p>}
-      {slots && !slots.missing && (
-        <fieldset class="voices">
-          <legend>{t('voice')}</legend>
-          {slots.slots.map((slot) => (
-            <label key={slot.id} class={slot.voice ? 'voice' : 'voice unavailable'} title={slot.voice?.name ?? t('voiceNone')}>
-              <input
-                type="radio"
-                name="voice"
-                value={slot.id}
-                checked={status.slot === slot.id}
-                disabled={!slot.voice}
-                onChange={() => run({ action: 'voice', slot: slot.id })}
-              />
-              <span>
-                {slot.label}
-                {slot.approximate && (
-                  <abbr class="approximate" title={t('voiceApproximate')}>
-                    {' ≈'}
-                  </abbr>
-                )}
-              </span>
-            </label>
-          ))}
-          {status.slot && <PinVoice slot={status.slots?.slots.find((slot) => slot.id === status.slot) ?? null} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: status.slot!, voiceURI })} />}
-        </fieldset>
-      )}
-      {status?.error && <SpeechProblem status={status} client={client} onPin={(voiceURI) => run({ action: 'pin', slot: slots?.slots[0]?.id ?? 'north-male', voiceURI })} />}
-    </section>
-  );
-}
-
-function SpeechProblem({ status, client, onPin }: { status: SpeechStatus; client: PopupClient; onPin: (voiceURI: string) => void }) {
-  const { t } = client;
-  if (status.error === 'no-voice') {
-    const others = status.slots?.others ?? [];
-    return (
-      <div class="problem" role="alert">
-        <p>{t('noVoice')}</p>
-        {others.length > 0 && (
-          <label>
-            {t('pickOtherVoice')}{' '}
-            <select onChange={(event) => event.currentTarget.value && onPin(event.currentTarget.value)}>
-              <option value="">—</option>
-              {others.map((voice) => (
-                <option key={voice.voiceURI} value={voice.voiceURI}>
-                  {voice.name} ({voice.lang})
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-    );
-  }
-  return (
-    <p class="problem" role="alert">
-      {t('speechFailed', [status.error ?? ''])}
-    </p>
-  );
-}
-
-/** Lets the user put any installed voice in the chosen slot, or give the slot back to Loa's choice. */
-function PinVoice({ slot, client, onPin }: { slot: VoiceSlot | null; client: PopupClient; onPin: (voiceURI: string | null) => void }) {
-  const { t } = client;
-  const [options, setOptions] = useState<{ sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] } | null>(null);
-  if (!slot) return null;
-  return (
-    <details
-      class="pin"
-      onToggle={(event) => {
-        if ((event.currentTarget as HTMLDetailsElement).open && !options) client.voiceOptions().then(setOptions, () => setOptions({ sameLanguage: [], otherLanguages: [] }));
-      }}
-    >
-      <summary>{t('pinVoice', [slot.label])}</summary>
-      {options ? (
-        <label>
-          <span class="visually-hidden">{t('pinVoice', [slot.label])}</span>
-          <select value={slot.pin?.voiceURI ?? ''} onChange={(event) => onPin(event.currentTarget.value || null)}>
-            <option value="">{t('pinAutomatic')}</option>
-            <optgroup label={t('pinSameLanguage')}>
-              {options.sameLanguage.map((voice) => (
-                <option key={voice.voiceURI} value={voice.voiceURI}>
-                  {voice.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('pinOtherLanguages')}>
-              {options.otherLanguages.map((voice) => (
-                <option key={voice.voiceURI} value={voice.voiceURI}>
-                  {voice.name} ({voice.lang})
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-      ) : (
-        <p class="hint">{t('voicesLoading')}</p>
-      )}
-    </details>
+    <PlayerBar
+      status={status}
+      run={run}
+      play={() => run({ action: 'play', what: 'article' })}
+      wordCount={article.wordCount}
+      voiceOptions={client.voiceOptions}
+      t={client.t}
+    />
   );
 }

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleLoad, PopupClient } from './client';
 import { ArticleView } from './ArticleView';
+import { applyTextSize, DEFAULT_TEXT_SIZE } from '../TextSize';
 
 /** The popup's states are designed, not accidental: each has a sentence and what to do next. */
 export function Popup({ client }: { client: PopupClient }) {
   const [load, setLoad] = useState<ArticleLoad | null>(null);
+  const [textSize, setTextSize] = useState(DEFAULT_TEXT_SIZE);
   const { t } = client;
   useEffect(() => {
     let live = true;
+    client.loadTextSize().then((size) => live && setTextSize(size), () => {});
     client.loadArticle().then(
       (result) => live && setLoad(result),
       (error: unknown) => live && setLoad({ state: 'error', message: String(error) }),
@@ -16,6 +19,12 @@ export function Popup({ client }: { client: PopupClient }) {
       live = false;
     };
   }, [client]);
+
+  useEffect(() => applyTextSize(document, textSize), [textSize]);
+  const changeTextSize = (size: number) => {
+    setTextSize(size);
+    client.saveTextSize(size);
+  };
 
   if (!load) {
     return (
@@ -32,9 +41,11 @@ export function Popup({ client }: { client: PopupClient }) {
   }
   switch (load.state) {
     case 'ready':
-      return <ArticleView article={load.article} client={client} />;
+      return <ArticleView article={load.article} client={client} textSize={textSize} onTextSize={changeTextSize} />;
     case 'restricted':
       return <Notice title={t('stateRestrictedTitle')} body={t('stateRestrictedBody')} client={client} />;
+    case 'file-access':
+      return <Notice title={t('stateFileAccessTitle')} body={t('stateFileAccessBody')} client={client} />;
     case 'not-article':
       return <Notice title={t('stateNoArticleTitle')} body={t('stateNoArticleBody')} client={client} />;
     case 'error':

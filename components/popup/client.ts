@@ -2,16 +2,24 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, Figure } from '@/lib/article';
 import { browserTranslate } from '@/components/i18n';
-import { clipFromArticle } from '@/lib/clips';
-import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse } from '@/lib/messages';
-import type { SpeechCommand, SpeechStatus } from '@/lib/speech/session';
+import { clipFromArticle } from '@/lib/clips/model';
+import { TEXT_SIZE_KEY, validTextSize } from '@/components/TextSize';
+import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse, type SpeechCommand, type SpeechStatus } from '@/lib/messages';
 import type { VoiceRef } from '@/lib/speech/voices';
 import { onDeviceSummarizerReady, summarizeOnDevice } from '@/lib/summarize/on-device';
-import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
+import { ensureContentScript, fileAccessMissing, isRestrictedUrl } from '@/lib/tabs';
+
+/**
+ * Languages Chrome's on-device summarizer accepts; asking it about any other makes Chrome log
+ * "Unsupported Summarizer API languages" on every popup, so other languages are not asked about.
+ */
+const ON_DEVICE_SUMMARY_LANGUAGES = new Set(['en', 'es', 'ja']);
 
 export type ArticleLoad =
   | { state: 'ready'; article: Article }
   | { state: 'restricted' }
+  /** A saved page (file://) Loa may not read until the user allows file access. */
+  | { state: 'file-access' }
   | { state: 'not-article'; message: string }
   | { state: 'error'; message: string };
 
@@ -33,6 +41,9 @@ export interface PopupClient {
   voiceOptions(): Promise<{ sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] }>;
   /** "Listen to these next": reads these stories of the same site after the current article. */
   queueStories(urls: string[]): Promise<{ status: SpeechStatus; queued: number; skipped: number }>;
+  /** The remembered A−/A+ text size (root font size in px). */
+  loadTextSize(): Promise<number>;
+  saveTextSize(size: number): void;
   /** A UI string from public/_locales in the browser's language. */
   t(key: string, substitutions?: string[]): string;
 }
@@ -49,6 +60,7 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
       const tab = await targetTab();
       tabId = tab?.id;
       if (!tab?.id || isRestrictedUrl(tab.url)) return { state: 'restricted' };
+      if (await fileAccessMissing(tab.url)) return { state: 'file-access' };
       try {
         await ensureContentScript(tab.id);
       } catch {
@@ -76,10 +88,15 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     },
     speechStatus: () => sendToTab(requireTab(), { type: 'speech-status' }),
     speech: (command) => sendToTab(requireTab(), { type: 'speech', command }),
-    onSpeechStatus: (listener) => onSpeechStatus(requireTab(), listener),
-    onDeviceSummarizerReady,
+    onSpeechStatus: (listener) => {
+      const tab = requireTab();
+      return onSpeechStatus((status, from) => from === tab && listener(status));
+    },
+    onDeviceSummarizerReady: async (lang) => ON_DEVICE_SUMMARY_LANGUAGES.has(lang) && onDeviceSummarizerReady(lang),
     summarizeOnDevice: (text, lang) => summarizeOnDevice(text, lang),
     voiceOptions: () => sendToTab(requireTab(), { type: 'voice-options' }),
     queueStories: (urls) => sendToTab(requireTab(), { type: 'queue-stories', urls }),
+    loadTextSize: () => browser.storage.local.get(TEXT_SIZE_KEY).then((stored) => validTextSize(stored[TEXT_SIZE_KEY]), () => validTextSize(null)),
+    saveTextSize: (size) => void browser.storage.local.set({ [TEXT_SIZE_KEY]: size }).catch(() => {}),
   };
 }

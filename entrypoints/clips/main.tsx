@@ -4,7 +4,7 @@ import { ClipsApp } from '@/components/clips/ClipsApp';
 import { browserTranslate } from '@/components/i18n';
 import type { SpeechEngine } from '@/components/clips/reader';
 import { openClipStore } from '@/lib/clips';
-import { DEFAULT_SETTINGS, SPEECH_SETTINGS_KEY, type SpeechSettings } from '@/lib/speech/session';
+import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
 import '@/components/theme.css';
 import './style.css';
 
@@ -38,8 +38,13 @@ function mount() {
 
 browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
   (stored) => {
-    const settings = stored[SPEECH_SETTINGS_KEY] as Partial<SpeechSettings> | undefined;
-    if (speech && settings) speech = { ...speech, settings: { ...DEFAULT_SETTINGS, ...settings } };
+    if (speech) {
+      speech = {
+        ...speech,
+        settings: parseSpeechSettings(stored[SPEECH_SETTINGS_KEY]),
+        saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }).catch(() => {}),
+      };
+    }
     mount();
   },
   () => mount(),

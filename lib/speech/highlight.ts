@@ -156,7 +156,7 @@ export function findArticleContainer(root: Node, sentences: readonly string[]): 
 
 /** `CSS.highlights` and the `Highlight` constructor, passed in so tests can stand in for them. */
 export interface HighlightApi {
-  registry: { set(name: string, highlight: unknown): unknown; delete(name: string): unknown };
+  registry: { set(name: string, highlight: unknown): unknown; get(name: string): unknown; delete(name: string): unknown };
   create(range: Range): unknown;
 }
 
@@ -206,12 +206,15 @@ export interface SentenceHighlighterOptions {
   follow?: boolean;
 }
 
+/** How long a flashed sentence (a key figure's, shown from the popup) stays highlighted. */
+export const FLASH_MS = 2500;
+
 /** Highlights one sentence at a time, in reading order. */
 export class SentenceHighlighter {
   private readonly root: Node;
   private readonly container: Node | null;
   private readonly api: HighlightApi | null;
-  private readonly follow: boolean;
+  private follow: boolean;
   private indexes = new Map<Node, TextIndex>();
   private last: { index: TextIndex; end: number } | null = null;
 
@@ -233,6 +236,26 @@ export class SentenceHighlighter {
     if (this.api) this.api.registry.set(HIGHLIGHT_NAME, this.api.create(range));
     if (this.follow || !this.api) scrollIntoViewIfNeeded(range);
     return range;
+  }
+
+  /**
+   * Shows `text` for `ms`, then clears it unless another highlight (the reader's) replaced it
+   * meanwhile. False when the text is not on the page.
+   */
+  flash(text: string, ms = FLASH_MS): boolean {
+    const range = this.show(text);
+    const api = this.api;
+    if (!range || !api) return range !== null;
+    const flashed = api.registry.get(HIGHLIGHT_NAME);
+    setTimeout(() => {
+      if (api.registry.get(HIGHLIGHT_NAME) === flashed) api.registry.delete(HIGHLIGHT_NAME);
+    }, ms);
+    return true;
+  }
+
+  /** Whether the next sentences scroll into view: off while the reader scrolls the page themself. */
+  setFollow(follow: boolean): void {
+    this.follow = follow;
   }
 
   /** Removes the highlight (reading stopped). The next sentence is searched from the start. */

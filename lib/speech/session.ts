@@ -1,40 +1,17 @@
 /**
  * A reading session in a page: the Speaker, the voice slots over the installed voices, the
  * remembered rate and voice choices, and the highlight that follows the reader. The content
- * script holds one; the popup, shortcuts and menus drive it through messages.
+ * script holds one (the popup, shortcuts and menus drive it through messages), and so does the
+ * clips page for the clips it reads.
  */
 import type { Article } from '../article';
+import type { SpeechCommand, SpeechStatus } from '../messages';
+import type { SpeechEngine } from './engine';
 import { SentenceHighlighter, findArticleContainer, foldText } from './highlight';
-import {
-  Speaker,
-  articleSentences,
-  selectionSentences,
-  summarySentences,
-  type SpeakerError,
-  type SpeakerState,
-  type SpeechSentence,
-  type SynthLike,
-  type UtteranceLike,
-} from './speaker';
+import type { SpeechSettings } from './settings';
+import { Speaker, articleSentences, selectionSentences, summarySentences, type SpeakerError, type SpeechSentence } from './speaker';
 import { isNotAllowed } from './tts-bridge';
-import {
-  assignVoiceSlots,
-  loadVoices,
-  voiceOptions,
-  type SlotId,
-  type VoiceLike,
-  type VoiceRef,
-  type VoiceSlots,
-  type VoiceSource,
-} from './voices';
-
-export interface SpeechSettings {
-  rate: number;
-  /** The slot last chosen, per page language. */
-  slotByLang: Record<string, SlotId>;
-  /** Voices the user pinned to slots, per page language: slot id → voiceURI. */
-  pinsByLang: Record<string, Partial<Record<SlotId, string>>>;
-}
+import { assignVoiceSlots, loadVoices, voiceOptions, type SlotId, type VoiceLike, type VoiceRef, type VoiceSlots } from './voices';
 
 /** Chromium with speech-dispatcher lists its voices after 2–6 s; with no voices it never says so. */
 const VOICES_TIMEOUT_MS = 10_000;
@@ -42,41 +19,13 @@ const VOICES_POLL_MS = 500;
 /** Folded characters of a selection used to find its sentence, and the fewest that identify one. */
 const SELECTION_PROBE = 40;
 const MIN_SELECTION = 6;
-
-/** Where the reader's settings live in `storage.local`, shared by the content script and the clips page. */
-export const SPEECH_SETTINGS_KEY = 'loa-speech';
-
-export const DEFAULT_SETTINGS: SpeechSettings = { rate: 1, slotByLang: {}, pinsByLang: {} };
-
-export type SpeechCommand =
-  | { action: 'play'; what?: 'article' | 'summary'; from?: number }
-  | { action: 'toggle' | 'pause' | 'resume' | 'stop' | 'next' | 'previous' | 'next-paragraph' | 'previous-paragraph' }
-  | { action: 'rate'; rate: number }
-  | { action: 'voice'; slot: SlotId }
-  | { action: 'pin'; slot: SlotId; voiceURI: string | null };
-
-/** Everything a view needs to show the player as it really is. */
-export interface SpeechStatus {
-  state: SpeakerState;
-  slots: VoiceSlots | null;
-  slot: SlotId | null;
-  /** The last fatal problem, until the next successful start. */
-  error: SpeakerError | null;
-  /** The text of the sentence being read. */
-  sentence: string | null;
-  what: 'article' | 'summary' | 'selection' | null;
-  /** Titles of the articles queued to be read after this one ("listen to these next"). */
-  upNext: string[];
-}
-
-export interface SpeechEngine {
-  synth: SynthLike & VoiceSource;
-  createUtterance: (text: string) => UtteranceLike;
-}
+/** Keys that scroll a page: pressing one while reading means the reader is looking elsewhere. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
 
 export interface ReadingSessionOptions {
   engine: SpeechEngine;
-  document: Document;
+  /** The page the text is on, to highlight the sentence being read; none (no highlight) for text shown nowhere. */
+  document?: Document;
   settings: SpeechSettings;
   saveSettings: (settings: SpeechSettings) => void;
   onStatus: (status: SpeechStatus) => void;
@@ -113,12 +62,26 @@ export class ReadingSession {
   private waitingFrom: number | null = null;
   /** The fallback engine is taken once; if it fails too, the error is the user's to see. */
   private switched = false;
+  /** The voice list is being fetched while reading goes on with the language's default voice. */
+  private preparing = false;
+  private following = true;
 
   constructor(options: ReadingSessionOptions) {
     this.options = options;
     this.settings = options.settings;
     this.attach(options.engine);
+    const view = options.document?.defaultView;
+    for (const type of ['wheel', 'touchmove', 'keydown'] as const) view?.addEventListener(type, this.onUserScroll, { passive: true });
   }
+
+  /** The reader scrolls the page: stop pulling it back to the sentence until they ask ("follow"). */
+  private readonly onUserScroll = (event: Event) => {
+    if (event.type === 'keydown' && !SCROLL_KEYS.has((event as KeyboardEvent).key)) return;
+    if (!this.following || !this.highlighter || this.speaker.getState().status === 'idle') return;
+    this.following = false;
+    this.highlighter.setFollow(false);
+    this.publish();
+  };
 
   /** A speaker over `engine`, reporting to this session, at the remembered rate. */
   private attach(engine: SpeechEngine): void {
@@ -149,6 +112,8 @@ export class ReadingSession {
       sentence: this.sentence,
       what: this.what,
       upNext: this.upNext.map((next) => next.title),
+      preparing: this.preparing,
+      following: this.following,
     };
   }
 
@@ -159,6 +124,28 @@ export class ReadingSession {
     if (this.lang !== lang || !this.slots || this.slots.missing) {
       this.lang = lang;
       this.fillSlots();
+    }
+    return this.status();
+  }
+
+  /**
+   * The player's status for `lang` at once: with the voices already listed, slots filled; else
+   * `preparing`, and the slots follow in a status broadcast when the list arrives.
+   */
+  async statusFor(lang: string): Promise<SpeechStatus> {
+    if (!this.voices?.length) this.voices = this.engine.synth.getVoices();
+    if (this.voices.length > 0) {
+      await this.prepare(lang);
+      this.publish();
+      return this.status();
+    }
+    if (!this.preparing) {
+      this.lang = lang;
+      this.preparing = true;
+      void this.prepare(lang).then(() => {
+        this.preparing = false;
+        this.publish();
+      });
     }
     return this.status();
   }
@@ -227,6 +214,11 @@ export class ReadingSession {
     return this.read(selectionSentences(text, lang), lang, 'selection');
   }
 
+  /** Reads prepared sentences (a saved clip), highlighted where the session's document shows them. */
+  async readText(sentences: SpeechSentence[], lang: string, what: NonNullable<SpeechStatus['what']>): Promise<SpeechStatus> {
+    return this.read(sentences, lang, what);
+  }
+
   /** Queues articles to be read, in order, once the current reading ends. */
   queue(articles: Article[]): SpeechStatus {
     this.upNext.push(...articles);
@@ -242,17 +234,31 @@ export class ReadingSession {
     onThisPage = true,
   ): Promise<SpeechStatus> {
     const request = ++this.requests;
-    await this.prepare(lang);
-    // Waiting for voices can take seconds: a stop or another read in the meantime wins.
-    if (request !== this.requests) return this.status();
+    if (!this.voices?.length) this.voices = this.engine.synth.getVoices();
+    // Listing the voices can take seconds on a fresh browser: reading starts at once with the
+    // language's default voice, and the slots are filled when the list arrives.
+    const listed = this.voices.length > 0;
+    if (listed) await this.prepare(lang);
+    else {
+      this.lang = lang;
+      this.slots = null;
+      this.preparing = true;
+      void this.prepare(lang).then(() => this.voicesArrived(request));
+    }
     this.what = what;
     this.loaded = sentences;
     this.error = null;
     this.highlighter?.clear();
-    const root = this.options.document.body;
+    const root = this.options.document?.body;
+    this.following = true;
     this.highlighter =
       root && onThisPage ? new SentenceHighlighter({ root, container: findArticleContainer(root, sentences.map((s) => s.text)) }) : null;
     this.speaker.load(sentences, lang);
+    if (!listed) {
+      this.speaker.setVoice({ voice: null, languageDefault: true });
+      this.speaker.play(from);
+      return this.status();
+    }
     this.applyVoice();
     if (this.slots?.missing) {
       // Voices may still come (an engine that starts slowly): reading begins when they do.
@@ -264,6 +270,22 @@ export class ReadingSession {
     this.waitingFrom = null;
     this.speaker.play(from);
     return this.status();
+  }
+
+  /** The voice list came while reading with the default voice: the chosen slot takes over from the next sentence. */
+  private voicesArrived(request: number): void {
+    this.preparing = false;
+    if (request === this.requests && this.speaker.getState().status !== 'idle') {
+      if (this.slots?.missing) {
+        // The default voice was not one of the language (none is installed): say so rather than mispronounce.
+        this.speaker.stop();
+        this.error = 'no-voice';
+      } else {
+        const slot = this.slots?.slots.find((candidate) => candidate.id === this.currentSlot());
+        this.speaker.setVoice(slot ?? { voice: null }, { restart: false });
+      }
+    }
+    this.publish();
   }
 
   /**
@@ -319,6 +341,11 @@ export class ReadingSession {
         this.options.saveSettings(this.settings);
         this.applyVoice();
         break;
+      case 'follow':
+        this.following = true;
+        this.highlighter?.setFollow(true);
+        if (this.sentence) this.highlighter?.show(this.sentence);
+        break;
       case 'pin': {
         const pins = { ...this.settings.pinsByLang[this.lang] };
         if (command.voiceURI) pins[command.slot] = command.voiceURI;
@@ -335,6 +362,7 @@ export class ReadingSession {
   }
 
   dispose(): void {
+    for (const type of ['wheel', 'touchmove', 'keydown'] as const) this.options.document?.defaultView?.removeEventListener(type, this.onUserScroll);
     this.speaker.stop();
     this.highlighter?.clear();
     this.detach();

@@ -5,49 +5,15 @@
  * speech-dispatcher never fires `boundary`).
  */
 import type { Article } from '../article';
+import { CAPTION_MARKERS } from '../figures/lexicon';
 import { splitSentences } from '../text/sentences';
-import { speakable } from './normalize';
+import type { SynthLike, UtteranceLike } from './engine';
+import { primaryLanguage, speakable } from './normalize';
+import { clampRate } from './settings';
 import type { VoiceLike, VoiceRef } from './voices';
 
-/** The part of `SpeechSynthesisUtterance` the speaker uses; a real utterance satisfies it. */
-export interface UtteranceLike {
-  text: string;
-  lang: string;
-  voice: VoiceLike | null;
-  rate: number;
-  pitch: number;
-  volume: number;
-  addEventListener(type: 'start' | 'end' | 'error', listener: (event: Event) => void): void;
-}
-
-/**
- * An utterance for engines other than the page's speechSynthesis (the chrome.tts bridge, tests):
- * the same fields and events as SpeechSynthesisUtterance, without the browser behind it.
- */
-export class PlainUtterance extends EventTarget implements UtteranceLike {
-  lang = '';
-  voice: VoiceLike | null = null;
-  rate = 1;
-  pitch = 1;
-  volume = 1;
-  constructor(public text: string) {
-    super();
-  }
-}
-
-/** The part of `SpeechSynthesis` the speaker uses: pass `window.speechSynthesis`, or a fake in tests. */
-export interface SynthLike {
-  speak(utterance: UtteranceLike): void;
-  cancel(): void;
-  pause(): void;
-  resume(): void;
-  readonly speaking: boolean;
-  readonly paused: boolean;
-  readonly pending: boolean;
-  getVoices(): readonly VoiceLike[];
-}
-
-export type SpeechSource = 'title' | 'lead' | 'text' | 'summary' | 'selection';
+/** `caption`: a photo caption in the body, announced as one and its own paragraph (skippable). */
+export type SpeechSource = 'title' | 'lead' | 'text' | 'caption' | 'summary' | 'selection';
 
 /** A sentence to read, with its offsets in the string it came from (title, lead, body, …). */
 export interface SpeechSentence {
@@ -82,8 +48,45 @@ export function articleSentences(article: Pick<Article, 'title' | 'lead' | 'sent
   if (article.lead) {
     for (const s of splitSentences(article.lead, article.lang)) out.push({ ...s, source: 'lead' });
   }
-  for (const s of article.sentences) out.push({ ...s, source: 'text' });
+  let paragraph = article.sentences.reduce((last, s) => Math.max(last, s.paragraph), 0);
+  for (const s of article.sentences) {
+    // A credit line alone ("Ảnh: TTXVN") says nothing a listener needs.
+    if (isCaption(s.text) && !captionWords(s.text)) continue;
+    // Its own paragraph, so "next paragraph" skips it whatever paragraph the page put it in.
+    out.push(isCaption(s.text) ? { ...s, paragraph: ++paragraph, source: 'caption' } : { ...s, source: 'text' });
+  }
   return out;
+}
+
+const isCaption = (text: string) => CAPTION_MARKERS.test(text);
+
+/** A caption without its credit ("Thủ tướng phát biểu - Ảnh: VGP" → "Thủ tướng phát biểu"). */
+function captionWords(text: string): string {
+  const credit = text.search(CAPTION_MARKERS);
+  return text
+    .slice(0, credit < 0 ? text.length : credit)
+    .replace(/[\s(–—-]+$/u, '')
+    .trim();
+}
+
+/** What announces a caption, per language: a listener cannot see that the sentence is under a photo. */
+const CAPTION_ANNOUNCEMENT: Record<string, string> = { vi: 'Chú thích ảnh:', en: 'Photo caption:', de: 'Bildunterschrift:' };
+
+/**
+ * A news agency's dateline at the start of a paragraph ("(Dân trí) -", "(Chinhphu.vn) –"): page
+ * furniture for the eye, noise for the ear. Only the spoken text drops it; the highlight keeps it.
+ */
+const AGENCY_PREFIX = /^\s*\([^()]{2,40}\)\s*[-–—]\s*/u;
+
+/** The text a piece of `sentence` is spoken as, before numbers are spelled out. */
+function spokenPiece(sentence: SpeechSentence, piece: { start: number; end: number }, lang: string): string {
+  const text = sentence.text.slice(piece.start, piece.end);
+  if (sentence.source === 'caption') {
+    const words = captionWords(text);
+    if (piece.start > 0) return words;
+    return `${CAPTION_ANNOUNCEMENT[primaryLanguage(lang)] ?? CAPTION_ANNOUNCEMENT.en} ${words}`;
+  }
+  return piece.start === 0 ? text.replace(AGENCY_PREFIX, '') : text;
 }
 
 /** Summary sentences; each is its own paragraph, offsets are within the sentence. */
@@ -147,6 +150,9 @@ export function buildQueue(sentences: readonly SpeechSentence[], lang: string, m
   sentences.forEach((s, sentence) => {
     for (const piece of splitLongSentence(s.text, maxChars)) {
       const text = s.text.slice(piece.start, piece.end);
+      const spoken = spokenPiece(s, piece, lang);
+      // A caption's credit cut off into a piece of its own is not read.
+      if (!spoken.trim()) continue;
       items.push({
         sentence,
         text,
@@ -154,7 +160,7 @@ export function buildQueue(sentences: readonly SpeechSentence[], lang: string, m
         end: s.start + piece.end,
         paragraph: s.paragraph,
         source: s.source,
-        speak: speakable(text, lang),
+        speak: speakable(spoken, lang),
       });
     }
   });
@@ -195,7 +201,13 @@ export type SpeakerEvent =
   | { type: 'error'; error: SpeakerError; fatal: boolean; index: number };
 
 export interface VoiceSelection {
+  /** Null with `languageDefault` speaks with the engine's own voice for the language. */
   voice: VoiceRef | null;
+  /**
+   * Until the voice list arrives (seconds on a fresh browser): speak with the engine's default
+   * voice for the text's language rather than wait in silence.
+   */
+  languageDefault?: boolean;
   /** Defaults to 1. A voice slot (`VoiceSlot` from ./voices) can be passed as it is. */
   pitch?: number;
 }
@@ -214,9 +226,6 @@ export interface SpeakerOptions {
   /** How long an accepted utterance may take to start before it is retried once. */
   startTimeoutMs?: number;
 }
-
-export const MIN_RATE = 0.5;
-export const MAX_RATE = 2;
 
 /** Engine errors that only report that an utterance was cancelled. */
 const CANCELLED = new Set(['interrupted', 'canceled']);
@@ -349,7 +358,7 @@ export class Speaker {
 
   /** Clamped to 0.5–2. While reading, the current sentence starts again at the new rate. */
   setRate(rate: number): void {
-    const clamped = Math.min(MAX_RATE, Math.max(MIN_RATE, Number.isFinite(rate) ? rate : 1));
+    const clamped = clampRate(rate);
     if (clamped === this.rate) return;
     this.rate = clamped;
     this.items = buildQueue(this.sentences, this.lang, chunkLimit(clamped));
@@ -357,10 +366,13 @@ export class Speaker {
     this.restartCurrent();
   }
 
-  /** A voice slot or any voice. While reading, the current sentence starts again with it. */
-  setVoice(selection: VoiceSelection): void {
-    this.selection = { voice: selection.voice, pitch: selection.pitch ?? 1 };
-    this.restartCurrent();
+  /**
+   * A voice slot or any voice. While reading, the current sentence starts again with it, or, with
+   * `restart: false`, the next sentence takes it (the voice list arrived mid-sentence).
+   */
+  setVoice(selection: VoiceSelection, { restart = true }: { restart?: boolean } = {}): void {
+    this.selection = { voice: selection.voice, pitch: selection.pitch ?? 1, languageDefault: selection.languageDefault ?? false };
+    if (restart) this.restartCurrent();
   }
 
   getState(): SpeakerState {
@@ -415,21 +427,21 @@ export class Speaker {
     this.itemAt = index;
     this.position = item.sentence;
     const ref = this.selection.voice;
-    if (!ref) {
+    if (!ref && !this.selection.languageDefault) {
       this.fail('no-voice');
       return;
     }
     // Chrome only accepts its own voice objects on an utterance, so the voice is looked up again.
-    const voices = this.synth.getVoices();
-    const voice = voices.find((v) => v.voiceURI === ref.voiceURI) ?? voices.find((v) => v.name === ref.name);
-    if (!voice) {
+    const voices = ref ? this.synth.getVoices() : [];
+    const voice = ref ? (voices.find((v) => v.voiceURI === ref.voiceURI) ?? voices.find((v) => v.name === ref.name)) : undefined;
+    if (ref && !voice) {
       this.fail('voice-unavailable');
       return;
     }
     const generation = ++this.generation;
     const utterance = this.createUtterance(item.speak);
-    utterance.lang = voice.lang;
-    utterance.voice = voice;
+    utterance.lang = voice?.lang ?? this.lang;
+    if (voice) utterance.voice = voice;
     utterance.rate = this.rate;
     utterance.pitch = this.selection.pitch ?? 1;
     utterance.volume = 1;

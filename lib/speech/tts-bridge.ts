@@ -11,7 +11,8 @@
  * (`speak`, `cancel`, `pause`, `resume`, `voices`), the background answers with the utterance's
  * `start`/`end`/`interrupted`/`cancelled`/`error` events tagged with the request's id.
  */
-import { PlainUtterance, type SpeakerError, type SynthLike, type UtteranceLike } from './speaker';
+import { PlainUtterance, type SpeechEngine, type SynthLike } from './engine';
+import type { SpeakerError } from './speaker';
 import type { VoiceLike, VoiceSource } from './voices';
 
 export const TTS_PORT = 'loa-tts';
@@ -85,14 +86,6 @@ type BridgeReply = { type: 'event'; id: number; event: ForwardedEvent } | { type
 // Content-script side
 // ---------------------------------------------------------------------------------------------
 
-/** A `SynthLike` that is also a `VoiceSource`, so `loadVoices(synth)` waits for the background's list. */
-export type BridgeSynth = SynthLike & VoiceSource;
-
-export interface BridgeEngine {
-  synth: BridgeSynth;
-  createUtterance: (text: string) => UtteranceLike;
-}
-
 interface Queued {
   id: number;
   utterance: PlainUtterance;
@@ -120,9 +113,13 @@ function errorEvent(code: string): Event {
  * `interrupted` to the one playing and `canceled` to the rest, and a pause holds new utterances
  * until `resume()`.
  */
-export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
+export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   const voiceEvents = new EventTarget();
   let voices: readonly VoiceLike[] = [];
+  /** Whether the background answered once: only its first answer, or a changed list, is news. */
+  let answered = false;
+  /** A voice request is on its way: asking again before it is answered only multiplies replies. */
+  let asking = false;
   let port: PortLike | null = null;
   let queue: Queued[] = [];
   let paused = false;
@@ -141,6 +138,7 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
         if (port === opened) lose();
       });
       opened.postMessage({ type: 'voices' } satisfies BridgeRequest);
+      asking = true;
     } catch {
       // The extension was reloaded or updated under this page: there is no background to reach.
       return null;
@@ -193,6 +191,7 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
   /** The background went away (its service worker was stopped) with the head utterance in it. */
   function lose(): void {
     port = null;
+    asking = false;
     const head = queue[0];
     if (!head?.sent) return;
     queue.shift();
@@ -207,6 +206,11 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
     const reply = parseReply(message);
     if (!reply) return;
     if (reply.type === 'voices') {
+      asking = false;
+      // A repeated answer (an engine still starting says "none" again) is no change: announcing
+      // it made listeners ask again, and each answer announce again, thousands of times.
+      if (answered && sameVoices(voices, reply.voices)) return;
+      answered = true;
       voices = reply.voices;
       voiceEvents.dispatchEvent(new Event('voiceschanged'));
       return;
@@ -223,7 +227,8 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
     head.utterance.dispatchEvent(reply.event === 'end' ? new Event('end') : errorEvent(ERROR_CODES[reply.event]));
   }
 
-  const synth: BridgeSynth = {
+  // Also a VoiceSource, so `loadVoices(synth)` waits for the background's list.
+  const synth: SpeechEngine['synth'] = {
     speak(utterance) {
       if (!(utterance instanceof PlainUtterance)) throw new TypeError('Only utterances from createUtterance can be spoken');
       queue.push({ id: nextId++, utterance, sent: false });
@@ -261,7 +266,10 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
     getVoices: () => {
       // The engine may still be starting (speech-dispatcher lists its voices after seconds):
       // an empty answer is asked again, so a caller that polls gets the list when it comes.
-      if (voices.length === 0) open()?.postMessage({ type: 'voices' } satisfies BridgeRequest);
+      if (voices.length === 0 && !asking) {
+        if (port) asking = post({ type: 'voices' });
+        else open();
+      }
       return voices;
     },
     addEventListener: (type, listener) => voiceEvents.addEventListener(type, listener),
@@ -270,6 +278,10 @@ export function createBridgeEngine(connect: () => PortLike): BridgeEngine {
 
   open();
   return { synth, createUtterance: (text) => new PlainUtterance(text) };
+}
+
+function sameVoices(a: readonly VoiceLike[], b: readonly VoiceLike[]): boolean {
+  return a.length === b.length && a.every((voice, i) => voice.voiceURI === b[i]?.voiceURI && voice.lang === b[i]?.lang);
 }
 
 function parseReply(message: unknown): BridgeReply | null {
@@ -343,12 +355,21 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
       .catch(() => report('error'));
   }
 
+  // Listed once per worker start and kept (13,362 voices take ~440 ms to list); an empty list is
+  // not kept, since an engine still starting has none yet, and a change of voices lists again.
+  let listed: Promise<VoiceLike[]> | null = null;
+  const listVoices = () => {
+    const list = (listed ??= tts.getVoices().then((voices) => voices.flatMap(toVoice), () => []));
+    void list.then((voices) => {
+      if (voices.length === 0 && listed === list) listed = null;
+    });
+    return list;
+  };
+  listVoices();
+
   function sendVoices(port: PortLike): void {
-    tts.getVoices().then(
-      (list) => send(port, { type: 'voices', voices: list.flatMap(toVoice) }),
-      // An answer, even empty, spares the content script its wait for voices.
-      () => send(port, { type: 'voices', voices: [] }),
-    );
+    // An answer, even empty, spares the content script its wait for voices.
+    void listVoices().then((voices) => send(port, { type: 'voices', voices }));
   }
 
   function handle(port: PortLike, request: BridgeRequest): void {
@@ -386,6 +407,7 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
   });
 
   tts.onVoicesChanged?.addListener(() => {
+    listed = null;
     for (const port of ports) sendVoices(port);
   });
 }

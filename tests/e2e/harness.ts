@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { ExtractResult } from '../../lib/article';
-import type { SpeechStatus } from '../../lib/speech/session';
+import type { SpeechStatus } from '../../lib/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/e2e/chrome-mv3');
@@ -101,7 +101,8 @@ export interface LoadedExtension {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchExtension(options: { profileDir?: string; speech?: SpeechDispatcher } = {}): Promise<LoadedExtension> {
+/** `locale`: the browser's UI language ("vi", "en"), which chooses the extension's strings. */
+export async function launchExtension(options: { profileDir?: string; speech?: SpeechDispatcher; locale?: string } = {}): Promise<LoadedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No E2E build at ${EXTENSION_DIR}: run "LOA_E2E=1 npx wxt build" (npm run test:e2e does).`);
   }
@@ -109,11 +110,12 @@ export async function launchExtension(options: { profileDir?: string; speech?: S
   const context = await chromium.launchPersistentContext(profileDir, {
     headless: true,
     executablePath: CHROMIUM,
-    env: { ...process.env, ...(options.speech?.env ?? {}) } as Record<string, string>,
+    env: { ...process.env, ...(options.speech?.env ?? {}), ...(options.locale ? { LANGUAGE: options.locale } : {}) } as Record<string, string>,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--enable-speech-dispatcher',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -45,6 +45,23 @@ describe('the popup in Chromium', () => {
     }
   });
 
+  it('sets its type on body, so the 75% body size of Chromium extension pages does not shrink it (≥ 15 px)', async () => {
+    const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'));
+    await popup.locator('.lead').waitFor();
+    const px = (selector: string) => popup.locator(selector).first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    for (const selector of ['.lead', '.summary li', '.related a', 'body']) expect(await px(selector), selector).toBeGreaterThanOrEqual(15);
+    await popup.getByRole('button', { name: /Chữ lớn hơn|Larger text/ }).click();
+    await expect.poll(() => px('.lead')).toBe(17);
+    // Remembered: a popup opened afterwards starts at the chosen size.
+    const again = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
+    await again.locator('.lead').waitFor();
+    await expect.poll(() => again.locator('.lead').evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBe(17);
+    await again.getByRole('button', { name: /Chữ nhỏ hơn|Smaller text/ }).click();
+    await again.close();
+    await popup.close();
+    await page.close();
+  });
+
   it('scrolls the page to a key figure and flashes its sentence', async () => {
     const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'));
     await popup.locator('.figure-text', { hasText: '4.142 nhiệm vụ' }).click();
@@ -97,6 +114,34 @@ describe('the popup in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await popup.screenshot({ path: join(SCREENSHOTS, 'zoom-200.png'), fullPage: true });
     await popup.close();
+    await page.close();
+  });
+
+  // Last: allowing file access reloads the extension, which ends its first service worker.
+  it('says how to allow file access on a saved page (file://), and reads it once allowed', async () => {
+    const fileUrl = `file://${join(ROOT, 'tests/corpus/vn-baolaocai-seed-reconstructed/source.html')}`;
+    const { page, popup } = await popupFor(fileUrl);
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').textContent()).toMatch(/chrome:\/\/extensions.*(Cho phép truy cập vào URL của tệp|Allow access to file URLs)/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+
+    // The user follows the message: the extension's details page, the file-access switch.
+    const settings = await browser.extension.context.newPage();
+    await settings.goto(`chrome://extensions/?id=${browser.extension.extensionId}`);
+    const reloaded = browser.extension.context.waitForEvent('serviceworker');
+    await settings.locator('#allow-on-file-urls').click();
+    const worker = await reloaded;
+    await settings.close();
+    await page.reload();
+    await page.bringToFront();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+    expect(await worker.evaluate(() => chrome.extension.isAllowedFileSchemeAccess())).toBe(true);
+    const allowed = await browser.extension.openPopup(tabId);
+    await allowed.locator('h1').first().waitFor();
+    await allowed.screenshot({ path: join(SCREENSHOTS, 'file-allowed.png') });
+    expect(await allowed.locator('h1').first().textContent()).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
+    await allowed.close();
     await page.close();
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMessages, translator, type Message } from '../support/i18n';
 import { ClipsApp } from '../../components/clips/ClipsApp';
 import type { SpeechEngine } from '../../components/clips/reader';
-import type { UtteranceLike } from '../../lib/speech/speaker';
+import type { UtteranceLike } from '../../lib/speech/engine';
 import type { VoiceLike } from '../../lib/speech/voices';
 import { type ClipInput, ClipsError, type ClipStore, openClipStore } from '../../lib/clips';
 
@@ -69,8 +69,8 @@ describe('clips page', () => {
 
   it('speaks Vietnamese first', async () => {
     render(<ClipsApp store={newStore()} t={translator('vi')} locale="vi" />);
-    expect(await screen.findByText('Chưa có đoạn nào được lưu.')).toBeTruthy();
-    expect(screen.getByRole('searchbox', { name: 'Tìm trong đoạn đã lưu' })).toBeTruthy();
+    expect(await screen.findByText('Chưa có mục nào được lưu.')).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: 'Tìm trong mục đã lưu' })).toBeTruthy();
   });
 
   it('lists clips newest first with a link to the source and live-updates on a new save', async () => {
@@ -371,6 +371,23 @@ describe('reading clips aloud', () => {
     finish();
     expect(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Stop reading: Giá điện tăng' })).toBeNull();
+  });
+
+  it('shows the player bar of the popup while a clip is read: progress, rate, next sentence', async () => {
+    const store = newStore();
+    await store.saveClip(clip(1, { title: 'Giá điện tăng', text: 'Giá điện tăng từ tháng sau. Người dân cần tiết kiệm.' }));
+    const { engine, spoken, finish } = fakeSpeech();
+    const saved: unknown[] = [];
+    show(store, { speech: { ...engine, saveSettings: (settings) => saved.push(settings) } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' }));
+    const player = await screen.findByRole('region', { name: 'Listen' });
+    finish();
+    await within(player).findByText(/Sentence 2 of 3/);
+    fireEvent.change(within(player).getByRole('combobox', { name: 'Reading speed' }), { target: { value: '1.5' } });
+    expect(spoken.at(-1)?.rate).toBe(1.5);
+    expect(saved.at(-1)).toMatchObject({ rate: 1.5 });
+    fireEvent.click(within(player).getByRole('button', { name: 'Next sentence' }));
+    expect(spoken.at(-1)?.text).toBe('Người dân cần tiết kiệm.');
   });
 
   it('starts with the voice slot and rate the user chose in the popup', async () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import type { Article, Figure } from '../../lib/article';
 import { extractArticle } from '../../lib/extract';
-import type { SpeechCommand, SpeechStatus } from '../../lib/speech/session';
+import type { SpeechCommand, SpeechStatus } from '../../lib/messages';
 import { Popup } from '../../components/popup/Popup';
 import type { ArticleLoad, PopupClient } from '../../components/popup/client';
 import { CORPUS_DIR } from '../support/corpus';
@@ -30,11 +30,14 @@ const IDLE: SpeechStatus = {
   sentence: null,
   what: null,
   upNext: [],
+  preparing: false,
+  following: true,
 };
 
 /** The browser side of the popup, recorded: views are tested against what they ask of it. */
 function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<PopupClient> = {}) {
-  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[]; queued: string[] } = {
+  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[]; queued: string[]; textSizes: number[] } = {
+    textSizes: [],
     revealed: [],
     commands: [],
     saved: [],
@@ -70,6 +73,8 @@ function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<Pop
       calls.queued.push(...urls);
       return { status: IDLE, queued: urls.length - 1, skipped: 1 };
     },
+    loadTextSize: async () => 15,
+    saveTextSize: (size) => void calls.textSizes.push(size),
     ...overrides,
   };
   return { popupClient, calls };
@@ -90,6 +95,7 @@ describe('popup states', () => {
 
   it.each([
     [{ state: 'restricted' } as const, 'Loa không đọc được trang này'],
+    [{ state: 'file-access' } as const, 'Loa chưa được phép đọc tệp trên máy'],
     [{ state: 'not-article', message: 'list' } as const, 'Không có bài viết ở trang này'],
     [{ state: 'error', message: 'boom' } as const, 'Đã có lỗi khi đọc trang'],
   ])('says what happened and what to do: %o', async (load, title) => {
@@ -128,6 +134,53 @@ describe('popup states', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Nghe tiếp các tin này' }));
     await screen.findByText(`Đã xếp ${article.related.length - 1} tin để nghe sau bài này. Bỏ qua 1 tin (trang khác hoặc không đọc được).`);
     expect(calls.queued).toEqual(article.related.map((story) => story.url));
+  });
+
+  it('says so when none of the related stories could be queued, instead of "0 queued"', async () => {
+    const { popupClient } = client(
+      { state: 'ready', article: sampleArticle() },
+      { queueStories: async (urls) => ({ status: IDLE, queued: 0, skipped: urls.length }) },
+    );
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Nghe tiếp các tin này' }));
+    await screen.findByText(translator('vi')('listenNextNone'));
+    expect(screen.queryByText(/Đã xếp 0 tin/)).toBeNull();
+  });
+
+  it('shows the site by name, and by host when the page gives an address as its name', async () => {
+    const article = { ...sampleArticle(), url: 'https://www.cafef.vn/bai-viet.chn', siteName: 'https://cafef.vn' };
+    const { popupClient } = client({ state: 'ready', article });
+    const { container, unmount } = render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(container.querySelector('.site')?.textContent).toBe('cafef.vn');
+    unmount();
+    const named = client({ state: 'ready', article: { ...article, siteName: 'Báo điện tử Chính phủ' } });
+    const again = render(<Popup client={named.popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(again.container.querySelector('.site')?.textContent).toBe('Báo điện tử Chính phủ');
+  });
+
+  it('puts "Lưu bài" first in Tab order, before the player', async () => {
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() });
+    const { container } = render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    const focusable = Array.from(container.querySelectorAll<HTMLElement>('button, a[href], select, input, summary'));
+    expect(focusable[0]?.textContent).toBe('Lưu bài');
+  });
+
+  it('changes the text size with A−/A+ and remembers it', async () => {
+    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { loadTextSize: async () => 17 });
+    render(<Popup client={popupClient} />);
+    await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(document.documentElement.style.fontSize).toBe('17px'));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ lớn hơn/ }));
+    await waitFor(() => expect(document.documentElement.style.fontSize).toBe('19px'));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Chữ nhỏ hơn/ }));
+    expect(calls.textSizes).toEqual([19, 17, 15, 13]);
+    expect((screen.getByRole('button', { name: /Chữ nhỏ hơn/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('offers the on-device summary only where the browser has it ready, and shows it', async () => {
@@ -247,9 +300,61 @@ describe('player bar', () => {
   });
 });
 
+describe('voices before play', () => {
+  const speakingApprox = () => ({
+    ...IDLE,
+    state: { ...IDLE.state, status: 'speaking' as const, index: 1, total: 10 },
+    slots: {
+      lang: 'vi',
+      kind: 'regional' as const,
+      missing: false,
+      others: [],
+      slots: [
+        { id: 'north-male' as const, label: 'Nam miền Bắc', voice: { name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'n', lang: 'vi' }, pitch: 1, approximate: false, reason: 'exact' as const, pin: null },
+        { id: 'south-female' as const, label: 'Nữ miền Nam', voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' }, pitch: 1.2, approximate: true, reason: 'other-region' as const, pin: null },
+      ],
+    },
+    slot: 'north-male' as const,
+  });
+
+  it('says at once that voices are being prepared', async () => {
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => ({ ...IDLE, preparing: true }) });
+    render(<Popup client={popupClient} />);
+    await screen.findByText(translator('vi')('preparingVoice'));
+  });
+
+  it('says there is no Vietnamese voice before play, with how to install one on each system', async () => {
+    const missing: SpeechStatus = { ...IDLE, slots: { lang: 'vi', kind: 'regional', missing: true, slots: [], others: [] } };
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => missing });
+    render(<Popup client={popupClient} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Máy này không có giọng đọc');
+    const lines = Array.from(alert.querySelectorAll('li')).map((item) => item.textContent);
+    expect(lines.map((line) => line?.split(':')[0])).toEqual(['Windows', 'macOS', 'Android', 'Linux']);
+    expect(lines[3]).toContain('sudo apt install espeak-ng speech-dispatcher-espeak-ng');
+  });
+
+  it('explains an approximate slot in words, and translates slot labels in the English UI', async () => {
+    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { t: translator('en'), speechStatus: async () => speakingApprox() });
+    const { container } = render(<Popup client={popupClient} />);
+    await waitFor(() => expect(container.querySelector('.approximation')).not.toBeNull());
+    expect(Array.from(container.querySelectorAll('fieldset.voices label')).map((label) => label.textContent)).toEqual(['Northern male', 'Southern female ≈']);
+    expect(container.querySelector('.approximation')?.textContent).toBe(
+      "≈ Southern female uses “Vietnamese (Northern)+Annie”: the right gender with another region's accent.",
+    );
+  });
+
+  it('offers to follow the reading again after the user scrolled away', async () => {
+    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => ({ ...speakingApprox(), following: false }) });
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Theo câu đang đọc' }));
+    expect(calls.commands).toEqual([{ action: 'follow' }]);
+  });
+});
+
 describe('popup, background and manifest strings', () => {
   it('exist in both Vietnamese and English', () => {
-    const files = ['components/popup/ArticleView.tsx', 'components/popup/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
+    const files = ['components/voices.ts', 'components/TextSize.tsx', 'components/popup/ArticleView.tsx', 'components/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
     const used = new Set<string>();
     for (const file of files) {
       const source = readFileSync(join(import.meta.dirname, '../..', file), 'utf8');

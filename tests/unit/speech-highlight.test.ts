@@ -28,6 +28,7 @@ function fakeApi() {
   const api: HighlightApi = {
     registry: {
       set: (name, highlight) => painted.set(name, highlight as Range),
+      get: (name) => painted.get(name),
       delete: (name) => painted.delete(name),
     },
     create: (range) => range,
@@ -165,6 +166,41 @@ describe('SentenceHighlighter', () => {
     highlighter.show('Câu một.');
     expect(highlighter.show('Không có.')).toBeNull();
     expect(painted.has(HIGHLIGHT_NAME)).toBe(false);
+  });
+
+  it('flashes a sentence for a while, but keeps a highlight that replaced it meanwhile', () => {
+    vi.useFakeTimers();
+    try {
+      const doc = page('<p>Câu một. Câu hai.</p>');
+      const { api, painted } = fakeApi();
+      const flasher = new SentenceHighlighter({ root: doc.body, api, follow: false });
+      expect(flasher.flash('Câu một.', 1000)).toBe(true);
+      expect(painted.get(HIGHLIGHT_NAME)?.toString()).toBe('Câu một.');
+      vi.advanceTimersByTime(1000);
+      expect(painted.has(HIGHLIGHT_NAME)).toBe(false);
+      flasher.flash('Câu một.', 1000);
+      const reader = new SentenceHighlighter({ root: doc.body, api, follow: false });
+      reader.show('Câu hai.');
+      vi.advanceTimersByTime(1000);
+      expect(painted.get(HIGHLIGHT_NAME)?.toString()).toBe('Câu hai.');
+      expect(flasher.flash('Không có trên trang.', 1000)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops scrolling to the sentence while not following, and scrolls again once following', () => {
+    const doc = page('<p id="a">Câu một.</p><p id="b">Câu hai.</p>');
+    const { api } = fakeApi();
+    const scrollA = vi.spyOn(doc.getElementById('a') as HTMLElement, 'scrollIntoView');
+    const scrollB = vi.spyOn(doc.getElementById('b') as HTMLElement, 'scrollIntoView');
+    const highlighter = new SentenceHighlighter({ root: doc.body, api });
+    highlighter.setFollow(false);
+    highlighter.show('Câu một.');
+    expect(scrollA).not.toHaveBeenCalled();
+    highlighter.setFollow(true);
+    highlighter.show('Câu hai.');
+    expect(scrollB).toHaveBeenCalled();
   });
 
   it('scrolls the sentence into view where the Highlight API is missing', () => {

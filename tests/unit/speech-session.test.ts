@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { articleSentences, PlainUtterance } from '../../lib/speech/speaker';
-import { DEFAULT_SETTINGS, ReadingSession, sentenceOfSelection, type SpeechSettings, type SpeechStatus } from '../../lib/speech/session';
-import type { UtteranceLike } from '../../lib/speech/speaker';
+import { PlainUtterance, type UtteranceLike } from '../../lib/speech/engine';
+import { articleSentences } from '../../lib/speech/speaker';
+import type { SpeechStatus } from '../../lib/messages';
+import { ReadingSession, sentenceOfSelection } from '../../lib/speech/session';
+import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
 import type { VoiceLike } from '../../lib/speech/voices';
 
 const ARTICLE = `<!doctype html><html lang="vi"><head><title>Họp phiên thứ 7</title></head><body><h1>Họp phiên thứ 7</h1><article>
@@ -48,8 +50,19 @@ class InstantSynth extends EventTarget {
 
 const NORTHERN: VoiceLike = { name: 'Vietnamese (Northern) espeak-ng', lang: 'vi', voiceURI: 'Vietnamese (Northern) espeak-ng', localService: true, default: false };
 
-function session(voices: VoiceLike[], settings: SpeechSettings = DEFAULT_SETTINGS) {
-  const synth = new InstantSynth(voices);
+/** Starts each utterance but ends it only on `finish()`: reading stays on one sentence meanwhile. */
+class HeldSynth extends InstantSynth {
+  override speak(utterance: UtteranceLike) {
+    this.spoken.push(utterance);
+    queueMicrotask(() => (utterance as unknown as EventTarget).dispatchEvent(new Event('start')));
+  }
+  finish() {
+    (this.spoken.at(-1) as unknown as EventTarget).dispatchEvent(new Event('end'));
+  }
+}
+
+function session(voices: VoiceLike[], settings: SpeechSettings = DEFAULT_SETTINGS, Synth: typeof InstantSynth = InstantSynth) {
+  const synth = new Synth(voices);
   const statuses: SpeechStatus[] = [];
   const saved: SpeechSettings[] = [];
   const reading = new ReadingSession({
@@ -105,25 +118,53 @@ describe('reading session', () => {
     expect(synth.spoken[0]?.voice?.name).toBe(southern.name);
   });
 
-  it('does not start a read that was stopped while it waited for voices', async () => {
-    const { synth, reading } = session([]);
-    const waiting = reading.command({ action: 'play' }, article);
-    await reading.command({ action: 'stop' }, article);
+  it('starts at once with the language default voice while the voice list loads, then takes the slot', async () => {
+    const { synth, reading, statuses } = session([], DEFAULT_SETTINGS, HeldSynth);
+    const status = await reading.command({ action: 'play' }, article);
+    expect(status.preparing).toBe(true);
+    expect(synth.spoken).toHaveLength(1);
+    expect(synth.spoken[0]!.voice).toBeNull();
+    expect(synth.spoken[0]!.lang).toBe('vi');
     synth.setVoices([NORTHERN]);
-    await waiting;
     await settle();
-    expect(synth.spoken).toHaveLength(0);
+    (synth as HeldSynth).finish();
+    await settle();
+    expect(synth.spoken[1]!.voice?.name).toBe(NORTHERN.name);
+    expect(statuses.at(-1)?.preparing).toBe(false);
+    expect(statuses.at(-1)?.slots?.missing).toBe(false);
   });
 
-  it('says "no voice" when the language has none, then reads once voices arrive', async () => {
+  it('stops and says "no voice" when the list arrives without one for the language', async () => {
+    const german: VoiceLike = { name: 'German', lang: 'de', voiceURI: 'German', localService: true, default: false };
+    const { synth, reading, statuses } = session([], DEFAULT_SETTINGS, HeldSynth);
+    await reading.command({ action: 'play' }, article);
+    synth.setVoices([german]);
+    await settle();
+    expect(statuses.at(-1)?.error).toBe('no-voice');
+    expect(statuses.at(-1)?.state.status).toBe('idle');
+  });
+
+  it('reports the player at once while the voices load, and the filled slots when they arrive', async () => {
     const { synth, reading, statuses } = session([]);
-    const status = await reading.command({ action: 'play' }, article);
-    expect(status.error).toBe('no-voice');
-    expect(synth.spoken).toHaveLength(0);
+    const first = await reading.statusFor('vi');
+    expect(first.preparing).toBe(true);
+    expect(first.slots).toBeNull();
     synth.setVoices([NORTHERN]);
     await settle();
-    expect(synth.spoken.length).toBeGreaterThan(0);
-    expect(statuses.at(-1)?.error).toBeNull();
+    expect(statuses.at(-1)?.preparing).toBe(false);
+    expect(statuses.at(-1)?.slots?.slots[0]?.voice?.name).toBe(NORTHERN.name);
+  });
+
+  it('stops following the sentence when the reader scrolls, and follows again on request', async () => {
+    const { synth, reading, statuses } = session([NORTHERN], DEFAULT_SETTINGS, HeldSynth);
+    document.body.innerHTML = '<article><p>Năm 2023, các bộ, ngành đã thực hiện 4.142 nhiệm vụ được giao.</p></article>';
+    await reading.command({ action: 'play' }, article);
+    expect(synth.spoken).toHaveLength(1);
+    window.dispatchEvent(new Event('wheel'));
+    expect(statuses.at(-1)?.following).toBe(false);
+    const followed = await reading.command({ action: 'follow' }, article);
+    expect(followed.following).toBe(true);
+    reading.dispose();
   });
 });
 

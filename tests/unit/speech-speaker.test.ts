@@ -2,16 +2,14 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'v
 import {
   articleSentences,
   buildQueue,
-  PlainUtterance,
   selectionSentences,
   Speaker,
   splitLongSentence,
   summarySentences,
   type SpeakerEvent,
   type SpeechSentence,
-  type SynthLike,
-  type UtteranceLike,
 } from '../../lib/speech/speaker';
+import { PlainUtterance, type SynthLike, type UtteranceLike } from '../../lib/speech/engine';
 import type { VoiceLike, VoiceRef } from '../../lib/speech/voices';
 
 function errorEvent(code: string): Event {
@@ -473,5 +471,36 @@ describe('Speaker', () => {
     unsubscribe();
     speaker.play();
     expect(seen.map((e) => e.type)).toEqual(['state']);
+  });
+});
+
+describe('captions and agency prefixes', () => {
+  const article = {
+    title: 'Họp phiên thứ 7',
+    lead: '(Dân trí) - Chiều nay, Chính phủ họp phiên thường kỳ.',
+    lang: 'vi',
+    sentences: [
+      { text: '(Chinhphu.vn) – Thủ tướng chủ trì cuộc họp.', start: 0, end: 43, paragraph: 0 },
+      { text: 'Thủ tướng phát biểu tại hội nghị - Ảnh: H.Y.T.', start: 45, end: 92, paragraph: 1 },
+      { text: 'Ảnh: TTXVN', start: 94, end: 104, paragraph: 2 },
+      { text: 'Hội nghị kết thúc lúc 12 giờ.', start: 106, end: 135, paragraph: 2 },
+    ],
+  };
+
+  it('reads a caption as a caption, announced and in a paragraph of its own, and skips a bare credit line', () => {
+    const sentences = articleSentences(article);
+    expect(sentences.map((sentence) => sentence.source)).toEqual(['title', 'lead', 'text', 'caption', 'text']);
+    const caption = sentences[3]!;
+    expect(new Set(sentences.filter((sentence) => sentence !== caption).map((sentence) => sentence.paragraph))).not.toContain(caption.paragraph);
+    const spoken = buildQueue(sentences, 'vi').map((item) => item.speak);
+    expect(spoken[3]).toBe('Chú thích ảnh: Thủ tướng phát biểu tại hội nghị');
+    expect(spoken.join(' ')).not.toMatch(/Ảnh:|TTXVN|H\.Y\.T/);
+  });
+
+  it('drops agency datelines from what is spoken, not from what is highlighted', () => {
+    const items = buildQueue(articleSentences(article), 'vi');
+    expect(items[1]!.speak).toBe('Chiều nay, Chính phủ họp phiên thường kỳ.');
+    expect(items[1]!.text).toBe('(Dân trí) - Chiều nay, Chính phủ họp phiên thường kỳ.');
+    expect(items[2]!.speak).toBe('Thủ tướng chủ trì cuộc họp.');
   });
 });

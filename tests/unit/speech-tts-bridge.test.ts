@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { Speaker, type SpeakerEvent, type SpeechSentence, type UtteranceLike } from '../../lib/speech/speaker';
+import type { UtteranceLike } from '../../lib/speech/engine';
+import { Speaker, type SpeakerEvent, type SpeechSentence } from '../../lib/speech/speaker';
 import {
   createBridgeEngine,
   hostBridgeEngine,
@@ -122,7 +123,9 @@ class FakeTts implements TtsLike {
       this.begin(next);
     }
   }
+  voiceLists = 0;
   getVoices(): Promise<TtsVoiceLike[]> {
+    this.voiceLists++;
     return Promise.resolve(this.voices);
   }
   changeVoices(voices: TtsVoiceLike[]): void {
@@ -380,6 +383,38 @@ describe('voices', () => {
     await settle();
     expect(changes).toBe(1);
     expect(bridge.synth.getVoices().map((v) => v.name)).toEqual(['Google tiếng Việt']);
+  });
+});
+
+describe('voices on a fresh browser', () => {
+  it('does not loop when the engine answers "none" and a listener asks again on every change', async () => {
+    const { runtime, tts } = setup();
+    tts.voices = [];
+    const bridge = createBridgeEngine(() => runtime.connect());
+    let changes = 0;
+    bridge.synth.addEventListener('voiceschanged', () => {
+      changes++;
+      bridge.synth.getVoices();
+    });
+    for (let i = 0; i < 20; i++) await settle();
+    expect(changes).toBe(1);
+    expect(tts.voiceLists).toBeLessThanOrEqual(3);
+    tts.changeVoices([NORTH_TTS]);
+    await settle();
+    expect(bridge.synth.getVoices().map((voice) => voice.name)).toEqual([NORTH.name]);
+  });
+
+  it('lists the voices once for every tab, and again only when they change', async () => {
+    const { runtime, tts } = setup();
+    const a = createBridgeEngine(() => runtime.connect());
+    const b = createBridgeEngine(() => runtime.connect());
+    await loadVoices(a.synth, 1000);
+    await loadVoices(b.synth, 1000);
+    expect(tts.voiceLists).toBe(1);
+    tts.changeVoices([SOUTH_TTS]);
+    await settle();
+    expect(tts.voiceLists).toBe(2);
+    expect(b.synth.getVoices().map((voice) => voice.name)).toEqual(['Google tiếng Việt']);
   });
 });
 
