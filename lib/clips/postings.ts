@@ -79,26 +79,30 @@ export type PendingTable = Table<PendingRow, number>;
 
 /** Answers term lookups from the postings and the pending clips together. */
 export class IndexReader {
-  private readonly pending: { id: number; terms: Set<string>; sorted: string[] }[];
+  /** Built on the first point lookup: most searches make several. */
+  private pendingSets: { id: number; terms: Set<string> }[] | null = null;
 
   constructor(
     private readonly postings: PostingsTable,
-    pending: readonly PendingRow[],
-  ) {
-    this.pending = pending.map(({ id, terms }) => ({ id, terms: new Set(terms), sorted: [...terms].sort() }));
-  }
+    private readonly pending: readonly PendingRow[],
+  ) {}
 
   /** The ids of the clips containing `term`. */
-  ids(term: string): Promise<Set<number>> {
-    return this.lookup(term, term, false);
+  async ids(term: string): Promise<Set<number>> {
+    const ids = await this.fromPostings(term, term);
+    this.pendingSets ??= this.pending.map(({ id, terms }) => ({ id, terms: new Set(terms) }));
+    for (const clip of this.pendingSets) if (clip.terms.has(term)) ids.add(clip.id);
+    return ids;
   }
 
   /** The ids of the clips containing any term from `from` to `to` (a prefix range). */
-  range(from: string, to: string): Promise<Set<number>> {
-    return this.lookup(from, to, true);
+  async range(from: string, to: string): Promise<Set<number>> {
+    const ids = await this.fromPostings(from, to);
+    for (const { id, terms } of this.pending) if (terms.some((term) => term >= from && term <= to)) ids.add(id);
+    return ids;
   }
 
-  private async lookup(from: string, to: string, isRange: boolean): Promise<Set<number>> {
+  private async fromPostings(from: string, to: string): Promise<Set<number>> {
     const ids = new Set<number>();
     await this.postings
       .where('[term+chunk]')
@@ -106,9 +110,6 @@ export class IndexReader {
       .each((row) => {
         for (const id of row.ids) ids.add(id);
       });
-    for (const clip of this.pending) {
-      if (isRange ? clip.sorted.some((term) => term >= from && term <= to) : clip.terms.has(from)) ids.add(clip.id);
-    }
     return ids;
   }
 }
