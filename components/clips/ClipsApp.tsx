@@ -90,6 +90,11 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // Clips saved since the last visit are searchable already; indexing them makes searches cheaper.
+  useEffect(() => {
+    store.indexPending().catch(fail);
+  }, [store]);
+
   const fail = (error: unknown) => {
     const failure = toClipsError(error);
     setNotice({ kind: 'error', text: t(failure.messageKey, failure.substitutions) });
@@ -138,6 +143,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
         onProgress: (done, total) => setNotice({ kind: 'status', text: t('clips_importing', [String(done), String(total)]) }),
       });
       setNotice({ kind: 'status', text: t('clips_imported', [String(result.added), String(result.merged)]) });
+      await store.indexPending();
     } catch (error) {
       fail(error);
     }

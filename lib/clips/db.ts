@@ -1,7 +1,7 @@
 /** The clips database. Open it only from extension pages: a content script's IndexedDB belongs to the website. */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { type ClipBody, type ClipRow, termsOf } from './model';
-import { PostingsChange, type PostingsTable } from './postings';
+import type { PendingRow, PendingTable, PostingsTable } from './postings';
 
 export const CLIPS_DB_NAME = 'loa-clips';
 
@@ -18,7 +18,7 @@ export interface MetaRow {
   value: number;
 }
 
-/** Clips indexed per write of the version-2 upgrade, so its memory stays bounded at any size. */
+/** Clips read per step of the version-2 upgrade, so its memory stays bounded at any size. */
 const UPGRADE_BATCH = 500;
 
 /**
@@ -30,25 +30,28 @@ const UPGRADE_BATCH = 500;
  * (key) and the filters (site, kind, tags — one entry per tag). `bodies` holds the text under the
  * same id.
  * - Version 1 searched a multiEntry index of folded words on `bodies` (one entry per word per clip).
- * - Version 2 searches `postings` (lib/clips/postings.ts: term → ids, in chunks), which knows
- *   accents, word pairs and title/lead, and keeps the number of clips in `meta`, since counting
- *   the table read every row in Chromium.
+ * - Version 2 searches `postings` (lib/clips/postings.ts: term → ids, in chunks) and `pending`
+ *   (clips saved since the postings were last brought up to date), which know accents, word
+ *   pairs and title/lead, and keeps the number of clips in `meta`, since counting the table read
+ *   every row in Chromium.
  */
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: { clips: '++id, &key, savedAt, site, kind, *tags', bodies: 'id, *words' } },
   {
     version: 2,
-    stores: { bodies: 'id', postings: '[term+chunk]', meta: 'name' },
+    stores: { bodies: 'id', postings: '[term+chunk]', pending: 'id', meta: 'name' },
+    // Every clip becomes pending (one row each, quick even at 10,000 clips); the clips page then
+    // moves them into the postings in batches (ClipStore.indexPending) while search already works.
     upgrade: async (transaction) => {
       const clips = transaction.table<ClipRow, number>('clips');
       const bodies = transaction.table<ClipBody & { words?: unknown }, number>('bodies');
-      const postings: PostingsTable = transaction.table('postings');
+      const pending: PendingTable = transaction.table('pending');
       const ids = await clips.toCollection().primaryKeys();
       for (let first = 0; first < ids.length; first += UPGRADE_BATCH) {
         const batch = ids.slice(first, first + UPGRADE_BATCH);
         const [rows, stored] = await Promise.all([clips.bulkGet(batch), bodies.bulkGet(batch)]);
-        const change = new PostingsChange();
         const rewritten: ClipBody[] = [];
+        const indexed: PendingRow[] = [];
         batch.forEach((id, index) => {
           const row = rows[index];
           const body = stored[index];
@@ -56,10 +59,9 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
           const { words: _words, ...rest } = body;
           rewritten.push(rest);
           // A damaged row is kept as it is; search finds it only as far as it can be read.
-          change.reindex(id, [], termsOf(row, rest));
+          indexed.push({ id, terms: termsOf(row, rest) });
         });
-        await bodies.bulkPut(rewritten);
-        await change.apply(postings);
+        await Promise.all([bodies.bulkPut(rewritten), pending.bulkPut(indexed)]);
       }
       await transaction.table<MetaRow, string>('meta').put({ name: 'count', value: ids.length });
     },
@@ -70,6 +72,7 @@ export class ClipsDb extends Dexie {
   declare clips: Table<ClipRow, number>;
   declare bodies: Table<ClipBody, number>;
   declare postings: PostingsTable;
+  declare pending: PendingTable;
   declare meta: Table<MetaRow, string>;
 
   constructor(name: string = CLIPS_DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {

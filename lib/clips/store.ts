@@ -19,7 +19,7 @@ import {
   splitClip,
   termsOf,
 } from './model';
-import { PostingsChange, idsIn, idsOf } from './postings';
+import { IndexReader, PostingsChange } from './postings';
 
 export interface ListParams {
   /**
@@ -91,6 +91,9 @@ export interface ClipStoreOptions {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** Pending clips moved into the postings per transaction by `indexPending`. */
+const INDEX_BATCH = 64;
+
 /** Import progress is reported after every this many clips. */
 const IMPORT_PROGRESS_STEP = 100;
 
@@ -130,7 +133,8 @@ export class ClipStore {
     const query = params.query ? parseSearch(params.query) : null;
     return guard(() =>
       this.db.transaction('r', this.tables(), async () => {
-        const matching = await this.matchingIds(params, query);
+        const index = query ? new IndexReader(this.db.postings, await this.db.pending.toArray()) : null;
+        const matching = await this.matchingIds(params, query, index);
         if (!matching) {
           const [total, rows] = await Promise.all([
             this.count(),
@@ -138,8 +142,9 @@ export class ClipStore {
           ]);
           return { total, ...readRows(rows) };
         }
-        const scores = query && params.order !== 'newest' ? await this.relevance(query, matching) : null;
-        return { total: matching.size, ...readRows(await this.pageOf(matching, scores, offset, limit)) };
+        const scores = query && index && params.order !== 'newest' ? await this.relevance(query, matching, index) : null;
+        const { rows, total } = await this.pageOf(matching, scores, offset, limit);
+        return { total, ...readRows(rows) };
       }),
     );
   }
@@ -186,12 +191,8 @@ export class ClipStore {
       this.db.transaction('rw', this.tables(), async () => {
         const [rows, bodies] = await Promise.all([this.db.clips.bulkGet([...ids]), this.db.bodies.bulkGet([...ids])]);
         const deleted = { rows: rows.filter((row) => row !== undefined), bodies: bodies.filter((body) => body !== undefined) };
-        const index = new PostingsChange();
-        rows.forEach((row, position) => {
-          const terms = row ? termsOf(row, bodies[position]) : [];
-          if (row && terms.length > 0) index.reindex(row.id, terms, []);
-        });
-        await Promise.all([this.db.clips.bulkDelete([...ids]), this.db.bodies.bulkDelete([...ids]), index.apply(this.db.postings)]);
+        // Their ids stay in the postings (searches keep only ids with a row): rewriting a row per term took ~290 ms a clip.
+        await Promise.all([this.db.clips.bulkDelete([...ids]), this.db.bodies.bulkDelete([...ids]), this.db.pending.bulkDelete([...ids])]);
         await this.adjustCount(-deleted.rows.length);
         return deleted;
       }),
@@ -216,7 +217,7 @@ export class ClipStore {
             if (!(await this.db.clips.get(row.id))) returned++;
             await this.db.clips.put(row);
             if (body) await this.db.bodies.put(body);
-            index.reindex(row.id, [], termsOf(row, body));
+            await this.db.pending.put({ id: row.id, terms: termsOf(row, body) });
           }
         }
         await index.apply(this.db.postings);
@@ -256,7 +257,7 @@ export class ClipStore {
       return this.db.transaction('rw', this.tables(), async () => {
         let added = 0;
         let merged = 0;
-        // One index write per step of clips: most of their terms are shared.
+        // New clips become pending; merged ones change the postings, written once per step.
         const index = new PostingsChange();
         for (const clip of incoming) {
           const existing = await this.findByKey(clip);
@@ -279,14 +280,37 @@ export class ClipStore {
     this.db.close();
   }
 
+  /**
+   * Moves the pending clips (saved since the last call, or all of them after the upgrade to schema
+   * version 2) into the postings, a batch per transaction so that saves and searches go on in
+   * between. The clips page calls it when it opens and after an import.
+   */
+  indexPending(): Promise<void> {
+    return guard(async () => {
+      for (;;) {
+        const left = await this.db.transaction('rw', this.db.pending, this.db.postings, this.db.clips, async () => {
+          const batch = await this.db.pending.limit(INDEX_BATCH).toArray();
+          const live = new Set(await this.db.clips.where(':id').anyOf(batch.map((entry) => entry.id)).primaryKeys());
+          const index = new PostingsChange();
+          for (const { id, terms } of batch) if (live.has(id)) index.reindex(id, [], terms);
+          await index.apply(this.db.postings);
+          await this.db.pending.bulkDelete(batch.map((entry) => entry.id));
+          return batch.length;
+        });
+        if (left < INDEX_BATCH) return;
+      }
+    });
+  }
+
   private tables() {
-    return [this.db.clips, this.db.bodies, this.db.postings, this.db.meta];
+    return [this.db.clips, this.db.bodies, this.db.postings, this.db.pending, this.db.meta];
   }
 
   /**
    * Writes both rows of a clip; a clip without an id is added and gets one. `previous` is the clip
-   * as stored before (null for a new one): `index` gets the difference of their terms. Call inside
-   * a transaction, and apply `index` before it ends.
+   * as stored before (null for a new one). A new clip's terms go to `pending`; a changed clip's
+   * changed terms go to `index`, or to its pending row while it has one. Call inside a transaction,
+   * and apply `index` before it ends.
    */
   private async write(clip: NewClip & { id?: number }, previous: Clip | null, index: PostingsChange): Promise<Clip> {
     const { row, body } = splitClip({ ...clip, id: clip.id ?? 0 });
@@ -298,7 +322,9 @@ export class ClipStore {
     } else {
       await Promise.all([this.db.clips.put(row), this.db.bodies.put(body)]);
     }
-    index.reindex(id, previous ? indexTerms(previous) : [], indexTerms(clip));
+    const terms = indexTerms(clip);
+    if (!previous || (await this.db.pending.get(id))) await this.db.pending.put({ id, terms });
+    else index.reindex(id, indexTerms(previous), terms);
     return { ...clip, id };
   }
 
@@ -334,10 +360,10 @@ export class ClipStore {
   }
 
   /** The ids matching every filter given, or null when no filter is given. */
-  private async matchingIds(params: ListParams, query: SearchQuery | null): Promise<Set<number> | null> {
+  private async matchingIds(params: ListParams, query: SearchQuery | null, index: IndexReader | null): Promise<Set<number> | null> {
     const lookups: Promise<Iterable<number>>[] = [];
-    for (const term of query?.required ?? []) lookups.push(idsOf(this.db.postings, term));
-    if (query?.prefix) lookups.push(idsIn(this.db.postings, query.prefix.from, query.prefix.to));
+    for (const term of query?.required ?? []) lookups.push(index!.ids(term));
+    if (query?.prefix) lookups.push(index!.range(query.prefix.from, query.prefix.to));
     if (params.site) lookups.push(this.db.clips.where('site').equals(params.site).primaryKeys());
     if (params.tag) lookups.push(this.db.clips.where('tags').equals(params.tag).primaryKeys());
     if (params.kind) lookups.push(this.db.clips.where('kind').equals(params.kind).primaryKeys());
@@ -350,8 +376,8 @@ export class ClipStore {
    * apart, and each counts more in the title than in the lead, and there more than in the text.
    * Score = 4 × where the phrase is (title 3, lead 2, text 1, nowhere 0) + where all words are.
    */
-  private async relevance(query: SearchQuery, matching: ReadonlySet<number>): Promise<Map<number, number>> {
-    const all = (terms: string[]) => Promise.all(terms.map((term) => idsOf(this.db.postings, term))).then(intersect);
+  private async relevance(query: SearchQuery, matching: ReadonlySet<number>, index: IndexReader): Promise<Map<number, number>> {
+    const all = (terms: string[]) => Promise.all(terms.map((term) => index.ids(term))).then(intersect);
     const [wordsInTitle, wordsInLead, phrase, phraseInTitle, phraseInLead] = await Promise.all([
       all(query.words.map(inTitle)),
       all(query.words.map(inLead)),
@@ -369,42 +395,29 @@ export class ClipStore {
   }
 
   /**
-   * One page of `ids`: best score first when `scores` are given, newest first among equals. A few
-   * matches are read and sorted here. Many matches are ordered by walking the savedAt index (keys
-   * only); newest first alone stops once the page is full, after about
-   * (offset + limit) × table size / matches entries.
+   * One page of `ids`: best score first when `scores` are given, newest first among equals, and
+   * how many of `ids` are still clips (deleted clips stay in the postings). A few matches are read
+   * and sorted here; many are ordered by walking the savedAt index (keys only).
    */
   private async pageOf(
     ids: ReadonlySet<number>,
     scores: ReadonlyMap<number, number> | null,
     offset: number,
     limit: number,
-  ): Promise<(ClipRow | undefined)[]> {
+  ): Promise<{ rows: ClipRow[]; total: number }> {
     const score = (id: number) => scores?.get(id) ?? 0;
     if (ids.size <= SORT_IN_MEMORY) {
-      const rows = await this.db.clips.bulkGet([...ids]);
+      const rows = (await this.db.clips.bulkGet([...ids])).filter((row) => row !== undefined);
       // Damaged rows may lack a usable savedAt; they sort last, and readRows reports them.
-      const time = (row: ClipRow | undefined) => (typeof row?.savedAt === 'number' ? row.savedAt : -Infinity);
-      const order = (row: ClipRow | undefined) => (row ? score(row.id) : -1);
-      return rows.sort((a, b) => order(b) - order(a) || time(b) - time(a)).slice(offset, offset + limit);
-    }
-    if (!scores) {
-      const page: number[] = [];
-      let skipped = 0;
-      await this.db.clips
-        .orderBy('savedAt')
-        .reverse()
-        .until(() => page.length >= limit)
-        .eachPrimaryKey((id) => {
-          if (!ids.has(id)) return;
-          if (skipped < offset) skipped++;
-          else page.push(id);
-        });
-      return this.db.clips.bulkGet(page);
+      const time = (row: ClipRow) => (typeof row.savedAt === 'number' ? row.savedAt : -Infinity);
+      rows.sort((a, b) => score(b.id) - score(a.id) || time(b) - time(a));
+      return { rows: rows.slice(offset, offset + limit), total: rows.length };
     }
     const newest = await this.db.clips.orderBy('savedAt').reverse().primaryKeys();
-    const ranked = newest.filter((id) => ids.has(id)).sort((a, b) => score(b) - score(a));
-    return this.db.clips.bulkGet(ranked.slice(offset, offset + limit));
+    const ranked = newest.filter((id) => ids.has(id));
+    if (scores) ranked.sort((a, b) => score(b) - score(a));
+    const rows = await this.db.clips.bulkGet(ranked.slice(offset, offset + limit));
+    return { rows: rows.filter((row) => row !== undefined), total: ranked.length };
   }
 
   private async readForExport(ids: readonly number[] | undefined): Promise<{ clips: Clip[]; corrupted: CorruptRecord[] }> {

@@ -110,6 +110,11 @@ describe('schema upgrades', () => {
     expect((await store.listClips({ query: 'cài ' })).total).toBe(0);
     expect((await store.listClips()).total).toBe(2);
     expect(await store.db.bodies.toArray()).toEqual(VERSION_1.bodies.map(({ words: _words, ...body }) => body));
+    // The upgrade leaves both clips pending; the clips page then moves them into the postings.
+    expect(await store.db.pending.count()).toBe(2);
+    await store.indexPending();
+    expect(await store.db.pending.count()).toBe(0);
+    expect((await store.listClips({ query: '"cải cách thủ tục"' })).clips.map((clip) => clip.id)).toEqual([1]);
     expect((await store.listClips({ tag: 'chính phủ' })).clips.map((clip) => clip.id)).toEqual([1]);
     expect((await store.listClips({ site: 'nhandan.vn', kind: 'selection' })).clips.map((clip) => clip.id)).toEqual([2]);
     const exported = JSON.parse((await store.exportJson()).text);

@@ -138,7 +138,7 @@ describe('saveClip', () => {
     await store.saveClip(article());
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'postings') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this.name === 'pending') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
     await expect(store.saveClip(article({ url: 'https://baochinhphu.vn/khac.htm', title: 'Bài khác' }))).rejects.toMatchObject({
@@ -257,9 +257,15 @@ describe('listClips', () => {
     expect((await store.listClips({ query: '"dien gia"' })).total).toBe(0);
   });
 
-  it('keeps the index in step with edits, re-saves, deletions and undo', async () => {
+  it.each([
+    ['while it is pending', false],
+    ['once it is in the postings', true],
+  ])('keeps the index in step with edits, re-saves, deletions and undo, %s', async (_when, indexed) => {
     const store = newStore();
     const { clip } = await store.saveClip(article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Thu ngân sách tăng.', lead: null }));
+    if (indexed) await store.indexPending();
+    expect(await store.db.pending.count()).toBe(indexed ? 0 : 1);
+    expect((await store.listClips({ query: 'thu ' })).total).toBe(1);
     await store.saveClip(article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Chi đầu tư công tăng.', lead: null }));
     expect((await store.listClips({ query: 'thu ' })).total).toBe(0);
     expect((await store.listClips({ query: 'dau tu ' })).total).toBe(1);
@@ -273,6 +279,21 @@ describe('listClips', () => {
     await store.restoreClips(deleted);
     expect(titles(await store.listClips({ query: 'ngan sach' }))).toEqual(['Ngân sách']);
     expect((await store.listClips()).total).toBe(1);
+  });
+
+  it('finds the same clips, in the same order, before and after the pending clips are indexed', async () => {
+    const store = await seeded();
+    const queries = ['cai cach', 'cải cách ', '"cải cách"', 'giá điện', 'chuyển đổ', 'die', 'cach ma'];
+    const before = await Promise.all(queries.map((query) => store.listClips({ query })));
+    expect(await store.db.pending.count()).toBe(4);
+    await store.indexPending();
+    expect(await store.db.pending.count()).toBe(0);
+    expect(await store.db.postings.count()).toBeGreaterThan(0);
+    expect(await Promise.all(queries.map((query) => store.listClips({ query })))).toEqual(before);
+    // A deleted clip's ids stay in the postings, but it is neither listed nor counted.
+    const [first] = (await store.listClips({ query: 'cai cach' })).clips;
+    await store.deleteClips([first!.id]);
+    expect(await store.listClips({ query: 'cai cach' })).toMatchObject({ total: 1, clips: [{ title: 'Cách mạng số' }] });
   });
 
   it('filters by site, tag and kind, combined with search', async () => {
