@@ -26,6 +26,7 @@ const NAMES: Record<System, string> = { lead3: 'Lead-3', textrank: 'TextRank', l
 
 interface Page {
   name: string;
+  title: string;
   lang: string;
   text: string;
   reference: string;
@@ -59,7 +60,7 @@ function loadPages(): { pages: Page[]; skipped: string[] } {
     if (dropped) console.log(`${page.name}: ${dropped} body sentence(s) repeating the labeled lead left out`);
     // Figures of the body only: the lead is the answer key here.
     const figures = extractFigures({ text: article.text, lead: null, lang: article.lang, sentences });
-    pages.push({ name: page.name, lang: article.lang, text: article.text, reference, sentences, figures });
+    pages.push({ name: page.name, title: article.title, lang: article.lang, text: article.text, reference, sentences, figures });
   }
   return { pages, skipped };
 }
@@ -144,10 +145,11 @@ function timing(pages: Page[]) {
 }
 
 /** Three sentences from each system on every validation article, scored against its abstract. */
-function vietnews() {
+/** Loa's and Lead-3's mean ROUGE-2 F1 on the validation split, or null without the dev sets. */
+function vietnews(): { loa: number; lead: number } | null {
   if (!devsetsAvailable()) {
     console.log(`VietNews: skipped, ${DEVSETS_MISSING}`);
-    return;
+    return null;
   }
   const articles = readVietNews('val');
   const systems = {
@@ -174,9 +176,10 @@ function vietnews() {
     const row = [total.r1, total.r2, total.rl].map((value) => pct(value / articles.length).padStart(7)).join('');
     console.log(`${name.padEnd(12)}${row}${(total.syllables / articles.length).toFixed(0).padStart(7)}`);
   }
+  return { loa: totals.Loa!.r2 / articles.length, lead: totals['Lead-3']!.r2 / articles.length };
 }
 
-vietnews();
+const validation = vietnews();
 const { pages, skipped } = loadPages();
 if (skipped.length) console.log(`skipped: ${skipped.join('; ')}`);
 const [lead, textrank, loa] = report('Three sentences each (Lead-3, TextRank top-3, Loa with 3 sentences)', score(pages, () => 3), true);
@@ -188,5 +191,10 @@ report(
 timing(pages);
 
 const beats = loa!.r2 > lead!.r2 && loa!.r2 > textrank!.r2;
-console.log(`\nLoa ${beats ? 'beats' : 'does NOT beat'} both baselines on mean ROUGE-2 (three sentences each).`);
-process.exitCode = beats ? 0 : 1;
+console.log(`\nCorpus: Loa ${beats ? 'beats' : 'does NOT beat'} both baselines on mean ROUGE-2 (three sentences each; 15 pages, for information).`);
+// The verdict is the thousands of unseen articles, not the 15 pages the old heuristics were tuned on.
+if (validation) {
+  const margin = validation.loa - validation.lead;
+  console.log(`VietNews validation: Loa ROUGE-2 is Lead-3 ${margin >= 0 ? '+' : ''}${(100 * margin).toFixed(2)} points (goal: at least +2.00).`);
+  process.exitCode = margin >= 0.02 ? 0 : 1;
+}

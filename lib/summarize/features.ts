@@ -24,7 +24,6 @@ export const FEATURES = [
   'quote',
   'dependent',
   'question',
-  'announces',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -58,7 +57,6 @@ const LONG_SENTENCE_TOKENS = 40;
 const SHORT_SENTENCE_TOKENS = 10;
 const QUOTE = /["“”„«»]/u;
 const QUESTION = /\?[\s"'”’»)]*$/u;
-const ANNOUNCES = /:[\s"'”’»)]*$/u;
 
 const WORDS = /\S+/gu;
 const NUMBER = /^\P{L}*\p{N}/u;
@@ -94,7 +92,6 @@ export function featuresOf(sentence: SentenceFacts, article: ArticleFacts): numb
     quote: QUOTE.test(text) ? 1 : 0,
     dependent: sentence.dependent ? 1 : 0,
     question: QUESTION.test(text) ? 1 : 0,
-    announces: ANNOUNCES.test(text) ? 1 : 0,
   };
   return FEATURES.map((name) => values[name]);
 }
