@@ -150,10 +150,11 @@ const HEADING_MAX_TOKENS = 20;
 /** Words a caption without a credit shares at its start with a credited caption of the page. */
 const CAPTION_FAMILY_WORDS = 3;
 /**
- * Not a sentence to read alone: it opens lower-case (the rest of a list item or of a cut
- * sentence), announces a list (":"), or ends on a dash (a caption whose credit was cut off).
+ * Not a sentence to read alone: a list item ("- Phục vụ …"), a sentence that opens lower-case (the
+ * rest of a list item or of a cut sentence), announces a list (":"), or ends on a dash (a caption
+ * whose credit was cut off).
  */
-const FRAGMENT = /^[\s"'“„«(]*\p{Ll}|[:\-–—][\s"'”’»)]*$/u;
+const FRAGMENT = /^[-–—•*·+]\s|^[\s"'“„«(]*\p{Ll}|[:\-–—][\s"'”’»)]*$/u;
 
 function isProse(sentences: Sentence[], i: number, tokenCount: number, captions: Set<number>): boolean {
   const sentence = sentences[i]!;

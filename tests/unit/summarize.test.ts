@@ -101,8 +101,12 @@ describe('summarize', () => {
     for (const caption of captions) expect(summary.some((sentence) => caption.includes(sentence))).toBe(false);
   });
 
-  it('leaves out fragments: a list item, a sentence announcing a list', () => {
-    const fragments = ['giá hoa hồng nhập khẩu tăng 20% so với năm trước;', 'Cửa hàng hoa hồng nhập khẩu cho biết giá tăng như sau:'];
+  it('leaves out fragments: list items, a sentence announcing a list', () => {
+    const fragments = [
+      'giá hoa hồng nhập khẩu tăng 20% so với năm trước;',
+      'Cửa hàng hoa hồng nhập khẩu cho biết giá tăng như sau:',
+      '- Giá hoa hồng nhập khẩu tại cửa hàng hoa tăng mạnh.',
+    ];
     const text = [FLOWERS, ...fragments].join('\n\n');
     const summary = summarize(article(text), { minSentences: 5, maxSentences: 5 });
     for (const fragment of fragments) expect(summary).not.toContain(fragment);
