@@ -65,9 +65,10 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
   const html = window ? sanitizeHtml(content.innerHTML, window) : '';
   const sentences = splitSentences(text, lang);
   const figures = extractFigures({ text, lead: lead?.text ?? null, lang, sentences });
+  const title = findHeadline(original, collapse(parsed.title) || collapse(original.title));
   const article: Article = {
     url,
-    title: findHeadline(original, collapse(parsed.title) || collapse(original.title)),
+    title,
     byline: collapse(parsed.byline) || null,
     published: publishedDate(original, parsed.publishedTime),
     siteName: collapse(parsed.siteName) || hostOf(url),
@@ -79,7 +80,7 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
     sentences,
     figures,
     related: related.stories,
-    summary: summarize({ text, sentences, lead: lead?.text ?? null, lang, figures }),
+    summary: summarize({ text, sentences, lead: lead?.text ?? null, title, lang, figures }),
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, article };

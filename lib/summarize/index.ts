@@ -1,8 +1,11 @@
 import type { Figure, Sentence } from '../article';
 import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
+import { FEATURES, featuresOf } from './features';
+import { logOdds, SENTENCE_MODEL } from './model';
+import { needsPrevious } from './openers';
 import { pageRank } from './pagerank';
-import { containment, cosine, similarityGraph, vectorize, type Vector } from './vectors';
+import { centroid, containment, cosine, similarityGraph, vectorize, type Vector } from './vectors';
 
 export interface SummaryInput {
   /** The body text, without the lead. */
@@ -11,8 +14,10 @@ export interface SummaryInput {
   sentences: Sentence[];
   /** The page's own lead ("sapo"): the summary adds to it rather than repeating it. */
   lead: string | null;
+  /** The headline: what it shares with a sentence is a sign of what matters. */
+  title?: string;
   lang: string;
-  /** Key figures of the body; sentences that carry one are favoured when they are central. */
+  /** Key figures of the body; holding one is one of the scorer's features. */
   figures?: Figure[];
 }
 
@@ -31,68 +36,98 @@ const SHORT_ARTICLE_WORDS = 300;
 const LONG_ARTICLE_WORDS = 1500;
 /** Fewer tokens than this is a label, a credit or a fragment, not a summary sentence. */
 const MIN_TOKENS = 5;
-/** Sentences longer than a typical lead sentence make a summary slow to read; they rank lower. */
-const LONG_SENTENCE_TOKENS = 40;
 /** A sentence this similar to the lead, or to a sentence already picked, adds nothing to it. */
 const REPEATS = 0.5;
 /** Links weaker than this are noise in the sentence graph (LexRank's cut-off idea). */
 const MIN_SIMILARITY = 0.05;
-/** Relevance against novelty in the maximal-marginal-relevance selection. */
-const MMR_LAMBDA = 0.6;
-/** How much more a central sentence that carries a key figure is worth. */
-const FIGURE_BONUS = 0.2;
+/**
+ * Only this many sentences from the top are candidates: news says what matters first, and the
+ * similarity graph over them, quadratic at worst, stays small on a page of 50,000 paragraphs.
+ */
+const MAX_CANDIDATES = 150;
+/**
+ * What the scorer's log-odds give up per unit of log length: of two sentences an editor would both
+ * use, the shorter reads faster. Chosen on the VietNews validation split (with NOVELTY_COST).
+ */
+const BREVITY = 0.1;
+const LOG_LENGTH = FEATURES.indexOf('logLength');
+/** What a candidate's log-odds lose per unit of cosine similarity to a sentence already picked (MMR). */
+const NOVELTY_COST = 6;
+
+/** The candidates of one article and what the scorer sees of each: shared by summarize() and training. */
+export interface Analysis {
+  sentences: Sentence[];
+  /** Indexes into `sentences`, in page order. */
+  candidates: number[];
+  /** Per candidate, the values of `FEATURES`. */
+  features: number[][];
+  /** Per candidate, whether it leans on the sentence before it. */
+  dependent: boolean[];
+  vectors: Vector[];
+  lead: Vector | null;
+  /** Words of the body, which set the summary's length. */
+  words: number;
+}
 
 /**
- * The offline summary: a few sentences of the body, in page order, that are central to the
- * article, early in it, and not repeating the lead or each other.
- *
- * Ranking is a personalised PageRank (LexRank with a lead prior) over TF-IDF vectors of syllable
- * (or word) pairs and content tokens, then maximal marginal relevance picks sentences that add
- * something new. Runs in a few milliseconds for a news article and stays near-linear for very
- * long ones, because the similarity graph only visits sentences that share a term.
+ * The offline summary: a few sentences of the body, in page order, that a learned scorer
+ * (logistic regression over position, length, overlap with the title and the article,
+ * centrality, figures, quotes and openings; see `features.ts`) rates most likely to be what an
+ * editor would put in the abstract, each readable alone and none repeating the lead or another.
+ * Near-linear in the article's length: every step is linear except the sentence graph, which
+ * only spans the first `MAX_CANDIDATES` candidates.
  */
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): string[] {
+  const analysis = analyze(input);
+  const k = summaryLength(analysis.words, options.minSentences ?? DEFAULT_MIN, options.maxSentences ?? DEFAULT_MAX);
+  const scores = analysis.features.map((features) => logOdds(SENTENCE_MODEL, features) - BREVITY * features[LOG_LENGTH]!);
+  // In a short article every candidate fits; near-repeats and openings that lean on a missing sentence still go.
+  const chosen = selectReadable(analysis, scores, k);
+  return chosen.map((i) => withoutAgencyPrefix(analysis.sentences[i]!.text));
+}
+
+export function analyze(input: SummaryInput): Analysis {
   const lang = (input.lang || '').toLowerCase().split(/[-_]/)[0] ?? '';
   const sentences = input.sentences.length > 0 ? input.sentences : splitSentences(input.text, lang);
   const tokens = sentences.map((sentence) => tokenize(sentence.text));
   const tokenCounts = tokens.map((list) => list.length);
-  const k = summaryLength(
-    tokenCounts.reduce((sum, count) => sum + count, 0),
-    options.minSentences ?? DEFAULT_MIN,
-    options.maxSentences ?? DEFAULT_MAX,
-  );
-
-  const space = vectorize(tokens, lang, input.lead ? [input.lead] : []);
+  const extras = [input.lead ?? '', input.title ?? ''];
+  const space = vectorize(tokens, lang, extras);
   const vectors = space.sentences;
-  const leadVector = space.extra[0] ?? null;
+  const lead = input.lead ? space.extra[0]! : null;
+  const title = input.title ? space.extra[1]! : null;
 
-  const eligible = sentences.map((_, i) => !leadVector || containment(vectors[i]!, leadVector) < REPEATS);
-  let candidates = sentences.map((_, i) => i).filter((i) => eligible[i] && isProse(sentences, i, tokenCounts[i]!));
+  const eligible = (i: number) => !lead || containment(vectors[i]!, lead) < REPEATS;
+  const captions = captionParagraphs(sentences, tokens);
+  const seen = new Set<string>();
+  const firstOfItsText = (i: number) => !seen.has(sentences[i]!.text) && Boolean(seen.add(sentences[i]!.text));
+  let candidates = firstCandidates(sentences.length, (i) => eligible(i) && isProse(sentences, i, tokenCounts[i]!, captions) && firstOfItsText(i));
   // A text made only of short lines (a list, a table) still deserves a summary.
-  if (candidates.length < k) candidates = sentences.map((_, i) => i).filter((i) => eligible[i] && tokenCounts[i]! > 0);
-  // A short article is its own summary (without a sentence said twice).
-  if (candidates.length <= k) return [...new Set(candidates.map((i) => sentences[i]!.text))];
+  if (candidates.length === 0) {
+    seen.clear();
+    candidates = firstCandidates(
+      sentences.length,
+      (i) => eligible(i) && tokenCounts[i]! > 0 && !captions.has(sentences[i]!.paragraph) && !CREDIT.test(sentences[i]!.text) && firstOfItsText(i),
+    );
+  }
 
-  const scores = centrality(candidates.map((i) => vectors[i]!));
-  const figureSentences = sentencesWithFigures(sentences, input.figures ?? []);
-  const median = scores.slice().sort((a, b) => a - b)[Math.floor(scores.length / 2)]!;
-  const relevance = candidates.map((i, c) => {
-    // A figure makes a sentence worth more only when the sentence is about the story already.
-    const figure = figureSentences.has(i) && scores[c]! >= median ? 1 + FIGURE_BONUS : 1;
-    const length = tokenCounts[i]! > LONG_SENTENCE_TOKENS ? LONG_SENTENCE_TOKENS / tokenCounts[i]! : 1;
-    return scores[c]! * figure * length;
+  const candidateVectors = candidates.map((i) => vectors[i]!);
+  const rank = centrality(candidateVectors);
+  const figures = sentencesWithFigures(sentences, input.figures ?? []);
+  const dependent = candidates.map((i) => needsPrevious(sentences[i]!.text, lang));
+  const article = { sentenceCount: sentences.length, title, first: vectors[0] ?? null, centroid: centroid(vectors) };
+  const features = candidates.map((i, c) => {
+    const facts = { text: sentences[i]!.text, position: i, tokens: tokenCounts[i]!, vector: vectors[i]! };
+    return featuresOf({ ...facts, centrality: rank[c]!, figure: figures.has(i), dependent: dependent[c]! }, article);
   });
+  const words = tokenCounts.reduce((sum, count) => sum + count, 0);
+  return { sentences, candidates, features, dependent, vectors: candidateVectors, lead, words };
+}
 
-  const chosen = selectDiverse(
-    candidates.map((i) => vectors[i]!),
-    relevance,
-    k,
-    leadVector ? [leadVector] : [],
-  );
-  return chosen
-    .map((c) => candidates[c]!)
-    .sort((a, b) => a - b)
-    .map((i) => sentences[i]!.text);
+function firstCandidates(count: number, accepts: (i: number) => boolean): number[] {
+  const candidates: number[] = [];
+  for (let i = 0; i < count && candidates.length < MAX_CANDIDATES; i++) if (accepts(i)) candidates.push(i);
+  return candidates;
 }
 
 /** 3 sentences for a short article, 5 for a long one, in between by length. */
@@ -103,18 +138,53 @@ export function summaryLength(words: number, min: number, max: number): number {
   return low + Math.round((high - low) * share);
 }
 
-/** Captions, photo credits and headings live in article bodies but do not belong in a summary. */
-const CREDIT = /^©|(?:^|[\s(–-])(?:Ảnh|Nguồn|Foto|Fotos|Bild|Quelle|Photo|Credit|Source)\s*:\s*\S[^.!?]{0,60}\)?\.?$|\((?:Ảnh|Foto|Bild|Photo)\b[^()]{0,40}\)$/iu;
+/**
+ * A photo credit, alone or at the end of a caption: "© dpa", "… - Ảnh: H.Y.T.", "Ảnh tư liệu:
+ * AFP/TTXVN", "(Foto: BMZ)".
+ */
+const CREDIT =
+  /^©|(?:^|[\s(–-])(?:Ảnh|Nguồn|Foto|Fotos|Bild|Quelle|Photo|Credit|Source)(?:\s+\p{L}+){0,2}\s*:\s*\S[^:!?]{0,60}\)?$|\((?:Ảnh|Foto|Bild|Photo)\b[^()]{0,40}\)$/iu;
 const FINAL_PUNCTUATION = /[.!?…"”»]$/u;
 /** A paragraph this short that does not end like a sentence is a heading, a label or a scoreline. */
 const HEADING_MAX_TOKENS = 20;
+/** Words a caption without a credit shares at its start with a credited caption of the page. */
+const CAPTION_FAMILY_WORDS = 3;
+/**
+ * Not a sentence to read alone: a list item ("- Phục vụ …"), a sentence that opens lower-case (the
+ * rest of a list item or of a cut sentence), announces a list (":"), or ends on a dash (a caption
+ * whose credit was cut off).
+ */
+const FRAGMENT = /^[-–—•*·+]\s|^[\s"'“„«(]*\p{Ll}|[:\-–—][\s"'”’»)]*$/u;
 
-function isProse(sentences: Sentence[], i: number, tokenCount: number): boolean {
+function isProse(sentences: Sentence[], i: number, tokenCount: number, captions: Set<number>): boolean {
   const sentence = sentences[i]!;
-  if (tokenCount < MIN_TOKENS || CREDIT.test(sentence.text)) return false;
+  if (tokenCount < MIN_TOKENS || captions.has(sentence.paragraph) || CREDIT.test(sentence.text) || FRAGMENT.test(sentence.text)) return false;
   const alone = sentences[i - 1]?.paragraph !== sentence.paragraph && sentences[i + 1]?.paragraph !== sentence.paragraph;
   // A short paragraph without final punctuation is a heading or a label.
   return !(alone && !FINAL_PUNCTUATION.test(sentence.text) && tokenCount <= HEADING_MAX_TOKENS);
+}
+
+/**
+ * Paragraphs that are photo captions: those ending on a credit ("Quang cảnh phiên họp tại điểm
+ * cầu Chính phủ. Ảnh: TTXVN"), and those that open like one of them ("Quang cảnh phiên họp tại
+ * điểm cầu UBND tỉnh Lào Cai."), since a page words its captions alike.
+ */
+function captionParagraphs(sentences: Sentence[], tokens: string[][]): Set<number> {
+  const captions = new Set<number>();
+  const openings = new Set<string>();
+  const opening = (i: number) => tokens[i]!.slice(0, CAPTION_FAMILY_WORDS).join(' ');
+  sentences.forEach((sentence, i) => {
+    if (!CREDIT.test(sentence.text) || sentences[i + 1]?.paragraph === sentence.paragraph) return;
+    captions.add(sentence.paragraph);
+    let first = i;
+    while (sentences[first - 1]?.paragraph === sentence.paragraph) first--;
+    if (first < i && tokens[first]!.length >= CAPTION_FAMILY_WORDS) openings.add(opening(first));
+  });
+  sentences.forEach((sentence, i) => {
+    const startsParagraph = sentences[i - 1]?.paragraph !== sentence.paragraph;
+    if (startsParagraph && tokens[i]!.length >= CAPTION_FAMILY_WORDS && openings.has(opening(i))) captions.add(sentence.paragraph);
+  });
+  return captions;
 }
 
 /**
@@ -140,29 +210,45 @@ function sentencesWithFigures(sentences: Sentence[], figures: Figure[]): Set<num
 }
 
 /**
- * Maximal marginal relevance: each pick trades relevance against similarity to what is already
- * said, and a near-repeat of it is never picked (a summary may come out shorter than k).
+ * The k best-scored candidates that read well together, in page order: none a near-repeat of the
+ * lead or of another pick, and none that opens on a pronoun or a connective ("Tuy nhiên",
+ * "However") unless the sentence it leans on is picked too.
  */
-function selectDiverse(vectors: Vector[], relevance: number[], k: number, alreadySaid: Vector[]): number[] {
-  const chosen: number[] = [];
-  // Each candidate's highest similarity to anything said so far, updated pick by pick.
-  const redundancy = vectors.map((vector) => Math.max(0, ...alreadySaid.map((said) => cosine(vector, said))));
-  const taken = new Set<number>();
-  while (chosen.length < k && chosen.length < vectors.length) {
-    let best = -1;
+function selectReadable(analysis: Analysis, scores: number[], k: number): number[] {
+  const { candidates, vectors, lead, dependent } = analysis;
+  const picked = new Set<number>();
+  const pickedSentences = new Set<number>();
+  // Each candidate's highest similarity to a sentence picked so far.
+  const overlap = candidates.map(() => 0);
+  const readable = (c: number) =>
+    !picked.has(c) &&
+    (!dependent[c] || pickedSentences.has(candidates[c]! - 1)) &&
+    overlap[c]! < REPEATS &&
+    (lead === null || cosine(vectors[c]!, lead) < REPEATS);
+  while (picked.size < k) {
+    let next = -1;
     let bestValue = -Infinity;
-    for (let c = 0; c < vectors.length; c++) {
-      if (taken.has(c) || redundancy[c]! >= REPEATS) continue;
-      const value = MMR_LAMBDA * relevance[c]! - (1 - MMR_LAMBDA) * redundancy[c]!;
-      if (value > bestValue) {
+    for (let c = 0; c < candidates.length; c++) {
+      const value = scores[c]! - NOVELTY_COST * overlap[c]!;
+      if (value > bestValue && readable(c)) {
         bestValue = value;
-        best = c;
+        next = c;
       }
     }
-    if (best < 0) break;
-    chosen.push(best);
-    taken.add(best);
-    for (let c = 0; c < vectors.length; c++) redundancy[c] = Math.max(redundancy[c]!, cosine(vectors[c]!, vectors[best]!));
+    if (next < 0) break;
+    picked.add(next);
+    pickedSentences.add(candidates[next]!);
+    for (let c = 0; c < candidates.length; c++) overlap[c] = Math.max(overlap[c]!, cosine(vectors[c]!, vectors[next]!));
   }
-  return chosen;
+  return [...pickedSentences].sort((a, b) => a - b);
+}
+
+/**
+ * A wire agency or the paper's own tag before the first word: "(Dân trí) - ", "(Chinhphu.vn) – ",
+ * "HÀ NỘI (Reuters) - ", "TTO - ". Part of the page, not of what a summary says.
+ */
+const AGENCY_PREFIX = /^(?:[\p{Lu}\s,.]{0,30}\([^()]{2,40}\)|[\p{Lu}\p{N}.]{2,12})\s*[-–—:]\s+(?=\S)/u;
+
+export function withoutAgencyPrefix(text: string): string {
+  return text.replace(AGENCY_PREFIX, '');
 }

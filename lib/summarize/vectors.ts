@@ -130,14 +130,16 @@ export function containment(a: Vector, b: Vector): number {
 
 /**
  * The cosine-similarity graph, without the weak links below `threshold` (as in LexRank), built
- * through an inverted index so that only pairs sharing a term are visited.
+ * through an inverted index so that only pairs sharing a term are visited. Still quadratic when all
+ * sentences share terms: callers bound the number of sentences.
  */
 export function similarityGraph(vectors: Vector[], threshold: number): Graph {
-  const postings = new Map<number, { sentences: number[]; weights: number[] }>();
+  // `visited`: how many of a term's sentences the outer loop has reached, so each pair is summed once.
+  const postings = new Map<number, { sentences: number[]; weights: number[]; visited: number }>();
   vectors.forEach((vector, i) => {
     for (let t = 0; t < vector.ids.length; t++) {
       let list = postings.get(vector.ids[t]!);
-      if (!list) postings.set(vector.ids[t]!, (list = { sentences: [], weights: [] }));
+      if (!list) postings.set(vector.ids[t]!, (list = { sentences: [], weights: [], visited: 0 }));
       list.sentences.push(i);
       list.weights.push(vector.weights[t]!);
     }
@@ -150,9 +152,10 @@ export function similarityGraph(vectors: Vector[], threshold: number): Graph {
   vectors.forEach((vector, i) => {
     for (let t = 0; t < vector.ids.length; t++) {
       const weight = vector.weights[t]!;
-      const { sentences, weights } = postings.get(vector.ids[t]!)!;
-      // Postings are in sentence order: start past i, so each pair is summed once.
-      for (let p = sentences.indexOf(i) + 1; p < sentences.length; p++) {
+      const list = postings.get(vector.ids[t]!)!;
+      const { sentences, weights } = list;
+      // Postings are in sentence order and i is the next one: start past it.
+      for (let p = ++list.visited; p < sentences.length; p++) {
         const j = sentences[p]!;
         if (row[j] === 0) touched.push(j);
         row[j]! += weight * weights[p]!;
@@ -169,4 +172,17 @@ export function similarityGraph(vectors: Vector[], threshold: number): Graph {
     touched.length = 0;
   });
   return graphOf(vectors.length, from, to, similarity);
+}
+
+/** The normalised sum of the vectors: what they say as a whole. */
+export function centroid(vectors: Vector[]): Vector {
+  const sums = new Map<number, number>();
+  for (const vector of vectors) {
+    for (let t = 0; t < vector.ids.length; t++) sums.set(vector.ids[t]!, (sums.get(vector.ids[t]!) ?? 0) + vector.weights[t]!);
+  }
+  const ids = new Int32Array([...sums.keys()].sort((a, b) => a - b));
+  const weights = Float64Array.from(ids, (id) => sums.get(id)!);
+  const norm = Math.sqrt(weights.reduce((sum, weight) => sum + weight * weight, 0));
+  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+  return { ids, weights };
 }

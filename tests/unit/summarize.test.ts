@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Figure } from '../../lib/article';
-import { lead3, textRank } from '../../lib/summarize/baselines';
-import { summarize, summaryLength } from '../../lib/summarize';
+import { lead3, textRank } from '../../scripts/lib/baselines';
+import { summarize, summaryLength, withoutAgencyPrefix } from '../../lib/summarize';
+import { FEATURES } from '../../lib/summarize/features';
+import { SENTENCE_MODEL } from '../../lib/summarize/model';
+import { needsPrevious } from '../../lib/summarize/openers';
 import { summarizeOnDevice, onDeviceSummarizerReady } from '../../lib/summarize/on-device';
-import { rouge } from '../../lib/summarize/rouge';
+import { rouge, rougeL } from '../../scripts/lib/rouge';
+import { oracle } from '../../scripts/lib/vietnews';
 import { MAX_SENTENCE_CHARS, splitSentences } from '../../lib/text/sentences';
 
 const FLOWERS = [
@@ -78,10 +82,62 @@ describe('summarize', () => {
   });
 
   it('leaves photo credits and headings out', () => {
-    const text = `Giá hoa tăng mạnh\n\n${FLOWERS}\n\nKhách chọn hoa tại một cửa hàng ở TP.HCM - Ảnh: H.Y.T.`;
+    const text = `Giá hoa tăng mạnh\n\n${FLOWERS}\n\nKhách chọn hoa hồng nhập khẩu tại một cửa hàng hoa ở TP.HCM - Ảnh: H.Y.T.`;
     const summary = summarize(article(text), { minSentences: 5, maxSentences: 5 });
     expect(summary).not.toContain('Giá hoa tăng mạnh');
-    expect(summary.some((sentence) => sentence.includes('Ảnh:'))).toBe(false);
+    expect(summary.some((sentence) => sentence.includes('Ảnh'))).toBe(false);
+  });
+
+  it('leaves captions out: those ending on a credit, and those worded like them', () => {
+    const captions = [
+      'Quang cảnh cửa hàng hoa hồng nhập khẩu tại Hà Nội. Ảnh: TTXVN',
+      'Quang cảnh cửa hàng hoa hồng nhập khẩu ở TP.HCM sáng nay.',
+      'Toàn cảnh chợ hoa hồng nhập khẩu ngày 7-3. Ảnh tư liệu: AFP/TTXVN',
+      'Die Ministerin mit Händlern von importierten Rosen beim Blumenmarkt —',
+    ];
+    const text = [FLOWERS, ...captions].join('\n\n');
+    const summary = summarize(article(text), { minSentences: 5, maxSentences: 5 });
+    expect(summary).toHaveLength(5);
+    for (const caption of captions) expect(summary.some((sentence) => caption.includes(sentence))).toBe(false);
+  });
+
+  it('leaves out fragments: list items, a sentence announcing a list', () => {
+    const fragments = [
+      'giá hoa hồng nhập khẩu tăng 20% so với năm trước;',
+      'Cửa hàng hoa hồng nhập khẩu cho biết giá tăng như sau:',
+      '- Giá hoa hồng nhập khẩu tại cửa hàng hoa tăng mạnh.',
+    ];
+    const text = [FLOWERS, ...fragments].join('\n\n');
+    const summary = summarize(article(text), { minSentences: 5, maxSentences: 5 });
+    for (const fragment of fragments) expect(summary).not.toContain(fragment);
+  });
+
+  it('drops the agency tag before the first word of a sentence it shows', () => {
+    const text = `(Dân trí) - ${FLOWERS}`;
+    const summary = summarize(article(text), { minSentences: 6, maxSentences: 6 });
+    expect(summary[0]).toBe('Giá hoa hồng nhập khẩu tăng mạnh trong dịp lễ 8-3 năm nay.');
+    expect(withoutAgencyPrefix('(Chinhphu.vn) - Chính phủ ban hành nghị quyết.')).toBe('Chính phủ ban hành nghị quyết.');
+    expect(withoutAgencyPrefix('HÀ NỘI (Reuters) – Giá vàng tăng.')).toBe('Giá vàng tăng.');
+    expect(withoutAgencyPrefix('TTO - Sáng nay, giá hoa tăng.')).toBe('Sáng nay, giá hoa tăng.');
+    expect(withoutAgencyPrefix('COVID-19 - một năm nhìn lại.')).toBe('COVID-19 - một năm nhìn lại.');
+    expect(withoutAgencyPrefix('Giá hoa tăng (theo Reuters) - tin nhanh.')).toBe('Giá hoa tăng (theo Reuters) - tin nhanh.');
+  });
+
+  it('picks a sentence that leans on the one before only together with it', () => {
+    expect(needsPrevious('Tuy nhiên, giá hoa vẫn tăng.', 'vi')).toBe(true);
+    expect(needsPrevious('Họ cho biết giá hoa vẫn tăng.', 'vi')).toBe(true);
+    expect(needsPrevious('Ông cho biết giá hoa vẫn tăng.', 'vi')).toBe(true);
+    expect(needsPrevious('Ông Nguyễn Văn An cho biết giá hoa vẫn tăng.', 'vi')).toBe(false);
+    expect(needsPrevious('However, prices kept rising.', 'en')).toBe(true);
+    expect(needsPrevious('Dabei stiegen die Preise weiter.', 'de')).toBe(true);
+    expect(needsPrevious('Die Preise stiegen weiter.', 'de')).toBe(false);
+    const leaning = 'Tuy nhiên, giá hoa hồng nhập khẩu tại các cửa hàng hoa vẫn tăng mạnh trong dịp lễ.';
+    const text = [FLOWERS, leaning].join(' ');
+    const input = article(text);
+    for (const k of [2, 3, 4]) {
+      const summary = summarize(input, { minSentences: k, maxSentences: k });
+      if (summary.includes(leaning)) expect(summary).toContain('Khách hàng vẫn mua hoa hồng nhập khẩu tại các cửa hàng hoa.');
+    }
   });
 });
 
@@ -106,6 +162,13 @@ describe('summarize: bad input', () => {
     // The same words over and over: one piece says it all.
     const repetitive = Array.from({ length: 20_000 }, (_, i) => ['giá', 'hoa', 'tăng', 'mạnh', 'năm', 'nay'][i % 6]).join(' ');
     expect(summarize(article(repetitive))).toHaveLength(1);
+  });
+
+  it('summarizes 20,000 identical sentences and 50,000 paragraphs without error', () => {
+    const identical = Array.from({ length: 20_000 }, () => 'Giá hoa hồng nhập khẩu tăng mạnh trong dịp lễ năm nay.').join(' ');
+    expect(summarize(article(identical))).toEqual(['Giá hoa hồng nhập khẩu tăng mạnh trong dịp lễ năm nay.']);
+    const paragraphs = Array.from({ length: 50_000 }, (_, i) => `Đoạn ${i}: tỉnh số ${i % 97} tăng chi cho giáo dục thêm ${i} tỷ đồng.`).join('\n\n');
+    expect(summarize(article(paragraphs))).toHaveLength(5);
   });
 
   it('summarizes a 20,000-word article', () => {
@@ -141,6 +204,19 @@ describe('baselines and ROUGE', () => {
     expect(textRank([], 3)).toEqual([]);
   });
 
+  it('ROUGE-L scores the longest common subsequence', () => {
+    // Common subsequence "chính phủ họp": 3 of 4 candidate tokens, 3 of 5 reference tokens.
+    const score = rougeL('Chính phủ sáng họp', 'chính phủ họp chiều nay');
+    expect(score.precision).toBeCloseTo(3 / 4);
+    expect(score.recall).toBeCloseTo(3 / 5);
+    expect(rougeL('', 'a').f1).toBe(0);
+  });
+
+  it('the oracle picks the sentences closest to the reference, in page order, and stops when none helps', () => {
+    const sentences = ['Trời mưa to ở Hà Nội.', 'Chính phủ họp phiên thường kỳ.', 'Giá vàng tăng mạnh sáng nay.', 'Bóng đá Việt Nam thắng.'];
+    expect(oracle(sentences, 'Giá vàng tăng mạnh. Chính phủ họp phiên thường kỳ tháng này.')).toEqual([1, 2]);
+  });
+
   it('ROUGE counts clipped n-gram overlap on lower-cased syllables', () => {
     expect(rouge('Chính phủ họp', 'chính phủ họp', 2)).toEqual({ recall: 1, precision: 1, f1: 1 });
     // Reference bigrams: "chính phủ", "phủ họp", "họp sáng"; candidate: "chính phủ", "phủ mở".
@@ -150,6 +226,14 @@ describe('baselines and ROUGE', () => {
     expect(score.f1).toBeCloseTo(0.4);
     expect(rouge('a a a', 'a', 1).precision).toBeCloseTo(1 / 3);
     expect(rouge('', 'a', 1).f1).toBe(0);
+  });
+});
+
+describe('sentence model', () => {
+  it('was trained on the features the summarizer computes, and stays small', () => {
+    expect(SENTENCE_MODEL.features).toEqual([...FEATURES]);
+    expect(SENTENCE_MODEL.stumps.every(([feature]) => feature! >= 0 && feature! < FEATURES.length)).toBe(true);
+    expect(JSON.stringify(SENTENCE_MODEL).length).toBeLessThanOrEqual(10_000);
   });
 });
 

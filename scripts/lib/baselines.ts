@@ -1,6 +1,6 @@
-import type { Sentence } from '../article';
-import { tokenize } from '../text/tokens';
-import { graphOf, pageRank } from './pagerank';
+import type { Sentence } from '../../lib/article';
+import { tokenize } from '../../lib/text/tokens';
+import { graphOf, pageRank } from '../../lib/summarize/pagerank';
 
 /** The first k sentences: the classic news baseline. */
 export function lead3(sentences: Sentence[], k = 3): string[] {
