@@ -23,7 +23,6 @@ export const FEATURES = [
   'names',
   'quote',
   'dependent',
-  'question',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -56,7 +55,6 @@ const LONG_SENTENCE_TOKENS = 40;
 /** Fewer tokens than this reads as a fragment. */
 const SHORT_SENTENCE_TOKENS = 10;
 const QUOTE = /["“”„«»]/u;
-const QUESTION = /\?[\s"'”’»)]*$/u;
 
 const WORDS = /\S+/gu;
 const NUMBER = /^\P{L}*\p{N}/u;
@@ -91,7 +89,6 @@ export function featuresOf(sentence: SentenceFacts, article: ArticleFacts): numb
     names: share(text, NAME),
     quote: QUOTE.test(text) ? 1 : 0,
     dependent: sentence.dependent ? 1 : 0,
-    question: QUESTION.test(text) ? 1 : 0,
   };
   return FEATURES.map((name) => values[name]);
 }
