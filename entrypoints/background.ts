@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ClipsError, clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
 import { onBackgroundRequest, onSpeechStatus, sendToTab, type ClipSaveResponse, type SpeechCommand } from '@/lib/messages';
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
+import { sameSiteVerdicts } from '@/lib/url';
 import { hostBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
@@ -163,12 +164,14 @@ export default defineBackground(() => {
     })();
   });
 
-  // Only the popup and the clips page send these; a content script that asks is doing a page's bidding.
+  // Saving and opening are for the popup and the clips page: a content script that asks is doing a
+  // page's bidding. Same-site verdicts are for Loa's content script, before and after each fetch.
   onBackgroundRequest({
     'save-clip': (message, sender) =>
       isOwnExtensionPage(sender, self) ? saveClip(message.clip) : new ClipsError('invalid-input', 'Clips are saved from Loa\'s own pages only').toFailure(),
     'open-clips': async (_message, sender) => {
       if (isOwnExtensionPage(sender, self)) await openClipsPage();
     },
+    'same-site': ({ urls, pageUrl }, sender) => (isOwnContentScript(sender, self) && Array.isArray(urls) ? sameSiteVerdicts(urls, pageUrl) : []),
   });
 });

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Article, ExtractResult } from '@/lib/article';
 import { extractArticle } from '@/lib/extract';
 import { fetchArticle } from '@/lib/extract/remote';
-import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
+import { broadcastSpeechStatus, onContentRequest, sendToBackground } from '@/lib/messages';
 import type { SpeechEngine } from '@/lib/speech/engine';
 import { findArticleContainer, installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
 import { ReadingSession } from '@/lib/speech/session';
@@ -11,6 +11,15 @@ import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 
 /** Set on this extension's own global (the content script's world), where page elements cannot name it. */
 const INJECTED = Symbol.for('loa.content-script');
+
+/**
+ * Asks the background whether `url` belongs to this page's site, so the Public Suffix List is
+ * not injected with every popup opening. No answer (e.g. the extension was reloaded) is a no.
+ */
+async function sameSiteAsPage(url: string): Promise<boolean> {
+  const verdicts = await sendToBackground({ type: 'same-site', pageUrl: location.href, urls: [url] }).catch(() => undefined);
+  return verdicts?.[0] === true;
+}
 
 /** A fetched story as an inert document whose relative links resolve against its own address. */
 function parseFetched(html: string, url: string): Document {
@@ -101,7 +110,7 @@ export default defineContentScript({
         return current ? reader.statusFor(current.lang) : reader.status();
       },
       'queue-stories': async ({ urls }) => {
-        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, location.href, parseFetched).catch(() => null)));
+        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, sameSiteAsPage, parseFetched).catch(() => null)));
         const stories = fetched.filter((story): story is Article => story !== null);
         const reader = await reading();
         return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };

@@ -64,13 +64,19 @@ export interface ContentResponses {
 }
 
 /** Popup/content/clips page → background. */
-export type BackgroundRequest = { type: 'save-clip'; clip: ClipInput } | { type: 'open-clips' };
+export type BackgroundRequest =
+  | { type: 'save-clip'; clip: ClipInput }
+  | { type: 'open-clips' }
+  /** Content script: which of `urls` are http(s) addresses of `pageUrl`'s registrable domain (the background carries the Public Suffix List). */
+  | { type: 'same-site'; pageUrl: string; urls: string[] };
 
 export type ClipSaveResponse = { ok: true; result: SaveResult } | ClipsFailure;
 
 export interface BackgroundResponses {
   'save-clip': ClipSaveResponse;
   'open-clips': void;
+  /** One verdict per requested URL, in order; empty when the asker is not Loa's content script. */
+  'same-site': boolean[];
 }
 
 /** Tags content-script messages so the background's runtime listener ignores them, and vice versa. */

@@ -1,4 +1,8 @@
-/** Which addresses belong to the same site as the page: the one place that decides what Loa may fetch. */
+/**
+ * Which addresses belong to the same site as the page: the one place that decides what Loa may fetch.
+ * It carries the Public Suffix List (~140 KB), so only the background imports it; the content script
+ * asks with a `same-site` message (see `lib/messages.ts`).
+ */
 import { getDomain } from 'tldts';
 
 /**
@@ -26,4 +30,12 @@ export function sameSiteUrl(candidate: string, pageUrl: string): URL | null {
   const web = (u: URL) => u.protocol === 'http:' || u.protocol === 'https:';
   if (!web(url) || !web(page) || url.username !== '' || url.password !== '') return null;
   return siteOf(url) === siteOf(page) ? url : null;
+}
+
+/**
+ * The background's answer to a `same-site` request, one verdict per candidate. The request crossed a
+ * message boundary, so anything that is not a string is no address of the page's site.
+ */
+export function sameSiteVerdicts(candidates: readonly unknown[], pageUrl: unknown): boolean[] {
+  return candidates.map((candidate) => typeof candidate === 'string' && typeof pageUrl === 'string' && sameSiteUrl(candidate, pageUrl) !== null);
 }

@@ -1,5 +1,4 @@
 import type { Article } from '../article';
-import { sameSiteUrl } from '../url';
 import { extractArticle } from './index';
 
 export interface FetchLimits {
@@ -12,24 +11,31 @@ export interface FetchLimits {
 export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 };
 
 /**
+ * True when `url` is an http(s) address, without userinfo, of the page's own registrable domain
+ * (`sameSiteUrl` in `lib/url.ts`). Asynchronous because in the extension the background decides:
+ * the Public Suffix List stays out of the content script.
+ */
+export type SameSitePredicate = (url: string) => Promise<boolean>;
+
+/**
  * Fetches a story and extracts it with the same rules as the page the user is on. `parse` is
- * DOMParser in the browser, happy-dom in Node. Only http(s) stories of the page's own site are
- * fetched, and a redirect that ends elsewhere is dropped: a content script's requests are the
+ * DOMParser in the browser, happy-dom in Node. Only stories `isSameSite` accepts are fetched, and
+ * a redirect that ends where it does not is dropped: a content script's requests are the
  * page's, and other sites' stories would need their permission.
  */
 export async function fetchArticle(
   url: string,
-  pageUrl: string,
+  isSameSite: SameSitePredicate,
   parse: (html: string, url: string) => Document,
   fetcher: typeof fetch = fetch,
   limits: FetchLimits = FETCH_LIMITS,
 ): Promise<Article | null> {
-  if (!sameSiteUrl(url, pageUrl)) return null;
+  if (!(await isSameSite(url))) return null;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const response = await fetcher(url, { credentials: 'omit', signal });
   // A synthetic response may have no url; then no redirect was followed.
   const finalUrl = response.url || url;
-  if (!response.ok || !sameSiteUrl(finalUrl, pageUrl)) return null;
+  if (!response.ok || !(await isSameSite(finalUrl))) return null;
   if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return null;
   const html = await readCapped(response, limits.maxBytes);
   if (html === null) return null;

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
-import { FETCH_LIMITS, fetchArticle } from '../../lib/extract/remote';
-import { sameSiteUrl } from '../../lib/url';
+import { FETCH_LIMITS, fetchArticle, type SameSitePredicate } from '../../lib/extract/remote';
+import { sameSiteUrl, sameSiteVerdicts } from '../../lib/url';
 import { CORPUS_DIR } from '../support/corpus';
 
 describe('sameSiteUrl: the registrable domain decides', () => {
@@ -53,6 +53,21 @@ describe('sameSiteUrl: the registrable domain decides', () => {
   });
 });
 
+describe('sameSiteVerdicts: the background answers a same-site request', () => {
+  const PAGE = 'https://xaydungchinhsach.chinhphu.vn/bai-viet.htm';
+
+  it('gives one verdict per address, in the order asked', () => {
+    const asked = ['https://baochinhphu.vn/tin', 'https://chinhphu.vn/tin', 'https://chinhphu.vn@example.com/tin', 'http://www.chinhphu.vn/a'];
+    expect(sameSiteVerdicts(asked, PAGE)).toEqual([false, true, false, true]);
+  });
+
+  it('says no to whatever is not a string, and to everything when the page address is not one', () => {
+    expect(sameSiteVerdicts([null, 42, { href: PAGE }, ['https://chinhphu.vn/']], PAGE)).toEqual([false, false, false, false]);
+    expect(sameSiteVerdicts(['https://chinhphu.vn/tin'], undefined)).toEqual([false]);
+    expect(sameSiteVerdicts(['https://chinhphu.vn/tin'], { toString: () => PAGE })).toEqual([false]);
+  });
+});
+
 describe('fetchArticle against a real HTTP server', () => {
   const story = readFileSync(join(CORPUS_DIR, 'vn-baolaocai-seed-reconstructed/source.html'));
   const requests: string[] = [];
@@ -93,7 +108,13 @@ describe('fetchArticle against a real HTTP server', () => {
     await new Promise((done) => server.close(done));
   });
 
-  const fetchFrom = (url: string, limits = FETCH_LIMITS) => fetchArticle(url, here('/page'), parseHtml, fetch, limits);
+  // What the content script gets from the background: the verdicts, asynchronously, one address at a time.
+  const asked: string[] = [];
+  const sameSiteAsPage: SameSitePredicate = async (url) => {
+    asked.push(url);
+    return sameSiteVerdicts([url], here('/page'))[0] === true;
+  };
+  const fetchFrom = (url: string, limits = FETCH_LIMITS) => fetchArticle(url, sameSiteAsPage, parseHtml, fetch, limits);
 
   it('fetches and extracts a story of the same site, also through a same-site redirect', async () => {
     const direct = await fetchFrom(here('/story'));
@@ -105,8 +126,18 @@ describe('fetchArticle against a real HTTP server', () => {
 
   it('drops a story whose redirect ends on another site', async () => {
     requests.length = 0;
+    asked.length = 0;
     expect(await fetchFrom(here('/to-other-site'))).toBeNull();
     expect(requests).toEqual([`127.0.0.1:${port}/to-other-site`, `localhost:${port}/story`]);
+    // The requested address and the final one are both decided by the predicate.
+    expect(asked).toEqual([here('/to-other-site'), elsewhere('/story')]);
+  });
+
+  it('fetches nothing when the same-site question fails', async () => {
+    requests.length = 0;
+    const noAnswer: SameSitePredicate = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(fetchArticle(here('/story'), noAnswer, parseHtml)).rejects.toThrow(/receiving end/i);
+    expect(requests).toEqual([]);
   });
 
   it('never requests another site, userinfo addresses or non-web schemes', async () => {
