@@ -115,13 +115,17 @@ function sentence(index: number, seed: number): string {
     .replace('{d}', String(50 + ((seed * 7) % 49)));
 }
 
+/** Odd pages carry their markup raw (it runs in the page by itself); even pages carry it as text. */
+export function hasRawMarkup(index: number): boolean {
+  return index % 2 === 1;
+}
+
 /**
  * Hostile page `index` (0 ≤ index < HOSTILE_PAGE_COUNT) served at `${origin}/hostile/${index}/`.
- * Placement k carries vector (index + 7k) mod |vectors|, so every vector meets every placement;
- * odd pages put markup in raw, even pages as text.
+ * Placement k carries vector (index + 7k) mod |vectors|, so every vector meets every placement.
  */
 export function hostilePage(index: number, origin: string): { html: string; payloads: PlacedPayload[] } {
-  const raw = index % 2 === 1;
+  const raw = hasRawMarkup(index);
   const payloads: PlacedPayload[] = [];
   const vectorFor = (placement: Placement) => {
     const k = PLACEMENTS.indexOf(placement);
