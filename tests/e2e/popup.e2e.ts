@@ -129,11 +129,12 @@ describe('the popup in Chromium', () => {
     // The switch the message names: chrome://extensions → Loa → "Allow access to file URLs".
     const settings = await browser.extension.context.newPage();
     await settings.goto(`chrome://extensions/?id=${browser.extension.extensionId}`);
-    const reloaded = browser.extension.context.waitForEvent('serviceworker');
     await settings.locator('#allow-on-file-urls').click();
-    const worker = await reloaded;
+    // The switch may restart the extension's service worker: ask whichever one is running.
+    const currentWorker = () => browser.extension.context.serviceWorkers().find((worker) => worker.url().includes(browser.extension.extensionId))!;
+    await expect.poll(() => currentWorker().evaluate(() => chrome.extension.isAllowedFileSchemeAccess()).catch(() => null)).toBe(false);
+    const worker = currentWorker();
     await settings.close();
-    expect(await worker.evaluate(() => chrome.extension.isAllowedFileSchemeAccess())).toBe(false);
     await page.reload();
     await page.bringToFront();
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
