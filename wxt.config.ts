@@ -28,7 +28,8 @@ export default defineConfig({
       // Manifest V2 (Firefox) calls the toolbar button's command _execute_browser_action.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { description: '__MSG_cmdOpenPopup__' },
       'play-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_cmdPlayPause__' },
-      stop: { suggested_key: { default: 'Alt+Shift+X' }, description: '__MSG_cmdStop__' },
+      // "." is a full stop; Chromium refuses Alt+Shift+X as a suggested key.
+      stop: { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_cmdStop__' },
       'previous-sentence': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_cmdPreviousSentence__' },
       'save-clip': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdSaveClip__' },
       'next-sentence': { description: '__MSG_cmdNextSentence__' },

@@ -8,6 +8,8 @@ command -v /usr/lib/chromium/chromium >/dev/null 2>&1 || need+=(chromium)
 command -v speech-dispatcher >/dev/null 2>&1 || need+=(speech-dispatcher speech-dispatcher-espeak-ng)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v pulseaudio >/dev/null 2>&1 || need+=(pulseaudio pulseaudio-utils)
+# The UI languages besides en-US (npm run screenshots shoots the Vietnamese UI).
+[ -f /usr/lib/chromium/locales/vi.pak ] || need+=(chromium-l10n)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing Debian packages: ${need[*]}" >&2
