@@ -130,6 +130,8 @@ export async function launchExtension(options: { profileDir?: string; speech?: S
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Test pages reach 127.0.0.1 only; their CDN and ad hosts fail at once instead of stalling each load.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
