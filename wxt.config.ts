@@ -5,12 +5,23 @@ import preact from '@preact/preset-vite';
 // toolbar icon, so activeTab is never granted there. It is built to its own folder, never shipped.
 const e2e = process.env.LOA_E2E === '1';
 
+// Rendered from scripts/icon.svg by scripts/make-icons.ts.
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
+
 // Permissions are kept minimal: the content script is injected on demand (activeTab + scripting)
 // instead of being declared for <all_urls>; contextMenus and storage serve the power-user features.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2e ? '.output/e2e' : '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT builds the toolbar button from the popup, with its <title> as the tooltip, and drops the
+    // config's action in the MV2 (Firefox) build: the icon and the localized title are set here, last.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.manifest_version === 2 ? manifest.browser_action : manifest.action;
+      if (action) Object.assign(action, { default_icon: ICONS, default_title: '__MSG_actionTitle__' });
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -20,7 +31,7 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['tts'])],
     // file:///* lets the E2E popup see a saved page's address, as the toolbar click (activeTab) does.
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*', 'file:///*'] } : {}),
-    action: { default_title: '__MSG_actionTitle__' },
+    icons: ICONS,
     // Chrome allows four suggested keys: the four a listener needs without looking at the screen
     // (start/pause, stop, hear that sentence again, keep the article). Each is checked to register
     // in Chromium (tests/e2e/speech.e2e.ts); the others can be set at chrome://extensions/shortcuts.

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the real-browser tests need, when they are missing:
-# Chromium (never a Playwright browser download), speech-dispatcher with espeak-ng voices,
+# Chromium and Firefox ESR (never a Playwright or Puppeteer browser download), speech-dispatcher with espeak-ng voices,
 # PulseAudio for real-time speech. Needs root (CI and these machines run as root).
 set -euo pipefail
 need=()
 command -v /usr/lib/chromium/chromium >/dev/null 2>&1 || need+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 command -v speech-dispatcher >/dev/null 2>&1 || need+=(speech-dispatcher speech-dispatcher-espeak-ng)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v pulseaudio >/dev/null 2>&1 || need+=(pulseaudio pulseaudio-utils)

@@ -3,9 +3,11 @@
  * regional slots Vietnamese news sites show (Nam miền Bắc, Nữ miền Bắc, Nữ miền Nam, Nam miền Nam);
  * other pages get up to four voices of their language, labelled by name.
  *
- * Voices are recognised by name, never by `lang` alone: Chromium's espeak-ng voices have no
+ * Voices are recognised by language tag and name, never by `lang` alone: espeak-ng voices have no
  * `vi-VN` at all (Northern is `vi`, Central `vi-VN-X-CENTRAL`, Southern `vi-VN-X-SOUTH`) and
- * `utterance.lang = 'vi-VN'` makes it pick Central. When no installed voice fits a slot, the slot
+ * `utterance.lang = 'vi-VN'` makes Chromium pick Central. The same espeak-ng voices are named
+ * "Vietnamese (Southern)+Annie espeak-ng" in Chromium and "Vietnamese (Southern)+Annie" (voiceURI
+ * `urn:moz-tts:speechd:…`) in Firefox, which lists speech-dispatcher's voices under their own names. When no installed voice fits a slot, the slot
  * gets the nearest voice and says so (`approximate`), instead of pretending.
  */
 import { primaryLanguage } from './normalize';
@@ -167,25 +169,38 @@ const KNOWN: KnownVoice[] = [
     },
   },
   {
-    test: (v) => / espeak-ng$/.test(v.name),
+    test: isEspeak,
     describe: (v) => {
       const variant = espeakVariant(v.name);
       const gender: Gender | undefined =
         variant === '' || ESPEAK_MALE.includes(variant) ? 'male' : ESPEAK_FEMALE.includes(variant) ? 'female' : undefined;
-      const base = espeakBase(v.name);
-      const region: Region | undefined = !isVi(v)
-        ? undefined
-        : /Southern/.test(base) ? 'south' : /Central/.test(base) ? 'central' : /Northern/.test(base) ? 'north' : undefined;
+      const region = isVi(v) ? vietnameseRegion(v) : undefined;
       return { family: 'espeak-ng', gender, region, certain: true, quality: 1, pitchControl: true };
     },
   },
 ];
 
+// Firefox on Linux speaks through speech-dispatcher, whose voices there are espeak-ng's (its default
+// module on Debian, Ubuntu and Fedora), listed without Chromium's " espeak-ng" suffix.
+const SPEECHD_URI = /^urn:moz-tts:speechd:/;
+
+function isEspeak(v: VoiceLike): boolean {
+  return / espeak-ng$/.test(v.name) || SPEECHD_URI.test(v.voiceURI);
+}
+
+/** The accent a Vietnamese voice's tag (`vi-VN-X-SOUTH`) or name ("Vietnamese (Southern)") states. */
+function vietnameseRegion(v: VoiceLike): Region | undefined {
+  const tag = /-x-(north|south|central)/i.exec(v.lang)?.[1]?.toLowerCase();
+  if (tag) return tag as Region;
+  const base = espeakBase(v.name);
+  return /Southern/.test(base) ? 'south' : /Central/.test(base) ? 'central' : /Northern/.test(base) ? 'north' : undefined;
+}
+
 function espeakVariant(name: string): string {
-  return /\+([^ ]+) espeak-ng$/.exec(name)?.[1] ?? '';
+  return /\+([^ +]+)(?: espeak-ng)?$/.exec(name)?.[1] ?? '';
 }
 function espeakBase(name: string): string {
-  return name.replace(/(\+[^ ]+)? espeak-ng$/, '');
+  return name.replace(/(\+[^ +]+)?(?: espeak-ng)?$/, '');
 }
 
 /** Among espeak-ng voices of one accent: the base voice, then the variants in the order listed above. */
@@ -412,13 +427,35 @@ function namedSlots(
   return slots;
 }
 
-/** Voices to offer when the page's language has none: one per language and engine, best first. */
+/**
+ * Languages nearest to a page's language, nearest first: the same family or a shared vocabulary
+ * (Vietnamese: Khmer and Mường's Austroasiatic kin, then the Chinese its Sino-Vietnamese words come
+ * from), so a listener browsing "other voices" meets the least foreign ones before the rest.
+ */
+const RELATED_LANGUAGES: Record<string, string[]> = {
+  vi: ['km', 'cmn', 'zh', 'yue', 'hak', 'th', 'lo'],
+  de: ['lb', 'nl', 'af', 'fy', 'en', 'da', 'sv', 'nb', 'no', 'is'],
+  en: ['sco', 'fy', 'nl', 'de', 'af', 'da', 'sv', 'nb', 'no'],
+  fr: ['ca', 'it', 'es', 'pt', 'ro', 'oc'],
+  zh: ['cmn', 'yue', 'hak', 'vi'],
+};
+
+/** 0 for the page's own language, 1… for its related languages in order, then the rest. */
+function languageDistance(voiceLang: string, lang: string): number {
+  const primary = primaryLanguage(voiceLang);
+  if (primary === lang) return 0;
+  const related = RELATED_LANGUAGES[lang] ?? [];
+  const i = related.indexOf(primary);
+  return i < 0 ? related.length + 1 : i + 1;
+}
+
+/** Voices of other languages: one per language and engine, nearest language first, then best first. */
 function otherVoices(voices: readonly VoiceLike[], lang: string): VoiceRef[] {
   const candidates = voices
-    .filter((v) => !speaks(v, lang) && !(/ espeak-ng$/.test(v.name) && espeakVariant(v.name) !== ''))
-    .map((voice) => ({ voice, d: describeVoice(voice) }));
+    .filter((v) => !speaks(v, lang) && !(isEspeak(v) && espeakVariant(v.name) !== ''))
+    .map((voice) => ({ voice, d: describeVoice(voice), distance: languageDistance(voice.lang, lang) }));
   return candidates
-    .sort((a, b) => b.d.quality - a.d.quality || a.voice.name.localeCompare(b.voice.name))
+    .sort((a, b) => a.distance - b.distance || b.d.quality - a.d.quality || a.voice.name.localeCompare(b.voice.name))
     .map((c) => toVoiceRef(c.voice));
 }
 

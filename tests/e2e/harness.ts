@@ -1,7 +1,10 @@
 /**
  * The real-browser harness every E2E test builds on: a static server for corpus pages on
- * 127.0.0.1, Debian's Chromium with the built extension (recipe: shared/e2e.md), and a
- * speech sink so speechSynthesis really speaks through speech-dispatcher and espeak-ng.
+ * 127.0.0.1, Debian's Chromium (playwright-core) or Firefox ESR (puppeteer-core over WebDriver
+ * BiDi) with the built extension (recipe: shared/e2e.md), and a speech sink so speechSynthesis
+ * really speaks through speech-dispatcher and espeak-ng. `launchExtension` is Chromium with
+ * Playwright's full API; `launchBrowser` gives either browser behind one small interface, for
+ * scenarios that run in both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,12 +12,18 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import type { ExtractResult } from '../../lib/article';
 import type { SpeechStatus } from '../../lib/messages';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/e2e/chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/e2e/firefox-mv2');
 const CHROMIUM = '/usr/lib/chromium/chromium';
+const FIREFOX = '/usr/bin/firefox-esr';
+/** The Gecko id in wxt.config.ts, and a fixed internal UUID so moz-extension:// addresses are known. */
+const GECKO_ID = 'loa@loa.example';
+const FIREFOX_UUID = '3f2b9c1e-6a4d-4e8b-9c0f-1d2e3f4a5b6c';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript' };
 
@@ -123,6 +132,8 @@ export async function launchExtension(options: { profileDir?: string; speech?: S
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Test pages reach 127.0.0.1 only; their CDN and ad hosts fail at once instead of stalling each load.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -153,49 +164,16 @@ export async function launchExtension(options: { profileDir?: string; speech?: S
 }
 
 /** Asks the tab's content script for its article exactly as the popup does (inject, then message). */
-export async function extractInBrowser(extension: LoadedExtension, tabId: number): Promise<ExtractResult> {
-  const popup = await extension.context.newPage();
-  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
-  const result = await popup.evaluate(async (id) => {
-    await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] });
-    return chrome.tabs.sendMessage(id, { to: 'loa-content', message: { type: 'extract' } });
-  }, tabId);
-  await popup.close();
-  return result as ExtractResult;
+export function extractInBrowser(extension: LoadedExtension, tabId: number): Promise<ExtractResult> {
+  return extractIn(chromiumBrowser(extension), tabId);
 }
-
 
 /**
  * Collects the reading statuses the content script broadcasts, as seen by the service worker
  * (a listener like the popup's), so tests can follow sentence-by-sentence progress.
  */
-export async function watchSpeech(extension: LoadedExtension) {
-  await extension.worker.evaluate(() => {
-    const scope = globalThis as unknown as { __loaStatuses?: unknown[] };
-    if (scope.__loaStatuses) return;
-    scope.__loaStatuses = [];
-    chrome.runtime.onMessage.addListener((message: { to?: string; message?: unknown }) => {
-      if (message?.to === 'loa-speech-status') scope.__loaStatuses!.push(message.message);
-    });
-  });
-  const statuses = () =>
-    extension.worker.evaluate(() => (globalThis as unknown as { __loaStatuses: SpeechStatus[] }).__loaStatuses);
-  return {
-    statuses,
-    clear: () => extension.worker.evaluate(() => void ((globalThis as unknown as { __loaStatuses: unknown[] }).__loaStatuses.length = 0)),
-    /** Waits until `predicate` holds for the latest status. */
-    async waitFor(predicate: (status: SpeechStatus) => boolean, timeoutMs = 30_000): Promise<SpeechStatus> {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const all = await statuses();
-        const last = all[all.length - 1];
-        if (last && predicate(last)) return last;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      const all = await statuses();
-      throw new Error(`speech status never matched; last: ${JSON.stringify(all[all.length - 1] ?? null).slice(0, 400)}`);
-    },
-  };
+export function watchSpeech(extension: LoadedExtension) {
+  return watchStatuses(chromiumBrowser(extension));
 }
 
 /** Runs a keyboard command's real listener, as Chrome does on the shortcut. */
@@ -203,4 +181,166 @@ export async function dispatchCommand(extension: LoadedExtension, name: string):
   await extension.worker.evaluate((command) => {
     (chrome.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch(command);
   }, name);
+}
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+/** A page of either browser, reduced to what both-browser scenarios use. */
+export interface ScriptablePage {
+  /** Runs `fn` in the page; it must be self-contained (it is serialized), like Playwright's evaluate. */
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  /** Opens `url` in a new tab, loaded, with the browser's id for that tab. */
+  openTab(url: string): Promise<{ page: ScriptablePage; tabId: number }>;
+  /** Opens an extension page ("popup.html?tab=3", "clips.html") in a tab, loaded. */
+  openExtensionPage(path: string): Promise<ScriptablePage>;
+  /**
+   * Runs `fn` where the extension API is (Chromium: the service worker; Firefox: an extension page,
+   * as WebDriver BiDi cannot reach the background page). Use `globalThis.browser ?? chrome` inside.
+   */
+  inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** Polls `probe` in `page` until it returns a truthy value (Firefox's extension CSP blocks waitForFunction). */
+export async function waitInPage<R, A>(page: ScriptablePage, probe: (arg: A) => R | Promise<R>, arg: A, timeoutMs = 30_000): Promise<NonNullable<R>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: R | undefined;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(probe, arg).catch(() => undefined);
+    if (last) return last as NonNullable<R>;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`page never satisfied ${probe.toString().slice(0, 200)}; last: ${JSON.stringify(last ?? null)}`);
+}
+
+/** Launches `name` with the E2E build of Loa, behind the interface both-browser scenarios use. */
+export async function launchBrowser(name: BrowserName, options: { speech?: SpeechDispatcher } = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? chromiumBrowser(await launchExtension(options)) : launchFirefox(options);
+}
+
+function chromiumBrowser(extension: LoadedExtension): ExtensionBrowser {
+  const wrap = (page: Page): ScriptablePage => ({
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    close: () => page.close(),
+  });
+  return {
+    name: 'chromium',
+    async openTab(url) {
+      const page = await extension.context.newPage();
+      await page.goto(url);
+      return { page: wrap(page), tabId: await extension.tabIdOf(page) };
+    },
+    async openExtensionPage(path) {
+      const page = await extension.context.newPage();
+      await page.goto(`chrome-extension://${extension.extensionId}/${path}`);
+      return wrap(page);
+    },
+    inExtension: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => extension.worker.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    close: () => extension.close(),
+  };
+}
+
+async function launchFirefox(options: { speech?: SpeechDispatcher }): Promise<ExtensionBrowser> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No E2E build at ${FIREFOX_EXTENSION_DIR}: run "LOA_E2E=1 npx wxt build -b firefox" (npm run test:e2e does).`);
+  }
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // WebDriver BiDi refuses to open moz-extension:// pages without system access.
+    args: ['-remote-allow-system-access'],
+    env: { ...process.env, ...(options.speech?.env ?? {}) } as Record<string, string>,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Test pages reach 127.0.0.1 only. Their CDN and ad addresses go to a proxy port nothing listens
+      // on and fail at once; without it Firefox waits seconds per page on lookups that cannot succeed.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const wrap = (page: PuppeteerPage): ScriptablePage => ({
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
+    close: () => page.close(),
+  });
+  const openExtensionPage = async (path: string) => {
+    const page = await browser.newPage();
+    const url = `moz-extension://${FIREFOX_UUID}/${path}`;
+    // Navigations to moz-extension:// never report their load over BiDi: start it, then poll.
+    void page.goto(url).catch(() => {});
+    const loaded = wrap(page);
+    await waitInPage(loaded, (expected) => location.href === expected && document.readyState === 'complete', url);
+    return loaded;
+  };
+  // One extension page stays open as the place to call the extension API from.
+  const driver = await openExtensionPage('clips.html');
+  return {
+    name: 'firefox',
+    async openTab(url) {
+      const page = await browser.newPage();
+      // Firefox sometimes reports a failed subresource of a corpus page as the navigation's failure
+      // ("Address rejected"); the page itself has loaded all the same.
+      await page.goto(url).catch(() => {});
+      await waitInPage(wrap(page), (expected) => location.href === expected && document.readyState !== 'loading', url);
+      // The E2E build's host permission lets the extension see this tab's address.
+      const tabId = await driver.evaluate(async (address) => {
+        const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
+        return Math.max(-1, ...tabs.filter((tab) => tab.url === address).map((tab) => tab.id ?? -1));
+      }, url);
+      if (tabId < 0) throw new Error(`no tab shows ${url}`);
+      return { page: wrap(page), tabId };
+    },
+    openExtensionPage,
+    inExtension: (fn, arg) => driver.evaluate(fn, arg),
+    close: () => browser.close(),
+  };
+}
+
+/** Injects the content script into the tab and asks for its article, as the popup does. */
+export function extractIn(browser: ExtensionBrowser, tabId: number): Promise<ExtractResult> {
+  return browser.inExtension(async (id) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    await api.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] });
+    return (await api.tabs.sendMessage(id, { to: 'loa-content', message: { type: 'extract' } })) as ExtractResult;
+  }, tabId);
+}
+
+/** Collects the reading statuses the content script broadcasts, as an extension context receives them. */
+export async function watchStatuses(browser: ExtensionBrowser) {
+  await browser.inExtension(() => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const scope = globalThis as unknown as { __loaStatuses?: unknown[] };
+    if (scope.__loaStatuses) return;
+    scope.__loaStatuses = [];
+    api.runtime.onMessage.addListener((message: { to?: string; message?: unknown }) => {
+      if (message?.to === 'loa-speech-status') scope.__loaStatuses!.push(message.message);
+    });
+  }, null);
+  const statuses = () => browser.inExtension(() => (globalThis as unknown as { __loaStatuses: SpeechStatus[] }).__loaStatuses, null);
+  return {
+    statuses,
+    clear: () => browser.inExtension(() => void ((globalThis as unknown as { __loaStatuses: unknown[] }).__loaStatuses.length = 0), null),
+    /** Waits until `predicate` holds for the latest status. */
+    async waitFor(predicate: (status: SpeechStatus) => boolean, timeoutMs = 30_000): Promise<SpeechStatus> {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const last = (await statuses()).at(-1);
+        if (last && predicate(last)) return last;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      throw new Error(`speech status never matched; last: ${JSON.stringify((await statuses()).at(-1) ?? null).slice(0, 400)}`);
+    },
+  };
 }

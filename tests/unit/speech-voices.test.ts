@@ -16,6 +16,7 @@ function fixture(name: string): VoiceLike[] {
 }
 
 const espeak = fixture('espeak-ng-chromium');
+const firefox = fixture('espeak-ng-firefox');
 const edge = fixture('edge-windows-like');
 const mac = fixture('macos-chrome-like');
 const androidIds = fixture('android-voice-ids-like');
@@ -34,6 +35,47 @@ describe('the recorded espeak-ng list', () => {
     const vi = espeak.filter((v) => v.lang.toLowerCase().startsWith('vi'));
     expect(new Set(vi.map((v) => v.lang))).toEqual(new Set(['vi', 'vi-VN-X-CENTRAL', 'vi-VN-X-SOUTH']));
     expect(vi.map((v) => v.name)).toContain('Vietnamese (Southern)+Annie espeak-ng');
+  });
+});
+
+describe('the recorded Firefox list', () => {
+  it('is what Firefox reports: the espeak-ng voices through speech-dispatcher, without the engine suffix', () => {
+    const vi = firefox.filter((v) => v.lang.toLowerCase().startsWith('vi'));
+    expect(new Set(vi.map((v) => v.lang))).toEqual(new Set(['vi', 'vi-VN-X-CENTRAL', 'vi-VN-X-SOUTH']));
+    expect(vi.filter((v) => v.lang === 'vi')).toHaveLength(102);
+    expect(vi.map((v) => v.name)).toContain('Vietnamese (Southern)+Iven3');
+    expect(vi.every((v) => v.voiceURI.startsWith('urn:moz-tts:speechd:') && !v.name.includes('espeak'))).toBe(true);
+  });
+});
+
+describe('voices in Firefox naming', () => {
+  it('fills the four slots with northern and southern voices of the right gender', () => {
+    expect(summary(assignVoiceSlots(firefox, 'vi'))).toEqual({
+      'north-male': ['Vietnamese (Northern)', 1, false, 'exact'],
+      'north-female': ['Vietnamese (Northern)+Annie', 1, false, 'exact'],
+      'south-female': ['Vietnamese (Southern)+Annie', 1, false, 'exact'],
+      'south-male': ['Vietnamese (Southern)', 1, false, 'exact'],
+    });
+  });
+
+  it('describes a voice the same way in Chromium and Firefox naming', () => {
+    for (const name of ['Vietnamese (Southern)+Annie', 'Vietnamese (Central)', 'German+male1']) {
+      const inFirefox = firefox.find((v) => v.name === name)!;
+      const inChromium = espeak.find((v) => v.name === `${name} espeak-ng`)!;
+      expect(describeVoice(inFirefox)).toEqual(describeVoice(inChromium));
+    }
+  });
+
+  it('takes the accent from the language tag when the name does not give it', () => {
+    const southern: VoiceLike = { name: 'Vietnamese+Annie', lang: 'vi-VN-X-SOUTH', voiceURI: 'urn:moz-tts:speechd:Vietnamese+Annie?vi-VN-X-SOUTH' };
+    expect(describeVoice(southern)).toMatchObject({ family: 'espeak-ng', gender: 'female', region: 'south' });
+  });
+
+  it('offers the same pinnable voices as Chromium does for the same engine', () => {
+    const names = (refs: { name: string }[]) => refs.map((v) => v.name.replace(/ espeak-ng$/, ''));
+    const [inFirefox, inChromium] = [voiceOptions(firefox, 'vi'), voiceOptions(espeak, 'vi')];
+    expect(names(inFirefox.sameLanguage)).toEqual(names(inChromium.sameLanguage));
+    expect(new Set(names(inFirefox.otherLanguages))).toEqual(new Set(names(inChromium.otherLanguages)));
   });
 });
 
@@ -221,6 +263,14 @@ describe('voiceOptions', () => {
       'Vietnamese (Southern)+Annie espeak-ng',
     ]);
     expect(otherLanguages.every((v) => !v.lang.startsWith('vi'))).toBe(true);
+  });
+
+  it('orders other languages by closeness to the page language, not alphabetically', () => {
+    const primaries = (lang: string) => voiceOptions(espeak, lang).otherLanguages.map((v) => v.lang.split('-')[0]);
+    expect(primaries('vi')[0]).toBe('cmn');
+    expect(primaries('vi').at(-1)).not.toBe('cmn');
+    expect(primaries('de').slice(0, 2)).toEqual(['af', 'en']);
+    expect(primaries('en')[0]).toBe('de');
   });
 });
 

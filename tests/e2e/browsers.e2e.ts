@@ -1,0 +1,215 @@
+/**
+ * The scenarios that must hold in both browsers Loa ships for, run in real Chromium and real
+ * Firefox ESR: extraction equal to the CLI on every corpus page, the popup, saving and the clips
+ * page with an export/import round trip, reading aloud with the browser's own voices, the
+ * context menus and the README's keyboard shortcuts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/html';
+import { extractArticle } from '../../lib/extract';
+import { corpusPages } from '../support/corpus';
+import { expectSameArticle, useExtensionBrowser } from './both';
+import { BROWSERS, extractIn, ROOT, waitInPage, watchStatuses, type ScriptablePage } from './harness';
+
+const ARTICLE = 'vn-baolaocai-seed-reconstructed';
+
+/** The shortcuts the README's table promises, in the manifest's spelling ("Alt+Shift+Period"). */
+function readmeShortcuts(): string[] {
+  const keys = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!);
+  return keys.map((key) => key.replace(/\+\.$/, '+Period').replace(/\+,$/, '+Comma'));
+}
+
+/** Clicks the first button whose accessible name matches `name` (a regular expression source). */
+function clickButton(page: ScriptablePage, name: string): Promise<boolean> {
+  return waitInPage(
+    page,
+    (pattern) => {
+      const button = [...document.querySelectorAll('button')].find(
+        (candidate) => !candidate.disabled && new RegExp(pattern).test((candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim()),
+      );
+      button?.click();
+      return button !== undefined;
+    },
+    name,
+  );
+}
+
+const clipCount = (page: ScriptablePage) => page.evaluate(() => document.querySelectorAll('.clip-list > li').length, null);
+
+describe.each(BROWSERS)('Loa in %s', (name) => {
+  const fixture = useExtensionBrowser(name, { speech: 'realtime' });
+
+  describe('extraction', () => {
+    for (const page of corpusPages()) {
+      it(`returns the CLI's article for ${page.name}`, async () => {
+        const url = fixture.server.corpusUrl(page.name);
+        const { page: tab, tabId } = await fixture.browser.openTab(url);
+        const inBrowser = await extractIn(fixture.browser, tabId);
+        const inNode = extractArticle(parseHtml(page.html, url), { url });
+        expect(inBrowser.ok).toBe(inNode.ok);
+        if (inBrowser.ok && inNode.ok) expectSameArticle(inBrowser.article, inNode.article);
+        else expect(inBrowser).toMatchObject({ reason: (inNode as { reason: string }).reason });
+        await tab.close();
+      });
+    }
+
+    it('says "no article" on a page that is not an article', async () => {
+      const { page, tabId } = await fixture.browser.openTab(`${fixture.server.origin}/fixtures/pages/list/`);
+      expect(await extractIn(fixture.browser, tabId)).toMatchObject({ ok: false, reason: 'not-article' });
+      await page.close();
+    });
+  });
+
+  describe('popup and clips', () => {
+    it('shows summary, key figures and related stories, and saves the article', async () => {
+      const url = fixture.server.corpusUrl(ARTICLE);
+      const expected = extractArticle(parseHtml(readFileSync(join(ROOT, 'tests/corpus', ARTICLE, 'source.html'), 'utf8'), url), { url });
+      if (!expected.ok) throw new Error(`${ARTICLE} is no article for the CLI`);
+      const { page, tabId } = await fixture.browser.openTab(url);
+      const popup = await fixture.browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      const shown = await waitInPage(popup, () => {
+        const title = document.querySelector('h1')?.textContent;
+        return title
+          ? {
+              title,
+              summary: document.querySelectorAll('#summary-heading').length,
+              figures: document.querySelectorAll('.figures button').length,
+              related: [...document.querySelectorAll<HTMLAnchorElement>('.related a')].map((link) => link.href),
+            }
+          : null;
+      }, null);
+      expect(shown).toEqual({
+        title: expected.article.title,
+        summary: 1,
+        figures: expected.article.figures.length,
+        related: expected.article.related.map((story) => story.url),
+      });
+
+      await clickButton(popup, '^(Lưu bài|Save clip)$');
+      await waitInPage(popup, () => /Đã lưu|Saved to your clips/.test(document.body.textContent ?? ''), null);
+      await popup.close();
+      await page.close();
+    });
+
+    it('lists the saved clip on the clips page and gets every clip back from its own export', async () => {
+      const clips = await fixture.browser.openExtensionPage('clips.html');
+      await waitInPage(clips, () => document.querySelectorAll('.clip-list > li').length === 1, null);
+      const titles = () => clips.evaluate(() => [...document.querySelectorAll('.clip-list h2, .clip-list h3')].map((title) => title.textContent), null);
+      const before = await titles();
+      expect(before.join('|')).toContain('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
+
+      // The page's own export code makes the file; only the browser's save dialog is left out.
+      await clips.evaluate(() => {
+        const scope = globalThis as unknown as { __loaExports: string[] };
+        scope.__loaExports = [];
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          if (this.download) scope.__loaExports.push(this.href);
+        };
+      }, null);
+      await clickButton(clips, 'JSON');
+      const exported = await waitInPage(clips, async () => {
+        const href = (globalThis as unknown as { __loaExports: string[] }).__loaExports[0];
+        return href ? (await fetch(href)).text() : null;
+      }, null);
+      expect(JSON.parse(exported).clips).toHaveLength(1);
+
+      await clips.evaluate(() => document.querySelector<HTMLInputElement>('.select-all input')?.click(), null);
+      await clickButton(clips, '^(Delete selected|Xoá|Xóa)');
+      await waitInPage(clips, () => document.querySelectorAll('.clip-list > li').length === 0, null);
+
+      await clips.evaluate((text) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'loa-clips.json', { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, exported);
+      await waitInPage(clips, () => document.querySelectorAll('.clip-list > li').length === 1, null);
+      expect(await titles()).toEqual(before);
+      expect(await clipCount(clips)).toBe(1);
+      await clips.close();
+    });
+  });
+
+  describe('reading aloud', () => {
+    it("fills the four regional slots with northern and southern voices from the browser's own list", async () => {
+      const { page, tabId } = await fixture.browser.openTab(fixture.server.corpusUrl(ARTICLE));
+      const popup = await fixture.browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      const slots = await waitInPage(
+        popup,
+        () => {
+          const labels = [...document.querySelectorAll('fieldset.voices label')];
+          return labels.length === 4 ? labels.map((label) => [label.textContent?.trim(), label.getAttribute('title')]) : null;
+        },
+        null,
+        60_000,
+      );
+      expect(slots.map(([label]) => label)).toEqual(['Nam miền Bắc', 'Nữ miền Bắc', 'Nữ miền Nam', 'Nam miền Nam']);
+      const voices = slots.map(([, voice]) => voice ?? '');
+      expect(voices[0]).toMatch(/^Vietnamese \(Northern\)( espeak-ng)?$/);
+      expect(voices[1]).toMatch(/^Vietnamese \(Northern\)\+\w+/);
+      expect(voices[2]).toMatch(/^Vietnamese \(Southern\)\+\w+/);
+      expect(voices[3]).toMatch(/^Vietnamese \(Southern\)( espeak-ng)?$/);
+      await popup.close();
+      await page.close();
+    });
+
+    it('reads sentence by sentence in order, pauses, resumes, and stop clears the highlight', async () => {
+      const speech = await watchStatuses(fixture.browser);
+      await speech.clear();
+      const { page, tabId } = await fixture.browser.openTab(fixture.server.corpusUrl(ARTICLE));
+      const popup = await fixture.browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      await clickButton(popup, '^(Nghe|Listen)$');
+
+      const first = await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+      expect(first.state.index).toBe(0);
+      expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
+      expect(first.state.voice?.name).toMatch(/^Vietnamese \(Northern\)/);
+      expect(await page.evaluate(() => CSS.highlights.has('loa-reading'), null)).toBe(true);
+
+      await speech.waitFor((status) => status.state.index >= 2, 60_000);
+      await clickButton(popup, '^(Tạm dừng|Pause)$');
+      const paused = await speech.waitFor((status) => status.state.status === 'paused');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await speech.statuses()).at(-1)!.state).toMatchObject({ status: 'paused', index: paused.state.index });
+
+      // Paused, the play button's name is "Listen" again (its text says "Resume").
+      await clickButton(popup, '^(Nghe tiếp|Resume|Nghe|Listen)$');
+      await speech.waitFor((status) => status.state.status === 'speaking' && status.state.index > paused.state.index, 60_000);
+      const starts = (await speech.statuses()).filter((status) => status.state.status === 'speaking' && status.sentence).map((status) => status.state.index);
+      expect(new Set(starts)).toEqual(new Set(Array.from({ length: Math.max(...starts) + 1 }, (_, index) => index)));
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+
+      await clickButton(popup, '^(Dừng|Stop)$');
+      await speech.waitFor((status) => status.state.status === 'idle');
+      expect(await page.evaluate(() => CSS.highlights.has('loa-reading'), null)).toBe(false);
+      await popup.close();
+      await page.close();
+    });
+  });
+
+  describe('entry points', () => {
+    it('has its context menus', async () => {
+      const exists = (ids: string[]) =>
+        fixture.browser.inExtension(async (menuIds) => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          return Promise.all(menuIds.map((id) => api.contextMenus.update(id, {}).then(() => true, () => false)));
+        }, ids);
+      expect(await exists(['read-selection', 'read-page', 'save-selection', 'open-clips'])).toEqual([true, true, true, true]);
+      expect(await exists(['no-such-menu'])).toEqual([false]);
+    });
+
+    it("registers the README's keyboard shortcuts", async () => {
+      const commands = await fixture.browser.inExtension(() => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return api.commands.getAll();
+      }, null);
+      const shortcuts = commands.map((command) => command.shortcut).filter((shortcut) => shortcut);
+      expect(readmeShortcuts().length).toBeGreaterThanOrEqual(4);
+      expect(shortcuts.sort()).toEqual(readmeShortcuts().sort());
+      expect(commands.map((command) => command.name)).toEqual(expect.arrayContaining(['stop', 'save-clip']));
+    });
+  });
+});
