@@ -1,6 +1,7 @@
 import type { Figure, FigureContext, Sentence } from '../article';
 import { splitSentences } from '../text/sentences';
-import { CAPTION_MARKERS, lower, type UnitKind } from './lexicon';
+import { CAPTION_MARKERS } from '../text/captions';
+import { lower, type UnitKind } from './lexicon';
 import { scanFigures, type Candidate } from './scan';
 
 export { scanFigures, type Candidate } from './scan';

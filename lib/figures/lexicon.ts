@@ -167,9 +167,6 @@ export const PREMODIFIERS_EN = set(
     'registered | eligible | international | total',
 );
 
-/** Words that mark a sentence as a photo caption or credit line ("– Ảnh: TTXVN", "Foto: dpa"). */
-export const CAPTION_MARKERS = /(?:^|[\s(–-])(?:ảnh|foto|photo|bild|quelle|nguồn|credit)\s*:|©/iu;
-
 /** Connectors between the two ends of a range ("10 - 20%", "từ 32 đến 46 tuổi") or a change ("von 91,5 auf 89,4"). */
 export const RANGE_CONNECTORS = set('- | – | — | to | bis | đến | tới | auf | lên | xuống | and | und');
 /** Connectors of a change rather than a range: the second number may be the smaller ("von 91,5 auf 89,4", "từ 3% xuống 1%"). */

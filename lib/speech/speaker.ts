@@ -5,7 +5,7 @@
  * speech-dispatcher never fires `boundary`).
  */
 import type { Article } from '../article';
-import { CAPTION_MARKERS } from '../figures/lexicon';
+import { CAPTION_MARKERS, withoutAgencyPrefix } from '../text/captions';
 import { splitSentences } from '../text/sentences';
 import type { SynthLike, UtteranceLike } from './engine';
 import { primaryLanguage, speakable } from './normalize';
@@ -72,12 +72,6 @@ function captionWords(text: string): string {
 /** What announces a caption, per language: a listener cannot see that the sentence is under a photo. */
 const CAPTION_ANNOUNCEMENT: Record<string, string> = { vi: 'Chú thích ảnh:', en: 'Photo caption:', de: 'Bildunterschrift:' };
 
-/**
- * A news agency's dateline at the start of a paragraph ("(Dân trí) -", "(Chinhphu.vn) –"): page
- * furniture for the eye, noise for the ear. Only the spoken text drops it; the highlight keeps it.
- */
-const AGENCY_PREFIX = /^\s*\([^()]{2,40}\)\s*[-–—]\s*/u;
-
 /** The text a piece of `sentence` is spoken as, before numbers are spelled out. */
 function spokenPiece(sentence: SpeechSentence, piece: { start: number; end: number }, lang: string): string {
   const text = sentence.text.slice(piece.start, piece.end);
@@ -86,7 +80,7 @@ function spokenPiece(sentence: SpeechSentence, piece: { start: number; end: numb
     if (piece.start > 0) return words;
     return `${CAPTION_ANNOUNCEMENT[primaryLanguage(lang)] ?? CAPTION_ANNOUNCEMENT.en} ${words}`;
   }
-  return piece.start === 0 ? text.replace(AGENCY_PREFIX, '') : text;
+  return piece.start === 0 ? withoutAgencyPrefix(text) : text;
 }
 
 /** Summary sentences; each is its own paragraph, offsets are within the sentence. */

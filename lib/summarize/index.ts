@@ -1,4 +1,5 @@
 import type { Figure, Sentence } from '../article';
+import { PHOTO_CREDIT, withoutAgencyPrefix } from '../text/captions';
 import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { FEATURES, featuresOf } from './features';
@@ -107,7 +108,7 @@ export function analyze(input: SummaryInput): Analysis {
     seen.clear();
     candidates = firstCandidates(
       sentences.length,
-      (i) => eligible(i) && tokenCounts[i]! > 0 && !captions.has(sentences[i]!.paragraph) && !CREDIT.test(sentences[i]!.text) && firstOfItsText(i),
+      (i) => eligible(i) && tokenCounts[i]! > 0 && !captions.has(sentences[i]!.paragraph) && !PHOTO_CREDIT.test(sentences[i]!.text) && firstOfItsText(i),
     );
   }
 
@@ -138,12 +139,6 @@ export function summaryLength(words: number, min: number, max: number): number {
   return low + Math.round((high - low) * share);
 }
 
-/**
- * A photo credit, alone or at the end of a caption: "© dpa", "… - Ảnh: H.Y.T.", "Ảnh tư liệu:
- * AFP/TTXVN", "(Foto: BMZ)".
- */
-const CREDIT =
-  /^©|(?:^|[\s(–-])(?:Ảnh|Nguồn|Foto|Fotos|Bild|Quelle|Photo|Credit|Source)(?:\s+\p{L}+){0,2}\s*:\s*\S[^:!?]{0,60}\)?$|\((?:Ảnh|Foto|Bild|Photo)\b[^()]{0,40}\)$/iu;
 const FINAL_PUNCTUATION = /[.!?…"”»]$/u;
 /** A paragraph this short that does not end like a sentence is a heading, a label or a scoreline. */
 const HEADING_MAX_TOKENS = 20;
@@ -158,7 +153,7 @@ const FRAGMENT = /^[-–—•*·+]\s|^[\s"'“„«(]*\p{Ll}|[:\-–—][\s"'�
 
 function isProse(sentences: Sentence[], i: number, tokenCount: number, captions: Set<number>): boolean {
   const sentence = sentences[i]!;
-  if (tokenCount < MIN_TOKENS || captions.has(sentence.paragraph) || CREDIT.test(sentence.text) || FRAGMENT.test(sentence.text)) return false;
+  if (tokenCount < MIN_TOKENS || captions.has(sentence.paragraph) || PHOTO_CREDIT.test(sentence.text) || FRAGMENT.test(sentence.text)) return false;
   const alone = sentences[i - 1]?.paragraph !== sentence.paragraph && sentences[i + 1]?.paragraph !== sentence.paragraph;
   // A short paragraph without final punctuation is a heading or a label.
   return !(alone && !FINAL_PUNCTUATION.test(sentence.text) && tokenCount <= HEADING_MAX_TOKENS);
@@ -174,7 +169,7 @@ function captionParagraphs(sentences: Sentence[], tokens: string[][]): Set<numbe
   const openings = new Set<string>();
   const opening = (i: number) => tokens[i]!.slice(0, CAPTION_FAMILY_WORDS).join(' ');
   sentences.forEach((sentence, i) => {
-    if (!CREDIT.test(sentence.text) || sentences[i + 1]?.paragraph === sentence.paragraph) return;
+    if (!PHOTO_CREDIT.test(sentence.text) || sentences[i + 1]?.paragraph === sentence.paragraph) return;
     captions.add(sentence.paragraph);
     let first = i;
     while (sentences[first - 1]?.paragraph === sentence.paragraph) first--;
@@ -243,12 +238,3 @@ function selectReadable(analysis: Analysis, scores: number[], k: number): number
   return [...pickedSentences].sort((a, b) => a - b);
 }
 
-/**
- * A wire agency or the paper's own tag before the first word: "(Dân trí) - ", "(Chinhphu.vn) – ",
- * "HÀ NỘI (Reuters) - ", "TTO - ". Part of the page, not of what a summary says.
- */
-const AGENCY_PREFIX = /^(?:[\p{Lu}\s,.]{0,30}\([^()]{2,40}\)|[\p{Lu}\p{N}.]{2,12})\s*[-–—:]\s+(?=\S)/u;
-
-export function withoutAgencyPrefix(text: string): string {
-  return text.replace(AGENCY_PREFIX, '');
-}

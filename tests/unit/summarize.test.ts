@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Figure } from '../../lib/article';
 import { lead3, textRank } from '../../scripts/lib/baselines';
-import { summarize, summaryLength, withoutAgencyPrefix } from '../../lib/summarize';
+import { summarize, summaryLength } from '../../lib/summarize';
+import { withoutAgencyPrefix } from '../../lib/text/captions';
 import { FEATURES } from '../../lib/summarize/features';
 import { SENTENCE_MODEL } from '../../lib/summarize/model';
 import { needsPrevious } from '../../lib/summarize/openers';
