@@ -282,8 +282,10 @@ describe('hostile pages in Chromium', () => {
     const titles = async () => (await clips.locator('.clip-list h2').allTextContents()).sort();
     const before = await titles();
     await clips.getByLabel(/Select all shown clips|Chọn tất cả/).check();
+    expect(await clips.locator('.bulk-count').textContent()).toContain(String(articles));
     await clips.getByRole('button', { name: /Delete selected|Xoá|Xóa/ }).first().click();
-    await expect.poll(() => cards.count()).toBe(0);
+    // Removing every expanded card takes about a second in Chromium, past expect.poll's 1 s default.
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(0);
     await clips.getByTestId('import-file').setInputFiles(exported);
     await showAll();
     expect(await titles()).toEqual(before);
