@@ -4,14 +4,13 @@ import { JSDOM, VirtualConsole } from 'jsdom';
  * Parses a saved page into a Document in Node with jsdom, whose parse5 parser follows the HTML
  * standard, so the CLI sees the tree Chromium builds (happy-dom's parser lost the body of some
  * real pages). Scripts do not run and nothing is fetched: saved pages are untrusted.
- * Bytes are decoded as a browser would: BOM, then `<meta charset>`, then UTF-8.
  * `url` becomes the document's address so relative links resolve; without it the page's own
  * canonical link or og:url is used when it is a valid http(s) address.
  * Close the document's window (`doc.defaultView.close()`) when done: that frees it.
  */
-export function parseHtml(html: string | Uint8Array, url?: string): Document {
-  const address = url ?? declaredUrl(typeof html === 'string' ? html : latin1Head(html)) ?? 'about:blank';
-  const dom = new JSDOM(typeof html === 'string' ? html : Buffer.from(html.buffer, html.byteOffset, html.byteLength), {
+export function parseHtml(html: string, url?: string): Document {
+  const address = url ?? declaredUrl(html) ?? 'about:blank';
+  const dom = new JSDOM(html, {
     url: address,
     contentType: 'text/html',
     // Page scripts' console noise and CSS parse errors are not the reader's business.
@@ -20,9 +19,32 @@ export function parseHtml(html: string | Uint8Array, url?: string): Document {
   return dom.window.document as unknown as Document;
 }
 
-/** Enough of a byte page's start, read as Latin-1, to find its canonical address. */
-function latin1Head(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200_000)).toString('latin1');
+/**
+ * A saved page's bytes as text, decoded the way a browser picks the encoding: a byte order mark,
+ * then a `<meta charset>` (or http-equiv) in the first 1024 bytes, then UTF-8 (what pages are saved
+ * in today; undecodable bytes become U+FFFD, which the extractor reads as a garbled page).
+ */
+export function decodeHtml(bytes: Uint8Array): string {
+  const encoding = byteOrderMark(bytes) ?? declaredCharset(bytes) ?? 'utf-8';
+  try {
+    return new TextDecoder(encoding).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function byteOrderMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const label = head.match(/<meta\b[^>]*\bcharset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1]?.toLowerCase();
+  // A page that says UTF-16 in ASCII bytes is not UTF-16 (the standard reads it as UTF-8).
+  return label && !label.startsWith('utf-16') ? label : undefined;
 }
 
 /** The page's canonical address, read before parsing so the document can be created at it. */

@@ -3,10 +3,13 @@
  * 1. the extraction-990 dev set, pooled fragment P/R/F1 as its README defines it (a rejected page
  *    is an empty body), for each parser asked for;
  * 2. the labeled corpus: body fragments found, furniture kept out, title and lead.
- *   npm run -s eval:extract [-- --failures] [--pages N] [--parser happy-dom|linkedom|jsdom]...
+ *   npm run -s eval:extract [-- --failures] [--pages N] [--parser cli|happy-dom|linkedom|jsdom]... [--before DIR]
  * --failures prints each dev-set page where Loa misses or leaks a fragment; --pages N scores a
- * fixed slice of N pages; --parser (repeatable) picks the HTML parsers to compare.
+ * fixed slice of N pages; --parser (repeatable) picks the HTML parsers to compare (default: the
+ * CLI's); --before DIR adds a row for the extractor of another checkout (e.g. a worktree of the
+ * commit before a change) on the same parsed pages, so before and after come from one run.
  */
+import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
@@ -45,10 +48,15 @@ const parserNames = args.flatMap((argument, index) => (args[index - 1] === '--pa
 for (const name of parserNames) if (!PARSERS[name]) throw new Error(`unknown parser ${name} (${Object.keys(PARSERS).join(', ')})`);
 if (parserNames.length === 0) parserNames.push('cli');
 
+const beforeArgument = args.indexOf('--before');
+const before = beforeArgument >= 0
+  ? ((await import(resolve(args[beforeArgument + 1]!, 'lib/extract/index.ts'))) as { extractArticle: typeof extractArticle }).extractArticle
+  : null;
+
 const f = (value: number) => value.toFixed(3);
 
-function loaBody(document: Document, url: string): string | null {
-  const result = extractArticle(document, { url });
+function loaBody(document: Document, url: string, extract = extractArticle): string | null {
+  const result = extract(document, { url });
   return result.ok ? `${result.article.lead ?? ''}\n\n${result.article.text}` : null;
 }
 
@@ -73,12 +81,15 @@ async function evalDevset(): Promise<void> {
     const parse = PARSERS[parserName]!;
     const loa: (typeof rows)[number] = { name: `Loa (${parserName})`, scores: [], ms: 0 };
     const plain: (typeof rows)[number] = { name: `Readability (${parserName})`, scores: [], ms: 0 };
+    const loaBefore: (typeof rows)[number] = { name: `Loa before (${parserName})`, scores: [], ms: 0 };
     for (const page of pages) {
       const html = pageHtml(page);
-      for (const [row, run] of [
-        [loa, (document: Document) => loaBody(document, page.url)],
+      const runs: [(typeof rows)[number], (document: Document) => string | null][] = [
+        [loa, (document) => loaBody(document, page.url)],
         [plain, readabilityBody],
-      ] as const) {
+      ];
+      if (before) runs.push([loaBefore, (document) => loaBody(document, page.url, before)]);
+      for (const [row, run] of runs) {
         const start = performance.now();
         const parsed = parse(html, page.url);
         let body: string | null;
@@ -98,13 +109,14 @@ async function evalDevset(): Promise<void> {
       }
     }
     rows.push(loa, plain);
+    if (before) rows.push(loaBefore);
     if (showFailures) printFailures(loa.scores, plain.scores);
   }
   for (const row of rows) {
     const p = pool(row.scores);
     console.log(row.name.padEnd(28), f(p.precision).padEnd(6), f(p.recall).padEnd(6), f(p.f1).padEnd(6), String(p.empty).padEnd(5), (row.ms / pages.length).toFixed(0).padStart(8));
   }
-  for (let i = 0; i + 1 < rows.length; i += 2) {
+  for (let i = 0; i + 1 < rows.length; i += before ? 3 : 2) {
     const [loa, plain] = [rows[i]!, rows[i + 1]!];
     const lostByLoa = loa.scores.filter((entry, index) => entry.empty && !plain.scores[index]!.empty).length;
     console.log(`${loa.name}: ${lostByLoa} empty pages that plain Readability reads`);

@@ -9,12 +9,17 @@ import { paragraphsOf } from './blocks';
 import { collapse, linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead } from './lead';
+import { decision, type Explain } from './explain';
 import { sanitizeHtml } from './sanitize';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
   url?: string;
+  /** Told each decision: which rule removed, kept or chose which block, and why (`extract --explain`). */
+  explain?: Explain;
 }
+
+export type { Decision, Explain } from './explain';
 
 /** Below this much body text a page is not an article (a landing page, a list, an error page). */
 const MIN_ARTICLE_CHARS = 250;
@@ -28,35 +33,48 @@ const MAX_LINK_SHARE = 0.5;
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   const url = options.url ?? doc.URL ?? '';
   try {
-    return extractFromClone(doc, doc.cloneNode(true) as Document, url);
+    return extractFromClone(doc, doc.cloneNode(true) as Document, url, options.explain);
   } catch (error) {
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
   }
 }
 
-function extractFromClone(original: Document, clone: Document, url: string): ExtractResult {
-  const notArticle = (message: string): ExtractResult => ({ ok: false, reason: 'not-article', message });
+function extractFromClone(original: Document, clone: Document, url: string, explain?: Explain): ExtractResult {
+  const notArticle = (message: string): ExtractResult => {
+    explain?.(decision('not-article', 'rejected', null, message));
+    return { ok: false, reason: 'not-article', message };
+  };
   if (!clone.body) return notArticle('The page has no body.');
+  if (isGarbled(clone.body)) return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
   const readerable = isProbablyReaderable(original);
 
-  // Related blocks are found before anything else touches the clone, then cut out so none of
-  // their titles (or the figures in them) reach the text.
+  // Related blocks are found before anything else touches the clone and marked; they are cut from
+  // what Readability returns, so that they take no titles (or figures) into the text.
   const related = findRelated(clone, url);
-  for (const block of related.blocks) block.remove();
-  removeFurniture(clone.body);
+  for (const block of related.blocks) explain?.(decision('related-block', 'removed', block));
+  const marked = markRelated(clone, related.blocks);
+  removeFurniture(clone.body, explain);
   promoteProseCaptions(clone.body);
-  const lead = findLead(clone);
+  const lead = findLead(clone, explain);
 
   const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, charThreshold: 300 }).parse();
   const content = parsed?.content;
   if (!parsed || !content) return notArticle('No article text was found on this page.');
+  explain?.(decision('readability', 'chosen', content));
+  cutMarked(content, marked);
 
-  removeFurniture(content);
+  removeFurniture(content, explain);
   let paragraphs = paragraphsOf(content);
-  if (lead) paragraphs = paragraphs.filter((paragraph) => !repeatsLead(paragraph, lead.text));
+  if (lead) {
+    paragraphs = paragraphs.filter((paragraph) => {
+      const repeated = repeatsLead(paragraph, lead.text);
+      if (repeated) explain?.(decision('lead-repeated', 'removed', null, paragraph));
+      return !repeated;
+    });
+  }
   const text = paragraphs.join('\n\n');
 
-  if (text.length < MIN_ARTICLE_CHARS && !readerable) return notArticle('This page has no article to read.');
+  if (text.length < MIN_ARTICLE_CHARS && !readerable) return notArticle(`This page has no article to read (${text.length} characters, not readerable).`);
   if (linkTextShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
 
@@ -83,6 +101,46 @@ function extractFromClone(original: Document, clone: Document, url: string): Ext
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, article };
+}
+
+/** Text this unreadable is binary data or a wrong encoding, not a page: share of bad characters. */
+const MAX_GARBLED_SHARE = 0.2;
+/** How much of the body's text the garbling check reads: a sample is enough, and it stays cheap. */
+const GARBLE_SAMPLE = 20_000;
+
+/**
+ * Replacement characters (undecodable bytes), control characters and NULs in the body's text.
+ * Read through a TreeWalker so that a 10 MB text node is sampled, not copied.
+ */
+function isGarbled(body: HTMLElement): boolean {
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let sample = '';
+  for (let node = walker.nextNode(); node && sample.length < GARBLE_SAMPLE; node = walker.nextNode()) {
+    const parent = node.parentElement?.tagName;
+    if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+    sample += (node.nodeValue ?? '').slice(0, GARBLE_SAMPLE - sample.length);
+  }
+  const visible = sample.replace(/[\s\u00a0]+/g, '');
+  if (visible.length === 0) return false;
+  const bad = visible.match(/[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g)?.length ?? 0;
+  return bad / visible.length > MAX_GARBLED_SHARE;
+}
+
+/**
+ * Related blocks stay in the page Readability reads (cutting them first changes which container it
+ * picks); each is marked by an attribute no page can forge (it is cleared from the clone first) so
+ * it can be cut from Readability's output, which may rebuild elements but keeps their attributes.
+ */
+const RELATED_MARK = 'data-loa-related';
+
+function markRelated(clone: Document, blocks: Element[]): boolean {
+  for (const forged of Array.from(clone.querySelectorAll(`[${RELATED_MARK}]`))) forged.removeAttribute(RELATED_MARK);
+  for (const block of blocks) block.setAttribute(RELATED_MARK, '');
+  return blocks.length > 0;
+}
+
+function cutMarked(content: Element, marked: boolean): void {
+  if (marked) for (const block of Array.from(content.querySelectorAll(`[${RELATED_MARK}]`))) block.remove();
 }
 
 function publishedDate(doc: Document, fromReadability: string | null | undefined): string | null {

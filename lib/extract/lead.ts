@@ -1,3 +1,4 @@
+import { decision, type Explain } from './explain';
 import { collapse, linkTextShare } from './furniture';
 
 /** Class/id names news CMSs give the bold lead ("sapo" in Vietnamese newsrooms, "chapô", "teaser"). */
@@ -53,7 +54,13 @@ function isAllBold(element: Element): boolean {
  * the page's meta description repeats it, the CMS named it (LEAD_NAME), or it is the first
  * paragraph after the headline and it is all bold.
  */
-export function findLead(doc: Document): Lead | null {
+export function findLead(doc: Document, explain?: Explain): Lead | null {
+  const lead = findLeadOn(doc);
+  if (lead) explain?.(decision(`lead:${lead.signal}`, 'chosen', lead.element, lead.text));
+  return lead && { text: lead.text, element: lead.element };
+}
+
+function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   const description = metaDescription(doc);
   const body = doc.body;
   if (!body) return null;
@@ -68,7 +75,7 @@ export function findLead(doc: Document): Lead | null {
       if (element.querySelector('p, div')) continue;
       const text = collapse(element.textContent);
       if (text.length >= description.length * 0.8 && overlap(description, text) > 0.9 && overlap(text, description) > 0.6) {
-        return { text, element };
+        return { text, element, signal: 'meta-description' };
       }
     }
   }
@@ -88,13 +95,13 @@ export function findLead(doc: Document): Lead | null {
   const namedLead = named.find(
     (element) => afterHeadline(element) && !named.some((other) => other !== element && element.contains(other)),
   );
-  if (namedLead) return { text: collapse(namedLead.textContent), element: namedLead };
+  if (namedLead) return { text: collapse(namedLead.textContent), element: namedLead, signal: 'named-box' };
 
   const firstParagraph = headline
     ? Array.from(body.querySelectorAll('p')).find((p) => afterHeadline(p) && collapse(p.textContent).length >= MIN_LEAD)
     : undefined;
   if (firstParagraph && isAllBold(firstParagraph) && isLeadSized(firstParagraph)) {
-    return { text: collapse(firstParagraph.textContent), element: firstParagraph };
+    return { text: collapse(firstParagraph.textContent), element: firstParagraph, signal: 'all-bold' };
   }
   return null;
 }
