@@ -99,6 +99,8 @@ async function evalDevset(): Promise<void> {
           body = null;
         }
         await parsed.close();
+        // jsdom frees a closed window only once the event loop turns.
+        await new Promise((resolve) => setImmediate(resolve));
         row.ms += performance.now() - start;
         row.scores.push({ score: scorePage(body ?? '', page), empty: !body?.trim(), file: page.file });
         if (row === loa) {
