@@ -74,8 +74,11 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   }
   const text = paragraphs.join('\n\n');
 
-  if (text.length < MIN_ARTICLE_CHARS && !readerable) return notArticle(`This page has no article to read (${text.length} characters, not readerable).`);
+  // The lead is article text too: a short notice with its lead is still an article.
+  const articleChars = text.length + (lead?.text.length ?? 0);
+  if (articleChars < MIN_ARTICLE_CHARS && !readerable) return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
   if (linkTextShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
+  if (isTeaserList(content)) return notArticle('This page is a list of story teasers, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
 
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
@@ -101,6 +104,33 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, article };
+}
+
+/** A teaser opens with its story's headline as a link of at least this many characters. */
+const TEASER_HEADLINE_CHARS = 15;
+const MIN_TEASERS = 4;
+const MAX_TEASER_SHARE = 0.5;
+
+/**
+ * A section page: most text blocks open with a headline link to a different story (a teaser:
+ * headline, then a sentence). Prose paragraphs do not open with a long link, so an article with a
+ * few such lines stays an article.
+ */
+function isTeaserList(content: Element): boolean {
+  const blocks = Array.from(content.querySelectorAll('p, li, h2, h3, h4')).filter(
+    (block) => collapse(block.textContent).length > 0 && !block.querySelector('p, li'),
+  );
+  const targets = new Set<string>();
+  let teasers = 0;
+  for (const block of blocks) {
+    const link = block.querySelector('a[href]');
+    if (!link) continue;
+    const linkText = collapse(link.textContent);
+    if (linkText.length < TEASER_HEADLINE_CHARS || !collapse(block.textContent).startsWith(linkText)) continue;
+    teasers += 1;
+    targets.add(link.getAttribute('href') ?? '');
+  }
+  return targets.size >= MIN_TEASERS && teasers / blocks.length > MAX_TEASER_SHARE;
 }
 
 /** Text this unreadable is binary data or a wrong encoding, not a page: share of bad characters. */
