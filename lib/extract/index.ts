@@ -108,12 +108,13 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
 
 /** A teaser opens with its story's headline as a link of at least this many characters. */
 const TEASER_HEADLINE_CHARS = 15;
+const TEASER_SENTENCE_CHARS = 40;
 const MIN_TEASERS = 4;
 const MAX_TEASER_SHARE = 0.5;
 
 /**
- * A section page: most text blocks open with a headline link to a different story (a teaser:
- * headline, then a sentence). Prose paragraphs do not open with a long link, so an article with a
+ * A section page: most text blocks open with a headline link to a different story and go on with
+ * a sentence (a teaser). Prose paragraphs do not open with a long link, so an article with a
  * few such lines stays an article.
  */
 function isTeaserList(content: Element): boolean {
@@ -126,7 +127,10 @@ function isTeaserList(content: Element): boolean {
     const link = block.querySelector('a[href]');
     if (!link) continue;
     const linkText = collapse(link.textContent);
-    if (linkText.length < TEASER_HEADLINE_CHARS || !collapse(block.textContent).startsWith(linkText)) continue;
+    const blockText = collapse(block.textContent);
+    if (linkText.length < TEASER_HEADLINE_CHARS || !blockText.startsWith(linkText)) continue;
+    // A bare link is a link list (judged by link share); a teaser goes on with its sentence.
+    if (blockText.length - linkText.length < TEASER_SENTENCE_CHARS) continue;
     teasers += 1;
     targets.add(link.getAttribute('href') ?? '');
   }

@@ -5,7 +5,11 @@
  * fragments found are false positives. Counts are pooled over all pages; a rejected page is an
  * empty body. Shared by `npm run -s eval:extract` and the dev-set gate in `npm test`.
  */
-import { readDevsetFile } from './devsets';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decodeHtml } from '../../cli/html';
+import { DEVSETS_DIR, readDevsetFile } from './devsets';
 
 export interface DevPage {
   file: string;
@@ -40,8 +44,9 @@ export function devSlice(pages: DevPage[], count: number): DevPage[] {
   return pages.filter((_, index) => index % step === 0).slice(0, count);
 }
 
+/** A page decoded as the CLI decodes saved pages (BOM, <meta charset>, UTF-8), for every extractor. */
 export function pageHtml(page: DevPage): string {
-  return readDevsetFile(`extraction-990/${page.file}`);
+  return decodeHtml(gunzipSync(readFileSync(join(DEVSETS_DIR, 'extraction-990', page.file))));
 }
 
 const normalizeSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
