@@ -48,11 +48,14 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   if (isGarbled(clone.body)) return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
   const readerable = isProbablyReaderable(original);
 
-  // Related blocks are found before anything else touches the clone and marked; they are cut from
-  // what Readability returns, so that they take no titles (or figures) into the text.
+  // Related blocks are found before anything else touches the clone, then cut out so none of
+  // their titles (or the figures in them) reach the text. (Marking them and cutting them from
+  // Readability's output instead measured 0.898 vs 0.899 pooled F1 on extraction-990.)
   const related = findRelated(clone, url);
-  for (const block of related.blocks) explain?.(decision('related-block', 'removed', block));
-  const marked = markRelated(clone, related.blocks);
+  for (const block of related.blocks) {
+    explain?.(decision('related-block', 'removed', block));
+    block.remove();
+  }
   removeFurniture(clone.body, explain);
   promoteProseCaptions(clone.body);
   const lead = findLead(clone, explain);
@@ -61,7 +64,6 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   const content = parsed?.content;
   if (!parsed || !content) return notArticle('No article text was found on this page.');
   explain?.(decision('readability', 'chosen', content));
-  cutMarked(content, marked);
 
   removeFurniture(content, explain);
   let paragraphs = paragraphsOf(content);
@@ -158,23 +160,6 @@ function isGarbled(body: HTMLElement): boolean {
   if (visible.length === 0) return false;
   const bad = visible.match(/[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g)?.length ?? 0;
   return bad / visible.length > MAX_GARBLED_SHARE;
-}
-
-/**
- * Related blocks stay in the page Readability reads (cutting them first changes which container it
- * picks); each is marked by an attribute no page can forge (it is cleared from the clone first) so
- * it can be cut from Readability's output, which may rebuild elements but keeps their attributes.
- */
-const RELATED_MARK = 'data-loa-related';
-
-function markRelated(clone: Document, blocks: Element[]): boolean {
-  for (const forged of Array.from(clone.querySelectorAll(`[${RELATED_MARK}]`))) forged.removeAttribute(RELATED_MARK);
-  for (const block of blocks) block.setAttribute(RELATED_MARK, '');
-  return blocks.length > 0;
-}
-
-function cutMarked(content: Element, marked: boolean): void {
-  if (marked) for (const block of Array.from(content.querySelectorAll(`[${RELATED_MARK}]`))) block.remove();
 }
 
 function publishedDate(doc: Document, fromReadability: string | null | undefined): string | null {
