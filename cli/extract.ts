@@ -1,40 +1,45 @@
 /**
  * loa extract: prints what Loa extracts from saved HTML pages, one JSON object per line.
- *   npm run -s extract -- [--url URL] FILE...     (FILE "-" reads standard input)
+ *   npm run -s extract -- [--url URL] [--explain] FILE...     (FILE "-" reads standard input)
+ * --explain adds `explain`: each decision (rule, action, element path, text start) in order.
  * Exit status 1 when any file could not be read or parsed; the others are still printed.
  */
 import { readFile } from 'node:fs/promises';
-import { extractArticle } from '../lib/extract';
-import { parseHtml } from './html';
+import { extractArticle, type Decision } from '../lib/extract';
+import { decodeHtml, parseHtml } from './html';
 
-const USAGE = 'usage: npm run -s extract -- [--url URL] FILE...   (FILE "-" reads standard input)';
+const USAGE = 'usage: npm run -s extract -- [--url URL] [--explain] FILE...   (FILE "-" reads standard input)';
 
 interface Arguments {
   url?: string;
+  explain: boolean;
   files: string[];
 }
 
 function parseArguments(argv: string[]): Arguments | string {
   const files: string[] = [];
   let url: string | undefined;
+  let explain = false;
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i]!;
     if (argument === '--url') {
       url = argv[++i];
       if (!url) return '--url needs an address';
     } else if (argument.startsWith('--url=')) url = argument.slice('--url='.length);
+    else if (argument === '--explain') explain = true;
     else if (argument === '-h' || argument === '--help') return USAGE;
     else if (argument.startsWith('--')) return `unknown option ${argument}`;
     else files.push(argument);
   }
-  return files.length ? { url, files } : 'no input file';
+  return files.length ? { url, explain, files } : 'no input file';
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file !== '-') return readFile(file, 'utf8');
+/** The page's bytes: the parser decodes them as a browser does (BOM, <meta charset>, UTF-8). */
+async function readInput(file: string): Promise<Uint8Array> {
+  if (file !== '-') return readFile(file);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 async function main(): Promise<number> {
@@ -47,8 +52,12 @@ async function main(): Promise<number> {
   for (const file of parsed.files) {
     let line: Record<string, unknown>;
     try {
-      const doc = parseHtml(await readInput(file), parsed.url);
-      const result = extractArticle(doc, { url: parsed.url ?? (doc.URL === 'about:blank' ? '' : doc.URL) });
+      const doc = parseHtml(decodeHtml(await readInput(file)), parsed.url);
+      const decisions: Decision[] = [];
+      const result = extractArticle(doc, {
+        url: parsed.url ?? (doc.URL === 'about:blank' ? '' : doc.URL),
+        explain: parsed.explain ? (decision) => decisions.push(decision) : undefined,
+      });
       doc.defaultView?.close();
       if (result.ok) {
         const { article } = result;
@@ -67,8 +76,10 @@ async function main(): Promise<number> {
           related: article.related,
           summary: article.summary,
         };
+        if (parsed.explain) line.explain = decisions;
       } else {
         line = { file, url: parsed.url ?? null, error: result.reason, message: result.message };
+        if (parsed.explain) line.explain = decisions;
         if (result.reason === 'parse-error') failed = true;
       }
     } catch (error) {

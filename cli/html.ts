@@ -1,31 +1,50 @@
-import { Window } from 'happy-dom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 
 /**
- * Parses an HTML string into a happy-dom Document in Node, with scripts, styles and frames
- * disabled: saved pages are untrusted and must not run or fetch anything.
+ * Parses a saved page into a Document in Node with jsdom, whose parse5 parser follows the HTML
+ * standard, so the CLI sees the tree Chromium builds (happy-dom's parser lost the body of some
+ * real pages). Scripts do not run and nothing is fetched: saved pages are untrusted.
  * `url` becomes the document's address so relative links resolve; without it the page's own
- * canonical link or og:url is used.
+ * canonical link or og:url is used when it is a valid http(s) address.
+ * Close the document's window (`doc.defaultView.close()`) when done: that frees it.
  */
 export function parseHtml(html: string, url?: string): Document {
   const address = url ?? declaredUrl(html) ?? 'about:blank';
-  const window = new Window({
+  const dom = new JSDOM(html, {
     url: address,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-      navigation: {
-        disableMainFrameNavigation: true,
-        disableChildFrameNavigation: true,
-        disableChildPageNavigation: true,
-        disableFallbackToSetURL: true,
-      },
-    },
+    contentType: 'text/html',
+    // Page scripts' console noise and CSS parse errors are not the reader's business.
+    virtualConsole: new VirtualConsole(),
   });
-  window.document.write(html);
-  return window.document as unknown as Document;
+  return dom.window.document as unknown as Document;
+}
+
+/**
+ * A saved page's bytes as text, decoded the way a browser picks the encoding: a byte order mark,
+ * then a `<meta charset>` (or http-equiv) in the first 1024 bytes, then UTF-8 (what pages are saved
+ * in today; undecodable bytes become U+FFFD, which the extractor reads as a garbled page).
+ */
+export function decodeHtml(bytes: Uint8Array): string {
+  const encoding = byteOrderMark(bytes) ?? declaredCharset(bytes) ?? 'utf-8';
+  try {
+    return new TextDecoder(encoding).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function byteOrderMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const label = head.match(/<meta\b[^>]*\bcharset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1]?.toLowerCase();
+  // A page that says UTF-16 in ASCII bytes is not UTF-16 (the standard reads it as UTF-8).
+  return label && !label.startsWith('utf-16') ? label : undefined;
 }
 
 /** The page's canonical address, read before parsing so the document can be created at it. */
@@ -37,8 +56,9 @@ function declaredUrl(html: string): string | undefined {
   ];
   for (const pattern of candidates) {
     const tag = head.match(pattern)?.[0];
-    const value = tag?.match(/\b(?:href|content)=["']([^"']+)["']/i)?.[1];
-    if (value && /^https?:\/\//i.test(value)) return value.replace(/&amp;/g, '&');
+    const value = tag?.match(/\b(?:href|content)=["']([^"']+)["']/i)?.[1]?.replace(/&amp;/g, '&');
+    // An address the page declares wrongly is ignored, not a reason to refuse the page.
+    if (value && /^https?:\/\//i.test(value) && URL.canParse(value)) return value;
   }
   return undefined;
 }

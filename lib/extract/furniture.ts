@@ -3,6 +3,7 @@
  * file-name captions, subscribe/comment prompts. Each rule is general (text shape or widget
  * shape), never a site's class name, so it holds on sites we have not seen.
  */
+import { decision, type Explain } from './explain';
 
 /** Voice pickers of "listen to this article" widgets on Vietnamese news sites. */
 const AUDIO_VOICE_LABEL = /^(nam|nữ)\s+miền\s+(bắc|trung|nam)$/i;
@@ -47,11 +48,10 @@ function isFurnitureText(text: string): boolean {
   );
 }
 
-/** An audio-player widget: an <audio> or a box that shows voice choices and a clock. */
-function isAudioWidget(element: Element): boolean {
-  if (element.querySelector('audio')) return collapse(element.textContent).length < 300;
-  const text = collapse(element.textContent);
-  return text.length < 300 && /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) && /\d:\d{2}/.test(text);
+/** An audio-player widget (its <audio> already gone): a box that shows voice choices and a clock. */
+function isAudioWidget(element: Element, texts: Texts): boolean {
+  const text = texts.short(element);
+  return text !== null && text.length < 300 && /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) && /\d:\d{2}/.test(text);
 }
 
 /**
@@ -59,41 +59,125 @@ function isAudioWidget(element: Element): boolean {
  * Leaves are judged by their own text; widgets by their name plus a short text, so a long
  * paragraph that merely sits in a box called "share" is never lost.
  */
-export function removeFurniture(root: Element): void {
-  for (const element of Array.from(root.querySelectorAll('audio, button, [role="button"], noscript, svg'))) {
+export function removeFurniture(root: Element, explain?: Explain): void {
+  // Removed elements and their descendants: checking this set instead of `root.contains` keeps
+  // the pass linear on deep pages (each element is added once, with the subtree it left with).
+  const gone = new Set<Element>();
+  const remove = (element: Element, rule: string) => {
+    explain?.(decision(rule, 'removed', element));
+    gone.add(element);
+    for (const inner of Array.from(element.querySelectorAll('*'))) gone.add(inner);
     element.remove();
+  };
+  for (const element of Array.from(root.querySelectorAll('audio, button, [role="button"], noscript, svg'))) {
+    if (!gone.has(element)) remove(element, 'furniture:control');
   }
+  let texts = measureTexts(root);
   // ASP.NET and similar CMSs wrap the whole page in one <form>: only small forms are widgets.
   for (const form of Array.from(root.querySelectorAll('form'))) {
-    if (collapse(form.textContent).length < SHORT_WIDGET_TEXT) form.remove();
+    if (!gone.has(form) && texts.isShorterThan(form, SHORT_WIDGET_TEXT)) remove(form, 'furniture:small-form');
   }
   for (const element of Array.from(root.querySelectorAll('div, section, aside, ul, ol, nav, span, p, figure'))) {
-    if (element === root || !root.contains(element)) continue;
-    if (isAudioWidget(element)) {
-      element.remove();
+    if (element === root || gone.has(element)) continue;
+    if (isAudioWidget(element, texts)) {
+      remove(element, 'furniture:audio-widget');
       continue;
     }
     const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (WIDGET_NAME.test(name) && !isInSentence(element) && collapse(element.textContent).length < SHORT_WIDGET_TEXT) {
-      element.remove();
+    if (WIDGET_NAME.test(name) && !texts.isInSentence(element) && texts.isShorterThan(element, SHORT_WIDGET_TEXT)) {
+      remove(element, 'furniture:widget-name');
     }
   }
+  // The widgets are gone: measure again so that a box that held one is judged by what is left.
+  texts = measureTexts(root);
   for (const element of Array.from(root.querySelectorAll('p, span, div, li, figcaption, a, strong, em, b, i, small, h2, h3, h4, h5, h6, td'))) {
-    if (element === root || !root.contains(element) || isInSentence(element)) continue;
-    if (isFurnitureText(collapse(element.textContent))) element.remove();
+    if (element === root || gone.has(element) || texts.isInSentence(element)) continue;
+    const text = texts.short(element);
+    if (text !== null && isFurnitureText(text)) remove(element, 'furniture:text-shape');
   }
 }
 
 const INLINE = /^(A|STRONG|EM|B|I|SMALL|SPAN|ABBR|CODE|MARK|U|S|SUB|SUP)$/;
+/** Furniture is short; longer texts are only counted, never kept, so measuring stays linear. */
+const SHORT_TEXT_CAP = 512;
+
+interface Measured {
+  /** The collapsed text with white space folded but not trimmed, or null beyond SHORT_TEXT_CAP. */
+  folded: string | null;
+  /** Non-white-space characters: a lower bound of the collapsed length that is always known. */
+  solid: number;
+}
 
 /**
- * An inline element with text around it is part of a sentence ("trên <a>Facebook</a>",
- * "<span>Messenger</span>dienst <span>Telegram</span>"), never a widget, whatever its own text.
+ * Collapsed texts of every element under a root, measured in one iterative walk: each element's
+ * text is built from its children's (capped), instead of reading `textContent` once per element,
+ * which is quadratic on deep or wide pages and overflows nothing on 10,000 nested divs.
  */
-function isInSentence(element: Element): boolean {
-  if (!INLINE.test(element.tagName)) return false;
-  const parent = element.parentElement;
-  return Boolean(parent) && collapse(parent!.textContent).length > collapse(element.textContent).length;
+class Texts {
+  constructor(private readonly measured: Map<Element, Measured>) {}
+
+  /** The collapsed text of a short element, or null for a long one (or one added since). */
+  short(element: Element): string | null {
+    const folded = this.measured.get(element)?.folded;
+    return folded == null ? null : folded.trim();
+  }
+
+  isShorterThan(element: Element, length: number): boolean {
+    const text = this.short(element);
+    return text !== null && text.length < length;
+  }
+
+  /**
+   * An inline element with text around it is part of a sentence ("trên <a>Facebook</a>",
+   * "<span>Messenger</span>dienst <span>Telegram</span>"), never a widget, whatever its own text.
+   */
+  isInSentence(element: Element): boolean {
+    if (!INLINE.test(element.tagName)) return false;
+    const parent = element.parentElement;
+    const own = this.measured.get(element);
+    const around = parent ? this.measured.get(parent) : undefined;
+    if (!own || !around) return false;
+    if (own.folded !== null && around.folded !== null) return around.folded.trim().length > own.folded.trim().length;
+    return around.solid > own.solid;
+  }
+}
+
+const fold = (text: string) => text.replace(/[\u00ad\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ');
+const solidLength = (text: string) => text.replace(/[\s\u00a0\u00ad\u200b]+/g, '').length;
+
+function measureTexts(root: Element): Texts {
+  const measured = new Map<Element, Measured>();
+  const join = (a: string | null, b: string | null) => {
+    if (a === null || b === null) return null;
+    const joined = fold(a + b);
+    return joined.length > SHORT_TEXT_CAP + 2 ? null : joined;
+  };
+  const stack: { element: Element; next: Node | null; text: Measured }[] = [
+    { element: root, next: root.firstChild, text: { folded: '', solid: 0 } },
+  ];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const node = top.next;
+    if (node === null) {
+      stack.pop();
+      measured.set(top.element, top.text);
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        parent.text.folded = join(parent.text.folded, top.text.folded);
+        parent.text.solid += top.text.solid;
+      }
+      continue;
+    }
+    top.next = node.nextSibling;
+    if (node.nodeType === 1 /* ELEMENT_NODE */) {
+      stack.push({ element: node as Element, next: node.firstChild, text: { folded: '', solid: 0 } });
+    } else if (node.nodeType === 3 /* TEXT_NODE */ || node.nodeType === 4 /* CDATA_SECTION_NODE */) {
+      const value = node.nodeValue ?? '';
+      top.text.solid += solidLength(value);
+      top.text.folded = value.length > 4 * SHORT_TEXT_CAP && solidLength(value) > SHORT_TEXT_CAP ? null : join(top.text.folded, value);
+    }
+  }
+  return new Texts(measured);
 }
 
 /** A caption this long is prose: photo stories tell the whole article in their captions. */

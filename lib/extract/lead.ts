@@ -1,3 +1,4 @@
+import { decision, type Explain } from './explain';
 import { collapse, linkTextShare } from './furniture';
 
 /** Class/id names news CMSs give the bold lead ("sapo" in Vietnamese newsrooms, "chapô", "teaser"). */
@@ -31,6 +32,14 @@ function metaDescription(doc: Document): string {
   return '';
 }
 
+/** A body paragraph this long marks where the article text has begun. */
+const LONG_PARAGRAPH = 250;
+
+/** Scripts, JSON-LD, styles and dialogs hold text no reader sees: never a lead. */
+function isVisibleText(element: Element): boolean {
+  return !element.closest('script, style, template, dialog, [hidden], [aria-hidden="true"]') && !element.querySelector('script, style, template');
+}
+
 function isLeadSized(element: Element): boolean {
   const text = collapse(element.textContent);
   return text.length >= MIN_LEAD && text.length <= MAX_LEAD && linkTextShare(element) < 0.5 && element.querySelectorAll('p').length <= 2;
@@ -53,22 +62,35 @@ function isAllBold(element: Element): boolean {
  * the page's meta description repeats it, the CMS named it (LEAD_NAME), or it is the first
  * paragraph after the headline and it is all bold.
  */
-export function findLead(doc: Document): Lead | null {
+export function findLead(doc: Document, explain?: Explain): Lead | null {
+  const lead = findLeadOn(doc);
+  if (lead) explain?.(decision(`lead:${lead.signal}`, 'chosen', lead.element, lead.text));
+  return lead && { text: lead.text, element: lead.element };
+}
+
+function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   const description = metaDescription(doc);
   const body = doc.body;
   if (!body) return null;
   const headline = body.querySelector('h1');
   // A lead follows the headline; a "summary" box in the site header is not it.
+  const follows = (element: Element, anchor: Element) =>
+    Boolean(anchor.compareDocumentPosition(element) & 4 /* DOCUMENT_POSITION_FOLLOWING */) && !element.contains(anchor);
+  // A lead sits between the headline and the body's first long paragraph: a teaser in a sidebar,
+  // an author bio or a slideshow caption after the article is not it.
+  const firstLong = headline
+    ? Array.from(body.querySelectorAll('p')).find((p) => follows(p, headline) && collapse(p.textContent).length >= LONG_PARAGRAPH)
+    : undefined;
   const afterHeadline = (element: Element) =>
-    !headline || Boolean(headline.compareDocumentPosition(element) & 4 /* DOCUMENT_POSITION_FOLLOWING */);
+    (!headline || follows(element, headline)) && (!firstLong || element === firstLong || !follows(element, firstLong));
 
   if (description) {
     for (const element of Array.from(body.querySelectorAll('p, h2, div, span, strong'))) {
       if (!afterHeadline(element) || !isLeadSized(element)) continue;
       if (element.querySelector('p, div')) continue;
       const text = collapse(element.textContent);
-      if (text.length >= description.length * 0.8 && overlap(description, text) > 0.9 && overlap(text, description) > 0.6) {
-        return { text, element };
+      if (text.length >= description.length * 0.8 && overlap(description, text) > 0.9 && overlap(text, description) > 0.6 && isVisibleText(element)) {
+        return { text, element, signal: 'meta-description' };
       }
     }
   }
@@ -86,24 +108,28 @@ export function findLead(doc: Document): Lead | null {
   });
   // Prefer the innermost named box.
   const namedLead = named.find(
-    (element) => afterHeadline(element) && !named.some((other) => other !== element && element.contains(other)),
+    (element) => afterHeadline(element) && !named.some((other) => other !== element && element.contains(other)) && isVisibleText(element),
   );
-  if (namedLead) return { text: collapse(namedLead.textContent), element: namedLead };
+  if (namedLead) return { text: collapse(namedLead.textContent), element: namedLead, signal: 'named-box' };
 
   const firstParagraph = headline
     ? Array.from(body.querySelectorAll('p')).find((p) => afterHeadline(p) && collapse(p.textContent).length >= MIN_LEAD)
     : undefined;
-  if (firstParagraph && isAllBold(firstParagraph) && isLeadSized(firstParagraph)) {
-    return { text: collapse(firstParagraph.textContent), element: firstParagraph };
+  if (firstParagraph && isAllBold(firstParagraph) && isLeadSized(firstParagraph) && isVisibleText(firstParagraph)) {
+    return { text: collapse(firstParagraph.textContent), element: firstParagraph, signal: 'all-bold' };
   }
   return null;
 }
 
-/** True when `text` is the lead again (Readability often keeps the lead inside the content). */
+/**
+ * True when `text` is the lead again (Readability often keeps the lead inside the content), or a
+ * cut copy of it. A body paragraph that begins with the lead and goes on is body text (the lead
+ * was an excerpt of it), and is kept.
+ */
 export function repeatsLead(text: string, lead: string): boolean {
   const a = normalized(text);
   const b = normalized(lead);
-  return a === b || (a.length > 30 && (b.startsWith(a) || a.startsWith(b)));
+  return a === b || (a.length > 30 && b.startsWith(a));
 }
 
 /**

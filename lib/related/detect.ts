@@ -140,18 +140,26 @@ function listAfter(page: Page, heading: Id): Id[] {
   for (let level = 0; level <= HEADING_CLIMB; level += 1) {
     const following: Id[] = [];
     let last = -1;
+    let prose = false;
     for (const sib of page.siblingsAfter(current)) {
       if (startsWithHeading(page, sib)) break;
       const listed = page.storyLinks(sib).some((story) => !isInlineMention(page, story.link));
-      // Content after the list (the article going on, with its inline links) ends the block.
-      if (!listed && last >= 0 && hasContent(page, sib)) break;
+      // Content after the list (the article going on, with its inline links) ends the block, and
+      // so does prose before any item: an inline "Xem thêm:" line is not a block over the article.
+      if (!listed && hasContent(page, sib)) {
+        if (last >= 0) break;
+        if (isProse(page, sib)) {
+          prose = true;
+          break;
+        }
+      }
       following.push(sib);
       if (listed) last = following.length - 1;
     }
     if (last >= 0) return [current, ...following.slice(0, last + 1)];
     const parent = page.parent(current);
     if (parent === null || page.parent(parent) === null || hasContentBefore(page, current)) break;
-    if (following.some((sib) => hasContent(page, sib))) break;
+    if (prose || following.some((sib) => hasContent(page, sib))) break;
     current = parent;
   }
   return [current];
@@ -165,6 +173,14 @@ function startsWithHeading(page: Page, id: Id): boolean {
     current = page.children(current).find((child) => hasContent(page, child));
   }
   return false;
+}
+
+/** A paragraph of running text: long enough, and mostly not link text. */
+const PROSE_CHARS = 80;
+
+function isProse(page: Page, id: Id): boolean {
+  const solid = page.solid(id);
+  return solid >= PROSE_CHARS && page.linkedSolid(id) < solid / 2;
 }
 
 function hasContent(page: Page, id: Id): boolean {

@@ -198,20 +198,41 @@ function distinctStories(page: Page, elements: Id[]): number {
 
 /**
  * A link inside running text ("… của bóng đá Tây Ban Nha …") mentions a story; it is not a
- * related-story item. Measured as the text beside the link on the same line (its parent's text
- * nodes and inline elements), leaving out labels such as "Xem thêm:".
+ * related-story item. Measured as the text beside the link in its nearest block ancestor (the
+ * text nodes and link-free inline elements of every inline wrapper on the way up, since prose
+ * wraps links in <span>, <u>, <strong>), leaving out labels such as "Xem thêm:".
  */
 export function isInlineMention(page: Page, link: Id): boolean {
-  const parent = page.parent(link);
-  if (parent === null) return false;
   let own = '';
-  for (const piece of page.pieces(parent)) {
-    if (piece === link) continue;
-    if (typeof piece === 'string') own += piece;
-    else if (!BLOCK_TAGS.has(page.tag(piece)) && !page.hasLink(piece)) own += ` ${page.text(piece)}`;
+  for (let parent = page.parent(link); parent !== null; parent = page.parent(parent)) {
+    own += ownInlineText(page, parent);
+    if (BLOCK_TAGS.has(page.tag(parent)) || !INLINE_WRAPPERS.has(page.tag(parent))) break;
   }
   const text = normalizeText(own);
   return text.length > INLINE_CONTEXT_CHARS && !LINK_LABEL.test(text);
+}
+
+const INLINE_WRAPPERS = new Set(['SPAN', 'U', 'STRONG', 'B', 'EM', 'I', 'FONT', 'SMALL', 'MARK', 'CITE', 'Q', 'SUP', 'SUB']);
+
+/**
+ * An element's own line text: its text nodes and its link-free inline children. The same for
+ * every link inside it, so it is read once per element (a list of 30,000 links reads it once).
+ */
+const ownTexts = new WeakMap<Page, Map<Id, string>>();
+
+function ownInlineText(page: Page, id: Id): string {
+  let cache = ownTexts.get(page);
+  if (!cache) ownTexts.set(page, (cache = new Map()));
+  let own = cache.get(id);
+  if (own === undefined) {
+    own = '';
+    for (const piece of page.pieces(id)) {
+      if (typeof piece === 'string') own += piece;
+      else if (!BLOCK_TAGS.has(page.tag(piece)) && !page.hasLink(piece)) own += ` ${page.text(piece)}`;
+    }
+    cache.set(id, own);
+  }
+  return own;
 }
 
 /**

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixture';
-import { parseHtml } from '../../cli/html';
+import { decodeHtml, parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { CORPUS_DIR, normalizeText } from '../support/corpus';
+import { CORPUS_DIR, corpusPages, normalizeText } from '../support/corpus';
 import { extractInBrowser } from './harness';
 
-const PAGES = ['vn-baolaocai-seed-reconstructed', 'vn-baochinhphu-co-che-gia-in-duc-tien', 'vn-tienphong-sieu-mau-luu-van', 'de-bmz-schulze-wfp'];
+/** Every corpus page, labeled or not: the content script and the CLI must agree on all of them. */
+const PAGES = corpusPages().map((entry) => entry.name);
 
 describe('extraction in Chromium', () => {
   const browser = useBrowser();
@@ -18,10 +19,15 @@ describe('extraction in Chromium', () => {
       const page = await browser.extension.context.newPage();
       await page.goto(url);
       const browserResult = await extractInBrowser(browser.extension, await browser.extension.tabIdOf(page));
-      const nodeResult = extractArticle(parseHtml(readFileSync(join(CORPUS_DIR, name, 'source.html'), 'utf8'), url), { url });
-      expect(browserResult.ok).toBe(true);
-      expect(nodeResult.ok).toBe(true);
-      if (!browserResult.ok || !nodeResult.ok) return;
+      const document = parseHtml(decodeHtml(readFileSync(join(CORPUS_DIR, name, 'source.html'))), url);
+      const nodeResult = extractArticle(document, { url });
+      document.defaultView?.close();
+      expect(browserResult.ok).toBe(nodeResult.ok);
+      if (!browserResult.ok || !nodeResult.ok) {
+        expect(browserResult).toMatchObject({ reason: nodeResult.ok ? 'ok' : nodeResult.reason });
+        await page.close();
+        return;
+      }
       const [inBrowser, inNode] = [browserResult.article, nodeResult.article];
       expect(inBrowser.title).toBe(inNode.title);
       expect(inBrowser.lead).toBe(inNode.lead);

@@ -118,4 +118,20 @@ describe('extractArticle', () => {
     const list = Array.from({ length: 12 }, (_, i) => `<li><a href="/bai-${i}.html">Tin số ${i}: Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng ${i}</a></li>`).join('');
     expect(extractArticle(page(`<h1>Thời sự</h1><ul>${list}</ul>`))).toMatchObject({ ok: false, reason: 'not-article' });
   });
+  it('says "no article" for a section page of teaser paragraphs, not an article whose text is the footer', () => {
+    const teasers = Array.from({ length: 6 }, (_, i) => `<p><a href="/tin-${i}.html">Thủ tướng chủ trì phiên họp Chính phủ số ${i}</a> Chiều nay, Thủ tướng chủ trì phiên họp với các bộ, ngành để đánh giá tình hình kinh tế tháng ${i}.</p>`).join('');
+    const footer = '<footer><p>© Báo Mẫu. Giấy phép số 123/GP-BTTTT. Địa chỉ: 1 Phố Mẫu, Hà Nội. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></footer>';
+    expect(extractArticle(page(`<main><h1>Thời sự</h1>${teasers}</main>${footer}`))).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+  it('keeps a short notice whose lead and text are an article, and prose that mentions stories', () => {
+    const lead = 'Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân định kỳ tháng 12 năm 2026 tại trụ sở.';
+    const notice = page(
+      `<h1>Thông báo lịch tiếp công dân</h1><p class="sapo">${lead}</p><p>Chủ tịch UBND tỉnh tiếp công dân vào ngày 15/12 tại Trụ sở Tiếp công dân tỉnh.</p><p>Công dân mang theo giấy tờ tùy thân và hồ sơ liên quan đến nội dung kiến nghị, phản ánh.</p>`,
+      `<title>Thông báo lịch tiếp công dân</title><meta name="description" content="${lead}">`,
+    );
+    expect(extractArticle(notice)).toMatchObject({ ok: true, article: { lead } });
+    const mention = `<p>${PROSE}Theo <span><a href="/bao-cao-1.html">báo cáo tổng kết năm 2023 của Bộ Nội vụ</a></span>, ${PROSE}</p>`;
+    const result = extractArticle(page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>${mention}<p>${PROSE}</p></article>`));
+    expect(result.ok && result.article.text).toContain('báo cáo tổng kết năm 2023 của Bộ Nội vụ');
+  });
 });
