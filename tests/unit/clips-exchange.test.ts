@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ClipInput, type ClipStore, type MarkdownLabels, EXPORT_VERSION, openClipStore } from '../../lib/clips';
+import { type ClipInput, type ClipStore, EXPORT_VERSION, openClipStore } from '../../lib/clips';
+import { ENGLISH_MARKDOWN_LABELS } from '../support/markdown-labels';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CLIPS } from '../../lib/clips/exchange';
 import { FIELD_LIMITS } from '../../lib/clips/model';
 
@@ -271,20 +272,7 @@ async function newStoreWith(...clips: ClipInput[]) {
 }
 
 describe('Markdown export', () => {
-  const labels: MarkdownLabels = {
-    heading: 'Loa — saved clips',
-    exportedAt: 'Exported',
-    source: 'Source',
-    savedAt: 'Saved',
-    kind: 'Kind',
-    kinds: { article: 'Article', selection: 'Selection', summary: 'Summary' },
-    tags: 'Tags',
-    summary: 'Summary',
-    figures: 'Key figures',
-    related: 'Related',
-    note: 'Note',
-    formatDate: (ms) => new Date(ms).toISOString().slice(0, 10),
-  };
+  const labels = ENGLISH_MARKDOWN_LABELS;
 
   it('renders a readable document with every section of a clip', async () => {
     const store = newStore();

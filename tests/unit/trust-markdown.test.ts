@@ -1,25 +1,13 @@
 import { Window } from 'happy-dom';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import type { Clip, MarkdownLabels } from '../../lib/clips';
+import type { Clip } from '../../lib/clips';
+import { ENGLISH_MARKDOWN_LABELS } from '../support/markdown-labels';
 import { renderMarkdown } from '../../lib/clips/exchange';
 import { canaryCall, MARKUP_VECTORS, URL_VECTORS } from '../support/hostile-pages';
 
 const ORIGIN = 'http://127.0.0.1:8000';
-const LABELS: MarkdownLabels = {
-  heading: 'Loa',
-  exportedAt: 'Exported',
-  source: 'Source',
-  savedAt: 'Saved',
-  kind: 'Kind',
-  kinds: { article: 'Article', selection: 'Selection', summary: 'Summary' },
-  tags: 'Tags',
-  summary: 'Summary',
-  figures: 'Key figures',
-  related: 'Related',
-  note: 'Note',
-  formatDate: (ms) => new Date(ms).toISOString().slice(0, 10),
-};
+const LABELS = ENGLISH_MARKDOWN_LABELS;
 
 /** One clip per markup vector, the vector in every text field and a non-web address in a related story. */
 function hostileClips(): Clip[] {
