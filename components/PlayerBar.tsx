@@ -153,11 +153,7 @@ function SpeechProblem({ status, t, onPin }: { status: SpeechStatus; t: Translat
             {t('pickOtherVoice')}{' '}
             <select onChange={(event) => event.currentTarget.value && onPin(event.currentTarget.value)}>
               <option value="">—</option>
-              {others.map((voice) => (
-                <option key={voice.voiceURI} value={voice.voiceURI}>
-                  {voice.name} ({voice.lang})
-                </option>
-              ))}
+              {voiceOptionList(others, true)}
             </select>
           </label>
         )}
@@ -169,6 +165,15 @@ function SpeechProblem({ status, t, onPin }: { status: SpeechStatus; t: Translat
       {t('speechFailed', [status.error ?? ''])}
     </p>
   );
+}
+
+/** Installed voices as `<option>`s, named with their language where the list mixes languages. */
+function voiceOptionList(voices: readonly VoiceRef[], withLanguage: boolean) {
+  return voices.map((voice) => (
+    <option key={voice.voiceURI} value={voice.voiceURI}>
+      {withLanguage ? `${voice.name} (${voice.lang})` : voice.name}
+    </option>
+  ));
 }
 
 /** Lets the user put any installed voice in the chosen slot, or give the slot back to Loa's choice. */
@@ -199,18 +204,10 @@ function PinVoice({
           <select value={slot.pin?.voiceURI ?? ''} onChange={(event) => onPin(event.currentTarget.value || null)}>
             <option value="">{t('pinAutomatic')}</option>
             <optgroup label={t('pinSameLanguage')}>
-              {options.sameLanguage.map((voice) => (
-                <option key={voice.voiceURI} value={voice.voiceURI}>
-                  {voice.name}
-                </option>
-              ))}
+              {voiceOptionList(options.sameLanguage, false)}
             </optgroup>
             <optgroup label={t('pinOtherLanguages')}>
-              {options.otherLanguages.map((voice) => (
-                <option key={voice.voiceURI} value={voice.voiceURI}>
-                  {voice.name} ({voice.lang})
-                </option>
-              ))}
+              {voiceOptionList(options.otherLanguages, true)}
             </optgroup>
           </select>
         </label>
