@@ -213,7 +213,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
         </div>
         {/* Without any Vietnamese voice there is nothing to choose; reading then says what is missing. */}
         {reader?.slots.some((slot) => slot.voice) ? (
-          <div class="field voice">
+          <div class="field reading-voice">
             <label for="clips-voice">{t('clips_voice_label')}</label>
             <select
               id="clips-voice"
