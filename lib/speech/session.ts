@@ -256,7 +256,8 @@ export class ReadingSession {
     this.speaker.load(sentences, lang);
     if (!listed) {
       // The voice the chosen slot had last time speaks at once where the engine takes it by name.
-      this.speaker.setVoice({ voice: this.rememberedVoice(lang)?.voice ?? null, languageDefault: true });
+      const remembered = this.rememberedVoice(lang);
+      this.speaker.setVoice({ voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true });
       this.speaker.play(from);
       return this.status();
     }
@@ -396,15 +397,16 @@ export class ReadingSession {
   private rememberVoice(): void {
     // An empty list says nothing about what is installed: the engine may still be starting.
     if (!this.voices?.length || !this.slots) return;
-    const voice = this.chosenSlot()?.voice;
+    const chosen = this.chosenSlot();
+    const voice = chosen?.voice;
     const slot = this.settings.slotByLang[this.lang] ?? null;
     const { [this.lang]: current, ...others } = this.settings.voiceByLang ?? {};
     if (!voice) {
       if (!current) return;
       this.settings = { ...this.settings, voiceByLang: others };
     } else {
-      if (current?.slot === slot && current.voice.voiceURI === voice.voiceURI && current.voice.name === voice.name) return;
-      const remembered: RememberedVoice = { slot, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang } };
+      if (current?.slot === slot && current.pitch === chosen.pitch && current.voice.voiceURI === voice.voiceURI && current.voice.name === voice.name) return;
+      const remembered: RememberedVoice = { slot, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang }, pitch: chosen.pitch };
       this.settings = { ...this.settings, voiceByLang: { ...others, [this.lang]: remembered } };
     }
     this.options.saveSettings(this.settings);

@@ -23,6 +23,8 @@ export interface SpeechSettings {
 export interface RememberedVoice {
   slot: SlotId | null;
   voice: VoiceRef;
+  /** The slot's pitch (0–2): not 1 where pitch stands in for a missing gender. */
+  pitch: number;
 }
 
 /** Where the reader's settings live in `storage.local`. */
@@ -67,8 +69,9 @@ export function parseSpeechSettings(stored: unknown): SpeechSettings {
 
 function parseRememberedVoice(stored: unknown): RememberedVoice | null {
   if (!isRecord(stored) || !isRecord(stored.voice)) return null;
-  const { slot, voice } = stored;
+  const { slot, voice, pitch } = stored;
   if (slot !== null && !(typeof slot === 'string' && SLOT_ID.test(slot))) return null;
   if (typeof voice.name !== 'string' || !voice.name || typeof voice.voiceURI !== 'string' || typeof voice.lang !== 'string') return null;
-  return { slot: slot as SlotId | null, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang } };
+  const validPitch = typeof pitch === 'number' && pitch >= 0 && pitch <= 2 ? pitch : 1;
+  return { slot: slot as SlotId | null, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang }, pitch: validPitch };
 }

@@ -169,7 +169,7 @@ describe('reading session', () => {
 });
 
 describe('the voice remembered for a slot', () => {
-  const remembered: SpeechSettings = { ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: { name: NORTHERN.name, voiceURI: NORTHERN.voiceURI, lang: 'vi' } } } };
+  const remembered: SpeechSettings = { ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: { name: NORTHERN.name, voiceURI: NORTHERN.voiceURI, lang: 'vi' }, pitch: 1 } } };
 
   it('is not handed to the page engine by name: the language default speaks until the list has it', async () => {
     const { synth, reading } = session([], remembered, HeldSynth);
@@ -204,8 +204,8 @@ describe('the voice remembered for a slot', () => {
     const voice = { name: 'Giọng A', voiceURI: 'urn:a', lang: 'vi-VN' };
     const settings = parseSpeechSettings({
       voiceByLang: {
-        vi: { slot: 'south-female', voice },
-        en: { slot: null, voice: { ...voice, name: 'Voice B', extra: 1 } },
+        vi: { slot: 'south-female', voice, pitch: 1.2 },
+        en: { slot: null, voice: { ...voice, name: 'Voice B', extra: 1 }, pitch: 7 },
         de: { slot: 'nowhere', voice },
         fr: { slot: null, voice: { name: '', voiceURI: 'x', lang: 'fr' } },
         ja: { slot: null, voice: { name: 'X', lang: 'ja' } },
@@ -213,7 +213,7 @@ describe('the voice remembered for a slot', () => {
         it: 'Giọng A',
       },
     });
-    expect(settings.voiceByLang).toEqual({ vi: { slot: 'south-female', voice }, en: { slot: null, voice: { ...voice, name: 'Voice B' } } });
+    expect(settings.voiceByLang).toEqual({ vi: { slot: 'south-female', voice, pitch: 1.2 }, en: { slot: null, voice: { ...voice, name: 'Voice B' }, pitch: 1 } });
     expect(parseSpeechSettings({ voiceByLang: [voice] }).voiceByLang).toEqual({});
   });
 });

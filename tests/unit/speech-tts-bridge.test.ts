@@ -578,7 +578,7 @@ const GONE = { name: 'Vietnamese (Central) uninstalled', voiceURI: 'Vietnamese (
 
 describe('the voice remembered for a slot, on a fresh browser', () => {
   it('speaks the first sentence with the remembered voice before chrome.tts lists its voices', async () => {
-    const remembered = { slot: 'north-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' } };
+    const remembered = { slot: 'north-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' }, pitch: 1 };
     const { tts, reading, saved } = freshStart({ ...DEFAULT_SETTINGS, slotByLang: { vi: 'north-female' }, voiceByLang: { vi: remembered } });
     const status = await reading.readText(THREE, 'vi', 'selection');
     await settle();
@@ -601,11 +601,11 @@ describe('the voice remembered for a slot, on a fresh browser', () => {
     expect(tts.spoken[0]?.options.voiceName).toBeUndefined();
     tts.list();
     await settle();
-    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' } } });
+    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 } });
   });
 
   it('uses the remembered voice only while its slot is the one chosen', async () => {
-    const remembered = { slot: 'south-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' } };
+    const remembered = { slot: 'south-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' }, pitch: 1 };
     const { tts, reading } = freshStart({ ...DEFAULT_SETTINGS, slotByLang: { vi: 'north-male' }, voiceByLang: { vi: remembered } });
     await reading.readText(THREE, 'vi', 'selection');
     await settle();
@@ -614,16 +614,16 @@ describe('the voice remembered for a slot, on a fresh browser', () => {
   });
 
   it('falls back to the slot voice and forgets a remembered voice that is no longer installed', async () => {
-    const { tts, reading, saved } = freshStart({ ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: GONE } } }, [NORTH_TTS]);
+    const { tts, reading, saved } = freshStart({ ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: GONE, pitch: 1.25 } } }, [NORTH_TTS]);
     await reading.readText(THREE, 'vi', 'selection');
     await settle();
-    expect(tts.spoken[0]?.options.voiceName).toBe(GONE.name);
+    expect(tts.spoken[0]?.options).toMatchObject({ voiceName: GONE.name, pitch: 1.25 });
     tts.list();
     await settle();
     tts.finish();
     await settle();
     expect(tts.spoken[1]?.options.voiceName).toBe(NORTH.name);
-    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' } } });
+    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 } });
   });
 });
 
