@@ -20,9 +20,11 @@ export function ArticlePlayer({ article, client }: { article: Article; client: P
     };
   }, [client]);
 
-  // The tab may have navigated away or closed under the popup: say so rather than do nothing.
+  // The reader broadcasts every change; a command's own answer can arrive after a newer broadcast
+  // and show a stale state, so it is not used. No answer at all means the tab navigated away or
+  // closed under the popup: say so rather than do nothing.
   const run = (command: SpeechCommand) =>
-    void client.speech(command).then(setStatus, () => setStatus((current) => current && { ...current, error: 'page-unavailable' }));
+    void client.speech(command).catch(() => setStatus((current) => current && { ...current, error: 'page-unavailable' }));
   return (
     <PlayerBar
       status={status}

@@ -46,4 +46,9 @@ export interface SynthLike {
 export interface SpeechEngine {
   synth: SynthLike & VoiceSource;
   createUtterance: (text: string) => UtteranceLike;
+  /**
+   * The engine speaks a voice given only by its name, before listing its voices (chrome.tts);
+   * speechSynthesis only accepts a voice object from its own `getVoices()`.
+   */
+  voicesByName?: boolean;
 }

@@ -8,10 +8,10 @@ import type { Article } from '../article';
 import type { SpeechCommand, SpeechStatus } from '../messages';
 import type { SpeechEngine } from './engine';
 import { SentenceHighlighter, findArticleContainer, foldText } from './highlight';
-import type { SpeechSettings } from './settings';
+import type { RememberedVoice, SpeechSettings } from './settings';
 import { Speaker, articleSentences, selectionSentences, summarySentences, type SpeakerError, type SpeechSentence } from './speaker';
 import { isNotAllowed } from './tts-bridge';
-import { assignVoiceSlots, loadVoices, voiceOptions, type SlotId, type VoiceLike, type VoiceRef, type VoiceSlots } from './voices';
+import { assignVoiceSlots, loadVoices, voiceOptions, type SlotId, type VoiceLike, type VoiceRef, type VoiceSlot, type VoiceSlots } from './voices';
 
 /** Chromium with speech-dispatcher lists its voices after 2–6 s; with no voices it never says so. */
 const VOICES_TIMEOUT_MS = 10_000;
@@ -255,7 +255,9 @@ export class ReadingSession {
       root && onThisPage ? new SentenceHighlighter({ root, container: findArticleContainer(root, sentences.map((s) => s.text)) }) : null;
     this.speaker.load(sentences, lang);
     if (!listed) {
-      this.speaker.setVoice({ voice: null, languageDefault: true });
+      // The voice the chosen slot had last time speaks at once where the engine takes it by name.
+      const remembered = this.rememberedVoice(lang);
+      this.speaker.setVoice({ voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true });
       this.speaker.play(from);
       return this.status();
     }
@@ -280,11 +282,9 @@ export class ReadingSession {
         // The default voice was not one of the language (none is installed): say so rather than mispronounce.
         this.speaker.stop();
         this.error = 'no-voice';
-      } else {
-        const slot = this.slots?.slots.find((candidate) => candidate.id === this.currentSlot());
-        this.speaker.setVoice(slot ?? { voice: null }, { restart: false });
-      }
+      } else this.speaker.setVoice(this.chosenSlot() ?? { voice: null }, { restart: false });
     }
+    this.rememberVoice();
     this.publish();
   }
 
@@ -375,9 +375,41 @@ export class ReadingSession {
     return (slots.find((slot) => slot.id === chosen && slot.voice) ?? slots.find((slot) => slot.voice))?.id ?? null;
   }
 
+  private chosenSlot(): VoiceSlot | undefined {
+    return this.slots?.slots.find((candidate) => candidate.id === this.currentSlot());
+  }
+
   private applyVoice(): void {
-    const slot = this.slots?.slots.find((candidate) => candidate.id === this.currentSlot());
-    this.speaker.setVoice(slot ?? { voice: null });
+    this.speaker.setVoice(this.chosenSlot() ?? { voice: null });
+    this.rememberVoice();
+  }
+
+  /** What the chosen slot of `lang` last resolved to, while that slot is still the one chosen. */
+  private rememberedVoice(lang: string): RememberedVoice | null {
+    const remembered = this.settings.voiceByLang?.[lang];
+    return remembered && remembered.slot === (this.settings.slotByLang[lang] ?? null) ? remembered : null;
+  }
+
+  /**
+   * Keeps the voice the chosen slot resolved to for the next first sentence, or forgets it when
+   * the listed voices leave the slot without one (the remembered voice was uninstalled).
+   */
+  private rememberVoice(): void {
+    // An empty list says nothing about what is installed: the engine may still be starting.
+    if (!this.voices?.length || !this.slots) return;
+    const chosen = this.chosenSlot();
+    const voice = chosen?.voice;
+    const slot = this.settings.slotByLang[this.lang] ?? null;
+    const { [this.lang]: current, ...others } = this.settings.voiceByLang ?? {};
+    if (!voice) {
+      if (!current) return;
+      this.settings = { ...this.settings, voiceByLang: others };
+    } else {
+      if (current?.slot === slot && current.pitch === chosen.pitch && current.voice.voiceURI === voice.voiceURI && current.voice.name === voice.name) return;
+      const remembered: RememberedVoice = { slot, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang }, pitch: chosen.pitch };
+      this.settings = { ...this.settings, voiceByLang: { ...others, [this.lang]: remembered } };
+    }
+    this.options.saveSettings(this.settings);
   }
 
   private onSpeakerEvent(event: Parameters<Parameters<Speaker['subscribe']>[0]>[0]): void {

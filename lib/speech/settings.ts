@@ -2,7 +2,7 @@
  * The reader's remembered settings, loaded and validated in one place for every page that reads
  * (the content script and the clips page): storage holds whatever an older or newer Loa wrote.
  */
-import type { SlotId } from './voices';
+import type { SlotId, VoiceRef } from './voices';
 
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
@@ -13,12 +13,24 @@ export interface SpeechSettings {
   slotByLang: Record<string, SlotId>;
   /** Voices the user pinned to slots, per page language: slot id → voiceURI. */
   pinsByLang: Record<string, Partial<Record<SlotId, string>>>;
+  /**
+   * The voice the chosen slot (`slot`, null when none was chosen) last resolved to, per page
+   * language: after a browser start it speaks the first sentence before the voice list is in.
+   */
+  voiceByLang?: Record<string, RememberedVoice>;
+}
+
+export interface RememberedVoice {
+  slot: SlotId | null;
+  voice: VoiceRef;
+  /** The slot's pitch (0–2): not 1 where pitch stands in for a missing gender. */
+  pitch: number;
 }
 
 /** Where the reader's settings live in `storage.local`. */
 export const SPEECH_SETTINGS_KEY = 'loa-speech';
 
-export const DEFAULT_SETTINGS: SpeechSettings = { rate: 1, slotByLang: {}, pinsByLang: {} };
+export const DEFAULT_SETTINGS: SpeechSettings = { rate: 1, slotByLang: {}, pinsByLang: {}, voiceByLang: {} };
 
 const SLOT_ID = /^(north-male|north-female|south-female|south-male|voice-\d+)$/;
 
@@ -44,6 +56,22 @@ export function parseSpeechSettings(stored: unknown): SpeechSettings {
       pinsByLang[lang] = valid;
     }
   }
+  const voiceByLang: Record<string, RememberedVoice> = {};
+  if (isRecord(stored.voiceByLang)) {
+    for (const [lang, remembered] of Object.entries(stored.voiceByLang)) {
+      const valid = parseRememberedVoice(remembered);
+      if (valid) voiceByLang[lang] = valid;
+    }
+  }
   const rate = typeof stored.rate === 'number' ? clampRate(stored.rate) : DEFAULT_SETTINGS.rate;
-  return { rate, slotByLang, pinsByLang };
+  return { rate, slotByLang, pinsByLang, voiceByLang };
+}
+
+function parseRememberedVoice(stored: unknown): RememberedVoice | null {
+  if (!isRecord(stored) || !isRecord(stored.voice)) return null;
+  const { slot, voice, pitch } = stored;
+  if (slot !== null && !(typeof slot === 'string' && SLOT_ID.test(slot))) return null;
+  if (typeof voice.name !== 'string' || !voice.name || typeof voice.voiceURI !== 'string' || typeof voice.lang !== 'string') return null;
+  const validPitch = typeof pitch === 'number' && pitch >= 0 && pitch <= 2 ? pitch : 1;
+  return { slot: slot as SlotId | null, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang }, pitch: validPitch };
 }

@@ -198,8 +198,9 @@ export interface VoiceSelection {
   /** Null with `languageDefault` speaks with the engine's own voice for the language. */
   voice: VoiceRef | null;
   /**
-   * Until the voice list arrives (seconds on a fresh browser): speak with the engine's default
-   * voice for the text's language rather than wait in silence.
+   * Until the voice list arrives (seconds on a fresh browser): speak rather than wait in silence,
+   * with `voice` (remembered from an earlier reading) as soon as the engine lists it or when it
+   * speaks voices by name, else with the engine's default voice for the text's language.
    */
   languageDefault?: boolean;
   /** Defaults to 1. A voice slot (`VoiceSlot` from ./voices) can be passed as it is. */
@@ -219,6 +220,8 @@ export interface SpeakerOptions {
   pauseMode?: 'restart' | 'native';
   /** How long an accepted utterance may take to start before it is retried once. */
   startTimeoutMs?: number;
+  /** See `SpeechEngine.voicesByName`. */
+  voicesByName?: boolean;
 }
 
 /** Engine errors that only report that an utterance was cancelled. */
@@ -234,6 +237,7 @@ export class Speaker {
   private readonly createUtterance: (text: string) => UtteranceLike;
   private readonly pauseMode: 'restart' | 'native';
   private readonly startTimeoutMs: number;
+  private readonly voicesByName: boolean;
 
   private sentences: SpeechSentence[] = [];
   private items: SpeechItem[] = [];
@@ -258,6 +262,7 @@ export class Speaker {
     this.synth = options.synth;
     this.createUtterance = options.createUtterance;
     this.pauseMode = options.pauseMode ?? 'restart';
+    this.voicesByName = options.voicesByName ?? false;
     this.startTimeoutMs = options.startTimeoutMs ?? 8000;
   }
 
@@ -428,14 +433,15 @@ export class Speaker {
     // Chrome only accepts its own voice objects on an utterance, so the voice is looked up again.
     const voices = ref ? this.synth.getVoices() : [];
     const voice = ref ? (voices.find((v) => v.voiceURI === ref.voiceURI) ?? voices.find((v) => v.name === ref.name)) : undefined;
-    if (ref && !voice) {
+    if (ref && !voice && !this.selection.languageDefault) {
       this.fail('voice-unavailable');
       return;
     }
+    const spoken = voice ?? (ref && this.voicesByName ? ref : undefined);
     const generation = ++this.generation;
     const utterance = this.createUtterance(item.speak);
-    utterance.lang = voice?.lang ?? this.lang;
-    if (voice) utterance.voice = voice;
+    utterance.lang = spoken?.lang || this.lang;
+    if (spoken) utterance.voice = spoken;
     utterance.rate = this.rate;
     utterance.pitch = this.selection.pitch ?? 1;
     utterance.volume = 1;

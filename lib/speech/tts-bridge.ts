@@ -277,7 +277,8 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   };
 
   open();
-  return { synth, createUtterance: (text) => new PlainUtterance(text) };
+  // chrome.tts.speak takes a voiceName without a listing first (13,362 espeak voices take seconds).
+  return { synth, createUtterance: (text) => new PlainUtterance(text), voicesByName: true };
 }
 
 function sameVoices(a: readonly VoiceLike[], b: readonly VoiceLike[]): boolean {

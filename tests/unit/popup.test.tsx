@@ -263,6 +263,31 @@ describe('player bar', () => {
     await noAxeViolations(container);
   });
 
+  it('keeps the newest broadcast when a command’s answer arrives after it', async () => {
+    let broadcast: (status: SpeechStatus) => void = () => {};
+    let answer: (status: SpeechStatus) => void = () => {};
+    const { popupClient } = client(
+      { state: 'ready', article: sampleArticle() },
+      {
+        speechStatus: async () => speaking,
+        onSpeechStatus: (listener) => {
+          broadcast = listener;
+          return () => {};
+        },
+        speech: () => new Promise((resolve) => (answer = resolve)),
+      },
+    );
+    render(<Popup client={popupClient} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tạm dừng' }));
+    broadcast({ ...speaking, state: { ...speaking.state, status: 'paused' } });
+    await screen.findByRole('button', { name: translator('vi')('listen') });
+    // The answer was taken before the pause was reported, and reaches the popup after it.
+    answer(speaking);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('button', { name: 'Tạm dừng' })).toBeNull();
+    expect(screen.getByRole('button', { name: translator('vi')('listen') })).toBeTruthy();
+  });
+
   it('pins any installed voice to the chosen slot', async () => {
     const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => speaking });
     const { container } = render(<Popup client={popupClient} />);

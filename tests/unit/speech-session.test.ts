@@ -6,7 +6,7 @@ import { PlainUtterance, type UtteranceLike } from '../../lib/speech/engine';
 import { articleSentences } from '../../lib/speech/speaker';
 import type { SpeechStatus } from '../../lib/messages';
 import { ReadingSession, sentenceOfSelection } from '../../lib/speech/session';
-import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
+import { DEFAULT_SETTINGS, parseSpeechSettings, type SpeechSettings } from '../../lib/speech/settings';
 import type { VoiceLike } from '../../lib/speech/voices';
 
 const ARTICLE = `<!doctype html><html lang="vi"><head><title>Họp phiên thứ 7</title></head><body><h1>Họp phiên thứ 7</h1><article>
@@ -165,6 +165,56 @@ describe('reading session', () => {
     const followed = await reading.command({ action: 'follow' }, article);
     expect(followed.following).toBe(true);
     reading.dispose();
+  });
+});
+
+describe('the voice remembered for a slot', () => {
+  const remembered: SpeechSettings = { ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: { name: NORTHERN.name, voiceURI: NORTHERN.voiceURI, lang: 'vi' }, pitch: 1 } } };
+
+  it('is not handed to the page engine by name: the language default speaks until the list has it', async () => {
+    const { synth, reading } = session([], remembered, HeldSynth);
+    await reading.command({ action: 'play' }, article);
+    expect(synth.spoken[0]!.voice).toBeNull();
+    expect(synth.spoken[0]!.lang).toBe('vi');
+    synth.setVoices([NORTHERN]);
+    await settle();
+    (synth as HeldSynth).finish();
+    await settle();
+    expect(synth.spoken[1]!.voice).toBe(NORTHERN);
+  });
+
+  it('is forgotten when the list arrives without a voice for the language', async () => {
+    const german: VoiceLike = { name: 'German', lang: 'de', voiceURI: 'German', localService: true, default: false };
+    const { synth, reading, saved } = session([], remembered, HeldSynth);
+    await reading.command({ action: 'play' }, article);
+    synth.setVoices([german]);
+    await settle();
+    expect(saved.at(-1)?.voiceByLang).toEqual({});
+  });
+
+  it('is kept when no list comes in time: an engine still starting says nothing about what is installed', async () => {
+    const { reading, saved, statuses } = session([], remembered, HeldSynth);
+    await reading.command({ action: 'play' }, article);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(statuses.at(-1)?.preparing).toBe(false);
+    expect(saved).toEqual([]);
+  });
+
+  it('is validated when read from storage', () => {
+    const voice = { name: 'Giọng A', voiceURI: 'urn:a', lang: 'vi-VN' };
+    const settings = parseSpeechSettings({
+      voiceByLang: {
+        vi: { slot: 'south-female', voice, pitch: 1.2 },
+        en: { slot: null, voice: { ...voice, name: 'Voice B', extra: 1 }, pitch: 7 },
+        de: { slot: 'nowhere', voice },
+        fr: { slot: null, voice: { name: '', voiceURI: 'x', lang: 'fr' } },
+        ja: { slot: null, voice: { name: 'X', lang: 'ja' } },
+        es: { slot: null },
+        it: 'Giọng A',
+      },
+    });
+    expect(settings.voiceByLang).toEqual({ vi: { slot: 'south-female', voice, pitch: 1.2 }, en: { slot: null, voice: { ...voice, name: 'Voice B' }, pitch: 1 } });
+    expect(parseSpeechSettings({ voiceByLang: [voice] }).voiceByLang).toEqual({});
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { UtteranceLike } from '../../lib/speech/engine';
+import { ReadingSession } from '../../lib/speech/session';
+import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
 import { Speaker, type SpeakerEvent, type SpeechSentence } from '../../lib/speech/speaker';
 import {
   createBridgeEngine,
@@ -541,6 +543,87 @@ describe('the bridge as a speechSynthesis-like engine', () => {
     await settle();
     expect(tts.spoken).toHaveLength(1);
     expect(tts.spoken[0]?.options).toMatchObject({ rate: 10, pitch: 0, volume: 1 });
+  });
+});
+
+/** chrome.tts on a fresh browser: its voice list comes only when `list()` is called, as after seconds. */
+class StartingTts extends FakeTts {
+  private release: (() => void) | null = null;
+  override getVoices(): Promise<TtsVoiceLike[]> {
+    this.voiceLists++;
+    return new Promise((resolve) => (this.release = () => resolve(this.voices)));
+  }
+  list(): void {
+    this.release?.();
+  }
+}
+
+/** A tab's reading session on the bridge, right after a browser start, with `settings` as stored. */
+function freshStart(settings: SpeechSettings, voices: TtsVoiceLike[] = [NORTH_TTS, SOUTH_TTS]) {
+  const runtime = new FakeRuntime();
+  const tts = new StartingTts(voices);
+  hostBridgeEngine(tts, runtime.onConnect);
+  const saved: SpeechSettings[] = [];
+  const reading = new ReadingSession({
+    engine: createBridgeEngine(() => runtime.connect()),
+    settings,
+    saveSettings: (next) => saved.push(next),
+    onStatus: () => {},
+    voicesTimeoutMs: 1000,
+  });
+  return { tts, reading, saved };
+}
+
+const GONE = { name: 'Vietnamese (Central) uninstalled', voiceURI: 'Vietnamese (Central) uninstalled', lang: 'vi' };
+
+describe('the voice remembered for a slot, on a fresh browser', () => {
+  it('speaks the first sentence with the remembered voice before chrome.tts lists its voices', async () => {
+    const remembered = { slot: 'north-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' }, pitch: 1 };
+    const { tts, reading, saved } = freshStart({ ...DEFAULT_SETTINGS, slotByLang: { vi: 'north-female' }, voiceByLang: { vi: remembered } });
+    const status = await reading.readText(THREE, 'vi', 'selection');
+    await settle();
+    expect(status.preparing).toBe(true);
+    expect(tts.spoken).toHaveLength(1);
+    expect(tts.spoken[0]?.options).toMatchObject({ voiceName: SOUTH_TTS.voiceName, lang: 'vi-VN' });
+    tts.list();
+    await settle();
+    tts.finish();
+    await settle();
+    // The list confirms the slot's voice: reading goes on with it, and nothing needs saving.
+    expect(tts.spoken[1]?.options.voiceName).toBe(SOUTH_TTS.voiceName);
+    expect(saved).toEqual([]);
+  });
+
+  it('remembers the voice a slot resolved to once the list is in', async () => {
+    const { tts, reading, saved } = freshStart(DEFAULT_SETTINGS);
+    await reading.readText(THREE, 'vi', 'selection');
+    await settle();
+    expect(tts.spoken[0]?.options.voiceName).toBeUndefined();
+    tts.list();
+    await settle();
+    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 } });
+  });
+
+  it('uses the remembered voice only while its slot is the one chosen', async () => {
+    const remembered = { slot: 'south-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' }, pitch: 1 };
+    const { tts, reading } = freshStart({ ...DEFAULT_SETTINGS, slotByLang: { vi: 'north-male' }, voiceByLang: { vi: remembered } });
+    await reading.readText(THREE, 'vi', 'selection');
+    await settle();
+    expect(tts.spoken[0]?.options.voiceName).toBeUndefined();
+    expect(tts.spoken[0]?.options.lang).toBe('vi');
+  });
+
+  it('falls back to the slot voice and forgets a remembered voice that is no longer installed', async () => {
+    const { tts, reading, saved } = freshStart({ ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: GONE, pitch: 1.25 } } }, [NORTH_TTS]);
+    await reading.readText(THREE, 'vi', 'selection');
+    await settle();
+    expect(tts.spoken[0]?.options).toMatchObject({ voiceName: GONE.name, pitch: 1.25 });
+    tts.list();
+    await settle();
+    tts.finish();
+    await settle();
+    expect(tts.spoken[1]?.options.voiceName).toBe(NORTH.name);
+    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 } });
   });
 });
 
