@@ -347,9 +347,8 @@ export class ReadingSession {
         if (this.sentence) this.highlighter?.show(this.sentence);
         break;
       case 'pin': {
-        const pins = { ...this.settings.pinsByLang[this.lang] };
-        if (command.voiceURI) pins[command.slot] = command.voiceURI;
-        else delete pins[command.slot];
+        const { [command.slot]: _unpinned, ...kept } = this.settings.pinsByLang[this.lang] ?? {};
+        const pins = command.voiceURI ? { ...kept, [command.slot]: command.voiceURI } : kept;
         this.settings = { ...this.settings, pinsByLang: { ...this.settings.pinsByLang, [this.lang]: pins } };
         this.options.saveSettings(this.settings);
         if (this.voices) this.fillSlots();

@@ -10,7 +10,7 @@ import { splitSentences } from '../text/sentences';
 import type { SynthLike, UtteranceLike } from './engine';
 import { primaryLanguage, speakable } from './normalize';
 import { clampRate } from './settings';
-import type { VoiceLike, VoiceRef } from './voices';
+import type { VoiceRef } from './voices';
 
 /** `caption`: a photo caption in the body, announced as one and its own paragraph (skippable). */
 export type SpeechSource = 'title' | 'lead' | 'text' | 'caption' | 'summary' | 'selection';

@@ -11,9 +11,9 @@
  * (`speak`, `cancel`, `pause`, `resume`, `voices`), the background answers with the utterance's
  * `start`/`end`/`interrupted`/`cancelled`/`error` events tagged with the request's id.
  */
-import { PlainUtterance, type SpeechEngine, type SynthLike } from './engine';
+import { PlainUtterance, type SpeechEngine } from './engine';
 import type { SpeakerError } from './speaker';
-import type { VoiceLike, VoiceSource } from './voices';
+import type { VoiceLike } from './voices';
 
 export const TTS_PORT = 'loa-tts';
 
