@@ -5,7 +5,7 @@
  * what Loa adds (injection, extraction, voice choice, the chrome.tts bridge).
  *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-speech.ts
  */
-import { dispatchCommand, launchExtension, startPageServer, startSpeechSink, watchSpeech } from '../tests/e2e/harness';
+import { dispatchCommand, launchExtension, startPageServer, startSpeechSink, watchSpeech } from './lib/browser-harness';
 
 const RUNS = 10;
 const TITLE = 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7';

@@ -16,7 +16,7 @@ import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
 import { parseHtml } from '../cli/html';
 import { extractArticle } from '../lib/extract';
-import { labeledPages, normalizeText } from '../tests/support/corpus';
+import { labeledPages, normalizeText } from './lib/corpus';
 import { DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
 import { devPages, devSlice, pageHtml, pool, scorePage, type PageScore } from './lib/extraction-990';
 

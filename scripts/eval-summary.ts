@@ -18,7 +18,7 @@ import { rouge, rougeL, rougeTokens } from './lib/rouge';
 import { oracle, readVietNews, summaryInput } from './lib/vietnews';
 import { splitSentences } from '../lib/text/sentences';
 import { tokenize } from '../lib/text/tokens';
-import { labeledPages, normalizeText } from '../tests/support/corpus';
+import { labeledPages, normalizeText } from './lib/corpus';
 
 type System = 'lead3' | 'textrank' | 'loa';
 const SYSTEMS: System[] = ['lead3', 'textrank', 'loa'];

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchExtension, ROOT, startPageServer, startSpeechSink } from '../tests/e2e/harness';
+import { launchExtension, ROOT, startPageServer, startSpeechSink } from './lib/browser-harness';
 
 const OUT = join(ROOT, 'docs/screenshots');
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';

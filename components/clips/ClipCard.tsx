@@ -171,6 +171,7 @@ function ClipDetails({ clip, loadClip }: { clip: ClipRow; loadClip: (id: number)
   useEffect(() => {
     setWhole(null);
     if (details.current?.open) void loadClip(clip.id).then(setWhole);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new loader from the parent is not a new clip
   }, [clip.id, clip.savedAt]);
 
   const showSummary = whole?.kind === 'article' && whole.summary.length > 0;

@@ -93,6 +93,7 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
   // Clips saved since the last visit are searchable already; indexing them makes searches cheaper.
   useEffect(() => {
     store.indexPending().catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per store; `fail` is new every render
   }, [store]);
 
   const fail = (error: unknown) => {

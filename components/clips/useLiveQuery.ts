@@ -20,6 +20,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
     });
     return () => subscription.unsubscribe();
     // The caller lists what `query` depends on, as with useEffect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps are this hook's contract
   }, deps);
   return state;
 }

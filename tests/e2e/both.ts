@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Article } from '../../lib/article';
-import { normalizeText } from '../support/corpus';
-import { launchBrowser, startPageServer, startSpeechSink, type BrowserName, type ExtensionBrowser, type PageServer, type SpeechDispatcher, type SpeechSink } from './harness';
+import { normalizeText } from '../../scripts/lib/corpus';
+import { launchBrowser, startPageServer, startSpeechSink, type BrowserName, type ExtensionBrowser, type PageServer, type SpeechDispatcher, type SpeechSink } from '../../scripts/lib/browser-harness';
 
 export interface BothFixture {
   server: PageServer;

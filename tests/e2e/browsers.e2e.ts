@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { corpusPages } from '../support/corpus';
+import { corpusPages } from '../../scripts/lib/corpus';
 import { translator } from '../support/i18n';
 import { expectSameArticle, useExtensionBrowser } from './both';
-import { BROWSERS, extractIn, ROOT, waitInPage, watchStatuses, type ScriptablePage } from './harness';
+import { BROWSERS, extractIn, ROOT, waitInPage, watchStatuses, type ScriptablePage } from '../../scripts/lib/browser-harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, startPageServer, type LoadedExtension, type PageServer } from './harness';
+import { launchExtension, startPageServer, type LoadedExtension, type PageServer } from '../../scripts/lib/browser-harness';
 
 const ARTICLES = ['vn-baolaocai-seed-reconstructed', 'vn-baochinhphu-co-che-gia-in-duc-tien'];
 

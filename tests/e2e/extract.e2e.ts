@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixture';
 import { decodeHtml, parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { CORPUS_DIR, corpusPages, normalizeText } from '../support/corpus';
-import { extractInBrowser } from './harness';
+import { CORPUS_DIR, corpusPages, normalizeText } from '../../scripts/lib/corpus';
+import { extractInBrowser } from '../../scripts/lib/browser-harness';
 
 /** Every corpus page, labeled or not: the content script and the CLI must agree on all of them. */
 const PAGES = corpusPages().map((entry) => entry.name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixture';
-import { dispatchCommand, watchSpeech } from './harness';
+import { dispatchCommand, watchSpeech } from '../../scripts/lib/browser-harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 

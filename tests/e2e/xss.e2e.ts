@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipFromArticle } from '../../lib/clips/model';
 import { CLOBBERS, hasRawMarkup, HOSTILE_PAGE_COUNT, MARKUP_VECTORS, PLACEMENTS, startHostileServer, URL_VECTORS, type HostileServer } from '../support/hostile-pages';
-import { extractInBrowser, launchExtension, startSpeechSink, type LoadedExtension, type SpeechDispatcher } from './harness';
+import { extractInBrowser, launchExtension, startSpeechSink, type LoadedExtension, type SpeechDispatcher } from '../../scripts/lib/browser-harness';
 
 /**
  * What must never be in Loa's pages: script-capable or embedding elements, event handler

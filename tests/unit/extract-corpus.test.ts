@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { corpusPages, labeledPages, normalizeText } from '../support/corpus';
+import { corpusPages, labeledPages, normalizeText } from '../../scripts/lib/corpus';
 
 /** Every labeled corpus page: its body fragments in, its furniture out, its headline and lead. */
 describe('extraction on the labeled corpus', () => {

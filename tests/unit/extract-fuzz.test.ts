@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { labeledPages } from '../support/corpus';
+import { labeledPages } from '../../scripts/lib/corpus';
 
 /**
  * Generated hostile and broken inputs through the CLI's decoding and parsing into `extractArticle`:

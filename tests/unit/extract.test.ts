@@ -7,7 +7,7 @@ import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
 import { findHeadline, findLead } from '../../lib/extract/lead';
-import { CORPUS_DIR } from '../support/corpus';
+import { CORPUS_DIR } from '../../scripts/lib/corpus';
 
 const PROSE =
   'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';

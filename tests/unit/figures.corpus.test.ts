@@ -3,7 +3,7 @@ import { parseHtml } from '../../cli/html';
 import type { Figure } from '../../lib/article';
 import { extractArticle } from '../../lib/extract/index';
 import { extractFigures } from '../../lib/figures/index';
-import { corpusPages, labeledPages, normalizeText, type CorpusLabels } from '../support/corpus';
+import { corpusPages, labeledPages, normalizeText, type CorpusLabels } from '../../scripts/lib/corpus';
 
 /**
  * Corpus-wide measurement of the figure extractor on the real pipeline (parseHtml + extractArticle).

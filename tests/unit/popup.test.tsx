@@ -10,7 +10,7 @@ import { extractArticle } from '../../lib/extract';
 import type { SpeechCommand, SpeechStatus } from '../../lib/messages';
 import { Popup } from '../../components/popup/Popup';
 import type { ArticleLoad, PopupClient } from '../../components/popup/client';
-import { CORPUS_DIR } from '../support/corpus';
+import { CORPUS_DIR } from '../../scripts/lib/corpus';
 import { loadMessages, translator } from '../support/i18n';
 
 afterEach(cleanup);

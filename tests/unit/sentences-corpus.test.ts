@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract/index';
 import { MAX_SENTENCE_CHARS, MIN_PIECE_CHARS, splitSentences } from '../../lib/text/sentences';
-import { corpusPages } from '../support/corpus';
+import { corpusPages } from '../../scripts/lib/corpus';
 
 /**
  * Every sentence boundary of every corpus page's extracted text, checked against what a reader

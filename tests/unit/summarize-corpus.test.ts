@@ -3,7 +3,7 @@ import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract/index';
 import { summarize } from '../../lib/summarize';
 import { rouge } from '../../scripts/lib/rouge';
-import { corpusPages } from '../support/corpus';
+import { corpusPages } from '../../scripts/lib/corpus';
 
 const SENTENCE_SHAPED = /^\p{Lu}(?:\S*\s+){7,}.*[.!?"”]$/u;
 const PHOTO_CREDIT = /(?:Ảnh|Foto|Bild|Photo)(?:\s+\p{L}+)?\s*:\s*\S[^:]{0,40}$|^©/u;

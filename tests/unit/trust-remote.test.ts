@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { FETCH_LIMITS, fetchArticle, type SameSitePredicate } from '../../lib/extract/remote';
 import { sameSiteUrl, sameSiteVerdicts } from '../../lib/url';
-import { CORPUS_DIR } from '../support/corpus';
+import { CORPUS_DIR } from '../../scripts/lib/corpus';
 
 describe('sameSiteUrl: the registrable domain decides', () => {
   const PAGE = 'https://xaydungchinhsach.chinhphu.vn/bai-viet.htm';

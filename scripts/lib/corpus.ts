@@ -21,7 +21,7 @@ export interface CorpusPage {
   labels: CorpusLabels | null;
 }
 
-export const CORPUS_DIR = resolve(import.meta.dirname, '../corpus');
+export const CORPUS_DIR = resolve(import.meta.dirname, '../../tests/corpus');
 
 export function corpusPages(): CorpusPage[] {
   return readdirSync(CORPUS_DIR, { withFileTypes: true })
