@@ -6,6 +6,7 @@ import { findRelated } from '../related';
 import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { boundedClone } from './clone';
 import { collapse, linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead } from './lead';
@@ -28,12 +29,12 @@ const MAX_LINK_SHARE = 0.5;
 
 /**
  * Extracts the article of a page. Works on a clone, so the live page is never touched
- * (Readability mutates what it parses). Runs unchanged in the content script and in Node.
+ * (Readability mutates what it parses); the clone's depth is bounded (see `boundedClone`). Runs unchanged in the content script and in Node.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   const url = options.url ?? doc.URL ?? '';
   try {
-    return extractFromClone(doc, doc.cloneNode(true) as Document, url, options.explain);
+    return extractFromClone(doc, boundedClone(doc), url, options.explain);
   } catch (error) {
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
   }

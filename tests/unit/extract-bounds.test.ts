@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/html';
+import { extractArticle } from '../../lib/extract';
+import { boundedClone, MAX_DEPTH } from '../../lib/extract/clone';
+
+const PROSE =
+  'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
+const HEADLINE = 'Cải cách hành chính năm 2023 đạt nhiều kết quả';
+const ARTICLE = `<h1>${HEADLINE}</h1><p>${PROSE.repeat(3)}</p><p>Đoạn cuối: ${PROSE.repeat(2)}</p>`;
+
+function page(body = '') {
+  return parseHtml(`<!doctype html><html lang="vi"><head><title>Tin tức</title></head><body>${body}</body></html>`, 'https://tin.example.vn/bai-viet-1.html');
+}
+
+/** jsdom's own insertion recurses through ancestors, so the deep page is parsed (parse5 is iterative), once. */
+const deepHtml = (levels: number) => `${'<div>'.repeat(levels)}${ARTICLE}${'</div>'.repeat(levels)}`;
+
+function depthOf(doc: Document): number {
+  let deepest = 0;
+  const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+    if (node.childElementCount > 0) continue;
+    let depth = 0;
+    for (let up: Node | null = node; up; up = up.parentNode) depth += 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+describe('extreme pages', () => {
+  const deep = page(deepHtml(10_000));
+
+  it('extracts an article inside 10,000 nested <div>', () => {
+    const result = extractArticle(deep);
+    expect(result.ok && result.article.text).toContain('Đoạn cuối: Năm 2023');
+    expect(result.ok && result.article.paragraphs).toHaveLength(2);
+  });
+
+  it('copies a normal page exactly and bounds the depth of a deep one', () => {
+    const normal = page(`<main><div class="a"><p id="x">${PROSE}<a href="/b">b</a></p></div></main>`);
+    expect(boundedClone(normal).documentElement.outerHTML).toBe(normal.documentElement.outerHTML);
+    const bounded = boundedClone(deep);
+    expect(depthOf(deep)).toBeGreaterThan(10_000);
+    expect(depthOf(bounded)).toBeLessThan(MAX_DEPTH + 8);
+    expect(bounded.querySelector('h1')?.textContent).toBe(HEADLINE);
+  });
+});
