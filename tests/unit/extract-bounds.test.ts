@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
-import { extractArticle } from '../../lib/extract';
+import { extractArticle, MAX_ARTICLE_CHARS, MAX_ELEMENTS } from '../../lib/extract';
 import { boundedClone, MAX_DEPTH } from '../../lib/extract/clone';
 
 const PROSE =
@@ -44,4 +44,28 @@ describe('extreme pages', () => {
     expect(depthOf(bounded)).toBeLessThan(MAX_DEPTH + 8);
     expect(bounded.querySelector('h1')?.textContent).toBe(HEADLINE);
   });
+
+  it('refuses a page of more elements than the budget before walking it, and says so', () => {
+    const huge = page(`<h1>${HEADLINE}</h1><p>${PROSE}</p>${'<i>x</i>'.repeat(MAX_ELEMENTS)}`);
+    const decisions: string[] = [];
+    const result = extractArticle(huge, { explain: (decision) => decisions.push(decision.rule) });
+    expect(result).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(!result.ok && result.message).toMatch(/too large to read/);
+    // Refused before any stage ran: the only decision is the refusal.
+    expect(decisions).toEqual(['too-large']);
+  });
+
+  it('answers a page of 50,000 paragraphs: more text than one article is refused before sentences and summary', () => {
+    const paragraphs = Array.from({ length: 50_000 }, (_, i) => `<p>Đoạn ${i}: ${PROSE}</p>`).join('');
+    expect(paragraphs.length).toBeGreaterThan(MAX_ARTICLE_CHARS);
+    const result = extractArticle(page(`<h1>${HEADLINE}</h1>${paragraphs}`));
+    expect(result).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(!result.ok && result.message).toMatch(/characters of text/);
+  }, 300_000);
+
+  it('still reads a long article under the text budget', () => {
+    const paragraphs = Array.from({ length: 2_000 }, (_, i) => `<p>Đoạn ${i}: ${PROSE}</p>`).join('');
+    const result = extractArticle(page(`<h1>${HEADLINE}</h1>${paragraphs}`));
+    expect(result.ok && result.article.paragraphs.length).toBe(2_000);
+  }, 120_000);
 });
