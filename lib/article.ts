@@ -77,6 +77,7 @@ export interface Article {
 
 export type ExtractFailure =
   | 'not-article' // a home page, list page or empty page
+  | 'too-large' // more elements than extraction may walk without freezing the tab
   | 'parse-error';
 
 export type ExtractResult =

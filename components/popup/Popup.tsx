@@ -48,6 +48,8 @@ export function Popup({ client }: { client: PopupClient }) {
       return <Notice title={t('stateFileAccessTitle')} body={t('stateFileAccessBody')} client={client} />;
     case 'not-article':
       return <Notice title={t('stateNoArticleTitle')} body={t('stateNoArticleBody')} client={client} />;
+    case 'too-large':
+      return <Notice title={t('stateTooLargeTitle')} body={t('stateTooLargeBody')} detail={load.message} client={client} />;
     case 'error':
       return <Notice title={t('stateErrorTitle')} body={t('stateErrorBody')} detail={load.message} client={client} />;
   }

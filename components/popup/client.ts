@@ -21,6 +21,8 @@ export type ArticleLoad =
   /** A saved page (file://) Loa may not read until the user allows file access. */
   | { state: 'file-access' }
   | { state: 'not-article'; message: string }
+  /** More page than extraction may walk without freezing the tab. */
+  | { state: 'too-large'; message: string }
   | { state: 'error'; message: string };
 
 export interface PopupClient {
@@ -70,9 +72,8 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
       try {
         const result = await sendToTab(tab.id, { type: 'extract' });
         if (result.ok) return { state: 'ready', article: result.article };
-        return result.reason === 'not-article'
-          ? { state: 'not-article', message: result.message }
-          : { state: 'error', message: result.message };
+        if (result.reason === 'not-article' || result.reason === 'too-large') return { state: result.reason, message: result.message };
+        return { state: 'error', message: result.message };
       } catch (error) {
         return { state: 'error', message: error instanceof Error ? error.message : String(error) };
       }

@@ -6,6 +6,7 @@ import { findRelated } from '../related';
 import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { boundedClone } from './clone';
 import { collapse, linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead } from './lead';
@@ -23,20 +24,36 @@ export type { Decision, Explain } from './explain';
 
 /** Below this much body text a page is not an article (a landing page, a list, an error page). */
 const MIN_ARTICLE_CHARS = 250;
+/**
+ * Extraction runs synchronously in the page, where nothing can interrupt it: a page with more
+ * elements than this is refused up front instead of freezing the tab. The largest page of
+ * extraction-990 has about 10,000 elements.
+ */
+export const MAX_ELEMENTS = 100_000;
+/** Sentence splitting, figures and the summary read the whole text: past this, a page is not one article. */
+export const MAX_ARTICLE_CHARS = 1_000_000;
 /** Article bodies are prose: when most of the text is link text, Readability picked a list. */
 const MAX_LINK_SHARE = 0.5;
 
 /**
  * Extracts the article of a page. Works on a clone, so the live page is never touched
- * (Readability mutates what it parses). Runs unchanged in the content script and in Node.
+ * (Readability mutates what it parses); the clone's depth is bounded (see `boundedClone`). Runs unchanged in the content script and in Node.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   const url = options.url ?? doc.URL ?? '';
+  const elements = doc.getElementsByTagName('*').length;
+  if (elements > MAX_ELEMENTS) return tooLarge(`${elements} elements, at most ${MAX_ELEMENTS}`, options.explain);
   try {
-    return extractFromClone(doc, doc.cloneNode(true) as Document, url, options.explain);
+    return extractFromClone(doc, boundedClone(doc), url, options.explain);
   } catch (error) {
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function tooLarge(measure: string, explain?: Explain): ExtractResult {
+  const message = `This page is too large to read (${measure}).`;
+  explain?.(decision('too-large', 'rejected', null, message));
+  return { ok: false, reason: 'too-large', message };
 }
 
 function extractFromClone(original: Document, clone: Document, url: string, explain?: Explain): ExtractResult {
@@ -82,6 +99,7 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   if (linkTextShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
   if (isTeaserList(content)) return notArticle('This page is a list of story teasers, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
+  if (articleChars > MAX_ARTICLE_CHARS) return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
 
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
   const window = original.defaultView as unknown as WindowLike | null;

@@ -60,4 +60,25 @@ describe('extraction in Chromium', () => {
     expect(result).toMatchObject({ ok: false, reason: 'not-article' });
     await page.close();
   });
+
+  /** Generated, not committed: megabytes of page. Served at an address of the test server by the browser itself. */
+  const extremePages: Record<string, () => string> = {
+    '200,000 links': () => `<h1>Tin</h1><div>${Array.from({ length: 200_000 }, (_, i) => `<a href="/tin-${i}.html">Tin số ${i}</a>`).join(' ')}</div>`,
+    '50,000 paragraphs': () =>
+      `<h1>Tin dài</h1>${Array.from({ length: 50_000 }, (_, i) => `<p>Đoạn ${i}: Năm 2023, các bộ, ngành, địa phương đã thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản.</p>`).join('')}`,
+  };
+  for (const [name, body] of Object.entries(extremePages)) {
+    it(`answers on a page of ${name} with "too large to read", and the tab still responds`, async () => {
+      const page = await browser.extension.context.newPage();
+      const url = `${browser.server.origin}/generated/${encodeURIComponent(name)}.html`;
+      await page.route(url, (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="vi"><head><title>Tin</title></head><body>${body()}</body></html>` }),
+      );
+      await page.goto(url);
+      const result = await extractInBrowser(browser.extension, await browser.extension.tabIdOf(page));
+      expect(result).toMatchObject({ ok: false, reason: 'too-large' });
+      expect(await page.evaluate(() => document.title)).toBe('Tin');
+      await page.close();
+    }, 240_000);
+  }
 });

@@ -1,0 +1,45 @@
+/**
+ * Chromium's HTML parser never builds a tree deeper than this: it attaches deeper elements to the
+ * element at this depth. Readability and the serializers walk the tree recursively, and jsdom's
+ * own `cloneNode(true)` recurses, so a page nested deeper than this overflows the stack.
+ */
+export const MAX_DEPTH = 512;
+/** Past the cap, elements with text of their own keep their structure for this many more levels. */
+const TEXT_BLOCK_DEPTH = 64;
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/**
+ * A deep copy of `doc` whose tree is at most MAX_DEPTH + TEXT_BLOCK_DEPTH deep, built iteratively.
+ * Up to MAX_DEPTH it is an exact copy. Deeper, wrapper elements (no text of their own) are
+ * unwrapped, their children moving up to the nearest kept ancestor, so an article at the bottom
+ * of 10,000 nested <div> keeps its headline and paragraphs; past TEXT_BLOCK_DEPTH more levels
+ * every element is unwrapped and only its text and leaf elements are kept.
+ */
+export function boundedClone(doc: Document): Document {
+  const clone = doc.cloneNode(false) as Document;
+  const pending: { node: Node; parent: Node; depth: number }[] = [];
+  const pushChildren = (node: Node, parent: Node, depth: number) => {
+    for (let child = node.lastChild; child; child = child.previousSibling) pending.push({ node: child, parent, depth });
+  };
+  pushChildren(doc, clone, 0);
+  for (let entry = pending.pop(); entry; entry = pending.pop()) {
+    const { node, parent, depth } = entry;
+    const unwrap = node.nodeType === ELEMENT_NODE && node.firstChild !== null && depth >= MAX_DEPTH && (depth >= MAX_DEPTH + TEXT_BLOCK_DEPTH || !hasOwnText(node));
+    if (unwrap) {
+      pushChildren(node, parent, depth);
+      continue;
+    }
+    const copy = parent.appendChild(clone.importNode(node, false));
+    pushChildren(node, copy, depth + 1);
+  }
+  return clone;
+}
+
+function hasOwnText(element: Node): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE && /\S/.test(child.nodeValue ?? '')) return true;
+  }
+  return false;
+}

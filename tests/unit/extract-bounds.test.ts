@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/html';
+import { extractArticle, MAX_ARTICLE_CHARS, MAX_ELEMENTS } from '../../lib/extract';
+import { boundedClone, MAX_DEPTH } from '../../lib/extract/clone';
+
+const PROSE =
+  'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
+const HEADLINE = 'Cải cách hành chính năm 2023 đạt nhiều kết quả';
+const ARTICLE = `<h1>${HEADLINE}</h1><p>${PROSE.repeat(3)}</p><p>Đoạn cuối: ${PROSE.repeat(2)}</p>`;
+
+function page(body = '') {
+  return parseHtml(`<!doctype html><html lang="vi"><head><title>Tin tức</title></head><body>${body}</body></html>`, 'https://tin.example.vn/bai-viet-1.html');
+}
+
+/** jsdom's own insertion recurses through ancestors, so the deep page is parsed (parse5 is iterative), once. */
+const deepHtml = (levels: number) => `${'<div>'.repeat(levels)}${ARTICLE}${'</div>'.repeat(levels)}`;
+
+function depthOf(doc: Document): number {
+  let deepest = 0;
+  const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
+    if (node.childElementCount > 0) continue;
+    let depth = 0;
+    for (let up: Node | null = node; up; up = up.parentNode) depth += 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+describe('extreme pages', () => {
+  const deep = page(deepHtml(10_000));
+
+  it('extracts an article inside 10,000 nested <div>', () => {
+    const result = extractArticle(deep);
+    expect(result.ok && result.article.text).toContain('Đoạn cuối: Năm 2023');
+    expect(result.ok && result.article.paragraphs).toHaveLength(2);
+  });
+
+  it('copies a normal page exactly and bounds the depth of a deep one', () => {
+    const normal = page(`<main><div class="a"><p id="x">${PROSE}<a href="/b">b</a></p></div></main>`);
+    expect(boundedClone(normal).documentElement.outerHTML).toBe(normal.documentElement.outerHTML);
+    const bounded = boundedClone(deep);
+    expect(depthOf(deep)).toBeGreaterThan(10_000);
+    expect(depthOf(bounded)).toBeLessThan(MAX_DEPTH + 8);
+    expect(bounded.querySelector('h1')?.textContent).toBe(HEADLINE);
+  });
+
+  it('refuses a page of more elements than the budget before walking it, and says so', () => {
+    const huge = page(`<h1>${HEADLINE}</h1><p>${PROSE}</p>${'<i>x</i>'.repeat(MAX_ELEMENTS)}`);
+    const decisions: string[] = [];
+    const result = extractArticle(huge, { explain: (decision) => decisions.push(decision.rule) });
+    expect(result).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(!result.ok && result.message).toMatch(/too large to read/);
+    // Refused before any stage ran: the only decision is the refusal.
+    expect(decisions).toEqual(['too-large']);
+  });
+
+  it('answers a page of 50,000 paragraphs: more text than one article is refused before sentences and summary', () => {
+    const paragraphs = Array.from({ length: 50_000 }, (_, i) => `<p>Đoạn ${i}: ${PROSE}</p>`).join('');
+    expect(paragraphs.length).toBeGreaterThan(MAX_ARTICLE_CHARS);
+    const result = extractArticle(page(`<h1>${HEADLINE}</h1>${paragraphs}`));
+    expect(result).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(!result.ok && result.message).toMatch(/characters of text/);
+  }, 300_000);
+
+  it('still reads a long article under the text budget', () => {
+    const paragraphs = Array.from({ length: 2_000 }, (_, i) => `<p>Đoạn ${i}: ${PROSE}</p>`).join('');
+    const result = extractArticle(page(`<h1>${HEADLINE}</h1>${paragraphs}`));
+    expect(result.ok && result.article.paragraphs.length).toBe(2_000);
+  }, 120_000);
+});
