@@ -1,4 +1,4 @@
-import { collapse } from './furniture';
+import { collapse } from '../text/whitespace';
 
 /** One decision of the extractor about one block, for `extract --explain`. */
 export interface Decision {

@@ -3,6 +3,7 @@
  * file-name captions, subscribe/comment prompts. Each rule is general (text shape or widget
  * shape), never a site's class name, so it holds on sites we have not seen.
  */
+import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
 
 /** Voice pickers of "listen to this article" widgets on Vietnamese news sites. */
@@ -22,11 +23,6 @@ const WIDGET_NAME =
   /(^|[-_\s])(share|sharing|social|audio|player|tts|listen|voice|comment|comments|subscribe|newsletter|toolbar|print|rating|follow|breadcrumbs?|bookmark)([-_\s]|$)/i;
 
 const SHORT_WIDGET_TEXT = 160;
-
-/** White space folded to single spaces; soft hyphens and zero-width spaces (hyphenation hints) dropped. */
-export function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\u00ad\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
-}
 
 /** Share of an element's text that is link text: menus and teaser lists are mostly links, prose is not. */
 export function linkTextShare(element: Element): number {

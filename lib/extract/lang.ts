@@ -1,4 +1,4 @@
-import { collapse } from './furniture';
+import { collapse } from '../text/whitespace';
 
 /** Letters only Vietnamese uses among the languages we meet (ơ ư ă đ and the dot-below tones). */
 const VIETNAMESE_LETTERS = /[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;

@@ -1,5 +1,6 @@
 import { decision, type Explain } from './explain';
-import { collapse, linkTextShare } from './furniture';
+import { linkTextShare } from './furniture';
+import { collapse } from '../text/whitespace';
 
 /** Class/id names news CMSs give the bold lead ("sapo" in Vietnamese newsrooms, "chapô", "teaser"). */
 const LEAD_NAME = /sapo|chapo|chapeau|teaser|standfirst|(^|[-_\s])(lead|intro|summary|abstract|excerpt|description|desc)([-_\s]|$)|(lead|intro|summary)(text|paragraph)/i;
