@@ -49,6 +49,8 @@ class InstantSynth extends EventTarget {
 }
 
 const NORTHERN: VoiceLike = { name: 'Vietnamese (Northern) espeak-ng', lang: 'vi', voiceURI: 'Vietnamese (Northern) espeak-ng', localService: true, default: false };
+/** A list with no voice for a Vietnamese page. */
+const GERMAN: VoiceLike = { name: 'German', lang: 'de', voiceURI: 'German', localService: true, default: false };
 
 /** Starts each utterance but ends it only on `finish()`: reading stays on one sentence meanwhile. */
 class HeldSynth extends InstantSynth {
@@ -135,10 +137,9 @@ describe('reading session', () => {
   });
 
   it('stops and says "no voice" when the list arrives without one for the language', async () => {
-    const german: VoiceLike = { name: 'German', lang: 'de', voiceURI: 'German', localService: true, default: false };
     const { synth, reading, statuses } = session([], DEFAULT_SETTINGS, HeldSynth);
     await reading.command({ action: 'play' }, article);
-    synth.setVoices([german]);
+    synth.setVoices([GERMAN]);
     await settle();
     expect(statuses.at(-1)?.error).toBe('no-voice');
     expect(statuses.at(-1)?.state.status).toBe('idle');
@@ -184,10 +185,9 @@ describe('the voice remembered for a slot', () => {
   });
 
   it('is forgotten when the list arrives without a voice for the language', async () => {
-    const german: VoiceLike = { name: 'German', lang: 'de', voiceURI: 'German', localService: true, default: false };
     const { synth, reading, saved } = session([], remembered, HeldSynth);
     await reading.command({ action: 'play' }, article);
-    synth.setVoices([german]);
+    synth.setVoices([GERMAN]);
     await settle();
     expect(saved.at(-1)?.voiceByLang).toEqual({});
   });
