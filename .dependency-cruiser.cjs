@@ -17,7 +17,10 @@ module.exports = {
       comment:
         'Only the shells and the named glue (the protocol, tab injection, the popup client, translations) touch wxt/browser; everything else stays testable in Node.',
       severity: 'error',
-      from: { path: '^(lib|components|cli|scripts)/', pathNot: '^(lib/messages\\.ts|lib/tabs\\.ts|components/i18n\\.ts|components/popup/client\\.ts)$' },
+      from: {
+        path: '^(lib|components|cli|scripts)/',
+        pathNot: '^(lib/messages\\.ts|lib/tabs\\.ts|components/i18n\\.ts|components/popup/client\\.ts)$',
+      },
       to: { path: 'node_modules/wxt/.*browser' },
     },
     {
@@ -38,6 +41,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

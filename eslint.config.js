@@ -16,7 +16,10 @@ export default tseslint.config(
       // `void` is what a message without an answer and an upgrade without a result return.
       '@typescript-eslint/no-invalid-void-type': 'off',
       // `const { excerpt: _excerpt, ...rest } = clip` is how a field is dropped from a copy.
-      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' },
+      ],
     },
   },
 );

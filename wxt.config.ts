@@ -41,7 +41,10 @@ export default defineConfig({
       'play-pause': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_cmdPlayPause__' },
       // "." is a full stop; Chromium refuses Alt+Shift+X as a suggested key.
       stop: { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_cmdStop__' },
-      'previous-sentence': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_cmdPreviousSentence__' },
+      'previous-sentence': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: '__MSG_cmdPreviousSentence__',
+      },
       'save-clip': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdSaveClip__' },
       'next-sentence': { description: '__MSG_cmdNextSentence__' },
     },

@@ -50,10 +50,7 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 /** The page's canonical address, read before parsing so the document can be created at it. */
 function declaredUrl(html: string): string | undefined {
   const head = html.slice(0, 200_000);
-  const candidates = [
-    /<link\b[^>]*\brel=["']?canonical["']?[^>]*>/i,
-    /<meta\b[^>]*\bproperty=["']?og:url["']?[^>]*>/i,
-  ];
+  const candidates = [/<link\b[^>]*\brel=["']?canonical["']?[^>]*>/i, /<meta\b[^>]*\bproperty=["']?og:url["']?[^>]*>/i];
   for (const pattern of candidates) {
     const tag = head.match(pattern)?.[0];
     const value = tag?.match(/\b(?:href|content)=["']([^"']+)["']/i)?.[1]?.replace(/&amp;/g, '&');

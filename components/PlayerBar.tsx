@@ -41,10 +41,22 @@ export function PlayerBar({ status, run, play, wordCount, voiceOptions, t }: Pla
   return (
     <section class="player" aria-label={t('playerLabel')}>
       <div class="player-controls">
-        <button type="button" class="icon" onClick={() => run({ action: 'previous-paragraph' })} disabled={!reading} aria-label={t('previousParagraph')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => run({ action: 'previous-paragraph' })}
+          disabled={!reading}
+          aria-label={t('previousParagraph')}
+        >
           <Icon name="previousParagraph" />
         </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'previous' })} disabled={!reading} aria-label={t('previousSentence')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => run({ action: 'previous' })}
+          disabled={!reading}
+          aria-label={t('previousSentence')}
+        >
           <Icon name="previous" />
         </button>
         <button
@@ -56,18 +68,40 @@ export function PlayerBar({ status, run, play, wordCount, voiceOptions, t }: Pla
           <Icon name={state?.status === 'speaking' ? 'pause' : 'play'} />
           {state?.status === 'speaking' ? t('pause') : t(state?.status === 'paused' ? 'resume' : 'listen')}
         </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'next' })} disabled={!reading} aria-label={t('nextSentence')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => run({ action: 'next' })}
+          disabled={!reading}
+          aria-label={t('nextSentence')}
+        >
           <Icon name="next" />
         </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'next-paragraph' })} disabled={!reading} aria-label={t('nextParagraph')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => run({ action: 'next-paragraph' })}
+          disabled={!reading}
+          aria-label={t('nextParagraph')}
+        >
           <Icon name="nextParagraph" />
         </button>
-        <button type="button" class="icon" onClick={() => run({ action: 'stop' })} disabled={!reading && status?.error !== 'no-voice'} aria-label={t('stop')}>
+        <button
+          type="button"
+          class="icon"
+          onClick={() => run({ action: 'stop' })}
+          disabled={!reading && status?.error !== 'no-voice'}
+          aria-label={t('stop')}
+        >
           <Icon name="stop" />
         </button>
         <label class="rate">
           <span class="visually-hidden">{t('rate')}</span>
-          <select value={String(state?.rate ?? 1)} onChange={(event) => run({ action: 'rate', rate: Number(event.currentTarget.value) })} aria-label={t('rate')}>
+          <select
+            value={String(state?.rate ?? 1)}
+            onChange={(event) => run({ action: 'rate', rate: Number(event.currentTarget.value) })}
+            aria-label={t('rate')}
+          >
             {RATES.map((rate) => (
               <option key={rate} value={String(rate)}>
                 {rate}×
@@ -94,12 +128,18 @@ export function PlayerBar({ status, run, play, wordCount, voiceOptions, t }: Pla
           {t('preparingVoice')}
         </p>
       )}
-      {status && status.upNext.length > 0 && <p class="hint">{t('upNext', [String(status.upNext.length), status.upNext[0] ?? ''])}</p>}
+      {status && status.upNext.length > 0 && (
+        <p class="hint">{t('upNext', [String(status.upNext.length), status.upNext[0] ?? ''])}</p>
+      )}
       {slots && !slots.missing && (
         <fieldset class="voices">
           <legend>{t('voice')}</legend>
           {slots.slots.map((slot) => (
-            <label key={slot.id} class={slot.voice ? 'voice' : 'voice unavailable'} title={slot.voice?.name ?? t('voiceNone')}>
+            <label
+              key={slot.id}
+              class={slot.voice ? 'voice' : 'voice unavailable'}
+              title={slot.voice?.name ?? t('voiceNone')}
+            >
               <input
                 type="radio"
                 name="voice"
@@ -118,21 +158,45 @@ export function PlayerBar({ status, run, play, wordCount, voiceOptions, t }: Pla
               </span>
             </label>
           ))}
-          {slots.slots.map((slot) => approximation(slot, t)).filter((line) => line !== null).map((line) => (
-            <p key={line} class="hint approximation">
-              {line}
-            </p>
-          ))}
-          {status.slot && <PinVoice slot={status.slots?.slots.find((slot) => slot.id === status.slot) ?? null} t={t} voiceOptions={voiceOptions} onPin={(voiceURI) => run({ action: 'pin', slot: status.slot!, voiceURI })} />}
+          {slots.slots
+            .map((slot) => approximation(slot, t))
+            .filter((line) => line !== null)
+            .map((line) => (
+              <p key={line} class="hint approximation">
+                {line}
+              </p>
+            ))}
+          {status.slot && (
+            <PinVoice
+              slot={status.slots?.slots.find((slot) => slot.id === status.slot) ?? null}
+              t={t}
+              voiceOptions={voiceOptions}
+              onPin={(voiceURI) => run({ action: 'pin', slot: status.slot!, voiceURI })}
+            />
+          )}
         </fieldset>
       )}
       {/* Said before play: a listener should not have to press play to learn there is no voice. */}
-      {status && (status.error || slots?.missing) && <SpeechProblem status={status} t={t} onPin={(voiceURI) => run({ action: 'pin', slot: slots?.slots[0]?.id ?? 'north-male', voiceURI })} />}
+      {status && (status.error || slots?.missing) && (
+        <SpeechProblem
+          status={status}
+          t={t}
+          onPin={(voiceURI) => run({ action: 'pin', slot: slots?.slots[0]?.id ?? 'north-male', voiceURI })}
+        />
+      )}
     </section>
   );
 }
 
-function SpeechProblem({ status, t, onPin }: { status: SpeechStatus; t: Translate; onPin: (voiceURI: string) => void }) {
+function SpeechProblem({
+  status,
+  t,
+  onPin,
+}: {
+  status: SpeechStatus;
+  t: Translate;
+  onPin: (voiceURI: string) => void;
+}) {
   if (status.error === 'no-voice' || status.slots?.missing) {
     const others = status.slots?.others ?? [];
     return (
@@ -194,7 +258,8 @@ function PinVoice({
     <details
       class="pin"
       onToggle={(event) => {
-        if ((event.currentTarget as HTMLDetailsElement).open && !options) voiceOptions().then(setOptions, () => setOptions({ sameLanguage: [], otherLanguages: [] }));
+        if ((event.currentTarget as HTMLDetailsElement).open && !options)
+          voiceOptions().then(setOptions, () => setOptions({ sameLanguage: [], otherLanguages: [] }));
       }}
     >
       <summary>{t('pinVoice', [slotLabel(slot, t)])}</summary>
@@ -203,12 +268,8 @@ function PinVoice({
           <span class="visually-hidden">{t('pinVoice', [slotLabel(slot, t)])}</span>
           <select value={slot.pin?.voiceURI ?? ''} onChange={(event) => onPin(event.currentTarget.value || null)}>
             <option value="">{t('pinAutomatic')}</option>
-            <optgroup label={t('pinSameLanguage')}>
-              {voiceOptionList(options.sameLanguage, false)}
-            </optgroup>
-            <optgroup label={t('pinOtherLanguages')}>
-              {voiceOptionList(options.otherLanguages, true)}
-            </optgroup>
+            <optgroup label={t('pinSameLanguage')}>{voiceOptionList(options.sameLanguage, false)}</optgroup>
+            <optgroup label={t('pinOtherLanguages')}>{voiceOptionList(options.otherLanguages, true)}</optgroup>
           </select>
         </label>
       ) : (

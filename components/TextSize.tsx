@@ -16,7 +16,15 @@ export function applyTextSize(doc: Document, size: number): void {
 }
 
 /** A− / A+ : one step smaller or larger, disabled at the ends. */
-export function TextSizeControl({ size, onChange, t }: { size: number; onChange: (size: number) => void; t: Translate }) {
+export function TextSizeControl({
+  size,
+  onChange,
+  t,
+}: {
+  size: number;
+  onChange: (size: number) => void;
+  t: Translate;
+}) {
   const index = TEXT_SIZES.findIndex((candidate) => candidate === size);
   const step = (by: number) => {
     const next = TEXT_SIZES[index + by];

@@ -1,6 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
-import { ClipsError, clipFromArticle, clipFromSelection, openClipStore, toClipsError, type ClipInput, type ClipStore } from '@/lib/clips';
-import { onBackgroundRequest, onSpeechStatus, sendToTab, type ClipSaveResponse, type SpeechCommand } from '@/lib/messages';
+import {
+  ClipsError,
+  clipFromArticle,
+  clipFromSelection,
+  openClipStore,
+  toClipsError,
+  type ClipInput,
+  type ClipStore,
+} from '@/lib/clips';
+import {
+  onBackgroundRequest,
+  onSpeechStatus,
+  sendToTab,
+  type ClipSaveResponse,
+  type SpeechCommand,
+} from '@/lib/messages';
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
 import { sameSiteVerdicts } from '@/lib/url';
 import { hostBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
@@ -85,7 +99,9 @@ export default defineBackground(() => {
         if (!selection.trim() || !tab?.url) return false;
         const extracted = await sendToTab(tabId, { type: 'extract' });
         // A selection on a page that is no article is still worth keeping, under the tab's title.
-        const page = extracted.ok ? extracted.article : { url: tab.url, title: tab.title ?? tab.url, lang: 'und', siteName: null };
+        const page = extracted.ok
+          ? extracted.article
+          : { url: tab.url, title: tab.title ?? tab.url, lang: 'und', siteName: null };
         return (await saveClip(clipFromSelection(page, selection))).ok;
       },
       true,
@@ -117,7 +133,10 @@ export default defineBackground(() => {
     });
 
   const readSelectionIn = (tab: Browser.tabs.Tab | undefined, text: string) =>
-    inTab(tab, async (tabId) => text.trim() !== '' && !(await sendToTab(tabId, { type: 'speak-selection', text })).error);
+    inTab(
+      tab,
+      async (tabId) => text.trim() !== '' && !(await sendToTab(tabId, { type: 'speak-selection', text })).error,
+    );
 
   const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 
@@ -168,10 +187,13 @@ export default defineBackground(() => {
   // page's bidding. Same-site verdicts are for Loa's content script, before and after each fetch.
   onBackgroundRequest({
     'save-clip': (message, sender) =>
-      isOwnExtensionPage(sender, self) ? saveClip(message.clip) : new ClipsError('invalid-input', 'Clips are saved from Loa\'s own pages only').toFailure(),
+      isOwnExtensionPage(sender, self)
+        ? saveClip(message.clip)
+        : new ClipsError('invalid-input', "Clips are saved from Loa's own pages only").toFailure(),
     'open-clips': async (_message, sender) => {
       if (isOwnExtensionPage(sender, self)) await openClipsPage();
     },
-    'same-site': ({ urls, pageUrl }, sender) => (isOwnContentScript(sender, self) && Array.isArray(urls) ? sameSiteVerdicts(urls, pageUrl) : []),
+    'same-site': ({ urls, pageUrl }, sender) =>
+      isOwnContentScript(sender, self) && Array.isArray(urls) ? sameSiteVerdicts(urls, pageUrl) : [],
   });
 });

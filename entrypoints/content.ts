@@ -17,7 +17,9 @@ const INJECTED = Symbol.for('loa.content-script');
  * not injected with every popup opening. No answer (e.g. the extension was reloaded) is a no.
  */
 async function sameSiteAsPage(url: string): Promise<boolean> {
-  const verdicts = await sendToBackground({ type: 'same-site', pageUrl: location.href, urls: [url] }).catch(() => undefined);
+  const verdicts = await sendToBackground({ type: 'same-site', pageUrl: location.href, urls: [url] }).catch(
+    () => undefined,
+  );
   return verdicts?.[0] === true;
 }
 
@@ -47,7 +49,8 @@ export default defineContentScript({
 
     let cache: { key: string; result: ExtractResult } | null = null;
     // Single-page sites swap articles without a reload: the address and the body size tell.
-    const pageKey = () => `${location.href}|${document.body?.childElementCount ?? 0}|${document.body?.textContent?.length ?? 0}`;
+    const pageKey = () =>
+      `${location.href}|${document.body?.childElementCount ?? 0}|${document.body?.textContent?.length ?? 0}`;
     const extract = (): ExtractResult => {
       const key = pageKey();
       if (cache?.key !== key) cache = { key, result: extractArticle(document, { url: location.href }) };
@@ -66,11 +69,18 @@ export default defineContentScript({
     let session: ReadingSession | null = null;
     // Made on first use, never at injection: touching speechSynthesis starts the browser's speech
     // platform, which made every injection (every popup opening) ~150 ms slower.
-    const pageEngine = (): SpeechEngine => ({ synth: window.speechSynthesis, createUtterance: (text) => new SpeechSynthesisUtterance(text) });
-    const bridgeEngine = import.meta.env.FIREFOX ? undefined : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
+    const pageEngine = (): SpeechEngine => ({
+      synth: window.speechSynthesis,
+      createUtterance: (text) => new SpeechSynthesisUtterance(text),
+    });
+    const bridgeEngine = import.meta.env.FIREFOX
+      ? undefined
+      : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
     // Chrome lets a page speak only after the user clicked it; without that, go straight to
     // chrome.tts instead of waiting for the page engine to refuse.
-    const pageMaySpeak = () => !bridgeEngine || (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
+    const pageMaySpeak = () =>
+      !bridgeEngine ||
+      (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
     const reading = async () => {
       const settings = await storedSettings;
       // Asking the page for its voices starts the browser's speech platform (speech-dispatcher
@@ -99,7 +109,10 @@ export default defineContentScript({
         const current = article();
         if (!current || !document.body) return false;
         // Searched inside the article, so a ticker or teaser repeating the sentence is not the one shown.
-        const container = findArticleContainer(document.body, current.sentences.map((candidate) => candidate.text));
+        const container = findArticleContainer(
+          document.body,
+          current.sentences.map((candidate) => candidate.text),
+        );
         // A flash, not a lasting mark: the reader's own highlight, once reading starts, is kept.
         return new SentenceHighlighter({ root: document.body, container }).flash(sentence);
       },
@@ -110,13 +123,16 @@ export default defineContentScript({
         return current ? reader.statusFor(current.lang) : reader.status();
       },
       'queue-stories': async ({ urls }) => {
-        const fetched = await Promise.all(urls.map((url) => fetchArticle(url, sameSiteAsPage, parseFetched).catch(() => null)));
+        const fetched = await Promise.all(
+          urls.map((url) => fetchArticle(url, sameSiteAsPage, parseFetched).catch(() => null)),
+        );
         const stories = fetched.filter((story): story is Article => story !== null);
         const reader = await reading();
         return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };
       },
       'voice-options': async () => (await reading()).pinnableVoices(),
-      'speak-selection': async ({ text }) => (await reading()).readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
+      'speak-selection': async ({ text }) =>
+        (await reading()).readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
     });
   },
 });

@@ -80,6 +80,4 @@ export type ExtractFailure =
   | 'too-large' // more elements than extraction may walk without freezing the tab
   | 'parse-error';
 
-export type ExtractResult =
-  | { ok: true; article: Article }
-  | { ok: false; reason: ExtractFailure; message: string };
+export type ExtractResult = { ok: true; article: Article } | { ok: false; reason: ExtractFailure; message: string };

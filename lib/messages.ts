@@ -96,24 +96,37 @@ export function broadcastSpeechStatus(status: SpeechStatus): void {
 export function onSpeechStatus(listener: (status: SpeechStatus, tabId: number) => void): () => void {
   const handle = (raw: unknown, sender: Sender) => {
     const envelope = raw as Partial<Envelope<SpeechStatus>> | undefined;
-    if (envelope?.to === SPEECH_STATUS && envelope.message && sender.tab?.id !== undefined) listener(envelope.message, sender.tab.id);
+    if (envelope?.to === SPEECH_STATUS && envelope.message && sender.tab?.id !== undefined)
+      listener(envelope.message, sender.tab.id);
     return undefined;
   };
   browser.runtime.onMessage.addListener(handle as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-  return () => browser.runtime.onMessage.removeListener(handle as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
+  return () =>
+    browser.runtime.onMessage.removeListener(handle as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
 }
 
-export async function sendToTab<T extends ContentRequest>(tabId: number, message: T): Promise<ContentResponses[T['type']]> {
-  return browser.tabs.sendMessage(tabId, { to: CONTENT, message } satisfies Envelope<T>) as Promise<ContentResponses[T['type']]>;
+export async function sendToTab<T extends ContentRequest>(
+  tabId: number,
+  message: T,
+): Promise<ContentResponses[T['type']]> {
+  return browser.tabs.sendMessage(tabId, { to: CONTENT, message } satisfies Envelope<T>) as Promise<
+    ContentResponses[T['type']]
+  >;
 }
 
-export async function sendToBackground<T extends BackgroundRequest>(message: T): Promise<BackgroundResponses[T['type']]> {
-  return browser.runtime.sendMessage({ to: BACKGROUND, message } satisfies Envelope<T>) as Promise<BackgroundResponses[T['type']]>;
+export async function sendToBackground<T extends BackgroundRequest>(
+  message: T,
+): Promise<BackgroundResponses[T['type']]> {
+  return browser.runtime.sendMessage({ to: BACKGROUND, message } satisfies Envelope<T>) as Promise<
+    BackgroundResponses[T['type']]
+  >;
 }
 
 /** One handler per message type, so each is checked against its own response type. */
 export type ContentHandlers = {
-  [K in ContentRequest['type']]: (message: Extract<ContentRequest, { type: K }>) => Promise<ContentResponses[K]> | ContentResponses[K];
+  [K in ContentRequest['type']]: (
+    message: Extract<ContentRequest, { type: K }>,
+  ) => Promise<ContentResponses[K]> | ContentResponses[K];
 };
 export type BackgroundHandlers = {
   [K in BackgroundRequest['type']]: (
@@ -133,7 +146,10 @@ function listen<Req extends { type: string }>(
     return Promise.resolve(handle(envelope.message as never, sender));
   };
   browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-  return () => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
+  return () =>
+    browser.runtime.onMessage.removeListener(
+      listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0],
+    );
 }
 
 export function onContentRequest(handlers: ContentHandlers): () => void {

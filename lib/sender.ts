@@ -25,5 +25,10 @@ export function isOwnExtensionPage(sender: SenderLike | undefined, self: OwnExte
 
 /** Loa's content script in a web page's tab (not an extension page, not another extension). */
 export function isOwnContentScript(sender: SenderLike | undefined, self: OwnExtension): boolean {
-  return sender?.id === self.id && typeof sender.tab?.id === 'number' && typeof sender.url === 'string' && !sender.url.startsWith(self.base);
+  return (
+    sender?.id === self.id &&
+    typeof sender.tab?.id === 'number' &&
+    typeof sender.url === 'string' &&
+    !sender.url.startsWith(self.base)
+  );
 }

@@ -37,5 +37,8 @@ export function sameSiteUrl(candidate: string, pageUrl: string): URL | null {
  * message boundary, so anything that is not a string is no address of the page's site.
  */
 export function sameSiteVerdicts(candidates: readonly unknown[], pageUrl: unknown): boolean[] {
-  return candidates.map((candidate) => typeof candidate === 'string' && typeof pageUrl === 'string' && sameSiteUrl(candidate, pageUrl) !== null);
+  return candidates.map(
+    (candidate) =>
+      typeof candidate === 'string' && typeof pageUrl === 'string' && sameSiteUrl(candidate, pageUrl) !== null,
+  );
 }

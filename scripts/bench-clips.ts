@@ -15,7 +15,15 @@ const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 const RUNS = 25;
 const WORDS_PER_CLIP = 600;
 const SEED_BATCH = 500;
-const SITES = ['baochinhphu.vn', 'nhandan.vn', 'vietnamplus.vn', 'baotintuc.vn', 'tuoitre.vn', 'nld.com.vn', 'tienphong.vn'];
+const SITES = [
+  'baochinhphu.vn',
+  'nhandan.vn',
+  'vietnamplus.vn',
+  'baotintuc.vn',
+  'tuoitre.vn',
+  'nld.com.vn',
+  'tienphong.vn',
+];
 
 /**
  * Seeds `clips` generated clips over `vocabulary` (most frequent word first) into two databases,
@@ -43,7 +51,10 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
   // Clip n always has the same text, so saving it again is a re-save of the same page.
   const clip = (n: number): ClipInput => {
     seed = n * 7919 + 1;
-    const paragraphs = Array.from({ length: 6 }, () => `${sentence(WORDS_PER_CLIP / 12)}. ${sentence(WORDS_PER_CLIP / 12)}.`);
+    const paragraphs = Array.from(
+      { length: 6 },
+      () => `${sentence(WORDS_PER_CLIP / 12)}. ${sentence(WORDS_PER_CLIP / 12)}.`,
+    );
     return {
       url: `https://${SITES[n % SITES.length]}/bai-viet-${n}.htm`,
       title: sentence(10),
@@ -70,7 +81,10 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
       samples.push(performance.now() - start);
     }
     samples.sort((a, b) => a - b);
-    return { median: samples[Math.floor(samples.length / 2)]!, p90: samples[Math.min(samples.length - 1, Math.floor(0.9 * samples.length))]! };
+    return {
+      median: samples[Math.floor(samples.length / 2)]!,
+      p90: samples[Math.min(samples.length - 1, Math.floor(0.9 * samples.length))]!,
+    };
   };
 
   // Version 2, seeded through importJson: the same code path as a user's import.
@@ -79,7 +93,12 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
   let seedStart = performance.now();
   for (let first = 0; first < clips; first += SEED_BATCH) {
     const batch = generated.slice(first, first + SEED_BATCH);
-    const document = { format: 'loa-clips', version: 1, exportedAt: new Date().toISOString(), clips: batch.map((entry) => ({ ...entry, key: undefined, savedAt: new Date(entry.savedAt).toISOString() })) };
+    const document = {
+      format: 'loa-clips',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      clips: batch.map((entry) => ({ ...entry, key: undefined, savedAt: new Date(entry.savedAt).toISOString() })),
+    };
     await store.importJson(JSON.stringify(document));
   }
   log(`version 2: imported ${clips} clips in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
@@ -87,12 +106,17 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
   seedStart = performance.now();
   await store.indexPending();
   const postingRows = await store.db.postings.count();
-  log(`version 2: indexed them (${postingRows} postings rows) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  log(
+    `version 2: indexed them (${postingRows} postings rows) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
 
   // Version 1, seeded straight into its tables, rows as its code wrote them.
   const legacy = new ClipsDb(`${name}-v1`, SCHEMA_HISTORY.slice(0, 1));
-  const wordsOf = (entry: { title: string; lead: string | null; text: string; note: string }) =>
-    [...new Set([entry.title, entry.lead ?? '', entry.text, entry.note].flatMap(folded).filter((token) => token.length <= 40))];
+  const wordsOf = (entry: { title: string; lead: string | null; text: string; note: string }) => [
+    ...new Set(
+      [entry.title, entry.lead ?? '', entry.text, entry.note].flatMap(folded).filter((token) => token.length <= 40),
+    ),
+  ];
   const legacyRows = (entry: (typeof generated)[number], id: number) => {
     const { row, body } = splitClip({ ...entry, id });
     return { row, body: { ...body, words: wordsOf(entry) } };
@@ -106,7 +130,9 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
     });
   }
   const legacyEntries = await legacy.table('bodies').orderBy('words').count();
-  log(`version 1: seeded ${clips} clips (${legacyEntries} word-index entries) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  log(
+    `version 1: seeded ${clips} clips (${legacyEntries} word-index entries) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
 
   /** Version 1's list query: matching ids by intersection, then a page newest first. */
   const legacyList = async (words: string[], prefix: string | null) =>
@@ -148,19 +174,36 @@ export async function runBench(vocabulary: string[], clips: number, log: (line: 
 
   const rows: [string, (run: number) => Promise<unknown>, (run: number) => Promise<unknown>][] = [
     ['save one new clip', (run) => legacySave(clip(clips + run)), (run) => store.saveClip(clip(clips + RUNS + run))],
-    ['save again (update of an existing clip)', (run) => legacySave(clip(run * 7)), (run) => store.saveClip(clip(run * 7 + 1))],
+    [
+      'save again (update of an existing clip)',
+      (run) => legacySave(clip(run * 7)),
+      (run) => store.saveClip(clip(run * 7 + 1)),
+    ],
     ['list the first page (50, newest first)', () => legacyList([], null), () => store.listClips()],
     ['search a common word ("của")', () => legacyList(['cua'], null), () => store.listClips({ query: 'của ' })],
-    ['search two words, no accents ("cai cach")', () => legacyList(['cai', 'cach'], null), () => store.listClips({ query: 'cai cach ' })],
-    ['search a phrase ("\"của các\"")', () => legacyList(['cua', 'cac'], null), () => store.listClips({ query: '"của các"' })],
+    [
+      'search two words, no accents ("cai cach")',
+      () => legacyList(['cai', 'cach'], null),
+      () => store.listClips({ query: 'cai cach ' }),
+    ],
+    [
+      'search a phrase ("\"của các\"")',
+      () => legacyList(['cua', 'cac'], null),
+      () => store.listClips({ query: '"của các"' }),
+    ],
     ['search as you type, prefix ("chin")', () => legacyList([], 'chin'), () => store.listClips({ query: 'chin' })],
-    ['search, newest first ("của")', () => legacyList(['cua'], null), () => store.listClips({ query: 'của ', order: 'newest' })],
+    [
+      'search, newest first ("của")',
+      () => legacyList(['cua'], null),
+      () => store.listClips({ query: 'của ', order: 'newest' }),
+    ],
   ];
   log(`${'median (p90), ms'.padEnd(44)} ${'version 1'.padStart(18)} ${'version 2'.padStart(18)}  ratio`);
   for (const [label, before, after] of rows) {
     const old = await time(before);
     const current = await time(after);
-    const cell = ({ median, p90 }: { median: number; p90: number }) => `${median.toFixed(1)} (${p90.toFixed(1)})`.padStart(18);
+    const cell = ({ median, p90 }: { median: number; p90: number }) =>
+      `${median.toFixed(1)} (${p90.toFixed(1)})`.padStart(18);
     log(`${label.padEnd(44)} ${cell(old)} ${cell(current)}  ${(current.median / old.median).toFixed(2)}×`);
   }
   log('version 1 has no phrase search: its phrase row matches the two words anywhere.');
@@ -214,7 +257,11 @@ async function main(): Promise<void> {
     import('playwright-core'),
   ]);
   const bundle = await build({
-    stdin: { contents: `import { runBench } from './scripts/bench-clips.ts'; globalThis.runBench = runBench;`, resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: `import { runBench } from './scripts/bench-clips.ts'; globalThis.runBench = runBench;`,
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -228,7 +275,9 @@ async function main(): Promise<void> {
     if (request.url === '/bench.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     } else {
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bench.js"></script>');
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><script type="module" src="/bench.js"></script>');
     }
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -20,7 +20,10 @@ import { labeledPages, normalizeText } from './lib/corpus';
 import { DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
 import { devPages, devSlice, pageHtml, pool, scorePage, type PageScore } from './lib/extraction-990';
 
-interface Parsed { document: Document; close(): Promise<void> | void }
+interface Parsed {
+  document: Document;
+  close(): Promise<void> | void;
+}
 type Parser = (html: string, url: string) => Parsed;
 
 const PARSERS: Record<string, Parser> = {
@@ -29,7 +32,15 @@ const PARSERS: Record<string, Parser> = {
     return { document, close: () => document.defaultView?.close() };
   },
   'happy-dom': (html, url) => {
-    const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
+    const window = new Window({
+      url,
+      settings: {
+        disableJavaScriptEvaluation: true,
+        disableJavaScriptFileLoading: true,
+        disableCSSFileLoading: true,
+        disableIframePageLoading: true,
+      },
+    });
     window.document.write(html);
     return { document: window.document as unknown as Document, close: () => window.happyDOM.close() };
   },
@@ -45,13 +56,19 @@ const showFailures = args.includes('--failures');
 const pagesArgument = args.indexOf('--pages');
 const pageCount = pagesArgument >= 0 ? Number(args[pagesArgument + 1]) : 0;
 const parserNames = args.flatMap((argument, index) => (args[index - 1] === '--parser' ? [argument] : []));
-for (const name of parserNames) if (!PARSERS[name]) throw new Error(`unknown parser ${name} (${Object.keys(PARSERS).join(', ')})`);
+for (const name of parserNames)
+  if (!PARSERS[name]) throw new Error(`unknown parser ${name} (${Object.keys(PARSERS).join(', ')})`);
 if (parserNames.length === 0) parserNames.push('cli');
 
 const beforeArgument = args.indexOf('--before');
-const before = beforeArgument >= 0
-  ? ((await import(resolve(args[beforeArgument + 1]!, 'lib/extract/index.ts'))) as { extractArticle: typeof extractArticle }).extractArticle
-  : null;
+const before =
+  beforeArgument >= 0
+    ? (
+        (await import(resolve(args[beforeArgument + 1]!, 'lib/extract/index.ts'))) as {
+          extractArticle: typeof extractArticle;
+        }
+      ).extractArticle
+    : null;
 
 const f = (value: number) => value.toFixed(3);
 
@@ -116,31 +133,52 @@ async function evalDevset(): Promise<void> {
   }
   for (const row of rows) {
     const p = pool(row.scores);
-    console.log(row.name.padEnd(28), f(p.precision).padEnd(6), f(p.recall).padEnd(6), f(p.f1).padEnd(6), String(p.empty).padEnd(5), (row.ms / pages.length).toFixed(0).padStart(8));
+    console.log(
+      row.name.padEnd(28),
+      f(p.precision).padEnd(6),
+      f(p.recall).padEnd(6),
+      f(p.f1).padEnd(6),
+      String(p.empty).padEnd(5),
+      (row.ms / pages.length).toFixed(0).padStart(8),
+    );
   }
   for (let i = 0; i + 1 < rows.length; i += before ? 3 : 2) {
     const [loa, plain] = [rows[i]!, rows[i + 1]!];
     const lostByLoa = loa.scores.filter((entry, index) => entry.empty && !plain.scores[index]!.empty).length;
     console.log(`${loa.name}: ${lostByLoa} empty pages that plain Readability reads`);
   }
-  for (const name of parserNames.slice(1)) console.log(`Loa's body differs from ${parserNames[0]} on ${differing[name] ?? 0} pages with ${name}`);
+  for (const name of parserNames.slice(1))
+    console.log(`Loa's body differs from ${parserNames[0]} on ${differing[name] ?? 0} pages with ${name}`);
 }
 
-function printFailures(loa: { score: PageScore; empty: boolean; file: string }[], plain: { score: PageScore; empty: boolean }[]): void {
+function printFailures(
+  loa: { score: PageScore; empty: boolean; file: string }[],
+  plain: { score: PageScore; empty: boolean }[],
+): void {
   loa.forEach((entry, index) => {
     const { score } = entry;
     if (!score.missed.length && !score.leaked.length) return;
     const other = plain[index]!.score;
-    console.log(`${entry.file}${entry.empty ? ' EMPTY' : ''}  missed ${score.missed.length} (readability ${other.missed.length}), leaked ${score.leaked.length} (readability ${other.leaked.length})`);
+    console.log(
+      `${entry.file}${entry.empty ? ' EMPTY' : ''}  missed ${score.missed.length} (readability ${other.missed.length}), leaked ${score.leaked.length} (readability ${other.leaked.length})`,
+    );
     for (const fragment of score.missed) console.log(`  - missed: ${fragment.slice(0, 100)}`);
     for (const fragment of score.leaked) console.log(`  + leaked: ${fragment.slice(0, 100)}`);
   });
 }
 
-interface Score { included: number; includeTotal: number; excluded: number; excludeTotal: number }
+interface Score {
+  included: number;
+  includeTotal: number;
+  excluded: number;
+  excludeTotal: number;
+}
 
 function evalCorpus(): void {
-  const total = { loa: { included: 0, includeTotal: 0, excluded: 0, excludeTotal: 0 }, readability: { included: 0, includeTotal: 0, excluded: 0, excludeTotal: 0 } };
+  const total = {
+    loa: { included: 0, includeTotal: 0, excluded: 0, excludeTotal: 0 },
+    readability: { included: 0, includeTotal: 0, excluded: 0, excludeTotal: 0 },
+  };
   const score = (text: string, include: string[], exclude: string[]): Score => {
     const haystack = normalizeText(text);
     return {
@@ -151,7 +189,10 @@ function evalCorpus(): void {
     };
   };
   const add = (into: Score, s: Score) => {
-    into.included += s.included; into.includeTotal += s.includeTotal; into.excluded += s.excluded; into.excludeTotal += s.excludeTotal;
+    into.included += s.included;
+    into.includeTotal += s.includeTotal;
+    into.excluded += s.excluded;
+    into.excludeTotal += s.excludeTotal;
   };
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
   console.log('\ncorpus page'.padEnd(45), 'loa inc/exc'.padEnd(13), 'readab. inc/exc'.padEnd(16), 'title lead');
@@ -169,13 +210,18 @@ function evalCorpus(): void {
     console.log(
       page.name.padEnd(44),
       `${loa.included}/${loa.includeTotal} ${loa.excluded}/${loa.excludeTotal}`.padEnd(13),
-      `${readability.included}/${readability.includeTotal} ${readability.excluded}/${readability.excludeTotal}`.padEnd(16),
-      titleOk ? 'ok' : 'XX', leadOk ? 'ok' : 'XX',
+      `${readability.included}/${readability.includeTotal} ${readability.excluded}/${readability.excludeTotal}`.padEnd(
+        16,
+      ),
+      titleOk ? 'ok' : 'XX',
+      leadOk ? 'ok' : 'XX',
       result.ok ? '' : result.reason,
     );
   }
   for (const [name, s] of Object.entries(total)) {
-    console.log(`${name.padEnd(12)} recall ${pct(s.included, s.includeTotal)}%  furniture kept out ${pct(s.excluded, s.excludeTotal)}%`);
+    console.log(
+      `${name.padEnd(12)} recall ${pct(s.included, s.includeTotal)}%  furniture kept out ${pct(s.excluded, s.excludeTotal)}%`,
+    );
   }
 }
 

@@ -12,12 +12,17 @@ const ROOT = resolve(import.meta.dirname, '..');
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
 const svg = readFileSync(join(ROOT, 'scripts/icon.svg'), 'utf8');
-const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', args: ['--disable-gpu', '--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/lib/chromium/chromium',
+  args: ['--disable-gpu', '--no-sandbox'],
+});
 try {
   for (const size of ICON_SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
     const sized = svg.replace('<svg ', `<svg width="${size}" height="${size}" `);
-    await page.setContent(`<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block}</style>${sized}`);
+    await page.setContent(
+      `<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block}</style>${sized}`,
+    );
     writeFileSync(join(ROOT, `public/icon/${size}.png`), await page.screenshot({ omitBackground: true, type: 'png' }));
     await page.close();
   }

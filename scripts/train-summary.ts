@@ -39,7 +39,9 @@ for (const article of readVietNews('train')) {
     labels.push(picked.has(i) ? 1 : 0);
   });
 }
-console.log(`${rows.length} sentences, ${labels.filter(Boolean).length} picked by the oracle (${((performance.now() - started) / 1000).toFixed(1)} s to prepare)`);
+console.log(
+  `${rows.length} sentences, ${labels.filter(Boolean).length} picked by the oracle (${((performance.now() - started) / 1000).toFixed(1)} s to prepare)`,
+);
 
 const d = FEATURES.length;
 const n = rows.length;
@@ -51,7 +53,9 @@ const thresholds = FEATURES.map((_, f) => {
   return [...cuts].sort((a, b) => a - b);
 });
 // bin[f][r]: how many thresholds row r's value of f is above (value > threshold goes right).
-const bins = FEATURES.map((_, f) => Uint8Array.from(rows, (row) => thresholds[f]!.filter((cut) => row[f]! > cut).length));
+const bins = FEATURES.map((_, f) =>
+  Uint8Array.from(rows, (row) => thresholds[f]!.filter((cut) => row[f]! > cut).length),
+);
 const positives = labels.reduce((sum, label) => sum + label, 0);
 const bias = Math.log(positives / (n - positives));
 const margin = new Float64Array(n).fill(bias);
@@ -85,7 +89,10 @@ for (let round = 0; round < ROUNDS; round++) {
       leftH += H[b]!;
       const rightG = totalG - leftG;
       const rightH = totalH - leftH;
-      const gain = (leftG * leftG) / (leftH + LAMBDA) + (rightG * rightG) / (rightH + LAMBDA) - (totalG * totalG) / (totalH + LAMBDA);
+      const gain =
+        (leftG * leftG) / (leftH + LAMBDA) +
+        (rightG * rightG) / (rightH + LAMBDA) -
+        (totalG * totalG) / (totalH + LAMBDA);
       if (gain > best.gain) best = { gain, f, b, left: -leftG / (leftH + LAMBDA), right: -rightG / (rightH + LAMBDA) };
     }
   }
@@ -116,6 +123,13 @@ const model: SentenceModel = {
 };
 const json = `${JSON.stringify(model)}\n`;
 writeFileSync(WEIGHTS_FILE, json);
-console.log(`\nwrote ${WEIGHTS_FILE} (${json.length} bytes, ${merged.size} stumps)\nhow far each feature moves the log-odds (sum of its stumps' swings), strongest first:`);
-const importance = FEATURES.map((name, f) => ({ name, swing: [...merged.values()].filter(([g]) => g === f).reduce((sum, [, , l, r]) => sum + Math.abs(r - l), 0) }));
-importance.sort((a, b) => b.swing - a.swing).forEach(({ name, swing }) => console.log(`  ${name.padEnd(20)}${swing.toFixed(3).padStart(8)}`));
+console.log(
+  `\nwrote ${WEIGHTS_FILE} (${json.length} bytes, ${merged.size} stumps)\nhow far each feature moves the log-odds (sum of its stumps' swings), strongest first:`,
+);
+const importance = FEATURES.map((name, f) => ({
+  name,
+  swing: [...merged.values()].filter(([g]) => g === f).reduce((sum, [, , l, r]) => sum + Math.abs(r - l), 0),
+}));
+importance
+  .sort((a, b) => b.swing - a.swing)
+  .forEach(({ name, swing }) => console.log(`  ${name.padEnd(20)}${swing.toFixed(3).padStart(8)}`));

@@ -38,9 +38,25 @@ export interface ClipSpeech {
 }
 
 const SPEECH_BUTTON_KEYS = { idle: 'clips_play', speaking: 'clips_pause', paused: 'clips_resume' } as const;
-const SPEECH_LABEL_KEYS = { idle: 'clips_play_clip', speaking: 'clips_pause_clip', paused: 'clips_resume_clip' } as const;
+const SPEECH_LABEL_KEYS = {
+  idle: 'clips_play_clip',
+  speaking: 'clips_pause_clip',
+  paused: 'clips_resume_clip',
+} as const;
 
-export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDelete, onTag, onSave, loadClip, speech, highlight }: ClipCardProps) {
+export function ClipCard({
+  clip,
+  selected,
+  activeTag,
+  formatDate,
+  onSelect,
+  onDelete,
+  onTag,
+  onSave,
+  loadClip,
+  speech,
+  highlight,
+}: ClipCardProps) {
   const t = useT();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -150,11 +166,22 @@ export function ClipCard({ clip, selected, activeTag, formatDate, onSelect, onDe
           </>
         ) : null}
         {editing ? null : (
-          <button type="button" class="secondary" ref={editButton} onClick={() => setEditing(true)} aria-label={t('clips_edit_clip', [clip.title])}>
+          <button
+            type="button"
+            class="secondary"
+            ref={editButton}
+            onClick={() => setEditing(true)}
+            aria-label={t('clips_edit_clip', [clip.title])}
+          >
             {t('clips_edit')}
           </button>
         )}
-        <button type="button" class="secondary danger" onClick={() => onDelete(clip)} aria-label={t('clips_delete_clip', [clip.title])}>
+        <button
+          type="button"
+          class="secondary danger"
+          onClick={() => onDelete(clip)}
+          aria-label={t('clips_delete_clip', [clip.title])}
+        >
           {t('clips_delete')}
         </button>
       </div>

@@ -57,7 +57,10 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
   const highlight = useMemo(() => parseSearch(query)?.highlight ?? null, [query]);
   const facets = useLiveQuery<Facets>(() => store.facets(), [store]);
   const reader = useClipReader(speech);
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
+  const dateFormat = useMemo(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    [locale],
+  );
   const filtered = Boolean(query.trim() || site || tag || kind);
   const shown = page.status === 'ready' ? page.value.clips : [];
 
@@ -128,8 +131,14 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
   const exportClips = async (format: 'json' | 'md', ids?: readonly number[]) => {
     try {
       const result: ExportResult =
-        format === 'json' ? await store.exportJson(ids) : await store.exportMarkdown(ids, markdownLabels(t, dateFormat));
-      saveFile(exportFileName(new Date(), format), result.text, format === 'json' ? 'application/json' : 'text/markdown');
+        format === 'json'
+          ? await store.exportJson(ids)
+          : await store.exportMarkdown(ids, markdownLabels(t, dateFormat));
+      saveFile(
+        exportFileName(new Date(), format),
+        result.text,
+        format === 'json' ? 'application/json' : 'text/markdown',
+      );
       const parts = [t('clips_exported', [String(result.count)])];
       if (result.corrupted.length > 0) parts.push(t('clips_export_skipped', [String(result.corrupted.length)]));
       setNotice({ kind: 'status', text: parts.join(' ') });
@@ -141,7 +150,8 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
   const importFile = async (file: File) => {
     try {
       const result = await store.importJson(await file.text(), {
-        onProgress: (done, total) => setNotice({ kind: 'status', text: t('clips_importing', [String(done), String(total)]) }),
+        onProgress: (done, total) =>
+          setNotice({ kind: 'status', text: t('clips_importing', [String(done), String(total)]) }),
       });
       setNotice({ kind: 'status', text: t('clips_imported', [String(result.added), String(result.merged)]) });
       await store.indexPending();
@@ -261,7 +271,11 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
         {query.trim() ? (
           <div class="field">
             <label for="clips-order">{t('clips_order')}</label>
-            <select id="clips-order" value={order} onChange={(event) => setOrder(event.currentTarget.value as 'relevance' | 'newest')}>
+            <select
+              id="clips-order"
+              value={order}
+              onChange={(event) => setOrder(event.currentTarget.value as 'relevance' | 'newest')}
+            >
               <option value="relevance">{t('clips_order_relevance')}</option>
               <option value="newest">{t('clips_order_newest')}</option>
             </select>
@@ -368,13 +382,28 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
               <span class="bulk-count" aria-live="polite">
                 {selected.size > 0 ? t('clips_selected_count', [String(selected.size)]) : ''}
               </span>
-              <button type="button" class="secondary danger" disabled={selected.size === 0} onClick={() => remove(selectedIds)}>
+              <button
+                type="button"
+                class="secondary danger"
+                disabled={selected.size === 0}
+                onClick={() => remove(selectedIds)}
+              >
                 {t('clips_delete_selected')}
               </button>
-              <button type="button" class="secondary" disabled={selected.size === 0} onClick={() => exportClips('json', selectedIds)}>
+              <button
+                type="button"
+                class="secondary"
+                disabled={selected.size === 0}
+                onClick={() => exportClips('json', selectedIds)}
+              >
                 {t('clips_export_selected_json')}
               </button>
-              <button type="button" class="secondary" disabled={selected.size === 0} onClick={() => exportClips('md', selectedIds)}>
+              <button
+                type="button"
+                class="secondary"
+                disabled={selected.size === 0}
+                onClick={() => exportClips('md', selectedIds)}
+              >
                 {t('clips_export_selected_markdown')}
               </button>
             </div>
@@ -418,7 +447,11 @@ export function ClipsApp({ store, t, locale, blocked = false, saveFile = downloa
               ))}
             </ul>
             {limit < page.value.total ? (
-              <button type="button" class="secondary more" onClick={() => setLimit((current) => current + DEFAULT_PAGE_SIZE)}>
+              <button
+                type="button"
+                class="secondary more"
+                onClick={() => setLimit((current) => current + DEFAULT_PAGE_SIZE)}
+              >
                 {t('clips_show_more')}
               </button>
             ) : null}

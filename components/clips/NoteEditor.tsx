@@ -40,7 +40,13 @@ export function NoteEditor({ clip, onSave, onCancel }: NoteEditorProps) {
       }}
     >
       <label for={noteId}>{t('clips_note')}</label>
-      <textarea id={noteId} ref={noteField} rows={3} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
+      <textarea
+        id={noteId}
+        ref={noteField}
+        rows={3}
+        value={note}
+        onInput={(event) => setNote(event.currentTarget.value)}
+      />
       <label for={tagsId}>{t('clips_tags_input')}</label>
       <input id={tagsId} type="text" value={tags} onInput={(event) => setTags(event.currentTarget.value)} />
       <div class="note-editor-actions">

@@ -4,7 +4,13 @@ import type { SpeechCommand, SpeechStatus } from '../../lib/messages';
 import type { SpeechEngine as SessionEngine } from '../../lib/speech/engine';
 import { ReadingSession } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
-import { type SpeakerStatus, type SpeechSentence, articleSentences, selectionSentences, summarySentences } from '../../lib/speech/speaker';
+import {
+  type SpeakerStatus,
+  type SpeechSentence,
+  articleSentences,
+  selectionSentences,
+  summarySentences,
+} from '../../lib/speech/speaker';
 import type { VietnameseSlotId, VoiceSlot } from '../../lib/speech/voices';
 import { splitSentences } from '../../lib/text/sentences';
 import type { VoiceOptions } from '../PlayerBar';
@@ -28,7 +34,12 @@ export function clipSentences(clip: Clip): SpeechSentence[] {
         ...summarySentences(clip.summary.length > 0 ? clip.summary : [clip.text]),
       ];
     case 'article':
-      return articleSentences({ title: clip.title, lead: clip.lead, sentences: splitSentences(clip.text, clip.lang), lang: clip.lang });
+      return articleSentences({
+        title: clip.title,
+        lead: clip.lead,
+        sentences: splitSentences(clip.text, clip.lang),
+        lang: clip.lang,
+      });
   }
 }
 
@@ -104,6 +115,7 @@ export function useClipReader(engine: SpeechEngine | undefined): ClipReader | nu
 }
 
 function speechError(error: string): { key: string; substitutions: string[] } {
-  if (error === 'no-voice' || error === 'voice-unavailable') return { key: 'clips_speech_error_no_voice', substitutions: [] };
+  if (error === 'no-voice' || error === 'voice-unavailable')
+    return { key: 'clips_speech_error_no_voice', substitutions: [] };
   return { key: 'clips_speech_error', substitutions: [error] };
 }

@@ -10,7 +10,8 @@ import { Marked } from '../Marked';
 const READING_WPM = 230;
 const LISTENING_WPM = 150;
 
-type SaveState = { state: 'idle' | 'saving' } | { state: 'saved'; created: boolean } | { state: 'failed'; message: string };
+type SaveState =
+  { state: 'idle' | 'saving' } | { state: 'saved'; created: boolean } | { state: 'failed'; message: string };
 
 /** The site's own name; a page whose "site name" is an address ("https://cafef.vn") gets its host. */
 export function siteLabel(article: Pick<Article, 'siteName' | 'url'>): string | null {
@@ -90,7 +91,11 @@ function Figures({ figures, client }: { figures: Figure[]; client: PopupClient }
             >
               <span class="figure-text">{figure.text}</span>
               <span class="figure-sentence">
-                {figure.context ? <Marked text={figure.context.text} ranges={[[figure.context.start, figure.context.end]]} /> : figure.sentence}
+                {figure.context ? (
+                  <Marked text={figure.context.text} ranges={[[figure.context.start, figure.context.end]]} />
+                ) : (
+                  figure.sentence
+                )}
               </span>
             </button>
           </li>
@@ -110,8 +115,14 @@ function SaveBar({ article, client }: { article: Article; client: PopupClient })
   const { t } = client;
   const onSave = async () => {
     setSave({ state: 'saving' });
-    const response = await client.saveClip(article).catch(() => ({ ok: false as const, messageKey: 'clips_error_unknown', substitutions: [] }));
-    setSave(response.ok ? { state: 'saved', created: response.result.created } : { state: 'failed', message: t(response.messageKey, response.substitutions) });
+    const response = await client
+      .saveClip(article)
+      .catch(() => ({ ok: false as const, messageKey: 'clips_error_unknown', substitutions: [] }));
+    setSave(
+      response.ok
+        ? { state: 'saved', created: response.result.created }
+        : { state: 'failed', message: t(response.messageKey, response.substitutions) },
+    );
   };
   return (
     <div class="save-bar">
@@ -129,7 +140,8 @@ function SaveBar({ article, client }: { article: Article; client: PopupClient })
   );
 }
 
-type QueueState = { state: 'idle' | 'working' } | { state: 'done'; queued: number; skipped: number } | { state: 'failed' };
+type QueueState =
+  { state: 'idle' | 'working' } | { state: 'done'; queued: number; skipped: number } | { state: 'failed' };
 
 function Related({ article, client }: { article: Article; client: PopupClient }) {
   const { t } = client;
@@ -171,7 +183,10 @@ function Related({ article, client }: { article: Article; client: PopupClient })
         {queue.state === 'working' && t('listenNextWorking')}
         {queue.state === 'done' && queue.queued === 0 && t('listenNextNone')}
         {queue.state === 'done' && queue.queued > 0 && t('listenNextDone', [String(queue.queued)])}
-        {queue.state === 'done' && queue.queued > 0 && queue.skipped > 0 && ` ${t('listenNextSkipped', [String(queue.skipped)])}`}
+        {queue.state === 'done' &&
+          queue.queued > 0 &&
+          queue.skipped > 0 &&
+          ` ${t('listenNextSkipped', [String(queue.skipped)])}`}
         {queue.state === 'failed' && t('listenNextFailed')}
       </p>
     </section>
@@ -186,7 +201,10 @@ function OnDeviceSummary({ article, client }: { article: Article; client: PopupC
   const [onDevice, setOnDevice] = useState<OnDeviceState>({ state: 'unavailable' });
   useEffect(() => {
     let live = true;
-    client.onDeviceSummarizerReady(article.lang).then((ready) => live && ready && setOnDevice({ state: 'ready' }), () => {});
+    client.onDeviceSummarizerReady(article.lang).then(
+      (ready) => live && ready && setOnDevice({ state: 'ready' }),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -208,7 +226,9 @@ function OnDeviceSummary({ article, client }: { article: Article; client: PopupC
         disabled={onDevice.state === 'working'}
         onClick={async () => {
           setOnDevice({ state: 'working' });
-          const summary = await client.summarizeOnDevice([article.lead ?? '', article.text].join('\n\n'), article.lang).catch(() => null);
+          const summary = await client
+            .summarizeOnDevice([article.lead ?? '', article.text].join('\n\n'), article.lang)
+            .catch(() => null);
           setOnDevice(summary ? { state: 'done', summary } : { state: 'failed' });
         }}
       >

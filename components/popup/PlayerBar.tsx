@@ -13,7 +13,10 @@ export function ArticlePlayer({ article, client }: { article: Article; client: P
   useEffect(() => {
     let live = true;
     const stop = client.onSpeechStatus((next) => live && setStatus(next));
-    client.speechStatus().then((next) => live && setStatus(next), () => {});
+    client.speechStatus().then(
+      (next) => live && setStatus(next),
+      () => {},
+    );
     return () => {
       live = false;
       stop();
@@ -24,7 +27,9 @@ export function ArticlePlayer({ article, client }: { article: Article; client: P
   // and show a stale state, so it is not used. No answer at all means the tab navigated away or
   // closed under the popup: say so rather than do nothing.
   const run = (command: SpeechCommand) =>
-    void client.speech(command).catch(() => setStatus((current) => current && { ...current, error: 'page-unavailable' }));
+    void client
+      .speech(command)
+      .catch(() => setStatus((current) => current && { ...current, error: 'page-unavailable' }));
   return (
     <PlayerBar
       status={status}

@@ -10,7 +10,10 @@ export function Popup({ client }: { client: PopupClient }) {
   const { t } = client;
   useEffect(() => {
     let live = true;
-    client.loadTextSize().then((size) => live && setTextSize(size), () => {});
+    client.loadTextSize().then(
+      (size) => live && setTextSize(size),
+      () => {},
+    );
     client.loadArticle().then(
       (result) => live && setLoad(result),
       (error: unknown) => live && setLoad({ state: 'error', message: String(error) }),
@@ -49,13 +52,25 @@ export function Popup({ client }: { client: PopupClient }) {
     case 'not-article':
       return <Notice title={t('stateNoArticleTitle')} body={t('stateNoArticleBody')} client={client} />;
     case 'too-large':
-      return <Notice title={t('stateTooLargeTitle')} body={t('stateTooLargeBody')} detail={load.message} client={client} />;
+      return (
+        <Notice title={t('stateTooLargeTitle')} body={t('stateTooLargeBody')} detail={load.message} client={client} />
+      );
     case 'error':
       return <Notice title={t('stateErrorTitle')} body={t('stateErrorBody')} detail={load.message} client={client} />;
   }
 }
 
-function Notice({ title, body, detail, client }: { title: string; body: string; detail?: string; client: PopupClient }) {
+function Notice({
+  title,
+  body,
+  detail,
+  client,
+}: {
+  title: string;
+  body: string;
+  detail?: string;
+  client: PopupClient;
+}) {
   return (
     <main class="popup notice">
       <div role="alert">

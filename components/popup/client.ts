@@ -4,7 +4,14 @@ import type { Article, Figure } from '@/lib/article';
 import { browserTranslate } from '@/components/i18n';
 import { clipFromArticle } from '@/lib/clips/model';
 import { TEXT_SIZE_KEY, validTextSize } from '@/components/TextSize';
-import { onSpeechStatus, sendToBackground, sendToTab, type ClipSaveResponse, type SpeechCommand, type SpeechStatus } from '@/lib/messages';
+import {
+  onSpeechStatus,
+  sendToBackground,
+  sendToTab,
+  type ClipSaveResponse,
+  type SpeechCommand,
+  type SpeechStatus,
+} from '@/lib/messages';
 import type { VoiceRef } from '@/lib/speech/voices';
 import { onDeviceSummarizerReady, summarizeOnDevice } from '@/lib/summarize/on-device';
 import { ensureContentScript, fileAccessMissing, isRestrictedUrl } from '@/lib/tabs';
@@ -72,7 +79,8 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
       try {
         const result = await sendToTab(tab.id, { type: 'extract' });
         if (result.ok) return { state: 'ready', article: result.article };
-        if (result.reason === 'not-article' || result.reason === 'too-large') return { state: result.reason, message: result.message };
+        if (result.reason === 'not-article' || result.reason === 'too-large')
+          return { state: result.reason, message: result.message };
         return { state: 'error', message: result.message };
       } catch (error) {
         return { state: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -97,7 +105,11 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     summarizeOnDevice: (text, lang) => summarizeOnDevice(text, lang),
     voiceOptions: () => sendToTab(requireTab(), { type: 'voice-options' }),
     queueStories: (urls) => sendToTab(requireTab(), { type: 'queue-stories', urls }),
-    loadTextSize: () => browser.storage.local.get(TEXT_SIZE_KEY).then((stored) => validTextSize(stored[TEXT_SIZE_KEY]), () => validTextSize(null)),
+    loadTextSize: () =>
+      browser.storage.local.get(TEXT_SIZE_KEY).then(
+        (stored) => validTextSize(stored[TEXT_SIZE_KEY]),
+        () => validTextSize(null),
+      ),
     saveTextSize: (size) => void browser.storage.local.set({ [TEXT_SIZE_KEY]: size }).catch(() => {}),
   };
 }

@@ -1,6 +1,15 @@
 /** The clips file formats: versioned JSON (complete, re-importable) and Markdown (for reading). */
 import { ClipsError } from './errors';
-import { type Clip, type ClipKind, type NewClip, buildClip, contentProblems, isObject, isString, metaProblems } from './model';
+import {
+  type Clip,
+  type ClipKind,
+  type NewClip,
+  buildClip,
+  contentProblems,
+  isObject,
+  isString,
+  metaProblems,
+} from './model';
 import { cleanUrl } from './url';
 
 export const EXPORT_FORMAT = 'loa-clips';
@@ -69,7 +78,10 @@ export function parseImport(text: string): NewClip[] {
       return value;
     });
   } catch (error) {
-    throw new ClipsError('invalid-import', 'The file is not JSON', { messageKey: 'clips_import_error_not_json', cause: error });
+    throw new ClipsError('invalid-import', 'The file is not JSON', {
+      messageKey: 'clips_import_error_not_json',
+      cause: error,
+    });
   }
   if (unsafeKey !== null) {
     throw new ClipsError('invalid-import', `The file contains the key "${unsafeKey}", which no Loa export has`, {
@@ -78,11 +90,15 @@ export function parseImport(text: string): NewClip[] {
     });
   }
   if (!isObject(document) || document.format !== EXPORT_FORMAT || !Array.isArray(document.clips)) {
-    throw new ClipsError('invalid-import', 'The file is not a Loa clips export', { messageKey: 'clips_import_error_foreign' });
+    throw new ClipsError('invalid-import', 'The file is not a Loa clips export', {
+      messageKey: 'clips_import_error_foreign',
+    });
   }
   const version = document.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ClipsError('invalid-import', `Unknown export version ${String(version)}`, { messageKey: 'clips_import_error_foreign' });
+    throw new ClipsError('invalid-import', `Unknown export version ${String(version)}`, {
+      messageKey: 'clips_import_error_foreign',
+    });
   }
   if (version > EXPORT_VERSION) {
     throw new ClipsError('invalid-import', `The file comes from a newer Loa (format version ${version})`, {
@@ -172,27 +188,52 @@ export interface MarkdownLabels {
 }
 
 export function renderMarkdown(clips: readonly Clip[], labels: MarkdownLabels, exportedAt: number): string {
-  const out: string[] = [`# ${escapeInline(labels.heading)}`, '', `${escapeInline(labels.exportedAt)}: ${labels.formatDate(exportedAt)}`];
+  const out: string[] = [
+    `# ${escapeInline(labels.heading)}`,
+    '',
+    `${escapeInline(labels.exportedAt)}: ${labels.formatDate(exportedAt)}`,
+  ];
   for (const clip of clips) {
     out.push('', '---', '', `## ${escapeInline(clip.title)}`, '');
     out.push(`- ${escapeInline(labels.source)}: ${link(clip.siteName, clip.url)}`);
     out.push(`- ${escapeInline(labels.savedAt)}: ${labels.formatDate(clip.savedAt)}`);
     out.push(`- ${escapeInline(labels.kind)}: ${escapeInline(labels.kinds[clip.kind])}`);
-    if (clip.tags.length > 0) out.push(`- ${escapeInline(labels.tags)}: ${clip.tags.map((tag) => escapeInline(`#${tag}`)).join(', ')}`);
+    if (clip.tags.length > 0)
+      out.push(`- ${escapeInline(labels.tags)}: ${clip.tags.map((tag) => escapeInline(`#${tag}`)).join(', ')}`);
     if (clip.lead) out.push('', `**${escapeInline(clip.lead)}**`);
     out.push('', ...paragraphs(clip.text));
     // A summary clip's text already is the summary.
     if (clip.kind !== 'summary' && clip.summary.length > 0) {
-      out.push('', `### ${escapeInline(labels.summary)}`, '', ...clip.summary.map((sentence) => `- ${escapeInline(sentence)}`));
+      out.push(
+        '',
+        `### ${escapeInline(labels.summary)}`,
+        '',
+        ...clip.summary.map((sentence) => `- ${escapeInline(sentence)}`),
+      );
     }
     if (clip.figures.length > 0) {
-      out.push('', `### ${escapeInline(labels.figures)}`, '', ...clip.figures.map((figure) => `- ${escapeInline(figure.text)}`));
+      out.push(
+        '',
+        `### ${escapeInline(labels.figures)}`,
+        '',
+        ...clip.figures.map((figure) => `- ${escapeInline(figure.text)}`),
+      );
     }
     if (clip.related.length > 0) {
-      out.push('', `### ${escapeInline(labels.related)}`, '', ...clip.related.map((story) => `- ${link(story.title, story.url)}`));
+      out.push(
+        '',
+        `### ${escapeInline(labels.related)}`,
+        '',
+        ...clip.related.map((story) => `- ${link(story.title, story.url)}`),
+      );
     }
     if (clip.note) {
-      out.push('', `### ${escapeInline(labels.note)}`, '', ...clip.note.split('\n').map((line) => `> ${escapeInline(line)}`.trimEnd()));
+      out.push(
+        '',
+        `### ${escapeInline(labels.note)}`,
+        '',
+        ...clip.note.split('\n').map((line) => `> ${escapeInline(line)}`.trimEnd()),
+      );
     }
   }
   return `${out.join('\n')}\n`;

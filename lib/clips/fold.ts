@@ -25,13 +25,15 @@ const LEAD = '~';
 
 /** "Cải cách ĐỒNG bộ" → "cai cach dong bo". */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_DIACRITICS, '')
-    .toLowerCase()
-    // đ has no decomposition, so NFD leaves it alone.
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
+  return (
+    text
+      .normalize('NFD')
+      .replace(COMBINING_DIACRITICS, '')
+      .toLowerCase()
+      // đ has no decomposition, so NFD leaves it alone.
+      .replace(/đ/g, 'd')
+      .normalize('NFC')
+  );
 }
 
 /** The folded syllable tokens of `text`, in order, repeats kept: "Cải cách, cải tổ" → ["cai", "cach", "cai", "to"]. */
@@ -147,7 +149,13 @@ export function parseSearch(query: string): SearchQuery | null {
     words: [...new Set(all.map(wordTerm))],
     pairs: [...pairs],
     highlight: {
-      folded: [...new Set(all.filter((word) => word.exact === word.fold && !(stillTyping && word === lastWord)).map((word) => word.fold))],
+      folded: [
+        ...new Set(
+          all
+            .filter((word) => word.exact === word.fold && !(stillTyping && word === lastWord))
+            .map((word) => word.fold),
+        ),
+      ],
       exact: [...new Set(exact.filter((word) => !(stillTyping && word === lastWord.exact)))],
       prefix: stillTyping ? (lastWord.exact === lastWord.fold ? lastWord.fold : lastWord.exact) : null,
     },

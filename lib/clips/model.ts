@@ -87,7 +87,14 @@ export function clipFromSelection(
   page: { url: string; title: string; lang: string; siteName?: string | null },
   selection: string,
 ): ClipInput {
-  return { url: page.url, title: page.title, siteName: page.siteName, lang: page.lang, kind: 'selection', text: selection };
+  return {
+    url: page.url,
+    title: page.title,
+    siteName: page.siteName,
+    lang: page.lang,
+    kind: 'selection',
+    text: selection,
+  };
 }
 
 /**
@@ -139,7 +146,10 @@ export function buildClip(input: ClipInput, savedAt: number): NewClip {
       .slice(0, FIELD_LIMITS.summarySentences)
       .map((sentence) => cap(sentence, FIELD_LIMITS.sentence)),
     lead: cappedLine(input.lead, FIELD_LIMITS.lead) || null,
-    figures: (Array.isArray(input.figures) ? input.figures : []).filter(isFigure).slice(0, FIELD_LIMITS.figures).map(cappedFigure),
+    figures: (Array.isArray(input.figures) ? input.figures : [])
+      .filter(isFigure)
+      .slice(0, FIELD_LIMITS.figures)
+      .map(cappedFigure),
     related: cleanRelated(input.related),
     note: isString(input.note) ? cap(input.note.trim(), FIELD_LIMITS.note) : '',
     tags: normalizeTags(stringsOf(input.tags).slice(0, FIELD_LIMITS.tags)),
@@ -159,7 +169,12 @@ function stringsOf(value: unknown): string[] {
 }
 
 function cappedFigure(figure: Figure): Figure {
-  return { ...figure, text: cap(figure.text, FIELD_LIMITS.sentence), unit: cap(figure.unit, FIELD_LIMITS.sentence), sentence: cap(figure.sentence, FIELD_LIMITS.sentence) };
+  return {
+    ...figure,
+    text: cap(figure.text, FIELD_LIMITS.sentence),
+    unit: cap(figure.unit, FIELD_LIMITS.sentence),
+    sentence: cap(figure.sentence, FIELD_LIMITS.sentence),
+  };
 }
 
 /** Related stories of the right shape with an http(s) link, the link cleaned as the clip's own. */
@@ -188,7 +203,12 @@ export function splitClip(clip: Clip): { row: ClipRow; body: ClipBody } {
 /** The search terms of a stored clip, or none when it is too damaged to have been indexed. */
 export function termsOf(row: ClipRow, body: ClipBody | undefined): string[] {
   if (!isString(row.title) || !isString(body?.text)) return [];
-  return indexTerms({ title: row.title, lead: isString(row.lead) ? row.lead : null, text: body.text, note: isString(row.note) ? row.note : '' });
+  return indexTerms({
+    title: row.title,
+    lead: isString(row.lead) ? row.lead : null,
+    text: body.text,
+    note: isString(row.note) ? row.note : '',
+  });
 }
 
 export function joinClip(row: ClipRow, body: ClipBody): Clip {

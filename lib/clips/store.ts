@@ -147,7 +147,8 @@ export class ClipStore {
           ]);
           return { total, ...readRows(rows) };
         }
-        const scores = query && index && params.order !== 'newest' ? await this.relevance(query, matching, index) : null;
+        const scores =
+          query && index && params.order !== 'newest' ? await this.relevance(query, matching, index) : null;
         const { rows, total } = await this.pageOf(matching, scores, offset, limit);
         return { total, ...readRows(rows) };
       }),
@@ -195,9 +196,16 @@ export class ClipStore {
     return guard(() =>
       this.db.transaction('rw', this.tables(), async () => {
         const [rows, bodies] = await Promise.all([this.db.clips.bulkGet([...ids]), this.db.bodies.bulkGet([...ids])]);
-        const deleted = { rows: rows.filter((row) => row !== undefined), bodies: bodies.filter((body) => body !== undefined) };
+        const deleted = {
+          rows: rows.filter((row) => row !== undefined),
+          bodies: bodies.filter((body) => body !== undefined),
+        };
         // Their ids stay in the postings (searches keep only ids with a row): rewriting a row per term took ~290 ms a clip.
-        await Promise.all([this.db.clips.bulkDelete([...ids]), this.db.bodies.bulkDelete([...ids]), this.db.pending.bulkDelete([...ids])]);
+        await Promise.all([
+          this.db.clips.bulkDelete([...ids]),
+          this.db.bodies.bulkDelete([...ids]),
+          this.db.pending.bulkDelete([...ids]),
+        ]);
         await this.adjustCount(-deleted.rows.length);
         return deleted;
       }),
@@ -213,7 +221,8 @@ export class ClipStore {
         let returned = 0;
         for (const row of deleted.rows) {
           const body = bodies.get(row.id);
-          const whole = body && rowProblems(row).length === 0 && bodyProblems(body).length === 0 ? joinClip(row, body) : null;
+          const whole =
+            body && rowProblems(row).length === 0 && bodyProblems(body).length === 0 ? joinClip(row, body) : null;
           const resaved = whole ? await this.findByKey(whole) : null;
           if (whole && resaved && resaved.id !== whole.id) {
             await this.write(mergeClips(resaved, whole), resaved, index);
@@ -254,7 +263,10 @@ export class ClipStore {
    * (same page, kind and selected text) are merged, not duplicated. `onProgress` hears how many of
    * the file's clips are written, every `IMPORT_PROGRESS_STEP` and at the end.
    */
-  importJson(text: string, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<ImportResult> {
+  importJson(
+    text: string,
+    options: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<ImportResult> {
     return guard(async () => {
       const incoming = parseImport(text);
       const report = options.onProgress ?? (() => undefined);
@@ -365,7 +377,11 @@ export class ClipStore {
   }
 
   /** The ids matching every filter given, or null when no filter is given. */
-  private async matchingIds(params: ListParams, query: SearchQuery | null, index: IndexReader | null): Promise<Set<number> | null> {
+  private async matchingIds(
+    params: ListParams,
+    query: SearchQuery | null,
+    index: IndexReader | null,
+  ): Promise<Set<number> | null> {
     const lookups: Promise<Iterable<number>>[] = [];
     for (const term of query?.required ?? []) lookups.push(index!.ids(term));
     if (query?.prefix) lookups.push(index!.range(query.prefix.from, query.prefix.to));
@@ -381,7 +397,11 @@ export class ClipStore {
    * apart, and each counts more in the title than in the lead, and there more than in the text.
    * Score = 4 × where the phrase is (title 3, lead 2, text 1, nowhere 0) + where all words are.
    */
-  private async relevance(query: SearchQuery, matching: ReadonlySet<number>, index: IndexReader): Promise<Map<number, number>> {
+  private async relevance(
+    query: SearchQuery,
+    matching: ReadonlySet<number>,
+    index: IndexReader,
+  ): Promise<Map<number, number>> {
     const all = (terms: string[]) => Promise.all(terms.map((term) => index.ids(term))).then(intersect);
     const [wordsInTitle, wordsInLead, phrase, phraseInTitle, phraseInLead] = await Promise.all([
       all(query.words.map(inTitle)),
@@ -394,7 +414,10 @@ export class ClipStore {
       title.has(id) ? 3 : lead.has(id) ? 2 : anywhere ? 1 : 0;
     const scores = new Map<number, number>();
     for (const id of matching) {
-      scores.set(id, 4 * level(id, phraseInTitle, phraseInLead, phrase.has(id)) + level(id, wordsInTitle, wordsInLead, true));
+      scores.set(
+        id,
+        4 * level(id, phraseInTitle, phraseInLead, phrase.has(id)) + level(id, wordsInTitle, wordsInLead, true),
+      );
     }
     return scores;
   }
@@ -425,9 +448,13 @@ export class ClipStore {
     return { rows: rows.filter((row) => row !== undefined), total: ranked.length };
   }
 
-  private async readForExport(ids: readonly number[] | undefined): Promise<{ clips: Clip[]; corrupted: CorruptRecord[] }> {
+  private async readForExport(
+    ids: readonly number[] | undefined,
+  ): Promise<{ clips: Clip[]; corrupted: CorruptRecord[] }> {
     return this.db.transaction('r', this.db.clips, this.db.bodies, async () => {
-      const rows = (ids ? await this.db.clips.bulkGet([...ids]) : await this.db.clips.toArray()).filter((row) => row !== undefined);
+      const rows = (ids ? await this.db.clips.bulkGet([...ids]) : await this.db.clips.toArray()).filter(
+        (row) => row !== undefined,
+      );
       const bodies = await this.db.bodies.bulkGet(rows.map((row) => row.id));
       const clips: Clip[] = [];
       const corrupted: CorruptRecord[] = [];

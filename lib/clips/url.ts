@@ -1,7 +1,8 @@
 /** URL handling for clips: what is stored, what identifies "the same article", and the site name. */
 
 // Parameters that campaign links and share buttons append; they never change which article is shown.
-const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|zarsrc|_ga|_gl|ref_src)$/i;
+const TRACKING_PARAM =
+  /^(utm_[a-z]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|zarsrc|_ga|_gl|ref_src)$/i;
 
 /** The URL to store: parsed, without the fragment and tracking parameters; null unless http(s). */
 export function cleanUrl(raw: string): string | null {

@@ -1,9 +1,40 @@
 import { collapse } from '../text/whitespace';
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
 
 /**
@@ -32,7 +63,9 @@ export function paragraphsOf(root: Element): string[] {
         if (element.tagName === 'BR') inline += '\n';
         else if (element.tagName === 'TR') {
           flush();
-          const cells = Array.from(element.children).map((cell) => collapse(cell.textContent)).filter(Boolean);
+          const cells = Array.from(element.children)
+            .map((cell) => collapse(cell.textContent))
+            .filter(Boolean);
           if (cells.length) paragraphs.push(cells.join(' | '));
         } else if (BLOCK_TAGS.has(element.tagName)) {
           flush();

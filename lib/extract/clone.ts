@@ -26,7 +26,11 @@ export function boundedClone(doc: Document): Document {
   pushChildren(doc, clone, 0);
   for (let entry = pending.pop(); entry; entry = pending.pop()) {
     const { node, parent, depth } = entry;
-    const unwrap = node.nodeType === ELEMENT_NODE && node.firstChild !== null && depth >= MAX_DEPTH && (depth >= MAX_DEPTH + TEXT_BLOCK_DEPTH || !hasOwnText(node));
+    const unwrap =
+      node.nodeType === ELEMENT_NODE &&
+      node.firstChild !== null &&
+      depth >= MAX_DEPTH &&
+      (depth >= MAX_DEPTH + TEXT_BLOCK_DEPTH || !hasOwnText(node));
     if (unwrap) {
       pushChildren(node, parent, depth);
       continue;

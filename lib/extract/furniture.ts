@@ -38,9 +38,7 @@ function isFurnitureText(text: string): boolean {
   if (PROMPT.test(text)) return true;
   const words = text.split(/[\s|·•/]+/).filter(Boolean);
   return (
-    words.length <= 12 &&
-    words.some((word) => /\p{L}/u.test(word)) &&
-    words.every((word) => SHARE_WORD.test(word))
+    words.length <= 12 && words.some((word) => /\p{L}/u.test(word)) && words.every((word) => SHARE_WORD.test(word))
   );
 }
 
@@ -86,7 +84,9 @@ export function removeFurniture(root: Element, explain?: Explain): void {
   }
   // The widgets are gone: measure again so that a box that held one is judged by what is left.
   texts = measureTexts(root);
-  for (const element of Array.from(root.querySelectorAll('p, span, div, li, figcaption, a, strong, em, b, i, small, h2, h3, h4, h5, h6, td'))) {
+  for (const element of Array.from(
+    root.querySelectorAll('p, span, div, li, figcaption, a, strong, em, b, i, small, h2, h3, h4, h5, h6, td'),
+  )) {
     if (element === root || gone.has(element) || texts.isInSentence(element)) continue;
     const text = texts.short(element);
     if (text !== null && isFurnitureText(text)) remove(element, 'furniture:text-shape');
@@ -170,7 +170,8 @@ function measureTexts(root: Element): Texts {
     } else if (node.nodeType === 3 /* TEXT_NODE */ || node.nodeType === 4 /* CDATA_SECTION_NODE */) {
       const value = node.nodeValue ?? '';
       top.text.solid += solidLength(value);
-      top.text.folded = value.length > 4 * SHORT_TEXT_CAP && solidLength(value) > SHORT_TEXT_CAP ? null : join(top.text.folded, value);
+      top.text.folded =
+        value.length > 4 * SHORT_TEXT_CAP && solidLength(value) > SHORT_TEXT_CAP ? null : join(top.text.folded, value);
     }
   }
   return new Texts(measured);

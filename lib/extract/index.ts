@@ -63,7 +63,8 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
     return { ok: false, reason: 'not-article', message };
   };
   if (!clone.body) return notArticle('The page has no body.');
-  if (isGarbled(clone.body)) return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
+  if (isGarbled(clone.body))
+    return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
   const readerable = isProbablyReaderable(original);
 
   // Related blocks are found before anything else touches the clone, then cut out so none of
@@ -96,11 +97,13 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
 
   // The lead is article text too: a short notice with its lead is still an article.
   const articleChars = text.length + (lead?.text.length ?? 0);
-  if (articleChars < MIN_ARTICLE_CHARS && !readerable) return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
+  if (articleChars < MIN_ARTICLE_CHARS && !readerable)
+    return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
   if (linkTextShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
   if (isTeaserList(content)) return notArticle('This page is a list of story teasers, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
-  if (articleChars > MAX_ARTICLE_CHARS) return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
+  if (articleChars > MAX_ARTICLE_CHARS)
+    return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
 
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
   const window = original.defaultView as unknown as WindowLike | null;

@@ -27,7 +27,9 @@ export function declaredLanguage(doc: Document): string | null {
     doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
     doc.querySelector('meta[property="og:locale"]')?.getAttribute('content') ||
     '';
-  const primary = collapse(declared).split(/[-_,\s]/)[0]?.toLowerCase();
+  const primary = collapse(declared)
+    .split(/[-_,\s]/)[0]
+    ?.toLowerCase();
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
 }
 

@@ -3,7 +3,8 @@ import { linkTextShare } from './furniture';
 import { collapse } from '../text/whitespace';
 
 /** Class/id names news CMSs give the bold lead ("sapo" in Vietnamese newsrooms, "chapô", "teaser"). */
-const LEAD_NAME = /sapo|chapo|chapeau|teaser|standfirst|(^|[-_\s])(lead|intro|summary|abstract|excerpt|description|desc)([-_\s]|$)|(lead|intro|summary)(text|paragraph)/i;
+const LEAD_NAME =
+  /sapo|chapo|chapeau|teaser|standfirst|(^|[-_\s])(lead|intro|summary|abstract|excerpt|description|desc)([-_\s]|$)|(lead|intro|summary)(text|paragraph)/i;
 /** A lead is a paragraph, not a heading line and not a whole article. */
 const MIN_LEAD = 40;
 const MAX_LEAD = 1200;
@@ -14,19 +15,28 @@ export interface Lead {
 }
 
 export function normalized(text: string): string {
-  return collapse(text).normalize('NFC').replace(/\u00ad/g, '').toLowerCase();
+  return collapse(text)
+    .normalize('NFC')
+    .replace(/\u00ad/g, '')
+    .toLowerCase();
 }
 
 /** Share of the words of `short` found in `long`: a truncated meta description still matches. */
 export function overlap(short: string, long: string): number {
-  const words = normalized(short).split(' ').filter((word) => word.length > 1);
+  const words = normalized(short)
+    .split(' ')
+    .filter((word) => word.length > 1);
   if (words.length === 0) return 0;
   const pool = new Set(normalized(long).split(' '));
   return words.filter((word) => pool.has(word)).length / words.length;
 }
 
 function metaDescription(doc: Document): string {
-  for (const selector of ['meta[property="og:description"]', 'meta[name="description"]', 'meta[name="twitter:description"]']) {
+  for (const selector of [
+    'meta[property="og:description"]',
+    'meta[name="description"]',
+    'meta[name="twitter:description"]',
+  ]) {
     const content = collapse(doc.querySelector(selector)?.getAttribute('content'));
     if (content.length >= MIN_LEAD) return content;
   }
@@ -38,12 +48,20 @@ const LONG_PARAGRAPH = 250;
 
 /** Scripts, JSON-LD, styles and dialogs hold text no reader sees: never a lead. */
 function isVisibleText(element: Element): boolean {
-  return !element.closest('script, style, template, dialog, [hidden], [aria-hidden="true"]') && !element.querySelector('script, style, template');
+  return (
+    !element.closest('script, style, template, dialog, [hidden], [aria-hidden="true"]') &&
+    !element.querySelector('script, style, template')
+  );
 }
 
 function isLeadSized(element: Element): boolean {
   const text = collapse(element.textContent);
-  return text.length >= MIN_LEAD && text.length <= MAX_LEAD && linkTextShare(element) < 0.5 && element.querySelectorAll('p').length <= 2;
+  return (
+    text.length >= MIN_LEAD &&
+    text.length <= MAX_LEAD &&
+    linkTextShare(element) < 0.5 &&
+    element.querySelectorAll('p').length <= 2
+  );
 }
 
 /** Whole paragraph set in bold: how most Vietnamese and many German sites mark the lead inline. */
@@ -52,7 +70,8 @@ function isAllBold(element: Element): boolean {
   if (text.length < MIN_LEAD) return false;
   let bold = 0;
   for (const strong of Array.from(element.querySelectorAll('strong, b'))) {
-    if (!strong.parentElement?.closest('strong, b') || strong.parentElement === element) bold += collapse(strong.textContent).length;
+    if (!strong.parentElement?.closest('strong, b') || strong.parentElement === element)
+      bold += collapse(strong.textContent).length;
   }
   return bold / text.length > 0.9;
 }
@@ -80,7 +99,9 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   // A lead sits between the headline and the body's first long paragraph: a teaser in a sidebar,
   // an author bio or a slideshow caption after the article is not it.
   const firstLong = headline
-    ? Array.from(body.querySelectorAll('p')).find((p) => follows(p, headline) && collapse(p.textContent).length >= LONG_PARAGRAPH)
+    ? Array.from(body.querySelectorAll('p')).find(
+        (p) => follows(p, headline) && collapse(p.textContent).length >= LONG_PARAGRAPH,
+      )
     : undefined;
   const afterHeadline = (element: Element) =>
     (!headline || follows(element, headline)) && (!firstLong || element === firstLong || !follows(element, firstLong));
@@ -90,7 +111,12 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
       if (!afterHeadline(element) || !isLeadSized(element)) continue;
       if (element.querySelector('p, div')) continue;
       const text = collapse(element.textContent);
-      if (text.length >= description.length * 0.8 && overlap(description, text) > 0.9 && overlap(text, description) > 0.6 && isVisibleText(element)) {
+      if (
+        text.length >= description.length * 0.8 &&
+        overlap(description, text) > 0.9 &&
+        overlap(text, description) > 0.6 &&
+        isVisibleText(element)
+      ) {
         return { text, element, signal: 'meta-description' };
       }
     }
@@ -109,7 +135,10 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   });
   // Prefer the innermost named box.
   const namedLead = named.find(
-    (element) => afterHeadline(element) && !named.some((other) => other !== element && element.contains(other)) && isVisibleText(element),
+    (element) =>
+      afterHeadline(element) &&
+      !named.some((other) => other !== element && element.contains(other)) &&
+      isVisibleText(element),
   );
   if (namedLead) return { text: collapse(namedLead.textContent), element: namedLead, signal: 'named-box' };
 

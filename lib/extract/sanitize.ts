@@ -1,7 +1,8 @@
 import createDOMPurify, { type WindowLike } from 'dompurify';
 
 /** What must never survive sanitizing, checked again on the output. */
-const ACTIVE_CONTENT = /<\s*(script|iframe|object|embed|style|form|base|meta|link)\b|\son[a-z]+\s*=|(href|src|action)\s*=\s*["']?\s*(javascript|vbscript|data:text\/html)/i;
+const ACTIVE_CONTENT =
+  /<\s*(script|iframe|object|embed|style|form|base|meta|link)\b|\son[a-z]+\s*=|(href|src|action)\s*=\s*["']?\s*(javascript|vbscript|data:text\/html)/i;
 
 /**
  * Sanitizes extracted article HTML: page content is untrusted, and Loa's pages may render it.

@@ -21,22 +21,60 @@ export function decimalSeparator(lang: string): '.' | ',' {
 
 /** Magnitude words multiply the number before them ("549,9 tỷ", "1,2 Milliarden", "$4.5 billion"). */
 export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
-  ['nghìn', 1e3], ['ngàn', 1e3], ['triệu', 1e6], ['tỷ', 1e9], ['tỉ', 1e9],
-  ['tausend', 1e3], ['mio', 1e6], ['million', 1e6], ['millionen', 1e6], ['mrd', 1e9],
-  ['milliarde', 1e9], ['milliarden', 1e9],
-  ['thousand', 1e3], ['millions', 1e6], ['billion', 1e9], ['billions', 1e9], ['trillion', 1e12], ['bn', 1e9],
+  ['nghìn', 1e3],
+  ['ngàn', 1e3],
+  ['triệu', 1e6],
+  ['tỷ', 1e9],
+  ['tỉ', 1e9],
+  ['tausend', 1e3],
+  ['mio', 1e6],
+  ['million', 1e6],
+  ['millionen', 1e6],
+  ['mrd', 1e9],
+  ['milliarde', 1e9],
+  ['milliarden', 1e9],
+  ['thousand', 1e3],
+  ['millions', 1e6],
+  ['billion', 1e9],
+  ['billions', 1e9],
+  ['trillion', 1e12],
+  ['bn', 1e9],
 ]);
 /** German "Billion" is 10^12, English "billion" 10^9. */
-export const GERMAN_MAGNITUDES: ReadonlyMap<string, number> = new Map([['billion', 1e12], ['billionen', 1e12]]);
+export const GERMAN_MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ['billion', 1e12],
+  ['billionen', 1e12],
+]);
 
 /** Currency words and signs, mapped to the one name a reader (and the labels) use for them. */
 export const CURRENCIES: ReadonlyMap<string, string> = new Map([
-  ['đồng', 'đồng'], ['đ', 'đồng'], ['vnđ', 'đồng'], ['vnd', 'đồng'],
-  ['$', 'USD'], ['usd', 'USD'], ['us$', 'USD'], ['dollar', 'USD'], ['dollars', 'USD'], ['us-dollar', 'USD'],
-  ['đô la', 'USD'], ['đô la mỹ', 'USD'], ['us dollars', 'USD'],
-  ['€', 'Euro'], ['euro', 'Euro'], ['euros', 'Euro'], ['eur', 'Euro'],
-  ['£', 'GBP'], ['gbp', 'GBP'], ['¥', 'JPY'], ['jpy', 'JPY'], ['cny', 'CNY'], ['nhân dân tệ', 'CNY'],
-  ['chf', 'CHF'], ['franken', 'CHF'], ['cent', 'Cent'], ['cents', 'Cent'],
+  ['đồng', 'đồng'],
+  ['đ', 'đồng'],
+  ['vnđ', 'đồng'],
+  ['vnd', 'đồng'],
+  ['$', 'USD'],
+  ['usd', 'USD'],
+  ['us$', 'USD'],
+  ['dollar', 'USD'],
+  ['dollars', 'USD'],
+  ['us-dollar', 'USD'],
+  ['đô la', 'USD'],
+  ['đô la mỹ', 'USD'],
+  ['us dollars', 'USD'],
+  ['€', 'Euro'],
+  ['euro', 'Euro'],
+  ['euros', 'Euro'],
+  ['eur', 'Euro'],
+  ['£', 'GBP'],
+  ['gbp', 'GBP'],
+  ['¥', 'JPY'],
+  ['jpy', 'JPY'],
+  ['cny', 'CNY'],
+  ['nhân dân tệ', 'CNY'],
+  ['chf', 'CHF'],
+  ['franken', 'CHF'],
+  ['cent', 'Cent'],
+  ['cents', 'Cent'],
 ]);
 export const CURRENCY_SIGNS = '$€£¥';
 
@@ -54,12 +92,37 @@ export const MEASURES = set(
  * Units that can be written glued to the number ("5000đ", "12km"), case as written: others glued
  * are ids ("4G", "20th", "10h30").
  */
-export const GLUED_UNITS: ReadonlySet<string> = new Set(
-  ['đ', 'km', 'kg', 'g', 'mg', 'ha', 'm', 'cm', 'mm', 'm2', 'm²', 'm3', 'm³', 't', 'MW', 'GW', 'kW', 'kWh', 'l', 'ml'],
-);
+export const GLUED_UNITS: ReadonlySet<string> = new Set([
+  'đ',
+  'km',
+  'kg',
+  'g',
+  'mg',
+  'ha',
+  'm',
+  'cm',
+  'mm',
+  'm2',
+  'm²',
+  'm3',
+  'm³',
+  't',
+  'MW',
+  'GW',
+  'kW',
+  'kWh',
+  'l',
+  'ml',
+]);
 /** "k" glued to a number is the informal thousand ("50k"); after a currency sign so are "m" and "bn" ("$4.5m"). */
 export const GLUED_MAGNITUDES: ReadonlyMap<string, number> = new Map([['k', 1e3]]);
-export const GLUED_MONEY_MAGNITUDES: ReadonlyMap<string, number> = new Map([['k', 1e3], ['m', 1e6], ['mn', 1e6], ['bn', 1e9], ['b', 1e9]]);
+export const GLUED_MONEY_MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['bn', 1e9],
+  ['b', 1e9],
+]);
 
 /** Spans of time: real figures ("09 tháng", "77 Jahre"), but usually less central than amounts. */
 export const TIME_UNITS = set(
@@ -94,8 +157,12 @@ const ID_WORDS_VI = set(
   'thứ | số | khoản | điều | điểm | mục | chương | phần | hiệp | phút | mã | tổ | khóa | khoá | kỳ | quận | phường | lô | tầng | ' +
     'phòng | câu | bài | trang | hạng | top | tuyến | kênh | đường | hẻm | ngõ | ngách | xóm | ấp | khu',
 );
-const ID_WORDS_DE = set('nr | nummer | artikel | art | absatz | abs | paragraf | paragraph | seite | s | kapitel | ziffer | platz | stufe | phase | teil | band | heft | ausgabe | top');
-const ID_WORDS_EN = set('no | number | article | section | chapter | page | pages | room | route | apt | suite | highway | interstate | vol | volume | phase | part | step | level | grade | top | issue | version');
+const ID_WORDS_DE = set(
+  'nr | nummer | artikel | art | absatz | abs | paragraf | paragraph | seite | s | kapitel | ziffer | platz | stufe | phase | teil | band | heft | ausgabe | top',
+);
+const ID_WORDS_EN = set(
+  'no | number | article | section | chapter | page | pages | room | route | apt | suite | highway | interstate | vol | volume | phase | part | step | level | grade | top | issue | version',
+);
 
 export function dateWords(lang: string): ReadonlySet<string> {
   return lang === 'vi' ? DATE_WORDS_VI : lang === 'de' ? DATE_WORDS_DE : DATE_WORDS_EN;
@@ -117,9 +184,13 @@ export const STOP_VI = set(
     'nhằm | vì | tuy | dù | song | lẫn | kèm | hiện | đầu | cuối | liên',
 );
 /** Vietnamese compounds that begin with a stop syllable but are nouns or noun modifiers ("người theo dõi"). */
-export const COMPOUNDS_VI = set('theo dõi | có mặt | đầu tư | đầu mối | liên doanh | liên kết | liên minh | hiện vật | ra đời');
+export const COMPOUNDS_VI = set(
+  'theo dõi | có mặt | đầu tư | đầu mối | liên doanh | liên kết | liên minh | hiện vật | ra đời',
+);
 /** "đồng" before one of these is not the currency ("đồng chí" comrade, "đồng thời" at the same time). */
-export const NOT_CURRENCY_AFTER_DONG = set('chí | thời | ý | nghiệp | hồ | bào | đội | tình | loạt | minh | phục | ruộng | bằng | hành | hương | thuận | nhất | tâm | bộ | sáng | tiền');
+export const NOT_CURRENCY_AFTER_DONG = set(
+  'chí | thời | ý | nghiệp | hồ | bào | đội | tình | loạt | minh | phục | ruộng | bằng | hành | hương | thuận | nhất | tâm | bộ | sáng | tiền',
+);
 /**
  * Vietnamese classifiers and collective nouns: they head a phrase and take the noun after them
  * ("57 nhóm nhiệm vụ", "5,8 triệu người theo dõi"), so the phrase runs one word longer.
@@ -133,7 +204,9 @@ export const CLASSIFIERS_VI = set(
  * how a thing is done, not how much of it there is, so never a key figure.
  */
 export const PROCEDURE_NOUNS: readonly string[] = [
-  ...set('bước | hình thức | phương thức | cách thức | công đoạn | thao tác | khâu | step | steps | way | ways | schritt | schritte | schritten | stufen'),
+  ...set(
+    'bước | hình thức | phương thức | cách thức | công đoạn | thao tác | khâu | step | steps | way | ways | schritt | schritte | schritten | stufen',
+  ),
 ];
 
 /**

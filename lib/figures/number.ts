@@ -1,7 +1,7 @@
 import { decimalSeparator } from './lexicon';
 
 /** Thin, narrow no-break and no-break spaces group thousands in German and Swiss typography ("1 500"); so does the Swiss apostrophe. */
-const SPACE_GROUPS = '\u00a0\u202f\u2009\'’';
+const SPACE_GROUPS = "\u00a0\u202f\u2009'’";
 
 /**
  * The value of a numeral as written, or null when it is not a well-formed number.

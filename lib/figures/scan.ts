@@ -73,7 +73,23 @@ const GERMAN_COMPOUNDS: [string, string][] = [
 ];
 const DAY_PARTS_VI = new Set(['sáng', 'trưa', 'chiều', 'tối', 'đêm', 'khuya']);
 /** German prepositions that put the counted noun after them in the dative ("in 30 Ländern"). */
-const DATIVE_DE = new Set(['in', 'mit', 'von', 'aus', 'bei', 'zu', 'nach', 'seit', 'gegenüber', 'vor', 'an', 'auf', 'unter', 'über', 'zwischen']);
+const DATIVE_DE = new Set([
+  'in',
+  'mit',
+  'von',
+  'aus',
+  'bei',
+  'zu',
+  'nach',
+  'seit',
+  'gegenüber',
+  'vor',
+  'an',
+  'auf',
+  'unter',
+  'über',
+  'zwischen',
+]);
 
 interface Word {
   word: string;
@@ -105,7 +121,14 @@ function isSpace(ch: string | undefined): boolean {
 function skip(resume: number): { candidate: null; resume: number } {
   return { candidate: null, resume };
 }
-function makeTail(end: number, factor: number, magnitude: boolean, unit: string, kind: UnitKind, notAmount = false): Tail {
+function makeTail(
+  end: number,
+  factor: number,
+  magnitude: boolean,
+  unit: string,
+  kind: UnitKind,
+  notAmount = false,
+): Tail {
   return { end, factor, magnitude, unit, kind, notAmount };
 }
 
@@ -161,7 +184,8 @@ class Scanner {
 
     // Glued to letters or digits on the left: part of an id or a name ("H2S", "QH14", "Covid-19", "v1.2").
     if (isLetter(before) || isDigit(before) || before === '_') return skip(this.tokenEnd(end));
-    if (before === '/' || before === '#' || before === '№' || before === '\\' || before === '@') return skip(this.tokenEnd(end));
+    if (before === '/' || before === '#' || before === '№' || before === '\\' || before === '@')
+      return skip(this.tokenEnd(end));
     if ((before === '-' || before === '.' || before === ',') && (isLetter(before2) || isDigit(before2))) {
       return skip(this.tokenEnd(end));
     }
@@ -172,7 +196,11 @@ class Scanner {
     }
     let sign = 1;
     const signChar = text[start - 1];
-    if ((signChar === '+' || signChar === '-' || signChar === '−') && !isLetter(text[start - 2]) && !isDigit(text[start - 2])) {
+    if (
+      (signChar === '+' || signChar === '-' || signChar === '−') &&
+      !isLetter(text[start - 2]) &&
+      !isDigit(text[start - 2])
+    ) {
       if (signChar !== '+') sign = -1;
       start -= 1;
     }
@@ -188,7 +216,8 @@ class Scanner {
     let value = parsed * sign;
     const plainInteger = /^\d+$/.test(raw);
     const previous = this.previousWord(start);
-    const code = previous && !currency && ACRONYM.test(previous.word.word) ? CURRENCIES.get(previous.word.key) : undefined;
+    const code =
+      previous && !currency && ACRONYM.test(previous.word.word) ? CURRENCIES.get(previous.word.key) : undefined;
     if (previous && code) {
       // A currency code before the number is its unit ("USD 5 million", "CHF 1,5 Mio."), not a name.
       currency = code;
@@ -220,7 +249,10 @@ class Scanner {
       const word = this.wordAt(end + 1, false);
       const compound = word ? this.compoundUnit(word) : null;
       if (!word || !compound) return skip(this.tokenEnd(end));
-      return this.emit({ start, end: word.end, value, unit: compound.unit, kind: compound.kind, magnitude: false }, word.end);
+      return this.emit(
+        { start, end: word.end, value, unit: compound.unit, kind: compound.kind, magnitude: false },
+        word.end,
+      );
     }
 
     let glued: Tail | null = null;
@@ -230,7 +262,14 @@ class Scanner {
     }
 
     // German ordinals carry a dot: "26. und 27. Januar", "15. Zukunftsforum", "8. Mai".
-    if (this.lang === 'de' && plainInteger && !pairedWith && text[end] === '.' && isSpace(text[end + 1]) && isLetter(text[end + 2])) {
+    if (
+      this.lang === 'de' &&
+      plainInteger &&
+      !pairedWith &&
+      text[end] === '.' &&
+      isSpace(text[end + 1]) &&
+      isLetter(text[end + 2])
+    ) {
       return skip(end + 1);
     }
     // "Der 11.10. eines jeden Jahres": a German day and month, not eleven point one.
@@ -256,7 +295,10 @@ class Scanner {
       if (range === 'skip') return skip(tail.end);
       if (range) {
         if (range.kind === 'none' && !range.magnitude) return skip(range.end);
-        return this.emit({ start, end: range.end, value: range.value, unit: range.unit, kind: range.kind, magnitude: range.magnitude }, range.end);
+        return this.emit(
+          { start, end: range.end, value: range.value, unit: range.unit, kind: range.kind, magnitude: range.magnitude },
+          range.end,
+        );
       }
     }
 
@@ -267,13 +309,21 @@ class Scanner {
     // Quantities of a thousand or more are written with thousands groups ("1.500 Menschen",
     // "1,500 participants"); four or more bare digits before a noun are a postal code, a model or
     // a form field ("3003 Bern", "max. 1500 Zeichen").
-    if (plainInteger && raw.length >= 4 && tail.kind === 'count' && !tail.magnitude && !pairedWith) return skip(tail.end);
+    if (plainInteger && raw.length >= 4 && tail.kind === 'count' && !tail.magnitude && !pairedWith)
+      return skip(tail.end);
     // Without a unit, only a number that could not be an ordinal, a code or a small label is kept:
     // one with thousands groups, decimals or a magnitude ("28.784", "280 Millionen").
     if (tail.kind === 'none' && !tail.magnitude && (plainInteger || value === 0)) return skip(tail.end);
 
     return this.emit(
-      { start, end: tail.end, value: scale(value, tail.factor), unit: tail.unit, kind: tail.kind, magnitude: tail.magnitude },
+      {
+        start,
+        end: tail.end,
+        value: scale(value, tail.factor),
+        unit: tail.unit,
+        kind: tail.kind,
+        magnitude: tail.magnitude,
+      },
       tail.end,
     );
   }
@@ -366,34 +416,50 @@ class Scanner {
     if (currency) return makeTail(end, factor, magnitude, currency, 'currency');
     const first = this.wordAt(end, true);
     if (!first) return makeTail(end, factor, magnitude, '', 'none');
-    if (!magnitude && UPPER.test(first.word) && MONTHS.has(first.key)) return makeTail(first.end, factor, magnitude, '', 'none', true);
-    if (!magnitude && (CLOCK_WORDS.has(first.key) || (this.lang === 'en' && CLOCK_EN.test(text.slice(first.start, first.start + 8))))) {
+    if (!magnitude && UPPER.test(first.word) && MONTHS.has(first.key))
+      return makeTail(first.end, factor, magnitude, '', 'none', true);
+    if (
+      !magnitude &&
+      (CLOCK_WORDS.has(first.key) || (this.lang === 'en' && CLOCK_EN.test(text.slice(first.start, first.start + 8))))
+    ) {
       return makeTail(first.end, factor, magnitude, '', 'none', true);
     }
     const second = this.wordAt(first.end, true);
     // "9 giờ sáng", "10 giờ 30": an hour of the day, not a number of hours.
-    if (this.lang === 'vi' && first.key === 'giờ' && ((second && DAY_PARTS_VI.has(second.key)) || /^\s*\d/.test(text.slice(first.end, first.end + 3)))) {
+    if (
+      this.lang === 'vi' &&
+      first.key === 'giờ' &&
+      ((second && DAY_PARTS_VI.has(second.key)) || /^\s*\d/.test(text.slice(first.end, first.end + 3)))
+    ) {
       return makeTail(first.end, factor, magnitude, '', 'none', true);
     }
     const pair = second ? `${first.key} ${second.key}` : '';
     const third = second ? this.wordAt(second.end, true) : null;
     const triple = third ? `${pair} ${third.key}` : '';
 
-    if (CURRENCIES.has(triple) && third) return this.perUnit(makeTail(third.end, factor, magnitude, CURRENCIES.get(triple) ?? '', 'currency'));
-    if (MEASURES.has(triple) && second && third) return makeTail(third.end, factor, magnitude, text.slice(first.start, third.end), 'measure');
+    if (CURRENCIES.has(triple) && third)
+      return this.perUnit(makeTail(third.end, factor, magnitude, CURRENCIES.get(triple) ?? '', 'currency'));
+    if (MEASURES.has(triple) && second && third)
+      return makeTail(third.end, factor, magnitude, text.slice(first.start, third.end), 'measure');
     const pairMoney = CURRENCIES.get(pair);
     if (pairMoney && second) return this.perUnit(makeTail(second.end, factor, magnitude, pairMoney, 'currency'));
     const dongCompound = first.key === 'đồng' && second !== null && NOT_CURRENCY_AFTER_DONG.has(second.key);
     const money = CURRENCIES.get(first.key);
     if (money && !dongCompound) return this.perUnit(makeTail(first.end, factor, magnitude, money, 'currency'));
-    if (second && (PERCENT_WORDS.has(pair) || pair === 'per cent')) return makeTail(second.end, factor, magnitude, '%', 'percent');
+    if (second && (PERCENT_WORDS.has(pair) || pair === 'per cent'))
+      return makeTail(second.end, factor, magnitude, '%', 'percent');
     if (PERCENT_WORDS.has(first.key)) return makeTail(first.end, factor, magnitude, '%', 'percent');
-    if (second && MEASURES.has(pair)) return this.perUnit(makeTail(second.end, factor, magnitude, text.slice(first.start, second.end), 'measure'));
+    if (second && MEASURES.has(pair))
+      return this.perUnit(makeTail(second.end, factor, magnitude, text.slice(first.start, second.end), 'measure'));
     if (MEASURES.has(first.key)) return this.perUnit(makeTail(first.end, factor, magnitude, first.word, 'measure'));
     if (FILE_SIZES.has(first.key)) return makeTail(first.end, factor, magnitude, '', 'none', true);
 
     const noun =
-      this.lang === 'vi' ? this.nounVi(first) : this.lang === 'de' ? this.nounDe(first, numberStart) : this.nounEn(first);
+      this.lang === 'vi'
+        ? this.nounVi(first)
+        : this.lang === 'de'
+          ? this.nounDe(first, numberStart)
+          : this.nounEn(first);
     if (!noun) return makeTail(end, factor, magnitude, '', 'none');
     if (isProcedure(lower(noun.unit))) return makeTail(noun.end, factor, magnitude, '', 'none', true);
     return this.perUnit(makeTail(noun.end, factor, magnitude, noun.unit, unitKind(lower(noun.unit), 'count')));
@@ -401,7 +467,8 @@ class Scanner {
 
   /** The unit named by the word after "N-": English takes the word ("18-week"), German the span words ("10-jährig"). */
   private compoundUnit(word: Word): { unit: string; kind: UnitKind } | null {
-    if (this.lang === 'en') return UPPER.test(word.word) ? null : { unit: word.word, kind: unitKind(word.key, 'count') };
+    if (this.lang === 'en')
+      return UPPER.test(word.word) ? null : { unit: word.word, kind: unitKind(word.key, 'count') };
     if (this.lang !== 'de') return null;
     for (const [stem, unit] of GERMAN_COMPOUNDS) {
       if (word.key.startsWith(stem)) return { unit, kind: unit === '%' ? 'percent' : unitKind(lower(unit), 'count') };
@@ -436,7 +503,8 @@ class Scanner {
     if (UPPER.test(first.word) && !acronym) return null;
     if (STOP_VI.has(first.key) && !COMPOUNDS_VI.has(pair)) return null;
     if (TIME_UNITS.has(first.key) || MULTIPLIERS.has(first.key)) return { unit: first.word, end: first.end };
-    if (second && (WHOLE_NOUNS_VI.has(pair) || TIME_UNITS.has(pair))) return { unit: `${first.word} ${second.word}`, end: second.end };
+    if (second && (WHOLE_NOUNS_VI.has(pair) || TIME_UNITS.has(pair)))
+      return { unit: `${first.word} ${second.word}`, end: second.end };
     if (WHOLE_NOUNS_VI.has(first.key)) return { unit: first.word, end: first.end };
     const limit = acronym ? 1 : CLASSIFIERS_VI.has(first.key) || CLASSIFIERS_VI.has(pair) ? 3 : 2;
     const words: Word[] = second && STOP_VI.has(first.key) ? [first, second] : [first];
@@ -467,16 +535,22 @@ class Scanner {
    * Antragsstellenden"); the unit is given in the nominative a reader would look for.
    */
   private nounDe(first: Word, numberStart: number): { unit: string; end: number } | null {
-    const before = this.text.slice(Math.max(0, numberStart - 30), numberStart).split(/\s+/).slice(-4);
+    const before = this.text
+      .slice(Math.max(0, numberStart - 30), numberStart)
+      .split(/\s+/)
+      .slice(-4);
     let dative = false;
     for (const word of before) if (DATIVE_DE.has(lower(word))) dative = true;
     if (!UPPER.test(first.word)) {
       // An inflected adjective before the noun belongs to the count: "57 ehrenamtliche Helfer".
       const second = this.wordAt(first.end, true);
-      if (!/(?:e|en|er|es|em)$/.test(first.key) || STOP_DE.has(first.key) || !second || !this.isGermanNoun(second)) return null;
+      if (!/(?:e|en|er|es|em)$/.test(first.key) || STOP_DE.has(first.key) || !second || !this.isGermanNoun(second))
+        return null;
       return { unit: `${first.word} ${dative ? germanNominative(second.word) : second.word}`, end: second.end };
     }
-    return this.isGermanNoun(first) ? { unit: dative ? germanNominative(first.word) : first.word, end: first.end } : null;
+    return this.isGermanNoun(first)
+      ? { unit: dative ? germanNominative(first.word) : first.word, end: first.end }
+      : null;
   }
 
   private isGermanNoun(word: Word): boolean {
@@ -538,7 +612,13 @@ class Scanner {
     const secondEnd = at + match[0].length;
     const secondValue = parseNumeral(match[0], this.lang);
     const next = text[secondEnd];
-    if (secondValue === null || isLetter(next) || next === '/' || next === ':' || (next === '-' && isDigit(text[secondEnd + 1]))) {
+    if (
+      secondValue === null ||
+      isLetter(next) ||
+      next === '/' ||
+      next === ':' ||
+      (next === '-' && isDigit(text[secondEnd + 1]))
+    ) {
       return null;
     }
     const second = this.readTail(secondEnd, currency, at);
@@ -582,7 +662,11 @@ class Scanner {
 
   /** "tổng số 318 đại biểu": "số" after "tổng" means "total number", not "number (id)". */
   private totalBefore(word: Word): boolean {
-    return this.lang === 'vi' && word.key === 'số' && /(?:^|\s)tổng\s+$/iu.test(this.text.slice(Math.max(0, word.start - 8), word.start));
+    return (
+      this.lang === 'vi' &&
+      word.key === 'số' &&
+      /(?:^|\s)tổng\s+$/iu.test(this.text.slice(Math.max(0, word.start - 8), word.start))
+    );
   }
 
   /** The word right before `at` (spaces and one abbreviation dot between), and whether it starts its clause. */
@@ -620,7 +704,9 @@ class Scanner {
     const pattern = NUMBER_OF[this.lang];
     if (candidate.kind !== 'none' || !pattern) return candidate;
     const window = this.text.slice(Math.max(0, candidate.start - 200), candidate.start);
-    const sentence = window.slice(Math.max(window.lastIndexOf('\n'), ...['. ', '! ', '? '].map((end) => window.lastIndexOf(end))) + 1);
+    const sentence = window.slice(
+      Math.max(window.lastIndexOf('\n'), ...['. ', '! ', '? '].map((end) => window.lastIndexOf(end))) + 1,
+    );
     let noun: string | undefined;
     for (const match of sentence.matchAll(pattern)) noun = match[1];
     if (noun && this.lang === 'vi') {
@@ -651,7 +737,18 @@ class Scanner {
   }
 }
 
-const IRREGULAR_PLURALS_EN = new Set(['people', 'children', 'men', 'women', 'feet', 'teeth', 'mice', 'geese', 'staff', 'police']);
+const IRREGULAR_PLURALS_EN = new Set([
+  'people',
+  'children',
+  'men',
+  'women',
+  'feet',
+  'teeth',
+  'mice',
+  'geese',
+  'staff',
+  'police',
+]);
 function isPluralEn(word: string): boolean {
   return IRREGULAR_PLURALS_EN.has(word) || /[^su]s$/.test(word);
 }

@@ -298,9 +298,11 @@ function visitStructure(page: Page, id: Id, blocks: Block[], depth: number): voi
   // Look inside a wrapper (an article footer holding tags, a box and comments), but not inside a
   // list of teasers that was turned down: its items are part of it (a feed's or a promo strip's
   // items are not related stories one by one).
-  const teasers = page.children(id).filter(
-    (child) => page.hasLink(child) && (page.hasMedia(child) || page.linkedSolid(child) >= TEASER_LINK_CHARS),
-  ).length;
+  const teasers = page
+    .children(id)
+    .filter(
+      (child) => page.hasLink(child) && (page.hasMedia(child) || page.linkedSolid(child) >= TEASER_LINK_CHARS),
+    ).length;
   if (depth < STRUCTURE_DEPTH && teasers < LIST_MIN_ITEMS) {
     for (const child of page.children(id)) visitStructure(page, child, blocks, depth + 1);
   }
@@ -323,7 +325,7 @@ function tighten(page: Page, blocks: Block[], body: Id | null): Block[] {
   const taken = new Set<Id>(blocks.flatMap((block) => block.elements));
   // A block can only widen over a sibling block once that one has widened to the same level, so
   // repeat until nothing moves (a box of per-item labels widens item by item).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const block of blocks) {
       const [first] = block.elements;

@@ -53,9 +53,40 @@ const TITLE_CLASS = /(?:^|[\s_-])(?:title|headline|heading)(?:$|[\s_-])/i;
 /** Link texts that are not titles: "Mehr ...", "Read more", "Xem tiếp". */
 const MORE_LINK = /^(?:mehr|more|read more|weiter(?:lesen)?|xem tiếp|xem chi tiết|chi tiết|đọc tiếp)\b/iu;
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
-  'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 
 /** What a heading says about its block. */
@@ -212,7 +243,21 @@ export function isInlineMention(page: Page, link: Id): boolean {
   return text.length > INLINE_CONTEXT_CHARS && !LINK_LABEL.test(text);
 }
 
-const INLINE_WRAPPERS = new Set(['SPAN', 'U', 'STRONG', 'B', 'EM', 'I', 'FONT', 'SMALL', 'MARK', 'CITE', 'Q', 'SUP', 'SUB']);
+const INLINE_WRAPPERS = new Set([
+  'SPAN',
+  'U',
+  'STRONG',
+  'B',
+  'EM',
+  'I',
+  'FONT',
+  'SMALL',
+  'MARK',
+  'CITE',
+  'Q',
+  'SUP',
+  'SUB',
+]);
 
 /**
  * An element's own line text: its text nodes and its link-free inline children. The same for
@@ -363,7 +408,10 @@ function nearestHeading(page: Page, container: Id, elements: Id[]): string | und
     for (const sib of page.siblingsBefore(at)) {
       if (isHeadingLike(page, sib)) return page.text(sib);
       if (page.hasStoryLink(sib)) break;
-      const inner = page.descendants(sib).filter((id) => isHeadingLike(page, id)).pop();
+      const inner = page
+        .descendants(sib)
+        .filter((id) => isHeadingLike(page, id))
+        .pop();
       if (inner !== undefined) return page.text(inner);
     }
   }

@@ -47,10 +47,7 @@ export const RELATED_HEADING = new RegExp(`^(?:${RELATED_PHRASES})$`, 'u');
  * The same phrases as a label in front of a title, inside the teaser ("Related Stakeholders …",
  * "Xem thêm: Chính sách …"); group 1 is the title.
  */
-export const RELATED_LABEL_PREFIX = new RegExp(
-  `^(?:${RELATED_PHRASES})\\s*[:：|»›>\\-–—]?\\s+(.+)$`,
-  'iu',
-);
+export const RELATED_LABEL_PREFIX = new RegExp(`^(?:${RELATED_PHRASES})\\s*[:：|»›>\\-–—]?\\s+(.+)$`, 'iu');
 
 /** Joins alternatives into one group. */
 const anyOf = (words: string[]): string => `(?:${words.join('|')})`;
@@ -61,10 +58,28 @@ const anyOf = (words: string[]): string => `(?:${words.join('|')})`;
  */
 export const MOST_READ_HEADING = new RegExp(
   anyOf([
-    'đọc nhiều', 'xem nhiều', 'quan tâm nhất', 'tin nóng', 'tin hot', 'nổi bật', 'tiêu điểm',
-    'mới nhất', 'tin mới', 'tin 24h', 'most (?:read|viewed|popular|shared)', 'popular', 'trending', 'latest',
-    'top stories', "editor'?s picks", 'meistgelesen', 'meistgesehen', 'beliebteste', 'neueste',
-    'aktuelle meldungen', 'top-?themen',
+    'đọc nhiều',
+    'xem nhiều',
+    'quan tâm nhất',
+    'tin nóng',
+    'tin hot',
+    'nổi bật',
+    'tiêu điểm',
+    'mới nhất',
+    'tin mới',
+    'tin 24h',
+    'most (?:read|viewed|popular|shared)',
+    'popular',
+    'trending',
+    'latest',
+    'top stories',
+    "editor'?s picks",
+    'meistgelesen',
+    'meistgesehen',
+    'beliebteste',
+    'neueste',
+    'aktuelle meldungen',
+    'top-?themen',
   ]),
   'u',
 );
@@ -72,10 +87,37 @@ export const MOST_READ_HEADING = new RegExp(
 /** Headings of lists that are not stories: tags, downloads, sharing, navigation, topics. */
 export const NON_STORY_HEADING = new RegExp(
   `^${anyOf([
-    'từ khóa', 'từ khoá', 'tags?', 'chủ đề', 'thẻ', 'schlagw(?:ö|o)rte?', 'stichw(?:ö|o)rte?', 'themen',
-    'verwandte themen', 'topics?', 'downloads?', 'tải về', 'tài liệu', 'publikationen', 'dokumente',
-    'documents?', 'chia sẻ', 'share(?: this)?', 'teilen', 'navigation', 'menü', 'menu', 'links',
-    'quick links', 'services?', 'kontakt', 'contact', 'social media', 'folgen sie uns', 'follow us', 'theo dõi',
+    'từ khóa',
+    'từ khoá',
+    'tags?',
+    'chủ đề',
+    'thẻ',
+    'schlagw(?:ö|o)rte?',
+    'stichw(?:ö|o)rte?',
+    'themen',
+    'verwandte themen',
+    'topics?',
+    'downloads?',
+    'tải về',
+    'tài liệu',
+    'publikationen',
+    'dokumente',
+    'documents?',
+    'chia sẻ',
+    'share(?: this)?',
+    'teilen',
+    'navigation',
+    'menü',
+    'menu',
+    'links',
+    'quick links',
+    'services?',
+    'kontakt',
+    'contact',
+    'social media',
+    'folgen sie uns',
+    'follow us',
+    'theo dõi',
   ])}(?![\\p{L}\\p{N}])`,
   'u',
 );
@@ -86,9 +128,24 @@ export const NON_STORY_HEADING = new RegExp(
  */
 export const RELATED_HINT = new RegExp(
   `(?:^|[\\s_-])${anyOf([
-    'related', 'relate', 'relation', 'relations', 'relatedbox', 'relatednews', 'lienquan', 'lien-quan',
-    'tinlienquan', 'cung-chuyen-muc', 'cungchuyenmuc', 'same-?cate(?:gory)?', 'samezone', 'more-?news',
-    'also-?read', 'read-?more-?box', 'see-?also', 'mehr-?zum-?thema',
+    'related',
+    'relate',
+    'relation',
+    'relations',
+    'relatedbox',
+    'relatednews',
+    'lienquan',
+    'lien-quan',
+    'tinlienquan',
+    'cung-chuyen-muc',
+    'cungchuyenmuc',
+    'same-?cate(?:gory)?',
+    'samezone',
+    'more-?news',
+    'also-?read',
+    'read-?more-?box',
+    'see-?also',
+    'mehr-?zum-?thema',
   ])}(?:$|[\\s_-]|\\d)`,
   'i',
 );
@@ -96,7 +153,14 @@ export const RELATED_HINT = new RegExp(
 /** Attribute hints of site-wide lists (most read, latest, trending): a candidate is dropped. */
 export const MOST_READ_HINT = new RegExp(
   anyOf([
-    'most-?read', 'mostread', 'most-?viewed', 'popular', 'trending', 'latest', 'hot-?news', 'doc-?nhieu',
+    'most-?read',
+    'mostread',
+    'most-?viewed',
+    'popular',
+    'trending',
+    'latest',
+    'hot-?news',
+    'doc-?nhieu',
     'xem-?nhieu',
   ]),
   'i',
@@ -105,8 +169,34 @@ export const MOST_READ_HINT = new RegExp(
 /** Links to files rather than pages. */
 export const DOWNLOAD_PATH = new RegExp(
   `(?:\\.${anyOf([
-    'pdf', 'docx?', 'xlsx?', 'pptx?', 'odt', 'ods', 'odp', 'rtf', 'zip', 'rar', '7z', 'gz', 'jpe?g', 'png', 'gif',
-    'webp', 'svg', 'mp3', 'mp4', 'm4a', 'wav', 'avi', 'mov', 'epub', 'csv', 'xml', 'json', 'txt',
+    'pdf',
+    'docx?',
+    'xlsx?',
+    'pptx?',
+    'odt',
+    'ods',
+    'odp',
+    'rtf',
+    'zip',
+    'rar',
+    '7z',
+    'gz',
+    'jpe?g',
+    'png',
+    'gif',
+    'webp',
+    'svg',
+    'mp3',
+    'mp4',
+    'm4a',
+    'wav',
+    'avi',
+    'mov',
+    'epub',
+    'csv',
+    'xml',
+    'json',
+    'txt',
   ])}$|__blob=|/downloads?/)`,
   'i',
 );
@@ -114,8 +204,26 @@ export const DOWNLOAD_PATH = new RegExp(
 /** Paths of tag, author, search and topic listing pages, not of stories. */
 export const LISTING_PATH = new RegExp(
   `/${anyOf([
-    'tags?', 'tu-khoa', 'tukhoa', 'chu-de', 'chude', 'search', 'suche', 'tim-kiem', 'timkiem', 'author', 'authors',
-    'autor', 'tac-gia', 'tacgia', 'schlagwort', 'schlagworte', 'stichwort', 'topics?', 'category', 'categories',
+    'tags?',
+    'tu-khoa',
+    'tukhoa',
+    'chu-de',
+    'chude',
+    'search',
+    'suche',
+    'tim-kiem',
+    'timkiem',
+    'author',
+    'authors',
+    'autor',
+    'tac-gia',
+    'tacgia',
+    'schlagwort',
+    'schlagworte',
+    'stichwort',
+    'topics?',
+    'category',
+    'categories',
     'kategorie',
   ])}(?:/|$|[-_.?])`,
   'i',
@@ -127,15 +235,24 @@ export const LISTING_PATH = new RegExp(
  */
 export const LINK_LABEL = new RegExp(
   `^[\\p{P}\\p{S}\\s]*${anyOf([
-    'xem thêm', 'đọc thêm', 'tham khảo thêm', 'tin liên quan', 'mời đọc thêm', 'lesen sie auch',
-    'mehr zum thema', 'siehe auch', 'see also', 'related', 'also read', 'read also',
+    'xem thêm',
+    'đọc thêm',
+    'tham khảo thêm',
+    'tin liên quan',
+    'mời đọc thêm',
+    'lesen sie auch',
+    'mehr zum thema',
+    'siehe auch',
+    'see also',
+    'related',
+    'also read',
+    'read also',
   ])}?[\\p{P}\\p{S}\\s]*$`,
   'iu',
 );
 
 /** Class words of navigation menus: a "Xem thêm" or "Related" entry there is a menu item. */
-export const MENU_HINT =
-  /(?:^|[\s_-])(?:menu|megamenu|submenu|navbar|nav|navigation|breadcrumbs?)(?:$|[\s_-])/i;
+export const MENU_HINT = /(?:^|[\s_-])(?:menu|megamenu|submenu|navbar|nav|navigation|breadcrumbs?)(?:$|[\s_-])/i;
 
 /** Class, id, data and rel words of previous/next navigation between articles. */
 export const PAGER_HINT =
@@ -144,8 +261,17 @@ export const PAGER_HINT =
 /** Link texts of previous/next navigation ("« Bài trước", "Nächster Artikel", "Next post"). */
 export const PAGER_TEXT = new RegExp(
   `^${anyOf([
-    '[«‹←<]', 'bài (?:trước|sau|tiếp theo)', 'tin (?:trước|sau)', 'previous', 'next', 'older', 'newer',
-    'vorherige', 'nächste', 'zurück', 'weiter',
+    '[«‹←<]',
+    'bài (?:trước|sau|tiếp theo)',
+    'tin (?:trước|sau)',
+    'previous',
+    'next',
+    'older',
+    'newer',
+    'vorherige',
+    'nächste',
+    'zurück',
+    'weiter',
   ])}`,
   'iu',
 );

@@ -21,7 +21,5 @@ export function wordCount(text: string): number {
  * matching. Dots are kept: "Xem thêm..." is an expander, not the heading "Xem thêm".
  */
 export function headingKey(normalized: string): string {
-  return normalized
-    .toLowerCase()
-    .replace(/^[\s:：|•·»«›‹>\-–—#*]+|[\s:：|•·»«›‹>\-–—#*]+$/gu, '');
+  return normalized.toLowerCase().replace(/^[\s:：|•·»«›‹>\-–—#*]+|[\s:：|•·»«›‹>\-–—#*]+$/gu, '');
 }

@@ -13,8 +13,17 @@ export interface TextPoint {
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'svg', 'SVG']);
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const QUOTES: Record<string, string> = {
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u00AB': '"', '\u00BB': '"',
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u2013': '-', '\u2014': '-', '\u2212': '-',
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
 };
 
 /** One character, or a base character with its combining marks (NFD text, as some sites send). */
@@ -149,14 +158,19 @@ export function findArticleContainer(root: Node, sentences: readonly string[]): 
   if (!first || !last) return null;
   const start = index.text.lastIndexOf(first, last.start);
   if (start < 0) return null;
-  let node: Node | null = index.range({ start, end: Math.max(last.end, start + first.length) })?.commonAncestorContainer ?? null;
+  let node: Node | null =
+    index.range({ start, end: Math.max(last.end, start + first.length) })?.commonAncestorContainer ?? null;
   while (node && node.nodeType !== 1) node = node.parentNode;
   return node as Element | null;
 }
 
 /** `CSS.highlights` and the `Highlight` constructor, passed in so tests can stand in for them. */
 export interface HighlightApi {
-  registry: { set(name: string, highlight: unknown): unknown; get(name: string): unknown; delete(name: string): unknown };
+  registry: {
+    set(name: string, highlight: unknown): unknown;
+    get(name: string): unknown;
+    delete(name: string): unknown;
+  };
   create(range: Range): unknown;
 }
 

@@ -4,8 +4,26 @@
  */
 
 const ONES = [
-  'null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn',
-  'elf', 'zwölf', 'dreizehn', 'vierzehn', 'fünfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn',
+  'null',
+  'eins',
+  'zwei',
+  'drei',
+  'vier',
+  'fünf',
+  'sechs',
+  'sieben',
+  'acht',
+  'neun',
+  'zehn',
+  'elf',
+  'zwölf',
+  'dreizehn',
+  'vierzehn',
+  'fünfzehn',
+  'sechzehn',
+  'siebzehn',
+  'achtzehn',
+  'neunzehn',
 ] as const;
 const TENS = ['', '', 'zwanzig', 'dreißig', 'vierzig', 'fünfzig', 'sechzig', 'siebzig', 'achtzig', 'neunzig'] as const;
 
@@ -97,7 +115,18 @@ function ordinalDe(n: number, before: string): string {
 }
 
 const MONTHS = [
-  'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
 ] as const;
 const MONTH_PATTERN = String.raw`(?:Jan(?:uar)?|Jän(?:ner)?|Feb(?:ruar)?|Mär(?:z)?|Apr(?:il)?|Mai|Jun(?:i)?|Jul(?:i)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Okt(?:ober)?|Nov(?:ember)?|Dez(?:ember)?)\.?`;
 
@@ -161,7 +190,8 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
     ),
     (m, before, space, d = '', conj, d2, month = '', y) => {
       if (!validDay(Number(d))) return m;
-      const second = conj && d2 ? ` ${conj === 'und' || conj === 'oder' ? conj : 'bis'} ${ordinalDe(Number(d2), before ?? '')}` : '';
+      const second =
+        conj && d2 ? ` ${conj === 'und' || conj === 'oder' ? conj : 'bis'} ${ordinalDe(Number(d2), before ?? '')}` : '';
       const tail = `${monthName(month)}${y ? ` ${yearDe(Number(y))}` : ''}`;
       return `${dateWords(before, space, Number(d), '').trimEnd()}${second} ${tail}`;
     },
@@ -184,7 +214,10 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
     },
   ],
   // Results: "2:1" → "zwei zu eins".
-  [new RegExp(String.raw`${B}(\d{1,2}):(\d{1,2})${E}`, 'gu'), (_m, a = '', b = '') => `${cardinalDe(a)} zu ${cardinalDe(b)}`],
+  [
+    new RegExp(String.raw`${B}(\d{1,2}):(\d{1,2})${E}`, 'gu'),
+    (_m, a = '', b = '') => `${cardinalDe(a)} zu ${cardinalDe(b)}`,
+  ],
   // Seasons and fiscal years: "2020/21", "2020/2021".
   [
     new RegExp(String.raw`${B}(\d{4})\/(\d{2}|\d{4})${E}`, 'gu'),
@@ -224,12 +257,12 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [/§§\s?/gu, () => 'Paragrafen '],
   [/§\s?/gu, () => 'Paragraf '],
   // 1100–1999 is a year unless a noun follows ("1500 Zeichen"); German capitalizes every noun.
+  [new RegExp(String.raw`${B}(1[1-9]\d{2})${E}(?![.,]\d)(?!\s+\p{Lu}\p{Ll})`, 'gu'), (_m, y = '') => yearDe(Number(y))],
   [
-    new RegExp(String.raw`${B}(1[1-9]\d{2})${E}(?![.,]\d)(?!\s+\p{Lu}\p{Ll})`, 'gu'),
-    (_m, y = '') => yearDe(Number(y)),
-  ],
-  [
-    new RegExp(String.raw`(?<=(?:Jahr|Jahre|Jahres|Jahren|im|seit|von|bis|ab|um|${MONTHS.join('|')})\s)(1[1-9]\d{2})${E}(?![.,]\d)`, 'gu'),
+    new RegExp(
+      String.raw`(?<=(?:Jahr|Jahre|Jahres|Jahren|im|seit|von|bis|ab|um|${MONTHS.join('|')})\s)(1[1-9]\d{2})${E}(?![.,]\d)`,
+      'gu',
+    ),
     (_m, y = '') => yearDe(Number(y)),
   ],
   // "1 Million" → "eine Million", "1 Euro" → "ein Euro".

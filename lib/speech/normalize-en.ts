@@ -1,8 +1,26 @@
 /** English reading of numbers, years, dates, times, money and percentages ("1,234.5", "$4.5 Million"). */
 
 const ONES = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
 ] as const;
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'] as const;
 const SCALES = ['', 'thousand', 'million', 'billion', 'trillion', 'quadrillion'] as const;
@@ -46,7 +64,13 @@ function digitsOneByOne(digits: string): string {
 }
 
 const ORDINAL_WORDS: Record<string, string> = {
-  one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth',
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
 };
 
 /** "21" → "twenty-first", "100" → "one hundredth". */
@@ -78,7 +102,18 @@ export function numberEn(token: string): string {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 const MONTH_PATTERN = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 
@@ -119,7 +154,10 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   ],
   // "April 26, 2022", "June 13 to 17", "Jan. 5".
   [
-    new RegExp(String.raw`\b(${MONTH_PATTERN})\s+(\d{1,2})(?:st|nd|rd|th)?(?:(\s*(?:to|–|-)\s*)(\d{1,2})(?:st|nd|rd|th)?)?(,?\s+\d{4})?${E}`, 'gu'),
+    new RegExp(
+      String.raw`\b(${MONTH_PATTERN})\s+(\d{1,2})(?:st|nd|rd|th)?(?:(\s*(?:to|–|-)\s*)(\d{1,2})(?:st|nd|rd|th)?)?(,?\s+\d{4})?${E}`,
+      'gu',
+    ),
     (m, month = '', day = '', _sep, day2, year) => {
       if (Number(day) < 1 || Number(day) > 31) return m;
       const second = day2 ? ` to ${ordinalEn(day2)}` : '';
@@ -148,7 +186,12 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
     new RegExp(String.raw`${B}(\d{1,2}):(\d{2})${E}(\s*[ap]\.?m\.?)?`, 'giu'),
     (m, h = '', mm = '', suffix) => {
       if (Number(h) > 24 || Number(mm) > 59) return m;
-      const minutes = Number(mm) === 0 ? (suffix ? '' : " o'clock") : ` ${Number(mm) < 10 ? `oh ${ONES[Number(mm)] ?? ''}` : belowHundred(Number(mm))}`;
+      const minutes =
+        Number(mm) === 0
+          ? suffix
+            ? ''
+            : " o'clock"
+          : ` ${Number(mm) < 10 ? `oh ${ONES[Number(mm)] ?? ''}` : belowHundred(Number(mm))}`;
       return `${cardinalEn(h)}${minutes}${suffix ?? ''}`;
     },
   ],

@@ -175,7 +175,10 @@ function withUnit(unit: string | undefined): string {
 const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   // Telephone numbers: "(84) 24 382 55593", "+84 24 3825 5593", "0903.343.439".
   [
-    new RegExp(String.raw`${B}(?:\+\d{1,3}|\(\d{1,4}\))(?:[ .\-/]?\d{2,5}){2,}${E}|${B}0\d{2,4}(?:[ .\-]\d{3,4}){1,3}${E}`, 'gu'),
+    new RegExp(
+      String.raw`${B}(?:\+\d{1,3}|\(\d{1,4}\))(?:[ .\-/]?\d{2,5}){2,}${E}|${B}0\d{2,4}(?:[ .\-]\d{3,4}){1,3}${E}`,
+      'gu',
+    ),
     (m) => {
       const groups = m.split(/\D+/).filter(Boolean).map(digitsOneByOne).join(', ');
       return m.startsWith('+') ? `cộng ${groups}` : groups;
@@ -213,7 +216,10 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   ],
   // Day and month with a hyphen, only after a word that announces a date: "dịp 8-3", "sáng 6-3".
   [
-    new RegExp(String.raw`(?<!\p{L})((?:ngày|dịp|lễ|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng)\s+)(\d{1,2})-(\d{1,2})(?![\p{L}\p{N}\-]|[.,]\d)`, 'giu'),
+    new RegExp(
+      String.raw`(?<!\p{L})((?:ngày|dịp|lễ|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng)\s+)(\d{1,2})-(\d{1,2})(?![\p{L}\p{N}\-]|[.,]\d)`,
+      'giu',
+    ),
     (m, prefix = '', d = '', mo = '') =>
       validDay(Number(d)) && validMonth(Number(mo)) ? `${prefix}${cardinalVi(d)} tháng ${monthVi(Number(mo))}` : m,
   ],
@@ -247,7 +253,10 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   ],
   // Roman numerals after the words that take them: "khóa XV", "quý II/2026", "Đại hội XIII".
   [
-    new RegExp(String.raw`(?<!\p{L})((?:quý|khóa|khoá|kỳ|thế kỷ|Đại hội|phần|chương|mục)\s+)([IVX]+)(?:\/(\d{4}))?(?![\p{L}\p{N}])`, 'giu'),
+    new RegExp(
+      String.raw`(?<!\p{L})((?:quý|khóa|khoá|kỳ|thế kỷ|Đại hội|phần|chương|mục)\s+)([IVX]+)(?:\/(\d{4}))?(?![\p{L}\p{N}])`,
+      'giu',
+    ),
     (m, w = '', roman = '', year) => {
       const n = romanValue(roman);
       if (n === null) return m;
@@ -287,7 +296,13 @@ function romanValue(roman: string): number | null {
 }
 
 function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let rest = n;
   for (const [value, letters] of table) {

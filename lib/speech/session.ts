@@ -9,9 +9,25 @@ import type { SpeechCommand, SpeechStatus } from '../messages';
 import type { SpeechEngine } from './engine';
 import { SentenceHighlighter, findArticleContainer, foldText } from './highlight';
 import type { RememberedVoice, SpeechSettings } from './settings';
-import { Speaker, articleSentences, selectionSentences, summarySentences, type SpeakerError, type SpeechSentence } from './speaker';
+import {
+  Speaker,
+  articleSentences,
+  selectionSentences,
+  summarySentences,
+  type SpeakerError,
+  type SpeechSentence,
+} from './speaker';
 import { isNotAllowed } from './tts-bridge';
-import { assignVoiceSlots, loadVoices, voiceOptions, type SlotId, type VoiceLike, type VoiceRef, type VoiceSlot, type VoiceSlots } from './voices';
+import {
+  assignVoiceSlots,
+  loadVoices,
+  voiceOptions,
+  type SlotId,
+  type VoiceLike,
+  type VoiceRef,
+  type VoiceSlot,
+  type VoiceSlots,
+} from './voices';
 
 /** Chromium with speech-dispatcher lists its voices after 2–6 s; with no voices it never says so. */
 const VOICES_TIMEOUT_MS = 10_000;
@@ -71,7 +87,8 @@ export class ReadingSession {
     this.settings = options.settings;
     this.attach(options.engine);
     const view = options.document?.defaultView;
-    for (const type of ['wheel', 'touchmove', 'keydown'] as const) view?.addEventListener(type, this.onUserScroll, { passive: true });
+    for (const type of ['wheel', 'touchmove', 'keydown'] as const)
+      view?.addEventListener(type, this.onUserScroll, { passive: true });
   }
 
   /** The reader scrolls the page: stop pulling it back to the sentence until they ask ("follow"). */
@@ -204,10 +221,20 @@ export class ReadingSession {
   }
 
   /** Reads the article (or its summary) from sentence `from`, or from the sentence holding `selection`. */
-  async readArticle(article: Article, what: 'article' | 'summary', from?: number, selection?: string): Promise<SpeechStatus> {
+  async readArticle(
+    article: Article,
+    what: 'article' | 'summary',
+    from?: number,
+    selection?: string,
+  ): Promise<SpeechStatus> {
     const summary = what === 'summary' && article.summary.length > 0;
     const sentences = summary ? summarySentences(article.summary) : articleSentences(article);
-    return this.read(sentences, article.lang, summary ? 'summary' : 'article', from ?? sentenceOfSelection(sentences, selection));
+    return this.read(
+      sentences,
+      article.lang,
+      summary ? 'summary' : 'article',
+      from ?? sentenceOfSelection(sentences, selection),
+    );
   }
 
   async readSelection(text: string, lang: string): Promise<SpeechStatus> {
@@ -215,7 +242,11 @@ export class ReadingSession {
   }
 
   /** Reads prepared sentences (a saved clip), highlighted where the session's document shows them. */
-  async readText(sentences: SpeechSentence[], lang: string, what: NonNullable<SpeechStatus['what']>): Promise<SpeechStatus> {
+  async readText(
+    sentences: SpeechSentence[],
+    lang: string,
+    what: NonNullable<SpeechStatus['what']>,
+  ): Promise<SpeechStatus> {
     return this.read(sentences, lang, what);
   }
 
@@ -252,7 +283,15 @@ export class ReadingSession {
     const root = this.options.document?.body;
     this.following = true;
     this.highlighter =
-      root && onThisPage ? new SentenceHighlighter({ root, container: findArticleContainer(root, sentences.map((s) => s.text)) }) : null;
+      root && onThisPage
+        ? new SentenceHighlighter({
+            root,
+            container: findArticleContainer(
+              root,
+              sentences.map((s) => s.text),
+            ),
+          })
+        : null;
     this.speaker.load(sentences, lang);
     if (!listed) {
       // The voice the chosen slot had last time speaks at once where the engine takes it by name.
@@ -361,7 +400,8 @@ export class ReadingSession {
   }
 
   dispose(): void {
-    for (const type of ['wheel', 'touchmove', 'keydown'] as const) this.options.document?.defaultView?.removeEventListener(type, this.onUserScroll);
+    for (const type of ['wheel', 'touchmove', 'keydown'] as const)
+      this.options.document?.defaultView?.removeEventListener(type, this.onUserScroll);
     this.speaker.stop();
     this.highlighter?.clear();
     this.detach();
@@ -404,8 +444,18 @@ export class ReadingSession {
       if (!current) return;
       this.settings = { ...this.settings, voiceByLang: others };
     } else {
-      if (current?.slot === slot && current.pitch === chosen.pitch && current.voice.voiceURI === voice.voiceURI && current.voice.name === voice.name) return;
-      const remembered: RememberedVoice = { slot, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang }, pitch: chosen.pitch };
+      if (
+        current?.slot === slot &&
+        current.pitch === chosen.pitch &&
+        current.voice.voiceURI === voice.voiceURI &&
+        current.voice.name === voice.name
+      )
+        return;
+      const remembered: RememberedVoice = {
+        slot,
+        voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang },
+        pitch: chosen.pitch,
+      };
       this.settings = { ...this.settings, voiceByLang: { ...others, [this.lang]: remembered } };
     }
     this.options.saveSettings(this.settings);
@@ -452,7 +502,10 @@ export class ReadingSession {
 }
 
 /** The sentence where a selection starts (its first words are enough: it may span sentences). */
-export function sentenceOfSelection(sentences: readonly SpeechSentence[], selection: string | undefined): number | undefined {
+export function sentenceOfSelection(
+  sentences: readonly SpeechSentence[],
+  selection: string | undefined,
+): number | undefined {
   const start = foldText(selection ?? '').slice(0, SELECTION_PROBE);
   if (start.length < MIN_SELECTION) return undefined;
   const index = sentences.findIndex((sentence) => foldText(sentence.text).includes(start));

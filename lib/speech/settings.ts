@@ -34,7 +34,8 @@ export const DEFAULT_SETTINGS: SpeechSettings = { rate: 1, slotByLang: {}, pinsB
 
 const SLOT_ID = /^(north-male|north-female|south-female|south-male|voice-\d+)$/;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function clampRate(rate: number): number {
   return Math.min(MAX_RATE, Math.max(MIN_RATE, Number.isFinite(rate) ? rate : DEFAULT_SETTINGS.rate));
@@ -45,14 +46,16 @@ export function parseSpeechSettings(stored: unknown): SpeechSettings {
   if (!isRecord(stored)) return DEFAULT_SETTINGS;
   const slotByLang: Record<string, SlotId> = {};
   if (isRecord(stored.slotByLang)) {
-    for (const [lang, slot] of Object.entries(stored.slotByLang)) if (typeof slot === 'string' && SLOT_ID.test(slot)) slotByLang[lang] = slot as SlotId;
+    for (const [lang, slot] of Object.entries(stored.slotByLang))
+      if (typeof slot === 'string' && SLOT_ID.test(slot)) slotByLang[lang] = slot as SlotId;
   }
   const pinsByLang: SpeechSettings['pinsByLang'] = {};
   if (isRecord(stored.pinsByLang)) {
     for (const [lang, pins] of Object.entries(stored.pinsByLang)) {
       if (!isRecord(pins)) continue;
       const valid: Partial<Record<SlotId, string>> = {};
-      for (const [slot, voiceURI] of Object.entries(pins)) if (SLOT_ID.test(slot) && typeof voiceURI === 'string') valid[slot as SlotId] = voiceURI;
+      for (const [slot, voiceURI] of Object.entries(pins))
+        if (SLOT_ID.test(slot) && typeof voiceURI === 'string') valid[slot as SlotId] = voiceURI;
       pinsByLang[lang] = valid;
     }
   }
@@ -71,7 +74,17 @@ function parseRememberedVoice(stored: unknown): RememberedVoice | null {
   if (!isRecord(stored) || !isRecord(stored.voice)) return null;
   const { slot, voice, pitch } = stored;
   if (slot !== null && !(typeof slot === 'string' && SLOT_ID.test(slot))) return null;
-  if (typeof voice.name !== 'string' || !voice.name || typeof voice.voiceURI !== 'string' || typeof voice.lang !== 'string') return null;
+  if (
+    typeof voice.name !== 'string' ||
+    !voice.name ||
+    typeof voice.voiceURI !== 'string' ||
+    typeof voice.lang !== 'string'
+  )
+    return null;
   const validPitch = typeof pitch === 'number' && pitch >= 0 && pitch <= 2 ? pitch : 1;
-  return { slot: slot as SlotId | null, voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang }, pitch: validPitch };
+  return {
+    slot: slot as SlotId | null,
+    voice: { name: voice.name, voiceURI: voice.voiceURI, lang: voice.lang },
+    pitch: validPitch,
+  };
 }

@@ -70,7 +70,11 @@ function captionWords(text: string): string {
 }
 
 /** What announces a caption, per language: a listener cannot see that the sentence is under a photo. */
-const CAPTION_ANNOUNCEMENT: Record<string, string> = { vi: 'Chú thích ảnh:', en: 'Photo caption:', de: 'Bildunterschrift:' };
+const CAPTION_ANNOUNCEMENT: Record<string, string> = {
+  vi: 'Chú thích ảnh:',
+  en: 'Photo caption:',
+  de: 'Bildunterschrift:',
+};
 
 /** The text a piece of `sentence` is spoken as, before numbers are spelled out. */
 function spokenPiece(sentence: SpeechSentence, piece: { start: number; end: number }, lang: string): string {
@@ -370,7 +374,11 @@ export class Speaker {
    * `restart: false`, the next sentence takes it (the voice list arrived mid-sentence).
    */
   setVoice(selection: VoiceSelection, { restart = true }: { restart?: boolean } = {}): void {
-    this.selection = { voice: selection.voice, pitch: selection.pitch ?? 1, languageDefault: selection.languageDefault ?? false };
+    this.selection = {
+      voice: selection.voice,
+      pitch: selection.pitch ?? 1,
+      languageDefault: selection.languageDefault ?? false,
+    };
     if (restart) this.restartCurrent();
   }
 
@@ -432,7 +440,9 @@ export class Speaker {
     }
     // Chrome only accepts its own voice objects on an utterance, so the voice is looked up again.
     const voices = ref ? this.synth.getVoices() : [];
-    const voice = ref ? (voices.find((v) => v.voiceURI === ref.voiceURI) ?? voices.find((v) => v.name === ref.name)) : undefined;
+    const voice = ref
+      ? (voices.find((v) => v.voiceURI === ref.voiceURI) ?? voices.find((v) => v.name === ref.name))
+      : undefined;
     if (ref && !voice && !this.selection.languageDefault) {
       this.fail('voice-unavailable');
       return;
@@ -539,7 +549,10 @@ export class Speaker {
   }
 
   private firstItemOf(sentence: number): number {
-    return Math.max(0, this.items.findIndex((it) => it.sentence === sentence));
+    return Math.max(
+      0,
+      this.items.findIndex((it) => it.sentence === sentence),
+    );
   }
 
   private paragraphStart(sentence: number): number {

@@ -230,7 +230,8 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   // Also a VoiceSource, so `loadVoices(synth)` waits for the background's list.
   const synth: SpeechEngine['synth'] = {
     speak(utterance) {
-      if (!(utterance instanceof PlainUtterance)) throw new TypeError('Only utterances from createUtterance can be spoken');
+      if (!(utterance instanceof PlainUtterance))
+        throw new TypeError('Only utterances from createUtterance can be spoken');
       queue.push({ id: nextId++, utterance, sent: false });
       sendHead();
     },
@@ -360,7 +361,10 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
   // not kept, since an engine still starting has none yet, and a change of voices lists again.
   let listed: Promise<VoiceLike[]> | null = null;
   const listVoices = () => {
-    const list = (listed ??= tts.getVoices().then((voices) => voices.flatMap(toVoice), () => []));
+    const list = (listed ??= tts.getVoices().then(
+      (voices) => voices.flatMap(toVoice),
+      () => [],
+    ));
     void list.then((voices) => {
       if (voices.length === 0 && listed === list) listed = null;
     });
@@ -424,7 +428,15 @@ function send(port: PortLike, reply: BridgeReply): void {
 /** chrome.tts has no default flag, and only named voices can be asked for by name. */
 function toVoice(voice: TtsVoiceLike): VoiceLike[] {
   if (!voice.voiceName) return [];
-  return [{ name: voice.voiceName, voiceURI: voice.voiceName, lang: voice.lang ?? '', localService: !voice.remote, default: false }];
+  return [
+    {
+      name: voice.voiceName,
+      voiceURI: voice.voiceName,
+      lang: voice.lang ?? '',
+      localService: !voice.remote,
+      default: false,
+    },
+  ];
 }
 
 /** chrome.tts rejects the whole utterance when a number is out of its range. */

@@ -106,13 +106,53 @@ export interface VoiceSlots {
 
 // espeak-ng variant files (espeak-ng-data/voices/!v) declare these genders; the base voice is male.
 const ESPEAK_FEMALE = [
-  'Annie', 'female2', 'Linda', 'female1', 'female3', 'female4', 'female5', 'Andrea', 'Alicia', 'Belinda',
-  'Steph', 'Steph2', 'Steph3', 'anika', 'Auntie', 'grandma', 'female_whisper', 'anikaRobot',
+  'Annie',
+  'female2',
+  'Linda',
+  'female1',
+  'female3',
+  'female4',
+  'female5',
+  'Andrea',
+  'Alicia',
+  'Belinda',
+  'Steph',
+  'Steph2',
+  'Steph3',
+  'anika',
+  'Auntie',
+  'grandma',
+  'female_whisper',
+  'anikaRobot',
 ];
 const ESPEAK_MALE = [
-  'male1', 'male2', 'male3', 'male4', 'male5', 'male6', 'male7', 'male8', 'Andy', 'Lee', 'Denis', 'Diogo', 'Henrique',
-  'Hugo', 'Marco', 'Michel', 'Miguel', 'Antonio', 'sandro', 'travis', 'victor', 'Storm', 'croak', 'whisper',
-  'UniversalRobot', 'Demonic', 'anxiousAndy',
+  'male1',
+  'male2',
+  'male3',
+  'male4',
+  'male5',
+  'male6',
+  'male7',
+  'male8',
+  'Andy',
+  'Lee',
+  'Denis',
+  'Diogo',
+  'Henrique',
+  'Hugo',
+  'Marco',
+  'Michel',
+  'Miguel',
+  'Antonio',
+  'sandro',
+  'travis',
+  'victor',
+  'Storm',
+  'croak',
+  'whisper',
+  'UniversalRobot',
+  'Demonic',
+  'anxiousAndy',
 ];
 
 interface KnownVoice {
@@ -136,27 +176,59 @@ const ANDROID_CODES: Record<string, { gender: Gender; region: Region; certain: b
 const KNOWN: KnownVoice[] = [
   {
     test: (v) => /\bHoaiMy\b/i.test(v.name),
-    describe: () => ({ family: 'microsoft', gender: 'female', region: 'north', certain: true, quality: 5, pitchControl: false }),
+    describe: () => ({
+      family: 'microsoft',
+      gender: 'female',
+      region: 'north',
+      certain: true,
+      quality: 5,
+      pitchControl: false,
+    }),
   },
   {
     test: (v) => /\bNamMinh\b/i.test(v.name),
-    describe: () => ({ family: 'microsoft', gender: 'male', region: 'north', certain: true, quality: 5, pitchControl: false }),
+    describe: () => ({
+      family: 'microsoft',
+      gender: 'male',
+      region: 'north',
+      certain: true,
+      quality: 5,
+      pitchControl: false,
+    }),
   },
   {
     test: (v) => /^Microsoft An\b/i.test(v.name),
-    describe: () => ({ family: 'microsoft', gender: 'male', region: 'north', certain: true, quality: 3, pitchControl: true }),
+    describe: () => ({
+      family: 'microsoft',
+      gender: 'male',
+      region: 'north',
+      certain: true,
+      quality: 3,
+      pitchControl: true,
+    }),
   },
   {
     // macOS/iOS: "Linh" (Chrome), voiceURI "com.apple.voice.compact.vi-VN.Linh" (Safari).
     test: (v) => isVi(v) && (/^Linh\b/.test(v.name) || /\.vi-VN\.Linh$/.test(v.voiceURI)),
     describe: (v) => ({
-      family: 'apple', gender: 'female', region: 'north', certain: true,
-      quality: /enhanced|premium/i.test(v.voiceURI + v.name) ? 4 : 3, pitchControl: true,
+      family: 'apple',
+      gender: 'female',
+      region: 'north',
+      certain: true,
+      quality: /enhanced|premium/i.test(v.voiceURI + v.name) ? 4 : 3,
+      pitchControl: true,
     }),
   },
   {
     test: (v) => /^Google Tiếng Việt$/i.test(v.name.normalize('NFC')),
-    describe: () => ({ family: 'google', gender: 'female', region: 'north', certain: true, quality: 4, pitchControl: true }),
+    describe: () => ({
+      family: 'google',
+      gender: 'female',
+      region: 'north',
+      certain: true,
+      quality: 4,
+      pitchControl: true,
+    }),
   },
   {
     test: (v) => /\bvi-vn-x-[a-z]{3}-(?:local|network)\b/i.test(`${v.name} ${v.voiceURI}`),
@@ -173,7 +245,11 @@ const KNOWN: KnownVoice[] = [
     describe: (v) => {
       const variant = espeakVariant(v.name);
       const gender: Gender | undefined =
-        variant === '' || ESPEAK_MALE.includes(variant) ? 'male' : ESPEAK_FEMALE.includes(variant) ? 'female' : undefined;
+        variant === '' || ESPEAK_MALE.includes(variant)
+          ? 'male'
+          : ESPEAK_FEMALE.includes(variant)
+            ? 'female'
+            : undefined;
       const region = isVi(v) ? vietnameseRegion(v) : undefined;
       return { family: 'espeak-ng', gender, region, certain: true, quality: 1, pitchControl: true };
     },
@@ -193,7 +269,13 @@ function vietnameseRegion(v: VoiceLike): Region | undefined {
   const tag = /-x-(north|south|central)/i.exec(v.lang)?.[1]?.toLowerCase();
   if (tag) return tag as Region;
   const base = espeakBase(v.name);
-  return /Southern/.test(base) ? 'south' : /Central/.test(base) ? 'central' : /Northern/.test(base) ? 'north' : undefined;
+  return /Southern/.test(base)
+    ? 'south'
+    : /Central/.test(base)
+      ? 'central'
+      : /Northern/.test(base)
+        ? 'north'
+        : undefined;
 }
 
 function espeakVariant(name: string): string {
@@ -280,7 +362,8 @@ function fit(c: Candidate, gender: Gender, region: Region): Fit | null {
   const sameRegion = (d.region ?? 'north') === region;
   const regionRank = REGION_ORDER[region].indexOf(d.region ?? 'north') / 10;
   if (d.gender === gender) {
-    if (sameRegion) return d.certain ? { tier: 0, reason: 'exact', pitch: 1 } : { tier: 1, reason: 'unverified', pitch: 1 };
+    if (sameRegion)
+      return d.certain ? { tier: 0, reason: 'exact', pitch: 1 } : { tier: 1, reason: 'unverified', pitch: 1 };
     return { tier: 2 + regionRank, reason: 'other-region', pitch: 1 };
   }
   if (!d.pitchControl) return null;
@@ -318,7 +401,15 @@ function regionalSlots(
   for (const s of order) {
     const { pin, voice: pinned } = pinFor(voices, pins, s.id);
     if (pinned) {
-      slots.push({ id: s.id, label: s.label, voice: toVoiceRef(pinned), pitch: 1, approximate: false, reason: 'pinned', pin });
+      slots.push({
+        id: s.id,
+        label: s.label,
+        voice: toVoiceRef(pinned),
+        pitch: 1,
+        approximate: false,
+        reason: 'pinned',
+        pin,
+      });
       used.add(pinned.voiceURI);
       continue;
     }
@@ -361,7 +452,8 @@ function withoutSpareVariants(candidates: Candidate[]): Candidate[] {
     if (!current || variantRank(c) < variantRank(current)) female.set(base, c);
   }
   return candidates.filter(
-    (c) => c.d.family !== 'espeak-ng' || espeakVariant(c.voice.name) === '' || female.get(espeakBase(c.voice.name)) === c,
+    (c) =>
+      c.d.family !== 'espeak-ng' || espeakVariant(c.voice.name) === '' || female.get(espeakBase(c.voice.name)) === c,
   );
 }
 
@@ -406,7 +498,10 @@ function namedSlots(
 ): VoiceSlot[] {
   const ranked = rankNamed(withoutSpareVariants(candidates), pageTag);
   const namedPins = Object.entries(pins ?? {}).filter(([id, uri]) => /^voice-\d+$/.test(id) && uri);
-  const count = Math.max(Math.min(NAMED_SLOTS, ranked.length), ...namedPins.map(([id]) => Number(id.slice('voice-'.length))));
+  const count = Math.max(
+    Math.min(NAMED_SLOTS, ranked.length),
+    ...namedPins.map(([id]) => Number(id.slice('voice-'.length))),
+  );
   const pinnedURIs = new Set(namedPins.map(([, uri]) => uri));
   const free = ranked.filter((c) => !pinnedURIs.has(c.voice.voiceURI));
   const slots: VoiceSlot[] = [];
@@ -472,7 +567,8 @@ export function assignVoiceSlots(
   const candidates = voices.filter((v) => speaks(v, primary)).map((voice) => ({ voice, d: describeVoice(voice) }));
   const missing = candidates.length === 0;
   const kind = primary === 'vi' ? 'regional' : 'named';
-  const slots = kind === 'regional' ? regionalSlots(voices, candidates, pins) : namedSlots(voices, candidates, lang, pins);
+  const slots =
+    kind === 'regional' ? regionalSlots(voices, candidates, pins) : namedSlots(voices, candidates, lang, pins);
   return { lang: primary, kind, slots, missing, others: missing ? otherVoices(voices, primary) : [] };
 }
 
@@ -480,7 +576,10 @@ export function assignVoiceSlots(
  * Every voice a user may pin, page language first. espeak-ng's variants are cut to the base voice
  * and one female variant per language: Chromium lists 13,362 of them.
  */
-export function voiceOptions(voices: readonly VoiceLike[], lang: string): { sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] } {
+export function voiceOptions(
+  voices: readonly VoiceLike[],
+  lang: string,
+): { sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] } {
   const primary = primaryLanguage(lang);
   const same = voices.filter((v) => speaks(v, primary)).map((voice) => ({ voice, d: describeVoice(voice) }));
   return {

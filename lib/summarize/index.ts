@@ -81,7 +81,9 @@ export interface Analysis {
 export function summarize(input: SummaryInput, options: SummaryOptions = {}): string[] {
   const analysis = analyze(input);
   const k = summaryLength(analysis.words, options.minSentences ?? DEFAULT_MIN, options.maxSentences ?? DEFAULT_MAX);
-  const scores = analysis.features.map((features) => logOdds(SENTENCE_MODEL, features) - BREVITY * features[LOG_LENGTH]!);
+  const scores = analysis.features.map(
+    (features) => logOdds(SENTENCE_MODEL, features) - BREVITY * features[LOG_LENGTH]!,
+  );
   // In a short article every candidate fits; near-repeats and openings that lean on a missing sentence still go.
   const chosen = selectReadable(analysis, scores, k);
   return chosen.map((i) => withoutAgencyPrefix(analysis.sentences[i]!.text));
@@ -102,13 +104,21 @@ export function analyze(input: SummaryInput): Analysis {
   const captions = captionParagraphs(sentences, tokens);
   const seen = new Set<string>();
   const firstOfItsText = (i: number) => !seen.has(sentences[i]!.text) && Boolean(seen.add(sentences[i]!.text));
-  let candidates = firstCandidates(sentences.length, (i) => eligible(i) && isProse(sentences, i, tokenCounts[i]!, captions) && firstOfItsText(i));
+  let candidates = firstCandidates(
+    sentences.length,
+    (i) => eligible(i) && isProse(sentences, i, tokenCounts[i]!, captions) && firstOfItsText(i),
+  );
   // A text made only of short lines (a list, a table) still deserves a summary.
   if (candidates.length === 0) {
     seen.clear();
     candidates = firstCandidates(
       sentences.length,
-      (i) => eligible(i) && tokenCounts[i]! > 0 && !captions.has(sentences[i]!.paragraph) && !PHOTO_CREDIT.test(sentences[i]!.text) && firstOfItsText(i),
+      (i) =>
+        eligible(i) &&
+        tokenCounts[i]! > 0 &&
+        !captions.has(sentences[i]!.paragraph) &&
+        !PHOTO_CREDIT.test(sentences[i]!.text) &&
+        firstOfItsText(i),
     );
   }
 
@@ -153,8 +163,15 @@ const FRAGMENT = /^[-–—•*·+]\s|^[\s"'“„«(]*\p{Ll}|[:\-–—][\s"'�
 
 function isProse(sentences: Sentence[], i: number, tokenCount: number, captions: Set<number>): boolean {
   const sentence = sentences[i]!;
-  if (tokenCount < MIN_TOKENS || captions.has(sentence.paragraph) || PHOTO_CREDIT.test(sentence.text) || FRAGMENT.test(sentence.text)) return false;
-  const alone = sentences[i - 1]?.paragraph !== sentence.paragraph && sentences[i + 1]?.paragraph !== sentence.paragraph;
+  if (
+    tokenCount < MIN_TOKENS ||
+    captions.has(sentence.paragraph) ||
+    PHOTO_CREDIT.test(sentence.text) ||
+    FRAGMENT.test(sentence.text)
+  )
+    return false;
+  const alone =
+    sentences[i - 1]?.paragraph !== sentence.paragraph && sentences[i + 1]?.paragraph !== sentence.paragraph;
   // A short paragraph without final punctuation is a heading or a label.
   return !(alone && !FINAL_PUNCTUATION.test(sentence.text) && tokenCount <= HEADING_MAX_TOKENS);
 }
@@ -177,7 +194,8 @@ function captionParagraphs(sentences: Sentence[], tokens: string[][]): Set<numbe
   });
   sentences.forEach((sentence, i) => {
     const startsParagraph = sentences[i - 1]?.paragraph !== sentence.paragraph;
-    if (startsParagraph && tokens[i]!.length >= CAPTION_FAMILY_WORDS && openings.has(opening(i))) captions.add(sentence.paragraph);
+    if (startsParagraph && tokens[i]!.length >= CAPTION_FAMILY_WORDS && openings.has(opening(i)))
+      captions.add(sentence.paragraph);
   });
   return captions;
 }
@@ -237,4 +255,3 @@ function selectReadable(analysis: Analysis, scores: number[], k: number): number
   }
   return [...pickedSentences].sort((a, b) => a - b);
 }
-

@@ -12,6 +12,7 @@ export const SENTENCE_MODEL: SentenceModel = trained;
 /** The model's log-odds that the sentence belongs in the summary. */
 export function logOdds(model: SentenceModel, features: number[]): number {
   let sum = model.bias;
-  for (const [feature, threshold, atMost, above] of model.stumps) sum += features[feature!]! > threshold! ? above! : atMost!;
+  for (const [feature, threshold, atMost, above] of model.stumps)
+    sum += features[feature!]! > threshold! ? above! : atMost!;
   return sum;
 }

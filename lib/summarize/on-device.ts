@@ -27,11 +27,19 @@ interface SummarizerApi {
 
 function api(): SummarizerApi | null {
   const candidate = (globalThis as { Summarizer?: Partial<SummarizerApi> }).Summarizer;
-  return typeof candidate?.availability === 'function' && typeof candidate.create === 'function' ? (candidate as SummarizerApi) : null;
+  return typeof candidate?.availability === 'function' && typeof candidate.create === 'function'
+    ? (candidate as SummarizerApi)
+    : null;
 }
 
 function optionsFor(lang: string): SummarizerOptions {
-  return { type: 'key-points', format: 'plain-text', length: 'short', expectedInputLanguages: [lang], outputLanguage: lang };
+  return {
+    type: 'key-points',
+    format: 'plain-text',
+    length: 'short',
+    expectedInputLanguages: [lang],
+    outputLanguage: lang,
+  };
 }
 
 /**

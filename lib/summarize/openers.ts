@@ -5,19 +5,86 @@
  */
 const CONNECTIVES: Record<string, string[]> = {
   vi: [
-    'trong đó', 'tuy nhiên', 'ngoài ra', 'do đó', 'vì vậy', 'vì thế', 'bởi vậy', 'theo đó', 'bên cạnh đó',
-    'đồng thời', 'sau đó', 'trước đó', 'khi đó', 'lúc đó', 'từ đó', 'nhưng', 'song', 'tuy vậy', 'dù vậy',
-    'mặt khác', 'thêm vào đó', 'hơn nữa', 'thậm chí', 'như vậy', 'kể cả', 'còn', 'cũng', 'riêng', 'điều này',
-    'việc này', 'đây', 'đó', 'cùng ngày', 'cũng theo',
+    'trong đó',
+    'tuy nhiên',
+    'ngoài ra',
+    'do đó',
+    'vì vậy',
+    'vì thế',
+    'bởi vậy',
+    'theo đó',
+    'bên cạnh đó',
+    'đồng thời',
+    'sau đó',
+    'trước đó',
+    'khi đó',
+    'lúc đó',
+    'từ đó',
+    'nhưng',
+    'song',
+    'tuy vậy',
+    'dù vậy',
+    'mặt khác',
+    'thêm vào đó',
+    'hơn nữa',
+    'thậm chí',
+    'như vậy',
+    'kể cả',
+    'còn',
+    'cũng',
+    'riêng',
+    'điều này',
+    'việc này',
+    'đây',
+    'đó',
+    'cùng ngày',
+    'cũng theo',
   ],
   de: [
-    'dies', 'diese', 'dieser', 'dieses', 'damit', 'dabei', 'dazu', 'daher', 'deshalb', 'deswegen', 'außerdem',
-    'zudem', 'jedoch', 'allerdings', 'auch', 'ebenso', 'darüber hinaus', 'dort', 'hier', 'trotzdem', 'dennoch',
-    'aber', 'und', 'denn',
+    'dies',
+    'diese',
+    'dieser',
+    'dieses',
+    'damit',
+    'dabei',
+    'dazu',
+    'daher',
+    'deshalb',
+    'deswegen',
+    'außerdem',
+    'zudem',
+    'jedoch',
+    'allerdings',
+    'auch',
+    'ebenso',
+    'darüber hinaus',
+    'dort',
+    'hier',
+    'trotzdem',
+    'dennoch',
+    'aber',
+    'und',
+    'denn',
   ],
   en: [
-    'this', 'these', 'that', 'those', 'however', 'but', 'also', 'moreover', 'furthermore', 'in addition',
-    'meanwhile', 'still', 'and', 'so', 'thus', 'therefore', 'instead', 'there',
+    'this',
+    'these',
+    'that',
+    'those',
+    'however',
+    'but',
+    'also',
+    'moreover',
+    'furthermore',
+    'in addition',
+    'meanwhile',
+    'still',
+    'and',
+    'so',
+    'thus',
+    'therefore',
+    'instead',
+    'there',
   ],
 };
 
@@ -39,9 +106,12 @@ const tables = new Map<string, Opener[]>();
 function openersFor(lang: string): Opener[] {
   let openers = tables.get(lang);
   if (!openers) {
-    const of = (words: string[] | undefined, pronoun: boolean) => (words ?? []).map((word) => ({ tokens: word.split(' '), pronoun }));
+    const of = (words: string[] | undefined, pronoun: boolean) =>
+      (words ?? []).map((word) => ({ tokens: word.split(' '), pronoun }));
     // Longest first, so "chúng tôi" wins over "chúng".
-    openers = [...of(CONNECTIVES[lang], false), ...of(PRONOUNS[lang], true)].sort((a, b) => b.tokens.length - a.tokens.length);
+    openers = [...of(CONNECTIVES[lang], false), ...of(PRONOUNS[lang], true)].sort(
+      (a, b) => b.tokens.length - a.tokens.length,
+    );
     tables.set(lang, openers);
   }
   return openers;

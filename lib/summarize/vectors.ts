@@ -26,7 +26,11 @@ const TOKEN_LIMIT = 2 ** 24;
  * ("chính phủ", "cải cách"), so a lone syllable weighs half; for German and English the tokens
  * are words already, and pairs add their phrases ("federal ministry").
  */
-export function vectorize(sentenceTokens: string[][], lang: string, extra: string[] = []): { sentences: Vector[]; extra: Vector[] } {
+export function vectorize(
+  sentenceTokens: string[][],
+  lang: string,
+  extra: string[] = [],
+): { sentences: Vector[]; extra: Vector[] } {
   const space: TermSpace = {
     stopwords: stopwordsFor(lang),
     unigramWeight: SYLLABIC.has(lang) ? 0.5 : 1,
@@ -178,7 +182,8 @@ export function similarityGraph(vectors: Vector[], threshold: number): Graph {
 export function centroid(vectors: Vector[]): Vector {
   const sums = new Map<number, number>();
   for (const vector of vectors) {
-    for (let t = 0; t < vector.ids.length; t++) sums.set(vector.ids[t]!, (sums.get(vector.ids[t]!) ?? 0) + vector.weights[t]!);
+    for (let t = 0; t < vector.ids.length; t++)
+      sums.set(vector.ids[t]!, (sums.get(vector.ids[t]!) ?? 0) + vector.weights[t]!);
   }
   const ids = new Int32Array([...sums.keys()].sort((a, b) => a - b));
   const weights = Float64Array.from(ids, (id) => sums.get(id)!);

@@ -178,7 +178,10 @@ class SplitContext {
     if (/\n/.test(before.slice(trimmedBefore.length))) {
       // A line break: the next line continues only when it reads as the same sentence.
       return (
-        LOWER.test(nextWord.charAt(0)) && !FINAL_PUNCTUATION.test(trimmedBefore) && !ANNOUNCES.test(trimmedBefore) && !LIST_MARKER_START.test(after)
+        LOWER.test(nextWord.charAt(0)) &&
+        !FINAL_PUNCTUATION.test(trimmedBefore) &&
+        !ANNOUNCES.test(trimmedBefore) &&
+        !LIST_MARKER_START.test(after)
       );
     }
 
@@ -224,7 +227,8 @@ class SplitContext {
     if (!this.lowerWords) {
       this.lowerWords = new Set();
       // Only free-standing words: "zukunftsforum" in a web address does not make it a common noun.
-      for (const match of this.text.matchAll(/(?<=^|[\s"'“„«‹‚‘(\[])\p{Ll}[\p{L}\p{M}]*/gu)) this.lowerWords.add(match[0]);
+      for (const match of this.text.matchAll(/(?<=^|[\s"'“„«‹‚‘(\[])\p{Ll}[\p{L}\p{M}]*/gu))
+        this.lowerWords.add(match[0]);
     }
     return !this.lowerWords.has(word.toLowerCase());
   }

@@ -25,7 +25,12 @@ const FIREFOX = '/usr/bin/firefox-esr';
 const GECKO_ID = 'loa@loa.example';
 const FIREFOX_UUID = '3f2b9c1e-6a4d-4e8b-9c0f-1d2e3f4a5b6c';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+};
 
 export interface PageServer {
   origin: string;
@@ -111,7 +116,9 @@ export interface LoadedExtension {
 }
 
 /** `locale`: the browser's UI language ("vi", "en"), which chooses the extension's strings. */
-export async function launchExtension(options: { profileDir?: string; speech?: SpeechDispatcher; locale?: string } = {}): Promise<LoadedExtension> {
+export async function launchExtension(
+  options: { profileDir?: string; speech?: SpeechDispatcher; locale?: string } = {},
+): Promise<LoadedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No E2E build at ${EXTENSION_DIR}: run "LOA_E2E=1 npx wxt build" (npm run test:e2e does).`);
   }
@@ -119,7 +126,11 @@ export async function launchExtension(options: { profileDir?: string; speech?: S
   const context = await chromium.launchPersistentContext(profileDir, {
     headless: true,
     executablePath: CHROMIUM,
-    env: { ...process.env, ...(options.speech?.env ?? {}), ...(options.locale ? { LANGUAGE: options.locale } : {}) } as Record<string, string>,
+    env: {
+      ...process.env,
+      ...(options.speech?.env ?? {}),
+      ...(options.locale ? { LANGUAGE: options.locale } : {}),
+    } as Record<string, string>,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -152,7 +163,9 @@ export async function launchExtension(options: { profileDir?: string; speech?: S
       // Without the "tabs" permission tab URLs are hidden where Loa has no access (chrome://),
       // so the tab is found as the active one once the page is brought to the front.
       await page.bringToFront();
-      const id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+      const id = await worker.evaluate(
+        async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1,
+      );
       if (id < 0) throw new Error(`no tab shows ${page.url()}`);
       return id;
     },
@@ -208,7 +221,12 @@ export interface ExtensionBrowser {
 }
 
 /** Polls `probe` in `page` until it returns a truthy value (Firefox's extension CSP blocks waitForFunction). */
-export async function waitInPage<R, A>(page: ScriptablePage, probe: (arg: A) => R | Promise<R>, arg: A, timeoutMs = 30_000): Promise<NonNullable<R>> {
+export async function waitInPage<R, A>(
+  page: ScriptablePage,
+  probe: (arg: A) => R | Promise<R>,
+  arg: A,
+  timeoutMs = 30_000,
+): Promise<NonNullable<R>> {
   const deadline = Date.now() + timeoutMs;
   let last: R | undefined;
   while (Date.now() < deadline) {
@@ -220,13 +238,17 @@ export async function waitInPage<R, A>(page: ScriptablePage, probe: (arg: A) => 
 }
 
 /** Launches `name` with the E2E build of Loa, behind the interface both-browser scenarios use. */
-export async function launchBrowser(name: BrowserName, options: { speech?: SpeechDispatcher } = {}): Promise<ExtensionBrowser> {
+export async function launchBrowser(
+  name: BrowserName,
+  options: { speech?: SpeechDispatcher } = {},
+): Promise<ExtensionBrowser> {
   return name === 'chromium' ? chromiumBrowser(await launchExtension(options)) : launchFirefox(options);
 }
 
 function chromiumBrowser(extension: LoadedExtension): ExtensionBrowser {
   const wrap = (page: Page): ScriptablePage => ({
-    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
     close: () => page.close(),
   });
   return {
@@ -241,14 +263,17 @@ function chromiumBrowser(extension: LoadedExtension): ExtensionBrowser {
       await page.goto(`chrome-extension://${extension.extensionId}/${path}`);
       return wrap(page);
     },
-    inExtension: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => extension.worker.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    inExtension: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      extension.worker.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
     close: () => extension.close(),
   };
 }
 
 async function launchFirefox(options: { speech?: SpeechDispatcher }): Promise<ExtensionBrowser> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No E2E build at ${FIREFOX_EXTENSION_DIR}: run "LOA_E2E=1 npx wxt build -b firefox" (npm run test:e2e does).`);
+    throw new Error(
+      `No E2E build at ${FIREFOX_EXTENSION_DIR}: run "LOA_E2E=1 npx wxt build -b firefox" (npm run test:e2e does).`,
+    );
   }
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -328,10 +353,15 @@ export async function watchStatuses(browser: ExtensionBrowser) {
       if (message?.to === 'loa-speech-status') scope.__loaStatuses!.push(message.message);
     });
   }, null);
-  const statuses = () => browser.inExtension(() => (globalThis as unknown as { __loaStatuses: SpeechStatus[] }).__loaStatuses, null);
+  const statuses = () =>
+    browser.inExtension(() => (globalThis as unknown as { __loaStatuses: SpeechStatus[] }).__loaStatuses, null);
   return {
     statuses,
-    clear: () => browser.inExtension(() => void ((globalThis as unknown as { __loaStatuses: unknown[] }).__loaStatuses.length = 0), null),
+    clear: () =>
+      browser.inExtension(
+        () => void ((globalThis as unknown as { __loaStatuses: unknown[] }).__loaStatuses.length = 0),
+        null,
+      ),
     /** Waits until `predicate` holds for the latest status. */
     async waitFor(predicate: (status: SpeechStatus) => boolean, timeoutMs = 30_000): Promise<SpeechStatus> {
       const deadline = Date.now() + timeoutMs;
@@ -340,7 +370,9 @@ export async function watchStatuses(browser: ExtensionBrowser) {
         if (last && predicate(last)) return last;
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
-      throw new Error(`speech status never matched; last: ${JSON.stringify((await statuses()).at(-1) ?? null).slice(0, 400)}`);
+      throw new Error(
+        `speech status never matched; last: ${JSON.stringify((await statuses()).at(-1) ?? null).slice(0, 400)}`,
+      );
     },
   };
 }

@@ -46,7 +46,12 @@ export function labeledPages(): (CorpusPage & { labels: CorpusLabels })[] {
 
 /** The corpus's fair text comparison: NFC, soft hyphens removed, white space collapsed, lower case. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** URLs compare without query and fragment. */

@@ -47,7 +47,12 @@ function score(overlap: number, candidateTotal: number, referenceTotal: number):
 }
 
 export function rougeTokens(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  );
 }
 
 export function nGrams(tokens: string[], n: number): Map<string, number> {

@@ -64,7 +64,8 @@ export function oracle(sentences: string[], reference: string, k = 3): number[] 
       let overlap = 0;
       let total = summaryTotal;
       for (const count of grams.values()) total += count;
-      for (const [gram, count] of referenceGrams) overlap += Math.min(count, (summary.get(gram) ?? 0) + (grams.get(gram) ?? 0));
+      for (const [gram, count] of referenceGrams)
+        overlap += Math.min(count, (summary.get(gram) ?? 0) + (grams.get(gram) ?? 0));
       const f1 = overlap > 0 ? (2 * overlap) / (total + referenceTotal) : 0;
       if (f1 > pickScore) {
         pickScore = f1;

@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Article } from '../../lib/article';
 import { normalizeText } from '../../scripts/lib/corpus';
-import { launchBrowser, startPageServer, startSpeechSink, type BrowserName, type ExtensionBrowser, type PageServer, type SpeechDispatcher, type SpeechSink } from '../../scripts/lib/browser-harness';
+import {
+  launchBrowser,
+  startPageServer,
+  startSpeechSink,
+  type BrowserName,
+  type ExtensionBrowser,
+  type PageServer,
+  type SpeechDispatcher,
+  type SpeechSink,
+} from '../../scripts/lib/browser-harness';
 
 export interface BothFixture {
   server: PageServer;

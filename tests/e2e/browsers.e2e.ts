@@ -12,13 +12,22 @@ import { extractArticle } from '../../lib/extract';
 import { corpusPages } from '../../scripts/lib/corpus';
 import { translator } from '../support/i18n';
 import { expectSameArticle, useExtensionBrowser } from './both';
-import { BROWSERS, extractIn, ROOT, waitInPage, watchStatuses, type ScriptablePage } from '../../scripts/lib/browser-harness';
+import {
+  BROWSERS,
+  extractIn,
+  ROOT,
+  waitInPage,
+  watchStatuses,
+  type ScriptablePage,
+} from '../../scripts/lib/browser-harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 
 /** The shortcuts the README's table promises, in the manifest's spelling ("Alt+Shift+Period"). */
 function readmeShortcuts(): string[] {
-  const keys = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!);
+  const keys = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/^\| `([^`]+)` \|/gm)].map(
+    (match) => match[1]!,
+  );
   return keys.map((key) => key.replace(/\+\.$/, '+Period').replace(/\+,$/, '+Comma'));
 }
 
@@ -28,7 +37,9 @@ function clickButton(page: ScriptablePage, name: string): Promise<boolean> {
     page,
     (pattern) => {
       const button = [...document.querySelectorAll('button')].find(
-        (candidate) => !candidate.disabled && new RegExp(pattern).test((candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim()),
+        (candidate) =>
+          !candidate.disabled &&
+          new RegExp(pattern).test((candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim()),
       );
       button?.click();
       return button !== undefined;
@@ -37,7 +48,8 @@ function clickButton(page: ScriptablePage, name: string): Promise<boolean> {
   );
 }
 
-const clipCount = (page: ScriptablePage) => page.evaluate(() => document.querySelectorAll('.clip-list > li').length, null);
+const clipCount = (page: ScriptablePage) =>
+  page.evaluate(() => document.querySelectorAll('.clip-list > li').length, null);
 
 describe.each(BROWSERS)('Loa in %s', (name) => {
   const fixture = useExtensionBrowser(name, { speech: 'realtime' });
@@ -66,21 +78,28 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
   describe('popup and clips', () => {
     it('shows summary, key figures and related stories, and saves the article', async () => {
       const url = fixture.server.corpusUrl(ARTICLE);
-      const expected = extractArticle(parseHtml(readFileSync(join(ROOT, 'tests/corpus', ARTICLE, 'source.html'), 'utf8'), url), { url });
+      const expected = extractArticle(
+        parseHtml(readFileSync(join(ROOT, 'tests/corpus', ARTICLE, 'source.html'), 'utf8'), url),
+        { url },
+      );
       if (!expected.ok) throw new Error(`${ARTICLE} is no article for the CLI`);
       const { page, tabId } = await fixture.browser.openTab(url);
       const popup = await fixture.browser.openExtensionPage(`popup.html?tab=${tabId}`);
-      const shown = await waitInPage(popup, () => {
-        const title = document.querySelector('h1')?.textContent;
-        return title
-          ? {
-              title,
-              summary: document.querySelectorAll('#summary-heading').length,
-              figures: document.querySelectorAll('.figures button').length,
-              related: [...document.querySelectorAll<HTMLAnchorElement>('.related a')].map((link) => link.href),
-            }
-          : null;
-      }, null);
+      const shown = await waitInPage(
+        popup,
+        () => {
+          const title = document.querySelector('h1')?.textContent;
+          return title
+            ? {
+                title,
+                summary: document.querySelectorAll('#summary-heading').length,
+                figures: document.querySelectorAll('.figures button').length,
+                related: [...document.querySelectorAll<HTMLAnchorElement>('.related a')].map((link) => link.href),
+              }
+            : null;
+        },
+        null,
+      );
       expect(shown).toEqual({
         title: expected.article.title,
         summary: 1,
@@ -97,7 +116,11 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
     it('lists the saved clip on the clips page and gets every clip back from its own export', async () => {
       const clips = await fixture.browser.openExtensionPage('clips.html');
       await waitInPage(clips, () => document.querySelectorAll('.clip-list > li').length === 1, null);
-      const titles = () => clips.evaluate(() => [...document.querySelectorAll('.clip-list h2, .clip-list h3')].map((title) => title.textContent), null);
+      const titles = () =>
+        clips.evaluate(
+          () => [...document.querySelectorAll('.clip-list h2, .clip-list h3')].map((title) => title.textContent),
+          null,
+        );
       const before = await titles();
       expect(before.join('|')).toContain('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
 
@@ -110,10 +133,14 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
         };
       }, null);
       await clickButton(clips, 'JSON');
-      const exported = await waitInPage(clips, async () => {
-        const href = (globalThis as unknown as { __loaExports: string[] }).__loaExports[0];
-        return href ? (await fetch(href)).text() : null;
-      }, null);
+      const exported = await waitInPage(
+        clips,
+        async () => {
+          const href = (globalThis as unknown as { __loaExports: string[] }).__loaExports[0];
+          return href ? (await fetch(href)).text() : null;
+        },
+        null,
+      );
       expect(JSON.parse(exported).clips).toHaveLength(1);
 
       await clips.evaluate(() => document.querySelector<HTMLInputElement>('.select-all input')?.click(), null);
@@ -142,14 +169,21 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
         popup,
         () => {
           const labels = [...document.querySelectorAll('fieldset.voices label')];
-          return labels.length === 4 ? labels.map((label) => [label.textContent?.trim(), label.getAttribute('title')]) : null;
+          return labels.length === 4
+            ? labels.map((label) => [label.textContent?.trim(), label.getAttribute('title')])
+            : null;
         },
         null,
         60_000,
       );
       // The test browsers run with an English UI, where the slots carry their English names.
       const t = translator('en');
-      const slotKeys = ['clips_voice_north_male', 'clips_voice_north_female', 'clips_voice_south_female', 'clips_voice_south_male'];
+      const slotKeys = [
+        'clips_voice_north_male',
+        'clips_voice_north_female',
+        'clips_voice_south_female',
+        'clips_voice_south_male',
+      ];
       expect(slots.map(([label]) => label)).toEqual(slotKeys.map((key) => t(key)));
       const voices = slots.map(([, voice]) => voice ?? '');
       expect(voices[0]).toMatch(/^Vietnamese \(Northern\)( espeak-ng)?$/);
@@ -167,7 +201,10 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
       const popup = await fixture.browser.openExtensionPage(`popup.html?tab=${tabId}`);
       await clickButton(popup, '^(Nghe|Listen)$');
 
-      const first = await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+      const first = await speech.waitFor(
+        (status) => status.state.status === 'speaking' && status.sentence !== null,
+        60_000,
+      );
       expect(first.state.index).toBe(0);
       expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
       expect(first.state.voice?.name).toMatch(/^Vietnamese \(Northern\)/);
@@ -181,8 +218,13 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
 
       // Paused, the play button's name is "Listen" again (its text says "Resume").
       await clickButton(popup, '^(Nghe tiếp|Resume|Nghe|Listen)$');
-      await speech.waitFor((status) => status.state.status === 'speaking' && status.state.index > paused.state.index, 60_000);
-      const starts = (await speech.statuses()).filter((status) => status.state.status === 'speaking' && status.sentence).map((status) => status.state.index);
+      await speech.waitFor(
+        (status) => status.state.status === 'speaking' && status.state.index > paused.state.index,
+        60_000,
+      );
+      const starts = (await speech.statuses())
+        .filter((status) => status.state.status === 'speaking' && status.sentence)
+        .map((status) => status.state.index);
       expect(new Set(starts)).toEqual(new Set(Array.from({ length: Math.max(...starts) + 1 }, (_, index) => index)));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
 
@@ -199,9 +241,21 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
       const exists = (ids: string[]) =>
         fixture.browser.inExtension(async (menuIds) => {
           const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-          return Promise.all(menuIds.map((id) => api.contextMenus.update(id, {}).then(() => true, () => false)));
+          return Promise.all(
+            menuIds.map((id) =>
+              api.contextMenus.update(id, {}).then(
+                () => true,
+                () => false,
+              ),
+            ),
+          );
         }, ids);
-      expect(await exists(['read-selection', 'read-page', 'save-selection', 'open-clips'])).toEqual([true, true, true, true]);
+      expect(await exists(['read-selection', 'read-page', 'save-selection', 'open-clips'])).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
       expect(await exists(['no-such-menu'])).toEqual([false]);
     });
 

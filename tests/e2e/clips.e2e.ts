@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, startPageServer, type LoadedExtension, type PageServer } from '../../scripts/lib/browser-harness';
+import {
+  launchExtension,
+  startPageServer,
+  type LoadedExtension,
+  type PageServer,
+} from '../../scripts/lib/browser-harness';
 
 const ARTICLES = ['vn-baolaocai-seed-reconstructed', 'vn-baochinhphu-co-che-gia-in-duc-tien'];
 
@@ -43,7 +48,9 @@ describe('clips in Chromium', () => {
     }
     let clips = await clipsPage();
     await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(2);
-    expect((await titlesOn(clips)).join('|')).toContain('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
+    expect((await titlesOn(clips)).join('|')).toContain(
+      'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7',
+    );
 
     await extension.close({ keepProfile: true });
     extension = await launchExtension({ profileDir });
@@ -61,10 +68,21 @@ describe('clips in Chromium', () => {
     await page.goto(server.corpusUrl('de-bmz-schulze-wfp'));
     const tab = await extension.worker.evaluate(async (id) => chrome.tabs.get(id), await extension.tabIdOf(page));
     await extension.worker.evaluate(
-      ([info, target]) => (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, target),
-      [{ menuItemId: 'save-selection', selectionText: 'Die künftige Zusammenarbeit mit dem UN-Welternährungsprogramm', editable: false, pageUrl: tab.url }, tab] as const,
+      ([info, target]) =>
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, target),
+      [
+        {
+          menuItemId: 'save-selection',
+          selectionText: 'Die künftige Zusammenarbeit mit dem UN-Welternährungsprogramm',
+          editable: false,
+          pageUrl: tab.url,
+        },
+        tab,
+      ] as const,
     );
-    await extension.worker.evaluate(() => (chrome.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch('save-clip'));
+    await extension.worker.evaluate(() =>
+      (chrome.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch('save-clip'),
+    );
     const clips = await clipsPage();
     await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(4);
     await clips.getByRole('searchbox').fill('kunftige Zusammenarbeit');
@@ -78,13 +96,22 @@ describe('clips in Chromium', () => {
     await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(4);
     const before = (await titlesOn(clips)).sort();
 
-    const [download] = await Promise.all([clips.waitForEvent('download'), clips.getByRole('button', { name: /Export all \(JSON\)|JSON/ }).first().click()]);
+    const [download] = await Promise.all([
+      clips.waitForEvent('download'),
+      clips
+        .getByRole('button', { name: /Export all \(JSON\)|JSON/ })
+        .first()
+        .click(),
+    ]);
     const exported = join(profileDir, 'export.json');
     await download.saveAs(exported);
     expect(JSON.parse(readFileSync(exported, 'utf8')).clips).toHaveLength(4);
 
     await clips.getByLabel(/Select all shown clips|Chọn tất cả/).check();
-    await clips.getByRole('button', { name: /Delete selected|Xoá|Xóa/ }).first().click();
+    await clips
+      .getByRole('button', { name: /Delete selected|Xoá|Xóa/ })
+      .first()
+      .click();
     await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(0);
 
     await clips.getByTestId('import-file').setInputFiles(exported);
@@ -96,7 +123,9 @@ describe('clips in Chromium', () => {
   it('rejects a foreign file with a clear message and changes nothing', async () => {
     const clips = await clipsPage();
     await expect.poll(() => clips.locator('.clip-list > li').count()).toBe(4);
-    await clips.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await clips
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
     await clips.getByRole('alert').first().waitFor();
     expect(await clips.getByRole('alert').first().textContent()).toMatch(/Loa/);
     expect(await clips.locator('.clip-list > li').count()).toBe(4);

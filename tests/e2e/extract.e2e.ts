@@ -63,7 +63,8 @@ describe('extraction in Chromium', () => {
 
   /** Generated, not committed: megabytes of page. Served at an address of the test server by the browser itself. */
   const extremePages: Record<string, () => string> = {
-    '200,000 links': () => `<h1>Tin</h1><div>${Array.from({ length: 200_000 }, (_, i) => `<a href="/tin-${i}.html">Tin số ${i}</a>`).join(' ')}</div>`,
+    '200,000 links': () =>
+      `<h1>Tin</h1><div>${Array.from({ length: 200_000 }, (_, i) => `<a href="/tin-${i}.html">Tin số ${i}</a>`).join(' ')}</div>`,
     '50,000 paragraphs': () =>
       `<h1>Tin dài</h1>${Array.from({ length: 50_000 }, (_, i) => `<p>Đoạn ${i}: Năm 2023, các bộ, ngành, địa phương đã thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản.</p>`).join('')}`,
   };
@@ -72,7 +73,10 @@ describe('extraction in Chromium', () => {
       const page = await browser.extension.context.newPage();
       const url = `${browser.server.origin}/generated/${encodeURIComponent(name)}.html`;
       await page.route(url, (route) =>
-        route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="vi"><head><title>Tin</title></head><body>${body()}</body></html>` }),
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="vi"><head><title>Tin</title></head><body>${body()}</body></html>`,
+        }),
       );
       await page.goto(url);
       const result = await extractInBrowser(browser.extension, await browser.extension.tabIdOf(page));

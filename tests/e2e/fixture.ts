@@ -1,5 +1,13 @@
 import { afterAll, beforeAll } from 'vitest';
-import { launchExtension, startPageServer, startSpeechSink, type LoadedExtension, type PageServer, type SpeechDispatcher, type SpeechSink } from '../../scripts/lib/browser-harness';
+import {
+  launchExtension,
+  startPageServer,
+  startSpeechSink,
+  type LoadedExtension,
+  type PageServer,
+  type SpeechDispatcher,
+  type SpeechSink,
+} from '../../scripts/lib/browser-harness';
 
 export interface BrowserFixture {
   server: PageServer;

@@ -31,7 +31,9 @@ function pngSize(file: string): [number, number] {
 }
 
 function filesUnder(dir: string, ext: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext)).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ext))
+    .map((f) => join(dir, f));
 }
 
 const manifests = {} as Record<'chrome' | 'firefox', Manifest>;
@@ -54,10 +56,14 @@ describe.each(['chrome', 'firefox'] as const)('the %s store build', (browser) =>
 
   it('has its icon at every size, on the toolbar button too, with the localized tooltip', () => {
     const manifest = manifests[browser];
-    const action = (manifest.action ?? manifest.browser_action) as { default_icon: Record<string, string>; default_title: string };
+    const action = (manifest.action ?? manifest.browser_action) as {
+      default_icon: Record<string, string>;
+      default_title: string;
+    };
     for (const icons of [manifest.icons!, action.default_icon]) {
       expect(Object.keys(icons).map(Number)).toEqual(ICON_SIZES);
-      for (const [size, path] of Object.entries(icons)) expect(pngSize(join(BUILDS[browser], path))).toEqual([Number(size), Number(size)]);
+      for (const [size, path] of Object.entries(icons))
+        expect(pngSize(join(BUILDS[browser], path))).toEqual([Number(size), Number(size)]);
     }
     expect(action.default_title).toBe('__MSG_actionTitle__');
     for (const locale of readdirSync(join(BUILDS[browser], '_locales'))) {
@@ -90,16 +96,23 @@ describe('the Firefox store build', () => {
     expect(existsSync(join(BIN, 'web-ext'))).toBe(true);
     let output: string;
     try {
-      output = execFileSync(join(BIN, 'web-ext'), ['lint', '--source-dir', BUILDS.firefox, '--output', 'json', '--no-config-discovery'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      output = execFileSync(
+        join(BIN, 'web-ext'),
+        ['lint', '--source-dir', BUILDS.firefox, '--output', 'json', '--no-config-discovery'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     } catch (error) {
       // web-ext exits 1 when it finds errors; its report is still on stdout.
       output = (error as { stdout: string }).stdout;
     }
-    const report = JSON.parse(output) as { summary: { errors: number }; errors: { code: string; message: string; file?: string }[] };
+    const report = JSON.parse(output) as {
+      summary: { errors: number };
+      errors: { code: string; message: string; file?: string }[];
+    };
     expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
   });

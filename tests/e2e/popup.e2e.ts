@@ -13,7 +13,9 @@ const SCREENSHOTS = join(ROOT, 'test-results/popup');
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }
+    ).axe;
     const results = await axe.run();
     return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
   });
@@ -34,7 +36,9 @@ describe('the popup in Chromium', () => {
   it('shows the article with summary, figures and related stories, accessible in light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'), scheme);
-      await popup.getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' }).waitFor();
+      await popup
+        .getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' })
+        .waitFor();
       expect(await popup.getByRole('heading', { name: /Tóm tắt|Summary/ }).count()).toBe(1);
       expect(await popup.locator('.figures button').count()).toBeGreaterThanOrEqual(5);
       expect(await popup.locator('.related a').count()).toBe(8);
@@ -48,14 +52,21 @@ describe('the popup in Chromium', () => {
   it('sets its type on body, so the 75% body size of Chromium extension pages does not shrink it (≥ 15 px)', async () => {
     const { page, popup } = await popupFor(browser.server.corpusUrl('vn-baolaocai-seed-reconstructed'));
     await popup.locator('.lead').waitFor();
-    const px = (selector: string) => popup.locator(selector).first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
-    for (const selector of ['.lead', '.summary li', '.related a', 'body']) expect(await px(selector), selector).toBeGreaterThanOrEqual(15);
+    const px = (selector: string) =>
+      popup
+        .locator(selector)
+        .first()
+        .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    for (const selector of ['.lead', '.summary li', '.related a', 'body'])
+      expect(await px(selector), selector).toBeGreaterThanOrEqual(15);
     await popup.getByRole('button', { name: /Chữ lớn hơn|Larger text/ }).click();
     await expect.poll(() => px('.lead')).toBe(17);
     // Remembered: a popup opened afterwards starts at the chosen size.
     const again = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
     await again.locator('.lead').waitFor();
-    await expect.poll(() => again.locator('.lead').evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBe(17);
+    await expect
+      .poll(() => again.locator('.lead').evaluate((element) => parseFloat(getComputedStyle(element).fontSize)))
+      .toBe(17);
     await again.getByRole('button', { name: /Chữ nhỏ hơn|Smaller text/ }).click();
     await again.close();
     await popup.close();
@@ -79,7 +90,10 @@ describe('the popup in Chromium', () => {
   it('fetches and extracts the related stories of the same site to listen to them next', async () => {
     const { page, popup } = await popupFor(`${browser.server.origin}/fixtures/pages/series/one/`);
     await popup.getByRole('button', { name: /Nghe tiếp các tin này|Listen to these next/ }).click();
-    await popup.getByText(/2 (tin|stories)/).first().waitFor();
+    await popup
+      .getByText(/2 (tin|stories)/)
+      .first()
+      .waitFor();
     expect(await popup.locator('.player').textContent()).toMatch(/Cầu Tứ Liên sẽ hoàn thành trong 36 tháng/);
     await popup.close();
     await page.close();
@@ -110,7 +124,9 @@ describe('the popup in Chromium', () => {
     await popup.getByRole('heading', { level: 1 }).waitFor();
     // 200% zoom of a 420 px popup is a 210 CSS px wide viewport.
     await popup.setViewportSize({ width: 210, height: 600 });
-    const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await popup.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await popup.screenshot({ path: join(SCREENSHOTS, 'zoom-200.png'), fullPage: true });
     await popup.close();
@@ -123,7 +139,9 @@ describe('the popup in Chromium', () => {
     // checked in the popup's unit tests (state "file-access").
     const fileUrl = `file://${join(ROOT, 'tests/corpus/vn-baolaocai-seed-reconstructed/source.html')}`;
     const { page, popup } = await popupFor(fileUrl);
-    await popup.getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' }).waitFor();
+    await popup
+      .getByRole('heading', { level: 1, name: 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7' })
+      .waitFor();
     await popup.close();
     await page.close();
   });

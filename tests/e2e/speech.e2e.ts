@@ -11,13 +11,19 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     const commands = await browser.extension.worker.evaluate(() => chrome.commands.getAll());
     const shortcut = (name: string) => commands.find((command) => command.name === name)?.shortcut;
     // Chromium drops a refused suggested key silently (shortcut ""): each must really be there.
-    expect(Object.fromEntries(['play-pause', 'stop', 'previous-sentence', 'save-clip'].map((name) => [name, shortcut(name)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['play-pause', 'stop', 'previous-sentence', 'save-clip'].map((name) => [name, shortcut(name)]),
+      ),
+    ).toEqual({
       'play-pause': 'Alt+Shift+Q',
       stop: 'Alt+Shift+Period',
       'previous-sentence': 'Alt+Shift+Comma',
       'save-clip': 'Alt+Shift+S',
     });
-    expect(commands.map((command) => command.name)).toEqual(expect.arrayContaining(['_execute_action', 'next-sentence']));
+    expect(commands.map((command) => command.name)).toEqual(
+      expect.arrayContaining(['_execute_action', 'next-sentence']),
+    );
   });
 
   it('reads from a shortcut sentence by sentence, highlights, pauses, resumes, skips and stops', async () => {
@@ -27,14 +33,20 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await page.bringToFront();
     await dispatchCommand(browser.extension, 'play-pause');
 
-    const first = await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+    const first = await speech.waitFor(
+      (status) => status.state.status === 'speaking' && status.sentence !== null,
+      60_000,
+    );
     expect(first.state.index).toBe(0);
     // The title is read first and highlighted on the live page, which keeps its DOM.
     expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
     expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
     // On a fresh browser the language's default voice may read first; the Northern slot takes
     // over from the sentence after the voice list arrived.
-    const northern = await speech.waitFor((status) => /Vietnamese \(Northern\)/.test(status.state.voice?.name ?? ''), 60_000);
+    const northern = await speech.waitFor(
+      (status) => /Vietnamese \(Northern\)/.test(status.state.voice?.name ?? ''),
+      60_000,
+    );
     expect(northern.preparing).toBe(false);
 
     await speech.waitFor((status) => status.state.index >= 2);
@@ -48,11 +60,15 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await dispatchCommand(browser.extension, 'play-pause');
     await speech.waitFor((status) => status.state.status === 'speaking');
     await dispatchCommand(browser.extension, 'next-sentence');
-    const skipped = await speech.waitFor((status) => status.state.index > paused.state.index && status.sentence !== null);
+    const skipped = await speech.waitFor(
+      (status) => status.state.index > paused.state.index && status.sentence !== null,
+    );
     expect(skipped.state.index).toBe(paused.state.index + 1);
 
     // Every sentence that started did so in order: no sentence read twice, none skipped but the one we skipped.
-    const starts = (await speech.statuses()).filter((status) => status.state.status === 'speaking' && status.sentence).map((status) => status.state.index);
+    const starts = (await speech.statuses())
+      .filter((status) => status.state.status === 'speaking' && status.sentence)
+      .map((status) => status.state.index);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
 
     await dispatchCommand(browser.extension, 'stop');
@@ -66,13 +82,26 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await speech.clear();
     const page = await browser.extension.context.newPage();
     await page.goto(browser.server.corpusUrl(ARTICLE));
-    const tab = await browser.extension.worker.evaluate(async (id) => chrome.tabs.get(id), await browser.extension.tabIdOf(page));
+    const tab = await browser.extension.worker.evaluate(
+      async (id) => chrome.tabs.get(id),
+      await browser.extension.tabIdOf(page),
+    );
     await browser.extension.worker.evaluate(
-      ([info, target]) => (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, target),
-      [{ menuItemId: 'read-selection', selectionText: 'Tuy nhiên, công tác cải cách hành chính trong năm 2023 còn một số bất cập, hạn chế.', editable: false }, tab] as const,
+      ([info, target]) =>
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, target),
+      [
+        {
+          menuItemId: 'read-selection',
+          selectionText: 'Tuy nhiên, công tác cải cách hành chính trong năm 2023 còn một số bất cập, hạn chế.',
+          editable: false,
+        },
+        tab,
+      ] as const,
     );
     const reading = await speech.waitFor((status) => status.what === 'selection' && status.sentence !== null, 60_000);
-    expect(reading.sentence).toBe('Tuy nhiên, công tác cải cách hành chính trong năm 2023 còn một số bất cập, hạn chế.');
+    expect(reading.sentence).toBe(
+      'Tuy nhiên, công tác cải cách hành chính trong năm 2023 còn một số bất cập, hạn chế.',
+    );
     await speech.waitFor((status) => status.state.status === 'idle');
     await page.close();
   });
@@ -99,7 +128,10 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     const page = await browser.extension.context.newPage();
     await page.goto(browser.server.corpusUrl(ARTICLE));
     const popup = await browser.extension.openPopup(await browser.extension.tabIdOf(page));
-    await popup.getByRole('button', { name: /Nghe|Listen/ }).first().click();
+    await popup
+      .getByRole('button', { name: /Nghe|Listen/ })
+      .first()
+      .click();
     await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
     await popup.close();
     const later = await speech.waitFor((status) => status.state.index >= 2);

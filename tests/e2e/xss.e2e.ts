@@ -11,8 +11,23 @@ import { marked } from 'marked';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipFromArticle } from '../../lib/clips/model';
-import { CLOBBERS, hasRawMarkup, HOSTILE_PAGE_COUNT, MARKUP_VECTORS, PLACEMENTS, startHostileServer, URL_VECTORS, type HostileServer } from '../support/hostile-pages';
-import { extractInBrowser, launchExtension, startSpeechSink, type LoadedExtension, type SpeechDispatcher } from '../../scripts/lib/browser-harness';
+import {
+  CLOBBERS,
+  hasRawMarkup,
+  HOSTILE_PAGE_COUNT,
+  MARKUP_VECTORS,
+  PLACEMENTS,
+  startHostileServer,
+  URL_VECTORS,
+  type HostileServer,
+} from '../support/hostile-pages';
+import {
+  extractInBrowser,
+  launchExtension,
+  startSpeechSink,
+  type LoadedExtension,
+  type SpeechDispatcher,
+} from '../../scripts/lib/browser-harness';
 
 /**
  * What must never be in Loa's pages: script-capable or embedding elements, event handler
@@ -20,12 +35,30 @@ import { extractInBrowser, launchExtension, startSpeechSink, type LoadedExtensio
  */
 function unsafeDom(): string[] {
   const problems: string[] = [];
-  const FORBIDDEN = ['script', 'iframe', 'frame', 'object', 'embed', 'base', 'meta', 'link', 'style', 'template', 'noscript', 'math', 'video', 'audio', 'source', 'img'];
+  const FORBIDDEN = [
+    'script',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'base',
+    'meta',
+    'link',
+    'style',
+    'template',
+    'noscript',
+    'math',
+    'video',
+    'audio',
+    'source',
+    'img',
+  ];
   for (const element of document.body.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
     if (FORBIDDEN.includes(tag)) problems.push(`<${tag}>`);
     // Loa's own icons are the only SVG.
-    if (element.namespaceURI === 'http://www.w3.org/2000/svg' && !element.closest('svg.icon-glyph')) problems.push(`<svg:${tag}>`);
+    if (element.namespaceURI === 'http://www.w3.org/2000/svg' && !element.closest('svg.icon-glyph'))
+      problems.push(`<svg:${tag}>`);
     for (const name of element.getAttributeNames()) {
       if (/^on/i.test(name)) problems.push(`${tag} ${name}`);
       if (/^(href|src|action|formaction|data|srcdoc|poster|background|xlink:href)$/i.test(name)) {
@@ -50,16 +83,20 @@ function unsafeMarkdown(markdown: string): string[] {
   const problems: string[] = [];
   for (const element of window.document.body.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
-    if (!['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'blockquote', 'hr', 'br'].includes(tag)) problems.push(`<${tag}>`);
+    if (!['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'blockquote', 'hr', 'br'].includes(tag))
+      problems.push(`<${tag}>`);
     if (element.getAttributeNames().some((name) => /^on/i.test(name))) problems.push(`${tag} on…`);
-    if (tag === 'a' && !/^https?:\/\/[^@]*$/.test(element.getAttribute('href') ?? '')) problems.push(`a href="${element.getAttribute('href')}"`);
+    if (tag === 'a' && !/^https?:\/\/[^@]*$/.test(element.getAttribute('href') ?? ''))
+      problems.push(`a href="${element.getAttribute('href')}"`);
   }
   return problems;
 }
 
 /** Canary calls from Loa's extension pages (their fetches carry the extension's origin). */
-const fromExtension = (server: HostileServer) => server.hits.filter((hit) => hit.origin?.startsWith('chrome-extension://'));
-const pageHits = (server: HostileServer, index: number) => server.hits.filter((hit) => hit.id.startsWith(`${index}-`)).length;
+const fromExtension = (server: HostileServer) =>
+  server.hits.filter((hit) => hit.origin?.startsWith('chrome-extension://'));
+const pageHits = (server: HostileServer, index: number) =>
+  server.hits.filter((hit) => hit.id.startsWith(`${index}-`)).length;
 
 /** Waits until the page's own payloads (raw markup runs when the page loads) have stopped calling. */
 async function settledHits(server: HostileServer, index: number): Promise<number> {
@@ -81,7 +118,8 @@ describe('hostile pages in Chromium', () => {
   const watch = (page: Page) =>
     page.on('console', (message) => {
       // An inline script or handler that reached an extension page would be refused by its CSP, and said so here.
-      if (/Content Security Policy|Refused to (execute|load|run)/i.test(message.text())) refusedByCsp.push(`${page.url()}: ${message.text()}`);
+      if (/Content Security Policy|Refused to (execute|load|run)/i.test(message.text()))
+        refusedByCsp.push(`${page.url()}: ${message.text()}`);
     });
 
   beforeAll(async () => {
@@ -128,7 +166,10 @@ describe('hostile pages in Chromium', () => {
     // Page 0 names an element "__loaContentScript", and that name reaches the content script's
     // world: a marker kept there would have stopped the extraction above.
     const clobbered = await popup.evaluate(async (id) => {
-      const [injected] = await chrome.scripting.executeScript({ target: { tabId: id }, func: () => String((globalThis as Record<string, unknown>).__loaContentScript) });
+      const [injected] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: () => String((globalThis as Record<string, unknown>).__loaContentScript),
+      });
       return injected?.result;
     }, tabId);
     expect(clobbered).toMatch(/HTMLFormElement/);
@@ -171,10 +212,16 @@ describe('hostile pages in Chromium', () => {
     }, tabId);
     expect(portFromContentScript).toBe('answered');
     // The same save from the popup is the one that counts.
-    const fromPopup = await popup.evaluate((forged) => chrome.runtime.sendMessage({ to: 'loa-background', message: { type: 'save-clip', clip: forged } }), clip);
+    const fromPopup = await popup.evaluate(
+      (forged) => chrome.runtime.sendMessage({ to: 'loa-background', message: { type: 'save-clip', clip: forged } }),
+      clip,
+    );
     expect(fromPopup).toMatchObject({ ok: true });
 
-    const status = (await popup.evaluate((id) => chrome.tabs.sendMessage(id, { to: 'loa-content', message: { type: 'speech-status' } }), tabId)) as { state: { status: string } };
+    const status = (await popup.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { to: 'loa-content', message: { type: 'speech-status' } }),
+      tabId,
+    )) as { state: { status: string } };
     expect(status.state.status).toBe('idle');
     expect(await extension.worker.evaluate(() => chrome.tts.isSpeaking())).toBe(false);
     expect(server.pageRequests.length).toBe(requestsBefore);
@@ -188,117 +235,142 @@ describe('hostile pages in Chromium', () => {
     await page.close();
   });
 
-  it(`runs no payload of ${HOSTILE_PAGE_COUNT} pages anywhere, and links nothing but http(s)`, { timeout: 900_000 }, async () => {
-    const started = Date.now();
-    const page = await extension.context.newPage();
-    await page.goto(server.pageUrl(0));
-    const tabId = await extension.tabIdOf(page);
-    const popup = await extension.context.newPage();
-    watch(popup);
+  it(
+    `runs no payload of ${HOSTILE_PAGE_COUNT} pages anywhere, and links nothing but http(s)`,
+    { timeout: 900_000 },
+    async () => {
+      const started = Date.now();
+      const page = await extension.context.newPage();
+      await page.goto(server.pageUrl(0));
+      const tabId = await extension.tabIdOf(page);
+      const popup = await extension.context.newPage();
+      watch(popup);
 
-    const popupProblems: string[] = [];
-    const loaRuns: string[] = [];
-    let articles = 0;
-    let queuedStories = 0;
-    let pageOwnRuns = 0;
-    const clobbered: boolean[] = [];
-    for (let index = 0; index < HOSTILE_PAGE_COUNT; index++) {
-      await page.goto(server.pageUrl(index));
-      // Text payloads never run by themselves: any call of theirs is Loa's doing (checked at the end).
-      const raw = hasRawMarkup(index);
-      const ownRuns = raw ? await settledHits(server, index) : 0;
-      pageOwnRuns += ownRuns;
+      const popupProblems: string[] = [];
+      const loaRuns: string[] = [];
+      let articles = 0;
+      let queuedStories = 0;
+      let pageOwnRuns = 0;
+      const clobbered: boolean[] = [];
+      for (let index = 0; index < HOSTILE_PAGE_COUNT; index++) {
+        await page.goto(server.pageUrl(index));
+        // Text payloads never run by themselves: any call of theirs is Loa's doing (checked at the end).
+        const raw = hasRawMarkup(index);
+        const ownRuns = raw ? await settledHits(server, index) : 0;
+        pageOwnRuns += ownRuns;
 
-      await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
-      await popup.locator('h1.title, [role="alert"]').first().waitFor();
-      const isArticle = (await popup.locator('h1.title').count()) === 1;
-      // The first pages clobber "__loaContentScript" (the old injection marker) with an element.
-      if (index % CLOBBERS.length < 3) clobbered.push(isArticle);
-      if (isArticle) {
-        articles++;
-        const figure = popup.locator('button.figure').first();
-        if ((await figure.count()) === 1) await figure.click();
-        const listen = popup.getByRole('button', { name: /Nghe tiếp các tin này|Listen to these next/ });
-        if ((await listen.count()) === 1) {
-          await listen.click();
-          const outcome = popup.getByText(/stories queued after|tin để nghe sau|Could not fetch these stories|Không tải được các tin/);
-          await outcome.waitFor();
-          queuedStories += Number(/(\d+) (stories|tin)/.exec((await outcome.textContent()) ?? '')?.[1] ?? 0);
+        await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+        await popup.locator('h1.title, [role="alert"]').first().waitFor();
+        const isArticle = (await popup.locator('h1.title').count()) === 1;
+        // The first pages clobber "__loaContentScript" (the old injection marker) with an element.
+        if (index % CLOBBERS.length < 3) clobbered.push(isArticle);
+        if (isArticle) {
+          articles++;
+          const figure = popup.locator('button.figure').first();
+          if ((await figure.count()) === 1) await figure.click();
+          const listen = popup.getByRole('button', { name: /Nghe tiếp các tin này|Listen to these next/ });
+          if ((await listen.count()) === 1) {
+            await listen.click();
+            const outcome = popup.getByText(
+              /stories queued after|tin để nghe sau|Could not fetch these stories|Không tải được các tin/,
+            );
+            await outcome.waitFor();
+            queuedStories += Number(/(\d+) (stories|tin)/.exec((await outcome.textContent()) ?? '')?.[1] ?? 0);
+          }
+          await popup.getByRole('button', { name: /Lưu bài|Save clip/ }).click();
+          await popup.getByText(/Đã lưu|Saved to your clips|Đã cập nhật|Updated your saved clip/).waitFor();
         }
-        await popup.getByRole('button', { name: /Lưu bài|Save clip/ }).click();
-        await popup.getByText(/Đã lưu|Saved to your clips|Đã cập nhật|Updated your saved clip/).waitFor();
+        popupProblems.push(...(await popup.evaluate(unsafeDom)).map((problem) => `page ${index}: ${problem}`));
+        // Raw markup ran in the page by itself when it loaded; anything more ran because of Loa.
+        const runs = raw ? (await settledHits(server, index)) - ownRuns : 0;
+        if (runs > 0) loaRuns.push(`page ${index}: ${runs}`);
       }
-      popupProblems.push(...(await popup.evaluate(unsafeDom)).map((problem) => `page ${index}: ${problem}`));
-      // Raw markup ran in the page by itself when it loaded; anything more ran because of Loa.
-      const runs = raw ? (await settledHits(server, index)) - ownRuns : 0;
-      if (runs > 0) loaRuns.push(`page ${index}: ${runs}`);
-    }
-    await page.close();
-    await popup.close();
+      await page.close();
+      await popup.close();
 
-    // The canary works: the raw markup that the pages run themselves reached it.
-    expect(pageOwnRuns).toBeGreaterThan(0);
-    expect(loaRuns).toEqual([]);
-    expect(popupProblems).toEqual([]);
-    expect(clobbered.every(Boolean)).toBe(true);
-    // A few pages stop being articles where raw markup swallows the rest of the page (an unclosed <style> in MathML).
-    expect(articles).toBeGreaterThanOrEqual(100);
-    expect(queuedStories).toBeGreaterThan(0);
-    // "Listen to these next" fetched same-site stories only: every story request came from the page's own origin.
-    const storyFetches = server.pageRequests.filter((request) => request.headers['sec-fetch-mode'] === 'cors' || request.headers['sec-fetch-dest'] === 'empty');
-    expect(storyFetches.length).toBeGreaterThan(0);
-    expect(storyFetches.every((request) => request.headers.cookie === undefined && (request.headers.origin === undefined || request.headers.origin === server.origin))).toBe(true);
+      // The canary works: the raw markup that the pages run themselves reached it.
+      expect(pageOwnRuns).toBeGreaterThan(0);
+      expect(loaRuns).toEqual([]);
+      expect(popupProblems).toEqual([]);
+      expect(clobbered.every(Boolean)).toBe(true);
+      // A few pages stop being articles where raw markup swallows the rest of the page (an unclosed <style> in MathML).
+      expect(articles).toBeGreaterThanOrEqual(100);
+      expect(queuedStories).toBeGreaterThan(0);
+      // "Listen to these next" fetched same-site stories only: every story request came from the page's own origin.
+      const storyFetches = server.pageRequests.filter(
+        (request) => request.headers['sec-fetch-mode'] === 'cors' || request.headers['sec-fetch-dest'] === 'empty',
+      );
+      expect(storyFetches.length).toBeGreaterThan(0);
+      expect(
+        storyFetches.every(
+          (request) =>
+            request.headers.cookie === undefined &&
+            (request.headers.origin === undefined || request.headers.origin === server.origin),
+        ),
+      ).toBe(true);
 
-    // The clips page: every clip with its full text, summary, figures and related stories opened, read aloud.
-    const clips = await extension.context.newPage();
-    watch(clips);
-    await clips.goto(`chrome-extension://${extension.extensionId}/clips.html`);
-    const cards = clips.locator('.clip-list > li');
-    // The list shows a page at a time.
-    const showAll = async () => {
-      await cards.first().waitFor();
-      while ((await clips.locator('button.more').count()) > 0) await clips.locator('button.more').click();
-      await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(articles);
-    };
-    await showAll();
-    const openAll = async () => {
-      await clips.evaluate(() => document.querySelectorAll('details').forEach((details) => void (details.open = true)));
-      await expect.poll(() => clips.locator('.clip-full').count(), { timeout: 30_000 }).toBe(articles);
-    };
-    await openAll();
-    expect(await clips.evaluate(unsafeDom)).toEqual([]);
-    const playButtons = clips.locator('.clip-actions').getByRole('button', { name: /^(Read aloud|Đọc to)/ });
-    for (let i = 0; i < articles; i += 10) await playButtons.nth(i).click();
-    expect(await clips.evaluate(unsafeDom)).toEqual([]);
+      // The clips page: every clip with its full text, summary, figures and related stories opened, read aloud.
+      const clips = await extension.context.newPage();
+      watch(clips);
+      await clips.goto(`chrome-extension://${extension.extensionId}/clips.html`);
+      const cards = clips.locator('.clip-list > li');
+      // The list shows a page at a time.
+      const showAll = async () => {
+        await cards.first().waitFor();
+        while ((await clips.locator('button.more').count()) > 0) await clips.locator('button.more').click();
+        await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(articles);
+      };
+      await showAll();
+      const openAll = async () => {
+        await clips.evaluate(() =>
+          document.querySelectorAll('details').forEach((details) => void (details.open = true)),
+        );
+        await expect.poll(() => clips.locator('.clip-full').count(), { timeout: 30_000 }).toBe(articles);
+      };
+      await openAll();
+      expect(await clips.evaluate(unsafeDom)).toEqual([]);
+      const playButtons = clips.locator('.clip-actions').getByRole('button', { name: /^(Read aloud|Đọc to)/ });
+      for (let i = 0; i < articles; i += 10) await playButtons.nth(i).click();
+      expect(await clips.evaluate(unsafeDom)).toEqual([]);
 
-    const [markdownDownload] = await Promise.all([clips.waitForEvent('download'), clips.getByRole('button', { name: /Export all \(Markdown\)|Xuất tất cả \(Markdown\)/ }).click()]);
-    const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
-    expect(unsafeMarkdown(markdown)).toEqual([]);
-    const [jsonDownload] = await Promise.all([clips.waitForEvent('download'), clips.getByRole('button', { name: /Export all \(JSON\)|Xuất tất cả \(JSON\)/ }).click()]);
-    const exported = join(extension.profileDir, 'hostile-export.json');
-    await jsonDownload.saveAs(exported);
-    expect(JSON.parse(readFileSync(exported, 'utf8')).clips).toHaveLength(articles);
+      const [markdownDownload] = await Promise.all([
+        clips.waitForEvent('download'),
+        clips.getByRole('button', { name: /Export all \(Markdown\)|Xuất tất cả \(Markdown\)/ }).click(),
+      ]);
+      const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
+      expect(unsafeMarkdown(markdown)).toEqual([]);
+      const [jsonDownload] = await Promise.all([
+        clips.waitForEvent('download'),
+        clips.getByRole('button', { name: /Export all \(JSON\)|Xuất tất cả \(JSON\)/ }).click(),
+      ]);
+      const exported = join(extension.profileDir, 'hostile-export.json');
+      await jsonDownload.saveAs(exported);
+      expect(JSON.parse(readFileSync(exported, 'utf8')).clips).toHaveLength(articles);
 
-    const titles = async () => (await clips.locator('.clip-list h2').allTextContents()).sort();
-    const before = await titles();
-    await clips.getByLabel(/Select all shown clips|Chọn tất cả/).check();
-    expect(await clips.locator('.bulk-count').textContent()).toContain(String(articles));
-    await clips.getByRole('button', { name: /Delete selected|Xoá|Xóa/ }).first().click();
-    // Removing every expanded card takes about a second in Chromium, past expect.poll's 1 s default.
-    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(0);
-    await clips.getByTestId('import-file').setInputFiles(exported);
-    await showAll();
-    expect(await titles()).toEqual(before);
-    await openAll();
-    expect(await clips.evaluate(unsafeDom)).toEqual([]);
-    await clips.close();
+      const titles = async () => (await clips.locator('.clip-list h2').allTextContents()).sort();
+      const before = await titles();
+      await clips.getByLabel(/Select all shown clips|Chọn tất cả/).check();
+      expect(await clips.locator('.bulk-count').textContent()).toContain(String(articles));
+      await clips
+        .getByRole('button', { name: /Delete selected|Xoá|Xóa/ })
+        .first()
+        .click();
+      // Removing every expanded card takes about a second in Chromium, past expect.poll's 1 s default.
+      await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(0);
+      await clips.getByTestId('import-file').setInputFiles(exported);
+      await showAll();
+      expect(await titles()).toEqual(before);
+      await openAll();
+      expect(await clips.evaluate(unsafeDom)).toEqual([]);
+      await clips.close();
 
-    expect(fromExtension(server)).toEqual([]);
-    expect(server.hits.filter((hit) => !hasRawMarkup(Number(hit.id.split('-')[0])))).toEqual([]);
-    expect(refusedByCsp).toEqual([]);
-    console.info(
-      `hostile pages: ${HOSTILE_PAGE_COUNT} pages (${articles} articles), ${MARKUP_VECTORS.length} markup + ${URL_VECTORS.length} URL vectors + ${CLOBBERS.length} clobbering sets, ` +
-        `${PLACEMENTS.length} placements, ${queuedStories} stories queued; the pages' own raw markup ran ${pageOwnRuns} times, Loa's actions 0 times; ${((Date.now() - started) / 1000).toFixed(0)} s`,
-    );
-  });
+      expect(fromExtension(server)).toEqual([]);
+      expect(server.hits.filter((hit) => !hasRawMarkup(Number(hit.id.split('-')[0])))).toEqual([]);
+      expect(refusedByCsp).toEqual([]);
+      console.info(
+        `hostile pages: ${HOSTILE_PAGE_COUNT} pages (${articles} articles), ${MARKUP_VECTORS.length} markup + ${URL_VECTORS.length} URL vectors + ${CLOBBERS.length} clobbering sets, ` +
+          `${PLACEMENTS.length} placements, ${queuedStories} stories queued; the pages' own raw markup ran ${pageOwnRuns} times, Loa's actions 0 times; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
+    },
+  );
 });

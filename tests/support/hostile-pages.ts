@@ -33,10 +33,23 @@ export const MARKUP_VECTORS: readonly MarkupVector[] = [
   { name: 'svg-a-xlink', markup: (js) => `<svg><a xlink:href="javascript:${js}"><text y="10">x</text></a></svg>` },
   { name: 'svg-animate', markup: (js) => `<svg><animate onbegin="${js}" attributeName="x" dur="1s"></animate></svg>` },
   // Mutation XSS: markup that parses harmless once and dangerous when serialized and parsed again.
-  { name: 'mxss-noscript', markup: (js) => `<noscript><p title="</noscript><img src=/missing.png onerror=${js.replace(/ /g, '')}>"></noscript>` },
-  { name: 'mxss-svg-style', markup: (js) => `<svg></p><style><a id="</style><img src=/missing.png onerror=${js.replace(/ /g, '')}>">` },
-  { name: 'mxss-math-mglyph', markup: (js) => `<math><mtext><table><mglyph><style><img src=/missing.png onerror="${js}">` },
-  { name: 'mxss-form-math', markup: (js) => `<form><math><mtext></form><form><mglyph><style></math><img src=/missing.png onerror="${js}">` },
+  {
+    name: 'mxss-noscript',
+    markup: (js) =>
+      `<noscript><p title="</noscript><img src=/missing.png onerror=${js.replace(/ /g, '')}>"></noscript>`,
+  },
+  {
+    name: 'mxss-svg-style',
+    markup: (js) => `<svg></p><style><a id="</style><img src=/missing.png onerror=${js.replace(/ /g, '')}>">`,
+  },
+  {
+    name: 'mxss-math-mglyph',
+    markup: (js) => `<math><mtext><table><mglyph><style><img src=/missing.png onerror="${js}">`,
+  },
+  {
+    name: 'mxss-form-math',
+    markup: (js) => `<form><math><mtext></form><form><mglyph><style></math><img src=/missing.png onerror="${js}">`,
+  },
   { name: 'template', markup: (js) => `<template><img src="/missing.png" onerror="${js}"></template>` },
   { name: 'noscript-img', markup: (js) => `<noscript><img src="/missing.png" onerror="${js}"></noscript>` },
   { name: 'textarea-breakout', markup: (js) => `</textarea><img src=/missing.png onerror="${js}">` },
@@ -63,8 +76,16 @@ export const URL_VECTORS: readonly UrlVector[] = [
   { name: 'vbscript', url: () => 'vbscript:msgbox(1)', web: false },
   { name: 'protocol-relative', url: () => '//evil.example/tin-lien-quan.htm', web: true },
   { name: 'userinfo', url: (_js, origin) => `http://${new URL(origin).host}@evil.example/tin.htm`, web: true },
-  { name: 'userinfo-encoded-slash', url: (_js, origin) => `http://evil.example%2F@${new URL(origin).host}/hostile/0/`, web: true },
-  { name: 'look-alike-subdomain', url: (_js, origin) => `http://${new URL(origin).hostname}.evil.example/tin.htm`, web: true },
+  {
+    name: 'userinfo-encoded-slash',
+    url: (_js, origin) => `http://evil.example%2F@${new URL(origin).host}/hostile/0/`,
+    web: true,
+  },
+  {
+    name: 'look-alike-subdomain',
+    url: (_js, origin) => `http://${new URL(origin).hostname}.evil.example/tin.htm`,
+    web: true,
+  },
 ];
 
 /** Page-global names a page can clobber with id/name (window) or name (document). */
@@ -78,12 +99,23 @@ export const CLOBBERS: readonly string[] = [
   '<form id="location"><input name="href" value="javascript:alert(1)"></form>',
 ];
 
-export const PLACEMENTS = ['title', 'h1', 'lead', 'body', 'caption', 'alt', 'figure-sentence', 'related-title', 'related-url'] as const;
+export const PLACEMENTS = [
+  'title',
+  'h1',
+  'lead',
+  'body',
+  'caption',
+  'alt',
+  'figure-sentence',
+  'related-title',
+  'related-url',
+] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 export const HOSTILE_PAGE_COUNT = 128;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The canary call of one payload: its id says page, placement and vector. */
 export function canaryCall(origin: string, id: string): string {
@@ -108,8 +140,10 @@ const SENTENCES = [
 ];
 
 function sentence(index: number, seed: number): string {
-  return SENTENCES[index % SENTENCES.length]!
-    .replace('{a}', `${(seed % 9) + 1}.${String(100 + ((seed * 37) % 900)).padStart(3, '0')}`)
+  return SENTENCES[index % SENTENCES.length]!.replace(
+    '{a}',
+    `${(seed % 9) + 1}.${String(100 + ((seed * 37) % 900)).padStart(3, '0')}`,
+  )
     .replace('{b}', String(200 + ((seed * 53) % 700)))
     .replace('{c}', `${100 + ((seed * 17) % 800)},${seed % 10}`)
     .replace('{d}', String(50 + ((seed * 7) % 49)));
@@ -208,7 +242,9 @@ export async function startHostileServer(): Promise<HostileServer> {
     const page = /^\/hostile\/(\d+)\/$/.exec(path);
     if (page && Number(page[1]) < HOSTILE_PAGE_COUNT) {
       pageRequests.push({ path, headers: request.headers });
-      return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(Number(page[1]), origin).html);
+      return void response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(hostilePage(Number(page[1]), origin).html);
     }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });

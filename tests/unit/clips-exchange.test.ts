@@ -29,7 +29,9 @@ const input = (n: number, overrides: Partial<ClipInput> = {}): ClipInput => ({
   text: `Nội dung bài ${n}.\n\nĐoạn thứ hai.`,
   summary: [`Nội dung bài ${n}.`],
   lead: `Sapo ${n}`,
-  figures: [{ text: '98%', value: 98, unit: '%', sentence: 'Đạt 98%.', where: 'lead', start: 5, end: 8, sentenceIndex: -1 }],
+  figures: [
+    { text: '98%', value: 98, unit: '%', sentence: 'Đạt 98%.', where: 'lead', start: 5, end: 8, sentenceIndex: -1 },
+  ],
   related: [{ title: 'Liên quan', url: 'https://baochinhphu.vn/lien-quan.htm' }],
   note: '',
   tags: [],
@@ -46,7 +48,9 @@ describe('JSON export and import', () => {
   it('round-trips every field of every clip into an empty database', async () => {
     const source = newStore();
     await source.saveClip(input(1, { note: 'ghi chú', tags: ['thuế'] }));
-    await source.saveClip(input(2, { kind: 'selection', text: 'Một đoạn trích.', summary: [], figures: [], related: [], lead: null }));
+    await source.saveClip(
+      input(2, { kind: 'selection', text: 'Một đoạn trích.', summary: [], figures: [], related: [], lead: null }),
+    );
     await source.saveClip(input(3, { kind: 'summary', lang: 'vi' }));
     const exported = await source.exportJson();
     expect(exported.count).toBe(3);
@@ -73,7 +77,14 @@ describe('JSON export and import', () => {
     const store = newStore();
     await store.saveClip(input(1, { note: 'ghi chú ở máy này', tags: ['a'] }));
     const file = newStore(Date.UTC(2026, 5, 1));
-    await file.saveClip(input(1, { url: 'http://www.baochinhphu.vn/bai-1.htm/', title: 'Bài số 1 (cập nhật)', note: 'ghi chú ở máy kia', tags: ['b'] }));
+    await file.saveClip(
+      input(1, {
+        url: 'http://www.baochinhphu.vn/bai-1.htm/',
+        title: 'Bài số 1 (cập nhật)',
+        note: 'ghi chú ở máy kia',
+        tags: ['b'],
+      }),
+    );
     await file.saveClip(input(2));
     const text = (await file.exportJson()).text;
 
@@ -106,8 +117,18 @@ describe('JSON export and import', () => {
       ['not JSON', '{"format": "loa-clips", ', 'clips_import_error_not_json', []],
       ['another program’s JSON', JSON.stringify({ bookmarks: [] }), 'clips_import_error_foreign', []],
       ['a JSON array', '[]', 'clips_import_error_foreign', []],
-      ['a nonsense version', JSON.stringify({ format: 'loa-clips', version: 'one', clips: [] }), 'clips_import_error_foreign', []],
-      ['a newer format', JSON.stringify({ format: 'loa-clips', version: EXPORT_VERSION + 1, clips: [] }), 'clips_import_error_newer', [String(EXPORT_VERSION + 1)]],
+      [
+        'a nonsense version',
+        JSON.stringify({ format: 'loa-clips', version: 'one', clips: [] }),
+        'clips_import_error_foreign',
+        [],
+      ],
+      [
+        'a newer format',
+        JSON.stringify({ format: 'loa-clips', version: EXPORT_VERSION + 1, clips: [] }),
+        'clips_import_error_newer',
+        [String(EXPORT_VERSION + 1)],
+      ],
     ])('%s', async (_name, text, messageKey, substitutions) => {
       const { store, before } = await withOneClip();
       await expect(store.importJson(text)).rejects.toMatchObject({ code: 'invalid-import', messageKey, substitutions });
@@ -140,7 +161,10 @@ describe('JSON export and import', () => {
     it('a file of 50 MB is refused before it is parsed', async () => {
       const { store, before } = await withOneClip();
       const document = await validDocument();
-      const padded = JSON.stringify(document).replace('"clips"', `"padding": "${'x'.repeat(50 * 1024 * 1024)}", "clips"`);
+      const padded = JSON.stringify(document).replace(
+        '"clips"',
+        `"padding": "${'x'.repeat(50 * 1024 * 1024)}", "clips"`,
+      );
       await expect(store.importJson(padded)).rejects.toMatchObject({
         code: 'invalid-import',
         messageKey: 'clips_import_error_too_large',
@@ -154,7 +178,10 @@ describe('JSON export and import', () => {
       const document = await validDocument();
       // Small clips, so that the file stays under the size limit and the count is what is refused.
       const small = { ...document.clips[0], lead: null, summary: [], figures: [], related: [] };
-      document.clips = Array.from({ length: 100_000 }, (_, n) => ({ ...small, url: `https://baochinhphu.vn/${n}.htm` }));
+      document.clips = Array.from({ length: 100_000 }, (_, n) => ({
+        ...small,
+        url: `https://baochinhphu.vn/${n}.htm`,
+      }));
       await expect(store.importJson(JSON.stringify(document))).rejects.toMatchObject({
         messageKey: 'clips_import_error_too_many',
         substitutions: ['100000', String(MAX_IMPORT_CLIPS)],
@@ -176,7 +203,10 @@ describe('JSON export and import', () => {
     it.each(['__proto__', 'constructor', 'prototype'])('a file with a "%s" key anywhere', async (key) => {
       const { store, before } = await withOneClip();
       const text = JSON.stringify(await validDocument()).replace('"note":', `"${key}": {"polluted": true}, "note":`);
-      await expect(store.importJson(text)).rejects.toMatchObject({ messageKey: 'clips_import_error_edited', substitutions: [key] });
+      await expect(store.importJson(text)).rejects.toMatchObject({
+        messageKey: 'clips_import_error_edited',
+        substitutions: [key],
+      });
       expect(await contents(store)).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
@@ -223,7 +253,9 @@ describe('what an import writes', () => {
     for (let n = 0; n < 250; n++) await source.saveClip(input(n));
     const target = newStore();
     const progress: [number, number][] = [];
-    await target.importJson((await source.exportJson()).text, { onProgress: (done, total) => progress.push([done, total]) });
+    await target.importJson((await source.exportJson()).text, {
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     expect(progress).toEqual([
       [0, 250],
       [100, 250],
@@ -254,7 +286,9 @@ describe('what an import writes', () => {
   it('re-imports its own export, over and over, to the identical set', async () => {
     const source = newStore();
     await source.saveClip(input(1, { note: 'ghi chú', tags: ['thuế'] }));
-    await source.saveClip(input(2, { kind: 'selection', text: 'Một đoạn trích.', summary: [], figures: [], related: [], lead: null }));
+    await source.saveClip(
+      input(2, { kind: 'selection', text: 'Một đoạn trích.', summary: [], figures: [], related: [], lead: null }),
+    );
     let text = (await source.exportJson()).text;
     for (let round = 0; round < 3; round++) {
       const target = newStore();

@@ -21,18 +21,43 @@ describe('folded search keys', () => {
     const long = 'x'.repeat(41);
     const terms = indexTerms({ title: 'Cải cách', lead: null, text: `cải cách nhà ${long} ở`, note: '' });
     expect(terms.sort()).toEqual(
-      ['cai', '=cải', 'cach', '=cách', '"cai cach', 'nha', '=nhà', '"cach nha', 'o', '=ở', '^cai', '^=cải', '^cach', '^=cách', '^"cai cach'].sort(),
+      [
+        'cai',
+        '=cải',
+        'cach',
+        '=cách',
+        '"cai cach',
+        'nha',
+        '=nhà',
+        '"cach nha',
+        'o',
+        '=ở',
+        '^cai',
+        '^=cải',
+        '^cach',
+        '^=cách',
+        '^"cai cach',
+      ].sort(),
     );
   });
 });
 
 describe('parseSearch', () => {
   it('looks words typed with accents up as written and the others folded', () => {
-    expect(parseSearch('cải cach ')).toMatchObject({ required: ['=cải', 'cach'], prefix: null, words: ['=cải', 'cach'], pairs: ['"cai cach'] });
+    expect(parseSearch('cải cach ')).toMatchObject({
+      required: ['=cải', 'cach'],
+      prefix: null,
+      words: ['=cải', 'cach'],
+      pairs: ['"cai cach'],
+    });
   });
 
   it('treats the word being typed as a prefix, as written when it has accents', () => {
-    expect(parseSearch('cai ca')).toMatchObject({ required: ['cai'], prefix: { from: 'ca', to: 'ca\uffff' }, words: ['cai', 'ca'] });
+    expect(parseSearch('cai ca')).toMatchObject({
+      required: ['cai'],
+      prefix: { from: 'ca', to: 'ca\uffff' },
+      words: ['cai', 'ca'],
+    });
     expect(parseSearch('cai cá')).toMatchObject({ required: ['cai'], prefix: { from: '=cá', to: '=cá\uffff' } });
   });
 
@@ -56,7 +81,8 @@ describe('parseSearch', () => {
 describe('matchRanges', () => {
   it('marks the words a search matched: folded ones with any accents, accented ones only as written', () => {
     const text = 'Cải cách, cài đặt cách mạng; Cách làm';
-    const marked = (query: string) => matchRanges(text, parseSearch(query)!.highlight).map(([start, end]) => text.slice(start, end));
+    const marked = (query: string) =>
+      matchRanges(text, parseSearch(query)!.highlight).map(([start, end]) => text.slice(start, end));
     expect(marked('cai ')).toEqual(['Cải', 'cài']);
     expect(marked('cải cách ')).toEqual(['Cải', 'cách', 'cách', 'Cách']);
     expect(marked('cach ma')).toEqual(['cách', 'cách', 'mạng', 'Cách']);
@@ -95,7 +121,9 @@ describe('clip keys', () => {
   });
 
   it('ignores white space and normalization differences in a selection', () => {
-    expect(clipKey('selection', url, 'Cải  cách\nhành chính')).toBe(clipKey('selection', url, 'Cải cách hành chính'.normalize('NFD')));
+    expect(clipKey('selection', url, 'Cải  cách\nhành chính')).toBe(
+      clipKey('selection', url, 'Cải cách hành chính'.normalize('NFD')),
+    );
   });
 });
 

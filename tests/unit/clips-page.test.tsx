@@ -43,7 +43,9 @@ const clip = (n: number, overrides: Partial<ClipInput> = {}): ClipInput => ({
 async function seeded() {
   const store = newStore();
   await store.saveClip(clip(1, { title: 'Cải cách thủ tục hành chính', text: 'Cắt giảm thủ tục.', tags: ['thủ tục'] }));
-  await store.saveClip(clip(2, { title: 'Giá điện tăng', text: 'Điều chỉnh giá điện.', url: 'https://nhandan.vn/gia-dien.html' }));
+  await store.saveClip(
+    clip(2, { title: 'Giá điện tăng', text: 'Điều chỉnh giá điện.', url: 'https://nhandan.vn/gia-dien.html' }),
+  );
   await store.saveClip(clip(3, { title: 'Cách mạng số', kind: 'selection', text: 'Chuyển đổi số và cải cách.' }));
   return store;
 }
@@ -76,7 +78,9 @@ describe('clips page', () => {
   it('lists clips newest first with a link to the source and live-updates on a new save', async () => {
     const store = await seeded();
     show(store);
-    await waitFor(() => expect(listedTitles()).toEqual(['Cách mạng số', 'Giá điện tăng', 'Cải cách thủ tục hành chính']));
+    await waitFor(() =>
+      expect(listedTitles()).toEqual(['Cách mạng số', 'Giá điện tăng', 'Cải cách thủ tục hành chính']),
+    );
     const link = screen.getByRole('link', { name: /Giá điện tăng/ });
     expect(link.getAttribute('href')).toBe('https://nhandan.vn/gia-dien.html');
     expect(link.getAttribute('target')).toBe('_blank');
@@ -88,7 +92,9 @@ describe('clips page', () => {
 
   it('renders page text as text, never as markup', async () => {
     const store = newStore();
-    await store.saveClip(clip(1, { title: '<img src=x onerror="alert(1)">Tiêu đề', text: '<b>đậm</b> <script>alert(1)</script>' }));
+    await store.saveClip(
+      clip(1, { title: '<img src=x onerror="alert(1)">Tiêu đề', text: '<b>đậm</b> <script>alert(1)</script>' }),
+    );
     const { container } = render(<ClipsApp store={store} t={translator('en')} locale="en" />);
     await screen.findByText(/<img src=x onerror="alert\(1\)">Tiêu đề/);
     expect(container.querySelector('img, b, script')).toBeNull();
@@ -100,7 +106,11 @@ describe('clips page', () => {
     fireEvent.input(screen.getByRole('searchbox', { name: 'Search saved clips' }), { target: { value: 'cai cach' } });
     // Best match first (the phrase is in its title), the matched words marked; "Newest" reorders.
     await waitFor(() => expect(listedTitles()).toEqual(['Cải cách thủ tục hành chính', 'Cách mạng số']));
-    expect([...document.querySelectorAll('.clip-title mark')].map((mark) => mark.textContent)).toEqual(['Cải', 'cách', 'Cách']);
+    expect([...document.querySelectorAll('.clip-title mark')].map((mark) => mark.textContent)).toEqual([
+      'Cải',
+      'cách',
+      'Cách',
+    ]);
     fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), { target: { value: 'newest' } });
     await waitFor(() => expect(listedTitles()).toEqual(['Cách mạng số', 'Cải cách thủ tục hành chính']));
     fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'selection' } });
@@ -129,7 +139,9 @@ describe('clips page', () => {
     const undo = screen.getByRole('button', { name: 'Undo' });
     await waitFor(() => expect(document.activeElement).toBe(undo));
     fireEvent.click(undo);
-    await waitFor(() => expect(listedTitles()).toEqual(['Cách mạng số', 'Giá điện tăng', 'Cải cách thủ tục hành chính']));
+    await waitFor(() =>
+      expect(listedTitles()).toEqual(['Cách mạng số', 'Giá điện tăng', 'Cải cách thủ tục hành chính']),
+    );
     expect(await screen.findByText('Restored 1 clip(s).')).toBeTruthy();
   });
 
@@ -144,7 +156,10 @@ describe('clips page', () => {
     const [fileName, text, type] = saveFile.mock.calls[0]!;
     expect(fileName).toMatch(/^loa-clips-\d{4}-\d{2}-\d{2}\.json$/);
     expect(type).toBe('application/json');
-    expect(JSON.parse(text).clips.map((entry: { title: string }) => entry.title)).toEqual(['Cách mạng số', 'Giá điện tăng']);
+    expect(JSON.parse(text).clips.map((entry: { title: string }) => entry.title)).toEqual([
+      'Cách mạng số',
+      'Giá điện tăng',
+    ]);
     expect(await screen.findByText('Exported 2 clip(s).')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete selected' }));
@@ -171,16 +186,24 @@ describe('clips page', () => {
     fireEvent.click(edit);
     const form = screen.getByRole('form', { name: 'Edit note and tags: Giá điện tăng' });
     fireEvent.keyDown(within(form).getByRole('textbox', { name: 'Note' }), { key: 'Escape' });
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit note and tags: Giá điện tăng'));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit note and tags: Giá điện tăng'),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit note and tags: Giá điện tăng' }));
     const reopened = screen.getByRole('form', { name: 'Edit note and tags: Giá điện tăng' });
-    fireEvent.input(within(reopened).getByRole('textbox', { name: 'Note' }), { target: { value: 'Hỏi Bộ Công Thương' } });
-    fireEvent.input(within(reopened).getByRole('textbox', { name: 'Tags (separated by commas)' }), { target: { value: 'Giá, điện' } });
+    fireEvent.input(within(reopened).getByRole('textbox', { name: 'Note' }), {
+      target: { value: 'Hỏi Bộ Công Thương' },
+    });
+    fireEvent.input(within(reopened).getByRole('textbox', { name: 'Tags (separated by commas)' }), {
+      target: { value: 'Giá, điện' },
+    });
     fireEvent.submit(reopened);
     expect(await screen.findByText('Hỏi Bộ Công Thương')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Filter by tag #giá' })).toBeTruthy();
-    expect((await store.listClips({ query: 'cong thuong' })).clips.map((entry) => entry.title)).toEqual(['Giá điện tăng']);
+    expect((await store.listClips({ query: 'cong thuong' })).clips.map((entry) => entry.title)).toEqual([
+      'Giá điện tăng',
+    ]);
   });
 
   it('imports a JSON export and reports what was added and merged', async () => {
@@ -190,7 +213,9 @@ describe('clips page', () => {
     await target.saveClip(clip(1, { title: 'Cải cách thủ tục hành chính', text: 'Cắt giảm thủ tục.' }));
     show(target);
     await screen.findByText('Showing 1 of 1 clips');
-    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([text], 'loa-clips.json', { type: 'application/json' })] } });
+    fireEvent.change(screen.getByTestId('import-file'), {
+      target: { files: [new File([text], 'loa-clips.json', { type: 'application/json' })] },
+    });
     expect(await screen.findByText('Imported: 2 new clip(s), 1 merged into existing clips.')).toBeTruthy();
     await waitFor(() => expect(listedTitles()).toHaveLength(3));
   });
@@ -199,7 +224,9 @@ describe('clips page', () => {
     const store = await seeded();
     show(store);
     await waitFor(() => expect(listedTitles()).toHaveLength(3));
-    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['{"bookmarks":[]}'], 'other.json')] } });
+    fireEvent.change(screen.getByTestId('import-file'), {
+      target: { files: [new File(['{"bookmarks":[]}'], 'other.json')] },
+    });
     const alert = await screen.findByText('This file is not a Loa clips export. Nothing was changed.');
     expect(alert.closest('[role="alert"]')).toBeTruthy();
     expect((await store.listClips()).total).toBe(3);
@@ -248,7 +275,9 @@ describe('clips page', () => {
     for (const details of document.querySelectorAll('details')) details.open = true;
     // happy-dom does no layout, so contrast is left to the browser tests.
     const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
-    expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)).toEqual([]);
+    expect(
+      result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`),
+    ).toEqual([]);
   });
 
   it('shows the full text, summary, figures and related stories when details are opened', async () => {
@@ -257,7 +286,18 @@ describe('clips page', () => {
       clip(1, {
         text: 'Đoạn một.\n\nĐoạn hai.',
         summary: ['Câu tóm tắt.'],
-        figures: [{ text: '98%', value: 98, unit: '%', sentence: 'Đạt 98%.', where: 'text', start: 0, end: 3, sentenceIndex: 0 }],
+        figures: [
+          {
+            text: '98%',
+            value: 98,
+            unit: '%',
+            sentence: 'Đạt 98%.',
+            where: 'text',
+            start: 0,
+            end: 3,
+            sentenceIndex: 0,
+          },
+        ],
         related: [
           { title: 'Tin khác', url: 'https://baochinhphu.vn/khac.htm' },
           { title: 'Liên kết lạ', url: 'javascript:alert(1)' },
@@ -271,7 +311,9 @@ describe('clips page', () => {
     expect(await within(details).findByText('Đoạn hai.')).toBeTruthy();
     expect(within(details).getByRole('heading', { name: 'Summary' })).toBeTruthy();
     expect(within(details).getByText('98%')).toBeTruthy();
-    expect(within(details).getByRole('link', { name: 'Tin khác' }).getAttribute('href')).toBe('https://baochinhphu.vn/khac.htm');
+    expect(within(details).getByRole('link', { name: 'Tin khác' }).getAttribute('href')).toBe(
+      'https://baochinhphu.vn/khac.htm',
+    );
     expect(within(details).queryByText('Liên kết lạ')).toBeNull();
 
     await store.saveClip(clip(2, { title: 'Bài khác' }));
@@ -345,7 +387,9 @@ function fakeSpeech() {
 describe('reading clips aloud', () => {
   it('reads a Vietnamese clip with the chosen regional slot, sentence by sentence, to the end', async () => {
     const store = newStore();
-    await store.saveClip(clip(1, { title: 'Giá điện tăng', text: 'Giá điện tăng từ tháng sau. Người dân cần tiết kiệm.' }));
+    await store.saveClip(
+      clip(1, { title: 'Giá điện tăng', text: 'Giá điện tăng từ tháng sau. Người dân cần tiết kiệm.' }),
+    );
     const { engine, spoken, finish } = fakeSpeech();
     show(store, { speech: engine });
     const voice = await screen.findByRole('combobox', { name: 'Voice' });
@@ -358,7 +402,11 @@ describe('reading clips aloud', () => {
     ]);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' }));
-    await waitFor(() => expect(spoken.map((utterance) => [utterance.text, utterance.voice?.voiceURI])).toEqual([['Giá điện tăng', 'namminh']]));
+    await waitFor(() =>
+      expect(spoken.map((utterance) => [utterance.text, utterance.voice?.voiceURI])).toEqual([
+        ['Giá điện tăng', 'namminh'],
+      ]),
+    );
     expect(await screen.findByRole('button', { name: 'Pause reading: Giá điện tăng' })).toBeTruthy();
 
     fireEvent.change(voice, { target: { value: 'north-female' } });
@@ -367,7 +415,10 @@ describe('reading clips aloud', () => {
 
     finish();
     finish();
-    expect(spoken.slice(-2).map((utterance) => utterance.text)).toEqual(['Giá điện tăng từ tháng sau.', 'Người dân cần tiết kiệm.']);
+    expect(spoken.slice(-2).map((utterance) => utterance.text)).toEqual([
+      'Giá điện tăng từ tháng sau.',
+      'Người dân cần tiết kiệm.',
+    ]);
     finish();
     expect(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Stop reading: Giá điện tăng' })).toBeNull();
@@ -375,7 +426,9 @@ describe('reading clips aloud', () => {
 
   it('shows the player bar of the popup while a clip is read: progress, rate, next sentence', async () => {
     const store = newStore();
-    await store.saveClip(clip(1, { title: 'Giá điện tăng', text: 'Giá điện tăng từ tháng sau. Người dân cần tiết kiệm.' }));
+    await store.saveClip(
+      clip(1, { title: 'Giá điện tăng', text: 'Giá điện tăng từ tháng sau. Người dân cần tiết kiệm.' }),
+    );
     const { engine, spoken, finish } = fakeSpeech();
     const saved: unknown[] = [];
     show(store, { speech: { ...engine, saveSettings: (settings) => saved.push(settings) } });
@@ -398,7 +451,9 @@ describe('reading clips aloud', () => {
     const voice = await screen.findByRole('combobox', { name: 'Voice' });
     expect((voice as HTMLSelectElement).value).toBe('north-female');
     fireEvent.click(await screen.findByRole('button', { name: 'Read aloud: Giá điện tăng' }));
-    await waitFor(() => expect(spoken.map((utterance) => [utterance.voice?.voiceURI, utterance.rate])).toEqual([['hoaimy', 1.5]]));
+    await waitFor(() =>
+      expect(spoken.map((utterance) => [utterance.voice?.voiceURI, utterance.rate])).toEqual([['hoaimy', 1.5]]),
+    );
   });
 
   it('stops on Stop and gives focus back to the read button', async () => {
@@ -471,7 +526,11 @@ describe('clips messages', () => {
 
   it('gives Vietnamese and English the same placeholders for every clips_ message', () => {
     const keys = Object.keys(en).filter((key) => key.startsWith('clips_'));
-    expect(Object.keys(vi_).filter((key) => key.startsWith('clips_')).sort()).toEqual(keys.sort());
+    expect(
+      Object.keys(vi_)
+        .filter((key) => key.startsWith('clips_'))
+        .sort(),
+    ).toEqual(keys.sort());
     for (const key of keys) {
       expect(placeholderCount(vi_[key]!), key).toBe(placeholderCount(en[key]!));
       for (const entry of [vi_[key]!, en[key]!]) {

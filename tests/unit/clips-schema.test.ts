@@ -46,10 +46,51 @@ const VERSION_1 = {
       text: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.\n\nCác bộ báo cáo trước ngày 15/3.',
       summary: ['Chính phủ yêu cầu cắt giảm 4.142 thủ tục.'],
       figures: [
-        { text: '4.142 thủ tục', value: 4142, unit: 'thủ tục', sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.', where: 'text', start: 28, end: 41, sentenceIndex: 0 },
+        {
+          text: '4.142 thủ tục',
+          value: 4142,
+          unit: 'thủ tục',
+          sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.',
+          where: 'text',
+          start: 28,
+          end: 41,
+          sentenceIndex: 0,
+        },
       ],
       related: [{ title: 'Tin khác', url: 'https://baochinhphu.vn/tin-khac.htm', heading: 'Tin cùng chuyên mục' }],
-      words: ['day', 'manh', 'cai', 'cach', 'thu', 'tuc', 'hanh', 'chinh', 'tuong', 'chi', 'dao', 'nhanh', 'tien', 'do', 'phu', 'yeu', 'cau', 'cat', 'giam', '4', '142', 'cac', 'bo', 'bao', 'truoc', 'ngay', '15', '3', 'theo', 'doi', 'han'],
+      words: [
+        'day',
+        'manh',
+        'cai',
+        'cach',
+        'thu',
+        'tuc',
+        'hanh',
+        'chinh',
+        'tuong',
+        'chi',
+        'dao',
+        'nhanh',
+        'tien',
+        'do',
+        'phu',
+        'yeu',
+        'cau',
+        'cat',
+        'giam',
+        '4',
+        '142',
+        'cac',
+        'bo',
+        'bao',
+        'truoc',
+        'ngay',
+        '15',
+        '3',
+        'theo',
+        'doi',
+        'han',
+      ],
     },
     {
       id: 2,
@@ -116,7 +157,9 @@ describe('schema upgrades', () => {
     expect(await store.db.pending.count()).toBe(0);
     expect((await store.listClips({ query: '"cải cách thủ tục"' })).clips.map((clip) => clip.id)).toEqual([1]);
     expect((await store.listClips({ tag: 'chính phủ' })).clips.map((clip) => clip.id)).toEqual([1]);
-    expect((await store.listClips({ site: 'nhandan.vn', kind: 'selection' })).clips.map((clip) => clip.id)).toEqual([2]);
+    expect((await store.listClips({ site: 'nhandan.vn', kind: 'selection' })).clips.map((clip) => clip.id)).toEqual([
+      2,
+    ]);
     const exported = JSON.parse((await store.exportJson()).text);
     expect(exported.clips).toHaveLength(2);
   });
@@ -124,7 +167,9 @@ describe('schema upgrades', () => {
   it('still reads a database that a newer Loa upgraded (after the extension is rolled back)', async () => {
     const name = `clips-schema-${++counter}`;
     const newer = new Dexie(name);
-    newer.version(3).stores({ clips: '++id, &key, savedAt, site, kind, *tags, lang', bodies: 'id, *words', reading: '++id' });
+    newer
+      .version(3)
+      .stores({ clips: '++id, &key, savedAt, site, kind, *tags, lang', bodies: 'id, *words', reading: '++id' });
     await writeVersion1(newer);
     newer.close();
 
@@ -155,9 +200,24 @@ describe('schema upgrades', () => {
 describe('toClipsError', () => {
   it.each([
     [new DOMException('full', 'QuotaExceededError'), 'quota', 'clips_error_quota'],
-    [Object.assign(new Error('abort'), { name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') }), 'quota', 'clips_error_quota'],
-    [Object.assign(new Error('bulk'), { name: 'BulkError', failures: [new DOMException('full', 'QuotaExceededError')] }), 'quota', 'clips_error_quota'],
-    [Object.assign(new Error('open'), { name: 'OpenFailedError', inner: new DOMException('v', 'VersionError') }), 'version', 'clips_error_version'],
+    [
+      Object.assign(new Error('abort'), { name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') }),
+      'quota',
+      'clips_error_quota',
+    ],
+    [
+      Object.assign(new Error('bulk'), {
+        name: 'BulkError',
+        failures: [new DOMException('full', 'QuotaExceededError')],
+      }),
+      'quota',
+      'clips_error_quota',
+    ],
+    [
+      Object.assign(new Error('open'), { name: 'OpenFailedError', inner: new DOMException('v', 'VersionError') }),
+      'version',
+      'clips_error_version',
+    ],
     [Object.assign(new Error('no idb'), { name: 'MissingAPIError' }), 'unavailable', 'clips_error_unavailable'],
     [new TypeError('boom'), 'unknown', 'clips_error_unknown'],
   ])('maps %s', (error, code, messageKey) => {

@@ -2,7 +2,14 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../lib/article';
-import { type ClipInput, ClipStore, ClipsError, clipFromArticle, clipFromSelection, openClipStore } from '../../lib/clips';
+import {
+  type ClipInput,
+  ClipStore,
+  ClipsError,
+  clipFromArticle,
+  clipFromSelection,
+  openClipStore,
+} from '../../lib/clips';
 import { FIELD_LIMITS } from '../../lib/clips/model';
 
 let counter = 0;
@@ -32,7 +39,16 @@ function article(overrides: Partial<ClipInput> = {}): ClipInput {
     summary: ['Chính phủ yêu cầu cắt giảm 4.142 thủ tục.'],
     lead: 'Thủ tướng chỉ đạo đẩy nhanh tiến độ.',
     figures: [
-      { text: '4.142 thủ tục', value: 4142, unit: 'thủ tục', sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.', where: 'text', start: 28, end: 41, sentenceIndex: 0 },
+      {
+        text: '4.142 thủ tục',
+        value: 4142,
+        unit: 'thủ tục',
+        sentence: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục.',
+        where: 'text',
+        start: 28,
+        end: 41,
+        sentenceIndex: 0,
+      },
     ],
     related: [{ title: 'Tin khác', url: 'https://baochinhphu.vn/tin-khac.htm', heading: 'Tin cùng chuyên mục' }],
     ...overrides,
@@ -42,7 +58,9 @@ function article(overrides: Partial<ClipInput> = {}): ClipInput {
 describe('saveClip', () => {
   it('stores every field of the input and derives site and key', async () => {
     const store = newStore();
-    const { clip, created } = await store.saveClip(article({ url: 'https://www.baochinhphu.vn/cai-cach.htm?utm_source=fb#top' }));
+    const { clip, created } = await store.saveClip(
+      article({ url: 'https://www.baochinhphu.vn/cai-cach.htm?utm_source=fb#top' }),
+    );
     expect(created).toBe(true);
     expect(clip).toMatchObject({
       url: 'https://www.baochinhphu.vn/cai-cach.htm',
@@ -57,7 +75,21 @@ describe('saveClip', () => {
     expect(await store.getClip(clip.id)).toEqual(clip);
     const { id, key, url, title, site, siteName, lang, savedAt, kind, lead, note, tags } = clip;
     expect((await store.listClips()).clips).toEqual([
-      { id, key, url, title, site, siteName, lang, savedAt, kind, lead, note, tags, excerpt: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục. Các bộ, ngành báo cáo trước ngày 15/3.' },
+      {
+        id,
+        key,
+        url,
+        title,
+        site,
+        siteName,
+        lang,
+        savedAt,
+        kind,
+        lead,
+        note,
+        tags,
+        excerpt: 'Chính phủ yêu cầu cắt giảm 4.142 thủ tục. Các bộ, ngành báo cáo trước ngày 15/3.',
+      },
     ]);
   });
 
@@ -118,7 +150,12 @@ describe('saveClip', () => {
     const store = newStore();
     const full = await store.saveClip(clipFromArticle(extracted, 'article'));
     const summary = await store.saveClip(clipFromArticle(extracted, 'summary'));
-    expect(full.clip).toMatchObject({ kind: 'article', text: 'Câu một. Câu hai.', lead: 'Sapo.', summary: ['Câu hai.'] });
+    expect(full.clip).toMatchObject({
+      kind: 'article',
+      text: 'Câu một. Câu hai.',
+      lead: 'Sapo.',
+      summary: ['Câu hai.'],
+    });
     expect(summary.clip).toMatchObject({ kind: 'summary', text: 'Câu hai.' });
     expect(summary.clip.id).not.toBe(full.clip.id);
   });
@@ -141,7 +178,9 @@ describe('saveClip', () => {
       if (this.name === 'pending') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
-    await expect(store.saveClip(article({ url: 'https://baochinhphu.vn/khac.htm', title: 'Bài khác' }))).rejects.toMatchObject({
+    await expect(
+      store.saveClip(article({ url: 'https://baochinhphu.vn/khac.htm', title: 'Bài khác' })),
+    ).rejects.toMatchObject({
       code: 'quota',
       messageKey: 'clips_error_quota',
     });
@@ -172,7 +211,13 @@ describe('saveClip', () => {
     } as unknown as ClipInput;
     const { clip } = await store.saveClip(forged);
     expect(clip.title).toHaveLength(FIELD_LIMITS.title);
-    expect(clip).toMatchObject({ note: '', tags: ['ok'], summary: ['Câu một.'], figures: article().figures, related: article().related });
+    expect(clip).toMatchObject({
+      note: '',
+      tags: ['ok'],
+      summary: ['Câu một.'],
+      figures: article().figures,
+      related: article().related,
+    });
     expect(await store.getClip(clip.id)).toEqual(clip);
   });
 
@@ -184,10 +229,17 @@ describe('saveClip', () => {
     };
     vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(quota);
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(quota);
-    const failure = await store.saveClip(article({ url: 'https://baochinhphu.vn/khac.htm' })).catch((error: unknown) => error);
+    const failure = await store
+      .saveClip(article({ url: 'https://baochinhphu.vn/khac.htm' }))
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ClipsError);
     expect(failure).toMatchObject({ code: 'quota', messageKey: 'clips_error_quota' });
-    expect((failure as ClipsError).toFailure()).toEqual({ ok: false, code: 'quota', messageKey: 'clips_error_quota', substitutions: [] });
+    expect((failure as ClipsError).toFailure()).toEqual({
+      ok: false,
+      code: 'quota',
+      messageKey: 'clips_error_quota',
+      substitutions: [],
+    });
     vi.restoreAllMocks();
     const { clips } = await store.listClips();
     expect(clips.map((clip) => clip.url)).toEqual([article().url]);
@@ -197,12 +249,38 @@ describe('saveClip', () => {
 describe('listClips', () => {
   async function seeded() {
     const store = newStore();
-    await store.saveClip(article({ url: 'https://baochinhphu.vn/1.htm', title: 'Cải cách hành chính', text: 'Cắt giảm thủ tục.', tags: ['thủ tục'] }));
-    await store.saveClip(article({ url: 'https://nhandan.vn/2.html', siteName: 'Nhân Dân', title: 'Giá điện tăng', text: 'Điều chỉnh giá điện từ tháng 3.', tags: ['giá'] }));
     await store.saveClip(
-      clipFromSelection({ url: 'https://nhandan.vn/3.html', title: 'Cách mạng số', lang: 'vi' }, 'Chuyển đổi số và cải cách quản trị.'),
+      article({
+        url: 'https://baochinhphu.vn/1.htm',
+        title: 'Cải cách hành chính',
+        text: 'Cắt giảm thủ tục.',
+        tags: ['thủ tục'],
+      }),
     );
-    await store.saveClip(article({ url: 'https://bmwi.de/x', siteName: 'BMWi', lang: 'de', title: 'Förderung', text: 'Die Förderung läuft über die KfW.' }));
+    await store.saveClip(
+      article({
+        url: 'https://nhandan.vn/2.html',
+        siteName: 'Nhân Dân',
+        title: 'Giá điện tăng',
+        text: 'Điều chỉnh giá điện từ tháng 3.',
+        tags: ['giá'],
+      }),
+    );
+    await store.saveClip(
+      clipFromSelection(
+        { url: 'https://nhandan.vn/3.html', title: 'Cách mạng số', lang: 'vi' },
+        'Chuyển đổi số và cải cách quản trị.',
+      ),
+    );
+    await store.saveClip(
+      article({
+        url: 'https://bmwi.de/x',
+        siteName: 'BMWi',
+        lang: 'de',
+        title: 'Förderung',
+        text: 'Die Förderung läuft über die KfW.',
+      }),
+    );
     return store;
   }
   const titles = (page: { clips: { title: string }[] }) => page.clips.map((clip) => clip.title);
@@ -218,7 +296,10 @@ describe('listClips', () => {
 
   it('finds words with or without accents, in title, text or note', async () => {
     const store = await seeded();
-    expect(titles(await store.listClips({ query: 'cai cach', order: 'newest' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    expect(titles(await store.listClips({ query: 'cai cach', order: 'newest' }))).toEqual([
+      'Cách mạng số',
+      'Cải cách hành chính',
+    ]);
     expect(titles(await store.listClips({ query: 'GIÁ ĐIỆN' }))).toEqual(['Giá điện tăng']);
     expect(titles(await store.listClips({ query: 'forderung kfw' }))).toEqual(['Förderung']);
     const [target] = (await store.listClips({ query: 'giá điện' })).clips;
@@ -229,17 +310,32 @@ describe('listClips', () => {
   it('matches the word being typed as a prefix', async () => {
     const store = await seeded();
     expect(titles(await store.listClips({ query: 'chuyển đổ' }))).toEqual(['Cách mạng số']);
-    expect(titles(await store.listClips({ query: 'cai ca', order: 'newest' }))).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    expect(titles(await store.listClips({ query: 'cai ca', order: 'newest' }))).toEqual([
+      'Cách mạng số',
+      'Cải cách hành chính',
+    ]);
     expect((await store.listClips({ query: 'cai cachx' })).total).toBe(0);
   });
 
   it('respects accents typed, and finds every spelling without them', async () => {
     const store = newStore();
-    await store.saveClip(article({ url: 'https://a.vn/1', title: 'Cài đặt cách mới', text: 'Hướng dẫn cài phần mềm theo cách mới.', lead: null }));
-    await store.saveClip(article({ url: 'https://a.vn/2', title: 'Cải cách thủ tục', text: 'Cải cách hành chính.', lead: null }));
+    await store.saveClip(
+      article({
+        url: 'https://a.vn/1',
+        title: 'Cài đặt cách mới',
+        text: 'Hướng dẫn cài phần mềm theo cách mới.',
+        lead: null,
+      }),
+    );
+    await store.saveClip(
+      article({ url: 'https://a.vn/2', title: 'Cải cách thủ tục', text: 'Cải cách hành chính.', lead: null }),
+    );
     expect(titles(await store.listClips({ query: 'cải cách' }))).toEqual(['Cải cách thủ tục']);
     expect(titles(await store.listClips({ query: 'cài ' }))).toEqual(['Cài đặt cách mới']);
-    expect(titles(await store.listClips({ query: 'cai cach', order: 'newest' }))).toEqual(['Cải cách thủ tục', 'Cài đặt cách mới']);
+    expect(titles(await store.listClips({ query: 'cai cach', order: 'newest' }))).toEqual([
+      'Cải cách thủ tục',
+      'Cài đặt cách mới',
+    ]);
   });
 
   it('matches quoted words only together, and ranks phrase over words and title over lead over text', async () => {
@@ -251,9 +347,23 @@ describe('listClips', () => {
     await save(3, 'Thị trường', null, 'Bộ Công Thương nói giá điện sẽ tăng.'); // phrase in the text
     await save(4, 'Giá điện tăng', null, 'Nội dung.'); // phrase in the title
     await save(5, 'Điện và giá', null, 'Nội dung khác.'); // words apart, in the title
-    expect(titles(await store.listClips({ query: 'giá điện' }))).toEqual(['Giá điện tăng', 'Tin kinh tế', 'Thị trường', 'Điện và giá', 'Giá xăng']);
-    expect(titles(await store.listClips({ query: '"giá điện"' }))).toEqual(['Giá điện tăng', 'Tin kinh tế', 'Thị trường']);
-    expect(titles(await store.listClips({ query: '"giá điện"', order: 'newest' }))).toEqual(['Giá điện tăng', 'Thị trường', 'Tin kinh tế']);
+    expect(titles(await store.listClips({ query: 'giá điện' }))).toEqual([
+      'Giá điện tăng',
+      'Tin kinh tế',
+      'Thị trường',
+      'Điện và giá',
+      'Giá xăng',
+    ]);
+    expect(titles(await store.listClips({ query: '"giá điện"' }))).toEqual([
+      'Giá điện tăng',
+      'Tin kinh tế',
+      'Thị trường',
+    ]);
+    expect(titles(await store.listClips({ query: '"giá điện"', order: 'newest' }))).toEqual([
+      'Giá điện tăng',
+      'Thị trường',
+      'Tin kinh tế',
+    ]);
     expect((await store.listClips({ query: '"dien gia"' })).total).toBe(0);
   });
 
@@ -262,11 +372,15 @@ describe('listClips', () => {
     ['once it is in the postings', true],
   ])('keeps the index in step with edits, re-saves, deletions and undo, %s', async (_when, indexed) => {
     const store = newStore();
-    const { clip } = await store.saveClip(article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Thu ngân sách tăng.', lead: null }));
+    const { clip } = await store.saveClip(
+      article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Thu ngân sách tăng.', lead: null }),
+    );
     if (indexed) await store.indexPending();
     expect(await store.db.pending.count()).toBe(indexed ? 0 : 1);
     expect((await store.listClips({ query: 'thu ' })).total).toBe(1);
-    await store.saveClip(article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Chi đầu tư công tăng.', lead: null }));
+    await store.saveClip(
+      article({ url: 'https://a.vn/1', title: 'Ngân sách', text: 'Chi đầu tư công tăng.', lead: null }),
+    );
     expect((await store.listClips({ query: 'thu ' })).total).toBe(0);
     expect((await store.listClips({ query: 'dau tu ' })).total).toBe(1);
     await store.updateClip(clip.id, { note: 'xem lại quý 4' });
@@ -293,7 +407,10 @@ describe('listClips', () => {
     // A deleted clip's ids stay in the postings, but it is neither listed nor counted.
     const [first] = (await store.listClips({ query: 'cai cach' })).clips;
     await store.deleteClips([first!.id]);
-    expect(await store.listClips({ query: 'cai cach' })).toMatchObject({ total: 1, clips: [{ title: 'Cách mạng số' }] });
+    expect(await store.listClips({ query: 'cai cach' })).toMatchObject({
+      total: 1,
+      clips: [{ title: 'Cách mạng số' }],
+    });
   });
 
   it('filters by site, tag and kind, combined with search', async () => {
@@ -325,7 +442,9 @@ describe('listClips', () => {
       note: '',
       tags: [],
     }));
-    await store.importJson(JSON.stringify({ format: 'loa-clips', version: 1, exportedAt: new Date().toISOString(), clips }));
+    await store.importJson(
+      JSON.stringify({ format: 'loa-clips', version: 1, exportedAt: new Date().toISOString(), clips }),
+    );
     const newest = (filter: (n: number) => boolean) =>
       clips
         .map((_, n) => n)
@@ -343,12 +462,19 @@ describe('listClips', () => {
 
   it('offers the sites and tags present as filter choices', async () => {
     const store = await seeded();
-    expect(await store.facets()).toEqual({ sites: ['baochinhphu.vn', 'bmwi.de', 'nhandan.vn'], tags: ['giá', 'thủ tục'] });
+    expect(await store.facets()).toEqual({
+      sites: ['baochinhphu.vn', 'bmwi.de', 'nhandan.vn'],
+      tags: ['giá', 'thủ tục'],
+    });
   });
 
   it('skips and reports a damaged row without losing the others', async () => {
     const store = await seeded();
-    const damagedId = await store.db.clips.add({ key: 'article|broken', savedAt: Date.UTC(2030, 0, 1), title: 42 } as never);
+    const damagedId = await store.db.clips.add({
+      key: 'article|broken',
+      savedAt: Date.UTC(2030, 0, 1),
+      title: 42,
+    } as never);
     const page = await store.listClips();
     expect(titles(page)).toEqual(['Förderung', 'Cách mạng số', 'Giá điện tăng', 'Cải cách hành chính']);
     expect(page.corrupted).toEqual([{ id: damagedId, problems: expect.arrayContaining(['title', 'url', 'excerpt']) }]);
@@ -390,7 +516,10 @@ describe('getClip', () => {
     expect(await store.getClip(clip.id)).toEqual(clip);
     await expect(store.getClip(clip.id + 1)).rejects.toMatchObject({ code: 'not-found' });
     await store.db.bodies.delete(clip.id);
-    await expect(store.getClip(clip.id)).rejects.toMatchObject({ code: 'corrupted', messageKey: 'clips_error_corrupted' });
+    await expect(store.getClip(clip.id)).rejects.toMatchObject({
+      code: 'corrupted',
+      messageKey: 'clips_error_corrupted',
+    });
   });
 
   it('repairs a clip whose text was lost when the page is saved again, keeping note and tags', async () => {
@@ -400,7 +529,10 @@ describe('getClip', () => {
     await store.db.bodies.update(clip.id, { figures: 'broken' as never });
     expect((await store.exportJson()).corrupted).toEqual([{ id: clip.id, problems: ['figures'] }]);
     const again = await store.saveClip(article());
-    expect(again).toMatchObject({ created: false, clip: { id: clip.id, note: 'ghi chú', tags: ['thuế'], figures: article().figures } });
+    expect(again).toMatchObject({
+      created: false,
+      clip: { id: clip.id, note: 'ghi chú', tags: ['thuế'], figures: article().figures },
+    });
     expect((await store.exportJson()).corrupted).toEqual([]);
   });
 });
@@ -417,7 +549,10 @@ describe('updateClip', () => {
 
   it('reports a clip deleted elsewhere as not found', async () => {
     const store = newStore();
-    await expect(store.updateClip(999, { note: 'x' })).rejects.toMatchObject({ code: 'not-found', messageKey: 'clips_error_not_found' });
+    await expect(store.updateClip(999, { note: 'x' })).rejects.toMatchObject({
+      code: 'not-found',
+      messageKey: 'clips_error_not_found',
+    });
   });
 });
 

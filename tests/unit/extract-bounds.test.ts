@@ -9,7 +9,10 @@ const HEADLINE = 'Cải cách hành chính năm 2023 đạt nhiều kết quả'
 const ARTICLE = `<h1>${HEADLINE}</h1><p>${PROSE.repeat(3)}</p><p>Đoạn cuối: ${PROSE.repeat(2)}</p>`;
 
 function page(body = '') {
-  return parseHtml(`<!doctype html><html lang="vi"><head><title>Tin tức</title></head><body>${body}</body></html>`, 'https://tin.example.vn/bai-viet-1.html');
+  return parseHtml(
+    `<!doctype html><html lang="vi"><head><title>Tin tức</title></head><body>${body}</body></html>`,
+    'https://tin.example.vn/bai-viet-1.html',
+  );
 }
 
 /** jsdom's own insertion recurses through ancestors, so the deep page is parsed (parse5 is iterative), once. */

@@ -17,21 +17,26 @@ const available = devsetsAvailable();
 if (!available) console.warn(`extraction-990 slice skipped: ${DEVSETS_MISSING}`);
 
 describe('extraction on unseen pages (extraction-990 slice)', () => {
-  it.skipIf(!available)(`keeps pooled F1 on ${SLICE} pages at or above ${F1_FLOOR}`, async () => {
-    const scores = [];
-    for (const page of devSlice(devPages(), SLICE)) {
-      const document = parseHtml(pageHtml(page), page.url);
-      const result = extractArticle(document, { url: page.url });
-      document.defaultView?.close();
-      // jsdom frees a closed window only once the event loop turns.
-      await new Promise((resolve) => setImmediate(resolve));
-      const body = result.ok ? `${result.article.lead ?? ''}\n\n${result.article.text}` : '';
-      scores.push({ score: scorePage(body, page), empty: !body.trim() });
-    }
-    const pooled = pool(scores);
-    console.log(`extraction-990 slice: ${pooled.pages} pages, P ${pooled.precision.toFixed(3)} R ${pooled.recall.toFixed(3)} F1 ${pooled.f1.toFixed(3)}, ${pooled.empty} empty`);
-    expect(pooled.f1).toBeGreaterThanOrEqual(F1_FLOOR);
-    expect(pooled.empty).toBeLessThanOrEqual(MAX_EMPTY);
-  }, 900_000);
+  it.skipIf(!available)(
+    `keeps pooled F1 on ${SLICE} pages at or above ${F1_FLOOR}`,
+    async () => {
+      const scores = [];
+      for (const page of devSlice(devPages(), SLICE)) {
+        const document = parseHtml(pageHtml(page), page.url);
+        const result = extractArticle(document, { url: page.url });
+        document.defaultView?.close();
+        // jsdom frees a closed window only once the event loop turns.
+        await new Promise((resolve) => setImmediate(resolve));
+        const body = result.ok ? `${result.article.lead ?? ''}\n\n${result.article.text}` : '';
+        scores.push({ score: scorePage(body, page), empty: !body.trim() });
+      }
+      const pooled = pool(scores);
+      console.log(
+        `extraction-990 slice: ${pooled.pages} pages, P ${pooled.precision.toFixed(3)} R ${pooled.recall.toFixed(3)} F1 ${pooled.f1.toFixed(3)}, ${pooled.empty} empty`,
+      );
+      expect(pooled.f1).toBeGreaterThanOrEqual(F1_FLOOR);
+      expect(pooled.empty).toBeLessThanOrEqual(MAX_EMPTY);
+    },
+    900_000,
+  );
 });
-

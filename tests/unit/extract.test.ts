@@ -13,7 +13,10 @@ const PROSE =
   'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
 
 function page(body: string, head = '<title>Tin tức</title>') {
-  return parseHtml(`<!doctype html><html lang="vi"><head>${head}</head><body>${body}</body></html>`, 'https://tin.example.vn/bai-viet-1.html');
+  return parseHtml(
+    `<!doctype html><html lang="vi"><head>${head}</head><body>${body}</body></html>`,
+    'https://tin.example.vn/bai-viet-1.html',
+  );
 }
 
 function bodyText(body: string) {
@@ -24,13 +27,19 @@ function bodyText(body: string) {
 
 describe('furniture rules', () => {
   it('removes an audio widget with regional voice choices and a player clock', () => {
-    expect(bodyText(`<div class="x"><span>Nam miền Bắc</span><span>Nữ miền Nam</span><span>0:00 / 0:00</span></div><p>${PROSE}</p>`)).toBe(PROSE.trim());
+    expect(
+      bodyText(
+        `<div class="x"><span>Nam miền Bắc</span><span>Nữ miền Nam</span><span>0:00 / 0:00</span></div><p>${PROSE}</p>`,
+      ),
+    ).toBe(PROSE.trim());
   });
   it('removes a share bar made of network abbreviations', () => {
     expect(bodyText(`<div><a>fb</a> <a>yt</a> <a>zl</a> <a>tw</a></div><p>${PROSE}</p>`)).toBe(PROSE.trim());
   });
   it('removes captions that are only file names, keeps real captions', () => {
-    const text = bodyText(`<figure><img src="a.jpg"><figcaption>IMG_5959.JPG</figcaption></figure><figure><figcaption>Quang cảnh phiên họp tại điểm cầu UBND tỉnh Lào Cai.</figcaption></figure>`);
+    const text = bodyText(
+      `<figure><img src="a.jpg"><figcaption>IMG_5959.JPG</figcaption></figure><figure><figcaption>Quang cảnh phiên họp tại điểm cầu UBND tỉnh Lào Cai.</figcaption></figure>`,
+    );
     expect(text).toBe('Quang cảnh phiên họp tại điểm cầu UBND tỉnh Lào Cai.');
   });
   it('removes comment and subscribe prompts', () => {
@@ -38,8 +47,14 @@ describe('furniture rules', () => {
   });
   it('keeps network names and prompt words that are part of a sentence', () => {
     const sentence = 'Thông tin được đăng trên Facebook và Zalo của Bộ, được in thành sách.';
-    expect(bodyText('<p>Thông tin được đăng trên <a>Facebook</a> và <strong>Zalo</strong> của Bộ, được <b>in</b> thành sách.</p>')).toBe(sentence);
-    expect(bodyText('<p>Der <span>Messenger</span>dienst <span lang="en">Telegram</span> wächst.</p>')).toBe('Der Messengerdienst Telegram wächst.');
+    expect(
+      bodyText(
+        '<p>Thông tin được đăng trên <a>Facebook</a> và <strong>Zalo</strong> của Bộ, được <b>in</b> thành sách.</p>',
+      ),
+    ).toBe(sentence);
+    expect(bodyText('<p>Der <span>Messenger</span>dienst <span lang="en">Telegram</span> wächst.</p>')).toBe(
+      'Der Messengerdienst Telegram wächst.',
+    );
   });
   it('keeps a long paragraph even inside a box named "share"', () => {
     expect(bodyText(`<div class="share-box"><p>${PROSE}</p></div>`)).toBe(PROSE.trim());
@@ -58,15 +73,22 @@ describe('furniture rules', () => {
 describe('lead and headline', () => {
   it('takes the paragraph the meta description repeats', () => {
     const lead = 'Chiều 2/2, Ban Chỉ đạo Cải cách hành chính của Chính phủ tổ chức phiên họp thứ 7.';
-    const doc = page(`<h1>Họp phiên thứ 7</h1><p>${lead}</p><p>${PROSE}</p>`, `<meta name="description" content="${lead}">`);
+    const doc = page(
+      `<h1>Họp phiên thứ 7</h1><p>${lead}</p><p>${PROSE}</p>`,
+      `<meta name="description" content="${lead}">`,
+    );
     expect(findLead(doc)?.text).toBe(lead);
   });
   it('takes a box the CMS named "sapo", not a "teaser" that holds a picture', () => {
-    const doc = page(`<h1>Tin</h1><div class="rack-teaser"><img src="x.jpg"><em>Ảnh: Quang cảnh buổi lễ kỷ niệm tại Hà Nội năm nay</em></div><h2 class="detail-sapo">Chính phủ ban hành Nghị quyết về cơ chế xác định giá sản phẩm in, đúc tiền.</h2><p>${PROSE}</p>`);
+    const doc = page(
+      `<h1>Tin</h1><div class="rack-teaser"><img src="x.jpg"><em>Ảnh: Quang cảnh buổi lễ kỷ niệm tại Hà Nội năm nay</em></div><h2 class="detail-sapo">Chính phủ ban hành Nghị quyết về cơ chế xác định giá sản phẩm in, đúc tiền.</h2><p>${PROSE}</p>`,
+    );
     expect(findLead(doc)?.text).toBe('Chính phủ ban hành Nghị quyết về cơ chế xác định giá sản phẩm in, đúc tiền.');
   });
   it('takes an all-bold first paragraph after the headline', () => {
-    const doc = page(`<h1>Tin</h1><p><strong>Đội tuyển Tây Ban Nha đã trở thành tân vương của World Cup 2026.</strong></p><p>${PROSE}</p>`);
+    const doc = page(
+      `<h1>Tin</h1><p><strong>Đội tuyển Tây Ban Nha đã trở thành tân vương của World Cup 2026.</strong></p><p>${PROSE}</p>`,
+    );
     expect(findLead(doc)?.text).toBe('Đội tuyển Tây Ban Nha đã trở thành tân vương của World Cup 2026.');
   });
   it('finds no lead where there is none', () => {
@@ -74,7 +96,9 @@ describe('lead and headline', () => {
   });
   it('prefers the <h1> without its kicker over the document title', () => {
     const doc = page(`<h1><span class="topline">27.01.2022</span>MineralölINFO November 2021 (Mineralölabsatz)</h1>`);
-    expect(findHeadline(doc, 'Mineralölstatistik - MineralölINFO November 2021 (Mineralölabsatz)')).toBe('MineralölINFO November 2021 (Mineralölabsatz)');
+    expect(findHeadline(doc, 'Mineralölstatistik - MineralölINFO November 2021 (Mineralölabsatz)')).toBe(
+      'MineralölINFO November 2021 (Mineralölabsatz)',
+    );
   });
 });
 
@@ -85,8 +109,16 @@ describe('paragraphs and language', () => {
   });
   it('guesses Vietnamese, German and English from the text', () => {
     expect(guessLanguage(PROSE)).toBe('vi');
-    expect(guessLanguage('Die Bundesregierung hat am Mittwoch die Förderung für den Ausbau der Netze beschlossen, und der Bund zahlt mit.')).toBe('de');
-    expect(guessLanguage('The President signed the bill into law on Tuesday, and the Senate is expected to follow with a vote.')).toBe('en');
+    expect(
+      guessLanguage(
+        'Die Bundesregierung hat am Mittwoch die Förderung für den Ausbau der Netze beschlossen, und der Bund zahlt mit.',
+      ),
+    ).toBe('de');
+    expect(
+      guessLanguage(
+        'The President signed the bill into law on Tuesday, and the Senate is expected to follow with a vote.',
+      ),
+    ).toBe('en');
   });
 });
 
@@ -97,7 +129,9 @@ describe('extractArticle', () => {
     expect(result.ok && result.article.text).toMatch(/Messengerdienst Telegram/);
   });
   it('returns the article with text, paragraphs, sentences and sanitized HTML', () => {
-    const doc = page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}<img src="x" onerror="alert(1)"><script>alert(2)</script></p></article>`);
+    const doc = page(
+      `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}<img src="x" onerror="alert(1)"><script>alert(2)</script></p></article>`,
+    );
     const result = extractArticle(doc);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -115,13 +149,28 @@ describe('extractArticle', () => {
   });
   it('says "no article" for an empty page and for a list of links', () => {
     expect(extractArticle(page(''))).toMatchObject({ ok: false, reason: 'not-article' });
-    const list = Array.from({ length: 12 }, (_, i) => `<li><a href="/bai-${i}.html">Tin số ${i}: Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng ${i}</a></li>`).join('');
-    expect(extractArticle(page(`<h1>Thời sự</h1><ul>${list}</ul>`))).toMatchObject({ ok: false, reason: 'not-article' });
+    const list = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<li><a href="/bai-${i}.html">Tin số ${i}: Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng ${i}</a></li>`,
+    ).join('');
+    expect(extractArticle(page(`<h1>Thời sự</h1><ul>${list}</ul>`))).toMatchObject({
+      ok: false,
+      reason: 'not-article',
+    });
   });
   it('says "no article" for a section page of teaser paragraphs, not an article whose text is the footer', () => {
-    const teasers = Array.from({ length: 6 }, (_, i) => `<p><a href="/tin-${i}.html">Thủ tướng chủ trì phiên họp Chính phủ số ${i}</a> Chiều nay, Thủ tướng chủ trì phiên họp với các bộ, ngành để đánh giá tình hình kinh tế tháng ${i}.</p>`).join('');
-    const footer = '<footer><p>© Báo Mẫu. Giấy phép số 123/GP-BTTTT. Địa chỉ: 1 Phố Mẫu, Hà Nội. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></footer>';
-    expect(extractArticle(page(`<main><h1>Thời sự</h1>${teasers}</main>${footer}`))).toMatchObject({ ok: false, reason: 'not-article' });
+    const teasers = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p><a href="/tin-${i}.html">Thủ tướng chủ trì phiên họp Chính phủ số ${i}</a> Chiều nay, Thủ tướng chủ trì phiên họp với các bộ, ngành để đánh giá tình hình kinh tế tháng ${i}.</p>`,
+    ).join('');
+    const footer =
+      '<footer><p>© Báo Mẫu. Giấy phép số 123/GP-BTTTT. Địa chỉ: 1 Phố Mẫu, Hà Nội. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></footer>';
+    expect(extractArticle(page(`<main><h1>Thời sự</h1>${teasers}</main>${footer}`))).toMatchObject({
+      ok: false,
+      reason: 'not-article',
+    });
   });
   it('keeps a short notice whose lead and text are an article, and prose that mentions stories', () => {
     const lead = 'Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân định kỳ tháng 12 năm 2026 tại trụ sở.';
@@ -131,7 +180,9 @@ describe('extractArticle', () => {
     );
     expect(extractArticle(notice)).toMatchObject({ ok: true, article: { lead } });
     const mention = `<p>${PROSE}Theo <span><a href="/bao-cao-1.html">báo cáo tổng kết năm 2023 của Bộ Nội vụ</a></span>, ${PROSE}</p>`;
-    const result = extractArticle(page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>${mention}<p>${PROSE}</p></article>`));
+    const result = extractArticle(
+      page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>${mention}<p>${PROSE}</p></article>`),
+    );
     expect(result.ok && result.article.text).toContain('báo cáo tổng kết năm 2023 của Bộ Nội vụ');
   });
 });

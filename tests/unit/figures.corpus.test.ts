@@ -98,7 +98,9 @@ describe('figures on the labeled corpus (real extraction pipeline)', () => {
     .join('\n');
   const notFigures = labeledPages().reduce((sum, page) => sum + page.labels.notFigures.length, 0);
   const falsePositives = results.reduce((sum, page) => sum + page.reported.length, 0);
-  console.info(`figures: recall ${found}/${labeled} = ${recall.toFixed(3)}; notFigures reported ${falsePositives}/${notFigures}\n${report}`);
+  console.info(
+    `figures: recall ${found}/${labeled} = ${recall.toFixed(3)}; notFigures reported ${falsePositives}/${notFigures}\n${report}`,
+  );
 
   it(`finds at least ${RECALL_THRESHOLD * 100}% of the labeled figures in the top ${TOP}`, () => {
     expect(recall).toBeGreaterThanOrEqual(RECALL_THRESHOLD);

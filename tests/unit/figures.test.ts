@@ -50,15 +50,23 @@ describe('values and magnitudes', () => {
   it('multiplies by Vietnamese magnitude words', () => {
     expect(read('được phân bổ 549,9 tỷ đồng cho dự án', 'vi')).toEqual(['549,9 tỷ đồng → 549900000000 đồng']);
     expect(read('xử phạt 1,5 tỷ đồng do vi phạm', 'vi')).toEqual(['1,5 tỷ đồng → 1500000000 đồng']);
-    expect(read('có 5,8 triệu người theo dõi trên Instagram', 'vi')).toEqual(['5,8 triệu người theo dõi → 5800000 người theo dõi']);
-    expect(read('khoảng 12 nghìn hộ và 3 ngàn người', 'vi')).toEqual(['12 nghìn hộ → 12000 hộ', '3 ngàn người → 3000 người']);
+    expect(read('có 5,8 triệu người theo dõi trên Instagram', 'vi')).toEqual([
+      '5,8 triệu người theo dõi → 5800000 người theo dõi',
+    ]);
+    expect(read('khoảng 12 nghìn hộ và 3 ngàn người', 'vi')).toEqual([
+      '12 nghìn hộ → 12000 hộ',
+      '3 ngàn người → 3000 người',
+    ]);
   });
 
   it('multiplies by German magnitude words, written out or abbreviated', () => {
     expect(read('mit 1,2 Milliarden Euro der Geber', 'de')).toEqual(['1,2 Milliarden Euro → 1200000000 Euro']);
     expect(read('stellt 476 Millionen Euro bereit', 'de')).toEqual(['476 Millionen Euro → 476000000 Euro']);
     expect(read('dass die 5 Mrd. Euro nicht reichen', 'de')).toEqual(['5 Mrd. Euro → 5000000000 Euro']);
-    expect(read('Rohbenzin | 10,72 Mio. t | 12,40 Mio. t', 'de')).toEqual(['10,72 Mio. t → 10720000 t', '12,40 Mio. t → 12400000 t']);
+    expect(read('Rohbenzin | 10,72 Mio. t | 12,40 Mio. t', 'de')).toEqual([
+      '10,72 Mio. t → 10720000 t',
+      '12,40 Mio. t → 12400000 t',
+    ]);
   });
 
   it('reads English money with the currency sign before the number', () => {
@@ -96,8 +104,13 @@ describe('ranges and changes are one figure valued at their second number', () =
   });
 
   it('joins word ranges: từ … đến, between … and, von … auf', () => {
-    expect(read('gồm 8 nam giới, từ 32 đến 46 tuổi', 'vi')).toEqual(['8 nam giới → 8 nam giới', '32 đến 46 tuổi → 46 tuổi']);
-    expect(read('dao động từ 400.000 đồng đến 1 triệu đồng', 'vi')).toEqual(['400.000 đồng đến 1 triệu đồng → 1000000 đồng']);
+    expect(read('gồm 8 nam giới, từ 32 đến 46 tuổi', 'vi')).toEqual([
+      '8 nam giới → 8 nam giới',
+      '32 đến 46 tuổi → 46 tuổi',
+    ]);
+    expect(read('dao động từ 400.000 đồng đến 1 triệu đồng', 'vi')).toEqual([
+      '400.000 đồng đến 1 triệu đồng → 1000000 đồng',
+    ]);
     expect(read('between 20 and 30 percent of them', 'en')).toEqual(['20 and 30 percent → 30 %']);
     expect(read('sank um 2,3% von 91,5 auf 89,4 Millionen Tonnen.', 'de')).toEqual([
       '2,3% → 2.3 %',
@@ -153,7 +166,7 @@ describe('what is not a figure', () => {
     expect(texts('Top 10 người mẫu đắt giá nhất', 'vi')).toEqual([]);
     expect(texts('visit www.aice2022.com or a 4G network', 'en')).toEqual([]);
     expect(texts('(Teil I Nr. 53, Seite 3411)', 'de')).toEqual([]);
-    expect(texts('Laporte (Eric Garcia 99\'), Ferran Torres (106\')', 'vi')).toEqual([]);
+    expect(texts("Laporte (Eric Garcia 99'), Ferran Torres (106')", 'vi')).toEqual([]);
   });
 
   it('skips postal codes and form limits written as four bare digits before a noun', () => {
@@ -187,7 +200,9 @@ describe('Vietnamese counted nouns', () => {
 
   it('takes two syllables for a plain noun, one more after a classifier or collective', () => {
     expect(read('sử dụng 30 tài khoản chứng khoán để', 'vi')).toEqual(['30 tài khoản → 30 tài khoản']);
-    expect(read('thực hiện 57 nhóm nhiệm vụ cải cách hành chính', 'vi')).toEqual(['57 nhóm nhiệm vụ → 57 nhóm nhiệm vụ']);
+    expect(read('thực hiện 57 nhóm nhiệm vụ cải cách hành chính', 'vi')).toEqual([
+      '57 nhóm nhiệm vụ → 57 nhóm nhiệm vụ',
+    ]);
     expect(read('8 nạn nhân sống sót trong vụ ngạt khí', 'vi')).toEqual(['8 nạn nhân → 8 nạn nhân']);
   });
 
@@ -215,8 +230,12 @@ describe('German and English counted nouns', () => {
   it('takes the capitalised German noun, in the nominative after a preposition', () => {
     expect(read('In 30 Fachforen wurde diskutiert', 'de')).toEqual(['30 Fachforen → 30 Fachforen']);
     expect(read('in rund 30 Ländern, vor allem', 'de')).toEqual(['30 Ländern → 30 Länder']);
-    expect(read('von 147 Antragsstellenden eingereicht', 'de')).toEqual(['147 Antragsstellenden → 147 Antragsstellende']);
-    expect(read('an 57 ehrenamtliche Helfer verliehen', 'de')).toEqual(['57 ehrenamtliche Helfer → 57 ehrenamtliche Helfer']);
+    expect(read('von 147 Antragsstellenden eingereicht', 'de')).toEqual([
+      '147 Antragsstellenden → 147 Antragsstellende',
+    ]);
+    expect(read('an 57 ehrenamtliche Helfer verliehen', 'de')).toEqual([
+      '57 ehrenamtliche Helfer → 57 ehrenamtliche Helfer',
+    ]);
   });
 
   it('reads number-adjective compounds as spans', () => {
@@ -232,7 +251,9 @@ describe('German and English counted nouns', () => {
   });
 
   it('names a bare number after "die Zahl der" / "the number of"', () => {
-    expect(read('verdreifachte sich die Zahl der Anträge nahezu auf 28.784 und', 'de')).toEqual(['28.784 → 28784 Anträge']);
+    expect(read('verdreifachte sich die Zahl der Anträge nahezu auf 28.784 und', 'de')).toEqual([
+      '28.784 → 28784 Anträge',
+    ]);
     expect(read('the number of applicants rose to 12,500.', 'en')).toEqual(['12,500 → 12500 applicants']);
   });
 
@@ -241,7 +262,9 @@ describe('German and English counted nouns', () => {
       '1,500 participants → 1500 participants',
       '140 countries → 140 countries',
     ]);
-    expect(read('have baked 200,000 holiday cookies', 'en')).toEqual(['200,000 holiday cookies → 200000 holiday cookies']);
+    expect(read('have baked 200,000 holiday cookies', 'en')).toEqual([
+      '200,000 holiday cookies → 200000 holiday cookies',
+    ]);
     expect(read('earn 25% more than others', 'en')).toEqual(['25% → 25 %']);
   });
 });
@@ -272,7 +295,14 @@ describe('extractFigures', () => {
 
   it('ranks money and shares first, then lead figures, then body counts in page order', () => {
     const figures = figuresOf(text, 'vi', lead).map((figure) => figure.text);
-    expect(figures).toEqual(['549,9 tỷ đồng', '12%', '289 phiếu thuận', '318 đại biểu', '5.586 văn bản', '4 phiên họp']);
+    expect(figures).toEqual([
+      '549,9 tỷ đồng',
+      '12%',
+      '289 phiếu thuận',
+      '318 đại biểu',
+      '5.586 văn bản',
+      '4 phiên họp',
+    ]);
   });
 
   it('reports a figure mentioned twice once, at its best-placed mention', () => {
@@ -282,14 +312,23 @@ describe('extractFigures', () => {
   });
 
   it('ranks table cells and photo captions below prose', () => {
-    const table = 'Rohbenzin | 10,72 Mio. t | 12,40 Mio. t | 15,7 %\n\nDer Export ist um 13,6 % auf 23,1 Millionen Tonnen gestiegen.';
-    expect(figuresOf(table, 'de').map((figure) => figure.text).slice(0, 2)).toEqual(['13,6 %', '23,1 Millionen Tonnen']);
-    const caption = 'Một bó hoa có giá 400.000 đồng - Ảnh: H.Y.T.\n\nCửa hàng cho biết giá hoa tăng 300.000 đồng so với năm ngoái.';
+    const table =
+      'Rohbenzin | 10,72 Mio. t | 12,40 Mio. t | 15,7 %\n\nDer Export ist um 13,6 % auf 23,1 Millionen Tonnen gestiegen.';
+    expect(
+      figuresOf(table, 'de')
+        .map((figure) => figure.text)
+        .slice(0, 2),
+    ).toEqual(['13,6 %', '23,1 Millionen Tonnen']);
+    const caption =
+      'Một bó hoa có giá 400.000 đồng - Ảnh: H.Y.T.\n\nCửa hàng cho biết giá hoa tăng 300.000 đồng so với năm ngoái.';
     expect(figuresOf(caption, 'vi')[0]?.text).toBe('300.000 đồng');
   });
 
   it('returns the top 10 by default and honours a limit', () => {
-    const many = Array.from({ length: 30 }, (_, i) => `Đơn vị ${String.fromCharCode(65 + (i % 26))} đã tiếp nhận ${i + 1}.000 hồ sơ trực tuyến trong tháng.`).join('\n\n');
+    const many = Array.from(
+      { length: 30 },
+      (_, i) => `Đơn vị ${String.fromCharCode(65 + (i % 26))} đã tiếp nhận ${i + 1}.000 hồ sơ trực tuyến trong tháng.`,
+    ).join('\n\n');
     expect(figuresOf(many, 'vi')).toHaveLength(10);
     expect(figuresOf(many, 'vi', null, 3)).toHaveLength(3);
     expect(figuresOf(many, 'vi', null, 0)).toEqual([]);
@@ -357,7 +396,9 @@ describe('issue #12.5: changes, units, procedure counts and the card snippet', (
   it('keeps "từ X lên/xuống Y" one figure, valued at where it ended', () => {
     expect(read('Tỷ lệ nợ xấu tăng từ 1% lên 3% trong năm.', 'vi')).toEqual(['1% lên 3% → 3 %']);
     expect(read('Lãi suất giảm từ 6,5% xuống 5% trong quý.', 'vi')).toEqual(['6,5% xuống 5% → 5 %']);
-    expect(read('Giá vàng ở mức 180,5–183,5 triệu đồng/lượng.', 'vi')).toEqual(['180,5–183,5 triệu đồng/lượng → 183500000 đồng/lượng']);
+    expect(read('Giá vàng ở mức 180,5–183,5 triệu đồng/lượng.', 'vi')).toEqual([
+      '180,5–183,5 triệu đồng/lượng → 183500000 đồng/lượng',
+    ]);
     // "lên" without "từ" is a verb, not a change of the number before it.
     expect(texts('Tăng 2% lên mức cao, đạt 5% sau đó.', 'vi')).toEqual(['2%', '5%']);
   });
@@ -374,7 +415,11 @@ describe('issue #12.5: changes, units, procedure counts and the card snippet', (
   });
 
   it('does not read "đồng tiền" (currencies) as an amount of đồng', () => {
-    expect(scanFigures('Đồng USD tăng so với 6 đồng tiền chủ chốt khác.', 'vi').filter((figure) => figure.kind === 'currency')).toEqual([]);
+    expect(
+      scanFigures('Đồng USD tăng so với 6 đồng tiền chủ chốt khác.', 'vi').filter(
+        (figure) => figure.kind === 'currency',
+      ),
+    ).toEqual([]);
   });
 
   it('centres the card snippet on the figure and gives its offsets to mark it', () => {

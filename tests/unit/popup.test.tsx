@@ -36,7 +36,14 @@ const IDLE: SpeechStatus = {
 
 /** The browser side of the popup, recorded: views are tested against what they ask of it. */
 function client(load: ArticleLoad | Promise<ArticleLoad>, overrides: Partial<PopupClient> = {}) {
-  const calls: { revealed: Figure[]; commands: SpeechCommand[]; saved: Article[]; opened: string[]; queued: string[]; textSizes: number[] } = {
+  const calls: {
+    revealed: Figure[];
+    commands: SpeechCommand[];
+    saved: Article[];
+    opened: string[];
+    queued: string[];
+    textSizes: number[];
+  } = {
     textSizes: [],
     revealed: [],
     commands: [],
@@ -117,7 +124,9 @@ describe('popup states', () => {
     expect(figures.querySelectorAll('button.figure')).toHaveLength(article.figures.length);
     // Each card's snippet is centred on its figure and marks it.
     const first = figures.querySelector('button.figure')!;
-    expect(first.querySelector('.figure-sentence mark')?.textContent).toBe(first.querySelector('.figure-text')?.textContent);
+    expect(first.querySelector('.figure-sentence mark')?.textContent).toBe(
+      first.querySelector('.figure-text')?.textContent,
+    );
     fireEvent.click(screen.getByText('4.142 nhiệm vụ', { selector: '.figure-text' }));
     await waitFor(() => expect(calls.revealed.map((figure) => figure.text)).toEqual(['4.142 nhiệm vụ']));
     const related = screen.getByRole('heading', { name: 'Tin liên quan' }).parentElement!;
@@ -132,7 +141,9 @@ describe('popup states', () => {
     const { popupClient, calls } = client({ state: 'ready', article });
     render(<Popup client={popupClient} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Nghe tiếp các tin này' }));
-    await screen.findByText(`Đã xếp ${article.related.length - 1} tin để nghe sau bài này. Bỏ qua 1 tin (trang khác hoặc không đọc được).`);
+    await screen.findByText(
+      `Đã xếp ${article.related.length - 1} tin để nghe sau bài này. Bỏ qua 1 tin (trang khác hoặc không đọc được).`,
+    );
     expect(calls.queued).toEqual(article.related.map((story) => story.url));
   });
 
@@ -169,7 +180,10 @@ describe('popup states', () => {
   });
 
   it('changes the text size with A−/A+ and remembers it', async () => {
-    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { loadTextSize: async () => 17 });
+    const { popupClient, calls } = client(
+      { state: 'ready', article: sampleArticle() },
+      { loadTextSize: async () => 17 },
+    );
     render(<Popup client={popupClient} />);
     await screen.findByRole('heading', { level: 1 });
     await waitFor(() => expect(document.documentElement.style.fontSize).toBe('17px'));
@@ -224,7 +238,9 @@ describe('popup states', () => {
     );
     render(<Popup client={popupClient} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Lưu bài' }));
-    await waitFor(() => expect(document.querySelector('.status.error')?.textContent).toBe(translator('vi')('clips_error_quota')));
+    await waitFor(() =>
+      expect(document.querySelector('.status.error')?.textContent).toBe(translator('vi')('clips_error_quota')),
+    );
   });
 });
 
@@ -238,10 +254,42 @@ describe('player bar', () => {
       missing: false,
       others: [],
       slots: [
-        { id: 'north-male', label: 'Nam miền Bắc', voice: { name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'n', lang: 'vi' }, pitch: 1, approximate: false, reason: 'exact', pin: null },
-        { id: 'north-female', label: 'Nữ miền Bắc', voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' }, pitch: 1, approximate: false, reason: 'exact', pin: null },
-        { id: 'south-female', label: 'Nữ miền Nam', voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' }, pitch: 1, approximate: true, reason: 'other-region', pin: null },
-        { id: 'south-male', label: 'Nam miền Nam', voice: null, pitch: 1, approximate: false, reason: 'none', pin: null },
+        {
+          id: 'north-male',
+          label: 'Nam miền Bắc',
+          voice: { name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'n', lang: 'vi' },
+          pitch: 1,
+          approximate: false,
+          reason: 'exact',
+          pin: null,
+        },
+        {
+          id: 'north-female',
+          label: 'Nữ miền Bắc',
+          voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' },
+          pitch: 1,
+          approximate: false,
+          reason: 'exact',
+          pin: null,
+        },
+        {
+          id: 'south-female',
+          label: 'Nữ miền Nam',
+          voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' },
+          pitch: 1,
+          approximate: true,
+          reason: 'other-region',
+          pin: null,
+        },
+        {
+          id: 'south-male',
+          label: 'Nam miền Nam',
+          voice: null,
+          pitch: 1,
+          approximate: false,
+          reason: 'none',
+          pin: null,
+        },
       ],
     },
     slot: 'north-male',
@@ -249,7 +297,10 @@ describe('player bar', () => {
   };
 
   it('shows the reader’s real state when reopened mid-reading, and drives it', async () => {
-    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => speaking });
+    const { popupClient, calls } = client(
+      { state: 'ready', article: sampleArticle() },
+      { speechStatus: async () => speaking },
+    );
     const { container } = render(<Popup client={popupClient} />);
     await screen.findByText(/Câu 5\/34/);
     const voices = Array.from(container.querySelectorAll('fieldset.voices label')).map((label) => label.textContent);
@@ -259,7 +310,12 @@ describe('player bar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Câu tiếp theo' }));
     fireEvent.click(screen.getByRole('button', { name: 'Đoạn tiếp theo' }));
     fireEvent.click(container.querySelector('input[value="north-female"]')!);
-    expect(calls.commands).toEqual([{ action: 'toggle' }, { action: 'next' }, { action: 'next-paragraph' }, { action: 'voice', slot: 'north-female' }]);
+    expect(calls.commands).toEqual([
+      { action: 'toggle' },
+      { action: 'next' },
+      { action: 'next-paragraph' },
+      { action: 'voice', slot: 'north-female' },
+    ]);
     await noAxeViolations(container);
   });
 
@@ -289,7 +345,10 @@ describe('player bar', () => {
   });
 
   it('pins any installed voice to the chosen slot', async () => {
-    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => speaking });
+    const { popupClient, calls } = client(
+      { state: 'ready', article: sampleArticle() },
+      { speechStatus: async () => speaking },
+    );
     const { container } = render(<Popup client={popupClient} />);
     await screen.findByText(/Câu 5\/34/);
     const details = container.querySelector('details.pin') as HTMLDetailsElement;
@@ -314,9 +373,18 @@ describe('player bar', () => {
     const noVoice: SpeechStatus = {
       ...IDLE,
       error: 'no-voice',
-      slots: { lang: 'vi', kind: 'regional', missing: true, slots: [], others: [{ name: 'German', voiceURI: 'de', lang: 'de' }] },
+      slots: {
+        lang: 'vi',
+        kind: 'regional',
+        missing: true,
+        slots: [],
+        others: [{ name: 'German', voiceURI: 'de', lang: 'de' }],
+      },
     };
-    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => noVoice });
+    const { popupClient, calls } = client(
+      { state: 'ready', article: sampleArticle() },
+      { speechStatus: async () => noVoice },
+    );
     render(<Popup client={popupClient} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Máy này không có giọng đọc');
@@ -335,21 +403,43 @@ describe('voices before play', () => {
       missing: false,
       others: [],
       slots: [
-        { id: 'north-male' as const, label: 'Nam miền Bắc', voice: { name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'n', lang: 'vi' }, pitch: 1, approximate: false, reason: 'exact' as const, pin: null },
-        { id: 'south-female' as const, label: 'Nữ miền Nam', voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' }, pitch: 1.2, approximate: true, reason: 'other-region' as const, pin: null },
+        {
+          id: 'north-male' as const,
+          label: 'Nam miền Bắc',
+          voice: { name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'n', lang: 'vi' },
+          pitch: 1,
+          approximate: false,
+          reason: 'exact' as const,
+          pin: null,
+        },
+        {
+          id: 'south-female' as const,
+          label: 'Nữ miền Nam',
+          voice: { name: 'Vietnamese (Northern)+Annie', voiceURI: 'nf', lang: 'vi' },
+          pitch: 1.2,
+          approximate: true,
+          reason: 'other-region' as const,
+          pin: null,
+        },
       ],
     },
     slot: 'north-male' as const,
   });
 
   it('says at once that voices are being prepared', async () => {
-    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => ({ ...IDLE, preparing: true }) });
+    const { popupClient } = client(
+      { state: 'ready', article: sampleArticle() },
+      { speechStatus: async () => ({ ...IDLE, preparing: true }) },
+    );
     render(<Popup client={popupClient} />);
     await screen.findByText(translator('vi')('preparingVoice'));
   });
 
   it('says there is no Vietnamese voice before play, with how to install one on each system', async () => {
-    const missing: SpeechStatus = { ...IDLE, slots: { lang: 'vi', kind: 'regional', missing: true, slots: [], others: [] } };
+    const missing: SpeechStatus = {
+      ...IDLE,
+      slots: { lang: 'vi', kind: 'regional', missing: true, slots: [], others: [] },
+    };
     const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => missing });
     render(<Popup client={popupClient} />);
     const alert = await screen.findByRole('alert');
@@ -360,17 +450,26 @@ describe('voices before play', () => {
   });
 
   it('explains an approximate slot in words, and translates slot labels in the English UI', async () => {
-    const { popupClient } = client({ state: 'ready', article: sampleArticle() }, { t: translator('en'), speechStatus: async () => speakingApprox() });
+    const { popupClient } = client(
+      { state: 'ready', article: sampleArticle() },
+      { t: translator('en'), speechStatus: async () => speakingApprox() },
+    );
     const { container } = render(<Popup client={popupClient} />);
     await waitFor(() => expect(container.querySelector('.approximation')).not.toBeNull());
-    expect(Array.from(container.querySelectorAll('fieldset.voices label')).map((label) => label.textContent)).toEqual(['Northern male', 'Southern female ≈']);
+    expect(Array.from(container.querySelectorAll('fieldset.voices label')).map((label) => label.textContent)).toEqual([
+      'Northern male',
+      'Southern female ≈',
+    ]);
     expect(container.querySelector('.approximation')?.textContent).toBe(
       "≈ Southern female uses “Vietnamese (Northern)+Annie”: the right gender with another region's accent.",
     );
   });
 
   it('offers to follow the reading again after the user scrolled away', async () => {
-    const { popupClient, calls } = client({ state: 'ready', article: sampleArticle() }, { speechStatus: async () => ({ ...speakingApprox(), following: false }) });
+    const { popupClient, calls } = client(
+      { state: 'ready', article: sampleArticle() },
+      { speechStatus: async () => ({ ...speakingApprox(), following: false }) },
+    );
     render(<Popup client={popupClient} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Theo câu đang đọc' }));
     expect(calls.commands).toEqual([{ action: 'follow' }]);
@@ -379,7 +478,15 @@ describe('voices before play', () => {
 
 describe('popup, background and manifest strings', () => {
   it('exist in both Vietnamese and English', () => {
-    const files = ['components/voices.ts', 'components/TextSize.tsx', 'components/popup/ArticleView.tsx', 'components/PlayerBar.tsx', 'components/popup/Popup.tsx', 'entrypoints/background.ts', 'wxt.config.ts'];
+    const files = [
+      'components/voices.ts',
+      'components/TextSize.tsx',
+      'components/popup/ArticleView.tsx',
+      'components/PlayerBar.tsx',
+      'components/popup/Popup.tsx',
+      'entrypoints/background.ts',
+      'wxt.config.ts',
+    ];
     const used = new Set<string>();
     for (const file of files) {
       const source = readFileSync(join(import.meta.dirname, '../..', file), 'utf8');

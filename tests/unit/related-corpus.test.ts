@@ -45,7 +45,12 @@ const labeled = pages.filter((page): page is Page & { expected: Expected } => pa
 const urlKey = (url: string) => url.replace(/[?#].*$/, '').replace(/\/+$/, '');
 /** Fair matching: NFC, no soft hyphens, white space collapsed, lower case. */
 const normalize = (text: string) =>
-  text.normalize('NFC').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  text
+    .normalize('NFC')
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 const leaksIn = (text: string, expected: Expected) =>
   expected.related.items.map((item) => item.title).filter((title) => normalize(text).includes(normalize(title)));
@@ -75,7 +80,9 @@ describe('related stories over the labeled corpus', () => {
     const precision = truePositives / found;
     const recall = truePositives / wanted;
     const f1 = (2 * precision * recall) / (precision + recall);
-    rows.push(`pooled: ${truePositives}/${wanted} labeled items found, ${found} reported; P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`);
+    rows.push(
+      `pooled: ${truePositives}/${wanted} labeled items found, ${found} reported; P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`,
+    );
     console.log(rows.join('\n'));
     expect(f1).toBeGreaterThanOrEqual(0.95);
   });

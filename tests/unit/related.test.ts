@@ -82,7 +82,11 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
     const url = 'https://www.bmel.de/DE/themen/zukunftsforum-2022.html';
     const { stories, blocks, doc } = run(page(line), url);
     expect(stories).toEqual([
-      { title: 'Ehrenamt stärken auf dem Land', url: 'https://www.bmel.de/DE/2022/0126-ehrenamt-staerken.html', heading: 'Lesen Sie auch:' },
+      {
+        title: 'Ehrenamt stärken auf dem Land',
+        url: 'https://www.bmel.de/DE/2022/0126-ehrenamt-staerken.html',
+        heading: 'Lesen Sie auch:',
+      },
     ]);
     expect(blocks.map((b) => b.tagName)).toEqual(['P']);
     expect(textWithout(doc, blocks)).toContain('Đoạn 3 của bài viết chính');
@@ -101,8 +105,11 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
     expect(textWithout(doc, blocks)).toContain('hộ kinh doanh có doanh thu dưới 500 triệu đồng');
   });
 
-  it('does not take the heading\'s own link to its section for a story', () => {
-    const html = page('', `<div class="box"><h3><a href="/giai-tri/">Cùng chuyên mục</a></h3><div>${THREE}</div></div>`);
+  it("does not take the heading's own link to its section for a story", () => {
+    const html = page(
+      '',
+      `<div class="box"><h3><a href="/giai-tri/">Cùng chuyên mục</a></h3><div>${THREE}</div></div>`,
+    );
     expect(run(html).urls).toHaveLength(3);
   });
 
@@ -112,7 +119,9 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
     // Outside the article, where only a related heading or class could make them related.
     expect(run(page('').replace('</main>', `</main>${feed}`)).stories).toEqual([]);
     expect(run(page('').replace('</main>', `</main>${expander}`)).stories).toEqual([]);
-    expect(run(page('').replace('</main>', `</main><section><span>Xem thêm</span><ul>${THREE}</ul></section>`)).stories).toHaveLength(3);
+    expect(
+      run(page('').replace('</main>', `</main><section><span>Xem thêm</span><ul>${THREE}</ul></section>`)).stories,
+    ).toHaveLength(3);
   });
 
   it('keeps an empty related box as a block (its heading must not reach the text) without swallowing the next box', () => {
@@ -144,7 +153,11 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
   it('strips a label that sits inside each teaser link ("Related" + title)', () => {
     const card = (slug: string, title: string) =>
       `<div class="card"><a href="https://jis.gov.jm/${slug}/"><img src="/${slug}.jpg"><div class="related-label">Related</div><div class="related-title">${title}</div></a></div>`;
-    const html = page('', '', `<div class="cards">${card('dcfs-online-registration', 'DCFS Online Registration Now Operational')}${card('ip-week-celebration', 'Stakeholders Invited To Celebrate IP Week')}</div>`);
+    const html = page(
+      '',
+      '',
+      `<div class="cards">${card('dcfs-online-registration', 'DCFS Online Registration Now Operational')}${card('ip-week-celebration', 'Stakeholders Invited To Celebrate IP Week')}</div>`,
+    );
     const { stories } = run(html, 'https://jis.gov.jm/wide-range-of-investment-opportunities/');
     expect(stories.map((s) => [s.title, s.heading])).toEqual([
       ['DCFS Online Registration Now Operational', 'Related'],
@@ -157,7 +170,9 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
       <div><p>Ein Bericht über die Gedenkstunde im Bundestag, mit vielen Reden und Gästen aus aller Welt.</p></div>
       <div class="related"><h3>Mehr zum Thema:</h3><ul><li><a href="SharedDocs/texte/22/20220122-weremember.html?nn=4969076">#WeRemember - Bundesrat erinnert an die Opfer</a></li></ul></div></body></html>`;
     const url = 'https://www.bundesrat.de/SharedDocs/texte/22/20220127-gedenkstunde.html';
-    expect(run(html, url).urls).toEqual(['https://www.bundesrat.de/SharedDocs/texte/22/20220122-weremember.html?nn=4969076']);
+    expect(run(html, url).urls).toEqual([
+      'https://www.bundesrat.de/SharedDocs/texte/22/20220122-weremember.html?nn=4969076',
+    ]);
   });
 });
 
@@ -174,7 +189,10 @@ describe('deduplication and order', () => {
     const { stories } = run(page(inBody, end));
     expect(stories.map((s) => s.title)[0]).toBe('Bảy ngôi sao khiến nhà đầu tư mạnh tay');
     expect(stories).toHaveLength(4);
-    expect(stories[0]).toMatchObject({ heading: 'Xem thêm', image: 'https://tinhoc.vn/img/bay-ngoi-sao-102260301.jpg' });
+    expect(stories[0]).toMatchObject({
+      heading: 'Xem thêm',
+      image: 'https://tinhoc.vn/img/bay-ngoi-sao-102260301.jpg',
+    });
   });
 
   it('ignores tracking parameters and fragments when comparing links', () => {
@@ -244,7 +262,9 @@ describe('structure: heading-less teaser lists next to the body', () => {
   });
 
   it('does not take a long heading-less feed for related stories', () => {
-    const feed = Array.from({ length: 20 }, (_, i) => teaser(`tin-moi-so-${i}-1022603${10 + i}`, `Tin mới số ${i} trong ngày hôm nay`)).join('');
+    const feed = Array.from({ length: 20 }, (_, i) =>
+      teaser(`tin-moi-so-${i}-1022603${10 + i}`, `Tin mới số ${i} trong ngày hôm nay`),
+    ).join('');
     expect(run(page('', `<ul class="feed">${feed}</ul>`)).stories).toEqual([]);
   });
 
@@ -321,7 +341,8 @@ describe('bad input', () => {
   it('reads a huge page (thousands of paragraphs with links, a menu of hundreds) in reasonable time', () => {
     const prose = Array.from(
       { length: 3000 },
-      (_, i) => `<p>Đoạn ${i} nhắc tới <a href="/bai-${i}-1022${100000 + i}.htm">một bài khác</a> ở giữa câu văn dài.</p>`,
+      (_, i) =>
+        `<p>Đoạn ${i} nhắc tới <a href="/bai-${i}-1022${100000 + i}.htm">một bài khác</a> ở giữa câu văn dài.</p>`,
     ).join('');
     const menu = `<nav>${Array.from({ length: 500 }, (_, i) => `<a href="/muc-${i}.htm">Mục ${i}</a>`).join('')}</nav>`;
     const box = `<div class="box"><h3>Tin liên quan</h3><ul>${THREE}</ul></div>`;
@@ -335,8 +356,13 @@ describe('bad input', () => {
 
   it('caps a related list with hundreds of links and stays fast on a page with 2,000 links', () => {
     const items = (prefix: string) =>
-      Array.from({ length: 500 }, (_, i) => teaser(`${prefix}-${i}-1022${String(100000 + i)}`, `Tin số ${i} về chính sách mới của Chính phủ`)).join('');
-    const html = page('', `<div class="box"><h2>Tin liên quan</h2><ul>${items('tin')}</ul></div><div class="feed"><ul>${items('bai')}</ul></div>`);
+      Array.from({ length: 500 }, (_, i) =>
+        teaser(`${prefix}-${i}-1022${String(100000 + i)}`, `Tin số ${i} về chính sách mới của Chính phủ`),
+      ).join('');
+    const html = page(
+      '',
+      `<div class="box"><h2>Tin liên quan</h2><ul>${items('tin')}</ul></div><div class="feed"><ul>${items('bai')}</ul></div>`,
+    );
     const doc = parseHtml(html, PAGE);
     expect(doc.querySelectorAll('a').length).toBeGreaterThanOrEqual(2000);
     findRelated(parseHtml(page(''), PAGE), PAGE); // warm up the JIT

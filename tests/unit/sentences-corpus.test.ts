@@ -11,8 +11,29 @@ import { corpusPages } from '../../scripts/lib/corpus';
  */
 
 /** Abbreviations after which a sentence never ends (lower-cased, with their period). */
-const NEVER_LAST = new Set(['tp.', 'th.s.', 'ths.', 'ts.', 'pgs.ts.', 'pgs.', 'gs.', 'dr.', 'prof.', 'mr.', 'mrs.', 'ms.', 'hon.', 'z.b.', 'bzw.', 'u.a.', 'd.h.', 'nr.', 'st.']);
-const MONTHS = /^(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\b/u;
+const NEVER_LAST = new Set([
+  'tp.',
+  'th.s.',
+  'ths.',
+  'ts.',
+  'pgs.ts.',
+  'pgs.',
+  'gs.',
+  'dr.',
+  'prof.',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'hon.',
+  'z.b.',
+  'bzw.',
+  'u.a.',
+  'd.h.',
+  'nr.',
+  'st.',
+]);
+const MONTHS =
+  /^(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\b/u;
 const FINAL = /[.!?…:;][\s"'”’»“)\]]*$/u;
 const CLOSING_FIRST = /^[”’»)\]]/u;
 
@@ -51,7 +72,11 @@ describe('sentence boundaries of the corpus pages', () => {
         const cut = before.length >= MIN_PIECE_CHARS && before.length <= MAX_SENTENCE_CHARS && !FINAL.test(before);
         if (!lineEnd && !FINAL.test(before) && !cut) problems.push(`not at final punctuation: ${where}`);
         if (/\d[.,]$/.test(before) && /^\d/.test(after)) problems.push(`inside a number: ${where}`);
-        const lastWord = before.split(/\s+/).at(-1)!.replace(/^[("“„'‚]+/u, '').toLowerCase();
+        const lastWord = before
+          .split(/\s+/)
+          .at(-1)!
+          .replace(/^[("“„'‚]+/u, '')
+          .toLowerCase();
         if (NEVER_LAST.has(lastWord)) problems.push(`after an abbreviation: ${where}`);
         if (/(^|\s)\d{1,2}\.$/.test(before) && MONTHS.test(after)) problems.push(`inside a date: ${where}`);
         if (CLOSING_FIRST.test(after)) problems.push(`before a closing mark: ${where}`);

@@ -27,11 +27,9 @@ describe('splitSentences: Vietnamese', () => {
       'Giá thịt, cá v.v.',
       'Người dân lo, người bán cũng lo.',
     ]);
-    expect(texts('Cần giữ kỷ luật, kỷ cương... và đổi mới. Kết quả đạt được… Tuy nhiên vẫn còn hạn chế.', 'vi')).toEqual([
-      'Cần giữ kỷ luật, kỷ cương... và đổi mới.',
-      'Kết quả đạt được…',
-      'Tuy nhiên vẫn còn hạn chế.',
-    ]);
+    expect(
+      texts('Cần giữ kỷ luật, kỷ cương... và đổi mới. Kết quả đạt được… Tuy nhiên vẫn còn hạn chế.', 'vi'),
+    ).toEqual(['Cần giữ kỷ luật, kỷ cương... và đổi mới.', 'Kết quả đạt được…', 'Tuy nhiên vẫn còn hạn chế.']);
   });
 
   it('keeps closing quotes with their sentence and does not start a sentence in lower case', () => {
@@ -40,15 +38,16 @@ describe('splitSentences: Vietnamese', () => {
       'Chúng tôi lo lắng."',
       'Sau đó ông rời đi.',
     ]);
-    expect(texts('“Tại sao?” ông hỏi. “Tốt lắm!” bà đáp.', 'vi')).toEqual(['“Tại sao?” ông hỏi.', '“Tốt lắm!” bà đáp.']);
+    expect(texts('“Tại sao?” ông hỏi. “Tốt lắm!” bà đáp.', 'vi')).toEqual([
+      '“Tại sao?” ông hỏi.',
+      '“Tốt lắm!” bà đáp.',
+    ]);
   });
 
   it('ends list items without a period at their line end, and joins a wrapped line', () => {
-    expect(texts('Các nội dung chính:\n- Cải cách hành chính\n- Chuyển đổi số\nvà xây dựng Chính phủ số', 'vi')).toEqual([
-      'Các nội dung chính:',
-      '- Cải cách hành chính',
-      '- Chuyển đổi số\nvà xây dựng Chính phủ số',
-    ]);
+    expect(
+      texts('Các nội dung chính:\n- Cải cách hành chính\n- Chuyển đổi số\nvà xây dựng Chính phủ số', 'vi'),
+    ).toEqual(['Các nội dung chính:', '- Cải cách hành chính', '- Chuyển đổi số\nvà xây dựng Chính phủ số']);
   });
 
   it('keeps a numbered heading with its text', () => {
@@ -80,7 +79,10 @@ describe('splitSentences: German and English', () => {
 
   it('keeps English titles and decides "U.S." and "p.m." by the next word', () => {
     expect(
-      texts('Dr. Smith met Mr. Jones at the U.S. Army office. He moved to the U.S. The move was quick. See No. 5 at 5 p.m. Then leave.', 'en'),
+      texts(
+        'Dr. Smith met Mr. Jones at the U.S. Army office. He moved to the U.S. The move was quick. See No. 5 at 5 p.m. Then leave.',
+        'en',
+      ),
     ).toEqual([
       'Dr. Smith met Mr. Jones at the U.S. Army office.',
       'He moved to the U.S.',

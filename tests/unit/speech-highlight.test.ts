@@ -41,7 +41,10 @@ describe('findTextRange', () => {
     const doc = page(`
       <article><p>Chiều 2/2, <a href="#">Ban Chỉ đạo</a>
         Cải&nbsp;cách hành chính   của <b>Chính phủ</b> tổ chức phiên họp thứ 7.</p></article>`);
-    const range = findTextRange(doc.body, 'Chiều 2/2, Ban Chỉ đạo Cải cách hành chính của Chính phủ tổ chức phiên họp thứ 7.');
+    const range = findTextRange(
+      doc.body,
+      'Chiều 2/2, Ban Chỉ đạo Cải cách hành chính của Chính phủ tổ chức phiên họp thứ 7.',
+    );
     expect(range?.toString().replace(/\s+/g, ' ')).toBe(
       'Chiều 2/2, Ban Chỉ đạo Cải cách hành chính của Chính phủ tổ chức phiên họp thứ 7.',
     );
@@ -72,7 +75,10 @@ describe('findTextRange', () => {
     const doc = page('<p id="a">Xin cảm ơn.</p><p id="b">Xin cảm ơn.</p>');
     const first = findTextRange(doc.body, 'Xin cảm ơn.');
     expect(first?.startContainer.parentElement?.id).toBe('a');
-    const second = findTextRange(doc.body, 'Xin cảm ơn.', { node: first?.endContainer as Text, offset: first?.endOffset ?? 0 });
+    const second = findTextRange(doc.body, 'Xin cảm ơn.', {
+      node: first?.endContainer as Text,
+      offset: first?.endOffset ?? 0,
+    });
     expect(second?.startContainer.parentElement?.id).toBe('b');
   });
 
@@ -137,10 +143,15 @@ describe('SentenceHighlighter', () => {
   it('falls back to the whole page for text outside the container', () => {
     const doc = page(body);
     const { api } = fakeApi();
-    const highlighter = new SentenceHighlighter({ root: doc.body, container: doc.getElementById('story'), api, follow: false });
-    expect(highlighter.show('Tin cùng chuyên mục: Quốc hội họp.')?.startContainer.parentElement?.closest('aside')?.id).toBe(
-      'related',
-    );
+    const highlighter = new SentenceHighlighter({
+      root: doc.body,
+      container: doc.getElementById('story'),
+      api,
+      follow: false,
+    });
+    expect(
+      highlighter.show('Tin cùng chuyên mục: Quốc hội họp.')?.startContainer.parentElement?.closest('aside')?.id,
+    ).toBe('related');
   });
 
   it('finds text the page added or changed after the first search', () => {

@@ -104,7 +104,9 @@ describe('speakable, Vietnamese', () => {
   });
 
   it('reads NFD text and soft hyphens like their clean form', () => {
-    expect(speakable('4.142 nhi\u00ADệm vụ'.normalize('NFD'), 'vi-VN')).toBe('bốn nghìn một trăm bốn mươi hai nhiệm vụ');
+    expect(speakable('4.142 nhi\u00ADệm vụ'.normalize('NFD'), 'vi-VN')).toBe(
+      'bốn nghìn một trăm bốn mươi hai nhiệm vụ',
+    );
   });
 });
 

@@ -48,7 +48,13 @@ class InstantSynth extends EventTarget {
   resume() {}
 }
 
-const NORTHERN: VoiceLike = { name: 'Vietnamese (Northern) espeak-ng', lang: 'vi', voiceURI: 'Vietnamese (Northern) espeak-ng', localService: true, default: false };
+const NORTHERN: VoiceLike = {
+  name: 'Vietnamese (Northern) espeak-ng',
+  lang: 'vi',
+  voiceURI: 'Vietnamese (Northern) espeak-ng',
+  localService: true,
+  default: false,
+};
 /** A list with no voice for a Vietnamese page. */
 const GERMAN: VoiceLike = { name: 'German', lang: 'de', voiceURI: 'German', localService: true, default: false };
 
@@ -63,7 +69,11 @@ class HeldSynth extends InstantSynth {
   }
 }
 
-function session(voices: VoiceLike[], settings: SpeechSettings = DEFAULT_SETTINGS, Synth: typeof InstantSynth = InstantSynth) {
+function session(
+  voices: VoiceLike[],
+  settings: SpeechSettings = DEFAULT_SETTINGS,
+  Synth: typeof InstantSynth = InstantSynth,
+) {
   const synth = new Synth(voices);
   const statuses: SpeechStatus[] = [];
   const saved: SpeechSettings[] = [];
@@ -108,10 +118,18 @@ describe('reading session', () => {
   });
 
   it('reads with a voice the user pinned to the slot, and offers every voice to pin', async () => {
-    const southern: VoiceLike = { name: 'Vietnamese (Southern) espeak-ng', lang: 'vi-VN-X-SOUTH', voiceURI: 'Vietnamese (Southern) espeak-ng', localService: true, default: false };
+    const southern: VoiceLike = {
+      name: 'Vietnamese (Southern) espeak-ng',
+      lang: 'vi-VN-X-SOUTH',
+      voiceURI: 'Vietnamese (Southern) espeak-ng',
+      localService: true,
+      default: false,
+    };
     const { synth, reading, saved } = session([NORTHERN, southern]);
     await reading.prepare('vi');
-    expect((await reading.pinnableVoices()).sameLanguage.map((voice) => voice.name)).toEqual(expect.arrayContaining([NORTHERN.name, southern.name]));
+    expect((await reading.pinnableVoices()).sameLanguage.map((voice) => voice.name)).toEqual(
+      expect.arrayContaining([NORTHERN.name, southern.name]),
+    );
     await reading.command({ action: 'voice', slot: 'north-male' }, article);
     await reading.command({ action: 'pin', slot: 'north-male', voiceURI: southern.voiceURI }, article);
     expect(saved.at(-1)?.pinsByLang).toEqual({ vi: { 'north-male': southern.voiceURI } });
@@ -158,7 +176,8 @@ describe('reading session', () => {
 
   it('stops following the sentence when the reader scrolls, and follows again on request', async () => {
     const { synth, reading, statuses } = session([NORTHERN], DEFAULT_SETTINGS, HeldSynth);
-    document.body.innerHTML = '<article><p>Năm 2023, các bộ, ngành đã thực hiện 4.142 nhiệm vụ được giao.</p></article>';
+    document.body.innerHTML =
+      '<article><p>Năm 2023, các bộ, ngành đã thực hiện 4.142 nhiệm vụ được giao.</p></article>';
     await reading.command({ action: 'play' }, article);
     expect(synth.spoken).toHaveLength(1);
     window.dispatchEvent(new Event('wheel'));
@@ -170,7 +189,12 @@ describe('reading session', () => {
 });
 
 describe('the voice remembered for a slot', () => {
-  const remembered: SpeechSettings = { ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: { name: NORTHERN.name, voiceURI: NORTHERN.voiceURI, lang: 'vi' }, pitch: 1 } } };
+  const remembered: SpeechSettings = {
+    ...DEFAULT_SETTINGS,
+    voiceByLang: {
+      vi: { slot: null, voice: { name: NORTHERN.name, voiceURI: NORTHERN.voiceURI, lang: 'vi' }, pitch: 1 },
+    },
+  };
 
   it('is not handed to the page engine by name: the language default speaks until the list has it', async () => {
     const { synth, reading } = session([], remembered, HeldSynth);
@@ -213,7 +237,10 @@ describe('the voice remembered for a slot', () => {
         it: 'Giọng A',
       },
     });
-    expect(settings.voiceByLang).toEqual({ vi: { slot: 'south-female', voice, pitch: 1.2 }, en: { slot: null, voice: { ...voice, name: 'Voice B' }, pitch: 1 } });
+    expect(settings.voiceByLang).toEqual({
+      vi: { slot: 'south-female', voice, pitch: 1.2 },
+      en: { slot: null, voice: { ...voice, name: 'Voice B' }, pitch: 1 },
+    });
     expect(parseSpeechSettings({ voiceByLang: [voice] }).voiceByLang).toEqual({});
   });
 });
@@ -243,7 +270,9 @@ describe('listening to related stories next', () => {
 describe('sentenceOfSelection', () => {
   const sentences = articleSentences(article());
   it('finds the sentence where a selection starts, whatever its spacing and case', () => {
-    expect(sentenceOfSelection(sentences, '  THỦ TƯỚNG yêu  cầu tiếp tục')).toBe(sentences.findIndex((s) => s.text.startsWith('Thủ tướng yêu cầu')));
+    expect(sentenceOfSelection(sentences, '  THỦ TƯỚNG yêu  cầu tiếp tục')).toBe(
+      sentences.findIndex((s) => s.text.startsWith('Thủ tướng yêu cầu')),
+    );
   });
   it('ignores selections too short to identify a sentence, or not in the article', () => {
     expect(sentenceOfSelection(sentences, 'Hội')).toBeUndefined();

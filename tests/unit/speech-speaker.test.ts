@@ -80,11 +80,18 @@ class FakeSynth implements SynthLike {
 const flush = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
 const NORTH: VoiceLike = {
-  name: 'Vietnamese (Northern) espeak-ng', lang: 'vi', voiceURI: 'Vietnamese (Northern) espeak-ng', localService: true, default: false,
+  name: 'Vietnamese (Northern) espeak-ng',
+  lang: 'vi',
+  voiceURI: 'Vietnamese (Northern) espeak-ng',
+  localService: true,
+  default: false,
 };
 const SOUTH_F: VoiceLike = {
-  name: 'Vietnamese (Southern)+Annie espeak-ng', lang: 'vi-VN-X-SOUTH', voiceURI: 'Vietnamese (Southern)+Annie espeak-ng',
-  localService: true, default: false,
+  name: 'Vietnamese (Southern)+Annie espeak-ng',
+  lang: 'vi-VN-X-SOUTH',
+  voiceURI: 'Vietnamese (Southern)+Annie espeak-ng',
+  localService: true,
+  default: false,
 };
 const ref = (v: VoiceLike): VoiceRef => ({ name: v.name, voiceURI: v.voiceURI, lang: v.lang });
 
@@ -108,7 +115,8 @@ function setup(options: { pauseMode?: 'restart' | 'native'; voices?: VoiceLike[]
   const events: SpeakerEvent[] = [];
   speaker.subscribe((e) => events.push(e));
   speaker.setVoice({ voice: ref(NORTH) });
-  const kinds = () => events.filter((e) => e.type !== 'state').map((e) => ('index' in e ? `${e.type}:${e.index}` : e.type));
+  const kinds = () =>
+    events.filter((e) => e.type !== 'state').map((e) => ('index' in e ? `${e.type}:${e.index}` : e.type));
   const errors = () => events.filter((e) => e.type === 'error');
   return { synth, speaker, events, kinds, errors };
 }
@@ -116,7 +124,11 @@ function setup(options: { pauseMode?: 'restart' | 'native'; voices?: VoiceLike[]
 describe('building the queue', () => {
   it('keeps a short sentence whole, with the spoken form normalized', () => {
     const [item] = buildQueue(sentences('Có 4.142 nhiệm vụ.'), 'vi');
-    expect(item).toMatchObject({ sentence: 0, text: 'Có 4.142 nhiệm vụ.', speak: 'Có bốn nghìn một trăm bốn mươi hai nhiệm vụ.' });
+    expect(item).toMatchObject({
+      sentence: 0,
+      text: 'Có 4.142 nhiệm vụ.',
+      speak: 'Có bốn nghìn một trăm bốn mươi hai nhiệm vụ.',
+    });
   });
 
   it('cuts a long sentence at clause boundaries, with offsets into the original text', () => {
@@ -194,7 +206,13 @@ describe('Speaker', () => {
     expect(synth.spoken.map((u) => u.text)).toEqual(['Một.', 'Hai.', 'Ba.']);
     expect(synth.spoken.every((u) => u.voice === NORTH && u.lang === 'vi' && u.rate === 1 && u.pitch === 1)).toBe(true);
     expect(kinds()).toEqual([
-      'sentence-start:0', 'sentence-end:0', 'sentence-start:1', 'sentence-end:1', 'sentence-start:2', 'sentence-end:2', 'end',
+      'sentence-start:0',
+      'sentence-end:0',
+      'sentence-start:1',
+      'sentence-end:1',
+      'sentence-start:2',
+      'sentence-end:2',
+      'end',
     ]);
     expect(speaker.getState()).toMatchObject({ status: 'idle', index: 0, total: 3 });
   });
@@ -491,7 +509,9 @@ describe('captions and agency prefixes', () => {
     const sentences = articleSentences(article);
     expect(sentences.map((sentence) => sentence.source)).toEqual(['title', 'lead', 'text', 'caption', 'text']);
     const caption = sentences[3]!;
-    expect(new Set(sentences.filter((sentence) => sentence !== caption).map((sentence) => sentence.paragraph))).not.toContain(caption.paragraph);
+    expect(
+      new Set(sentences.filter((sentence) => sentence !== caption).map((sentence) => sentence.paragraph)),
+    ).not.toContain(caption.paragraph);
     const spoken = buildQueue(sentences, 'vi').map((item) => item.speak);
     expect(spoken[3]).toBe('Chú thích ảnh: Thủ tướng phát biểu tại hội nghị');
     expect(spoken.join(' ')).not.toMatch(/Ảnh:|TTXVN|H\.Y\.T/);

@@ -167,7 +167,11 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const NORTH_TTS: TtsVoiceLike = { voiceName: 'Vietnamese (Northern) espeak-ng', lang: 'vi' };
 const SOUTH_TTS: TtsVoiceLike = { voiceName: 'Google tiếng Việt', lang: 'vi-VN', remote: true };
 const NORTH: VoiceLike = {
-  name: 'Vietnamese (Northern) espeak-ng', voiceURI: 'Vietnamese (Northern) espeak-ng', lang: 'vi', localService: true, default: false,
+  name: 'Vietnamese (Northern) espeak-ng',
+  voiceURI: 'Vietnamese (Northern) espeak-ng',
+  lang: 'vi',
+  localService: true,
+  default: false,
 };
 
 function sentences(...texts: string[]): SpeechSentence[] {
@@ -182,7 +186,11 @@ function sentences(...texts: string[]): SpeechSentence[] {
 const THREE = sentences('Một.', 'Hai.', 'Ba.');
 
 /** A tab: a Speaker over its own bridge, with the article loaded and a voice chosen. */
-async function openTab(runtime: FakeRuntime, pauseMode: 'restart' | 'native' = 'restart', connect: () => PortLike = () => runtime.connect()) {
+async function openTab(
+  runtime: FakeRuntime,
+  pauseMode: 'restart' | 'native' = 'restart',
+  connect: () => PortLike = () => runtime.connect(),
+) {
   const bridge = createBridgeEngine(connect);
   const speaker = new Speaker({ ...bridge, pauseMode });
   const events: SpeakerEvent[] = [];
@@ -190,7 +198,8 @@ async function openTab(runtime: FakeRuntime, pauseMode: 'restart' | 'native' = '
   await loadVoices(bridge.synth, 1000);
   speaker.load(THREE, 'vi');
   speaker.setVoice({ voice: NORTH });
-  const kinds = () => events.filter((e) => e.type !== 'state').map((e) => ('index' in e ? `${e.type}:${e.index}` : e.type));
+  const kinds = () =>
+    events.filter((e) => e.type !== 'state').map((e) => ('index' in e ? `${e.type}:${e.index}` : e.type));
   const errors = () => events.filter((e) => e.type === 'error');
   return { bridge, speaker, events, kinds, errors };
 }
@@ -216,12 +225,25 @@ describe('a Speaker over the chrome.tts bridge', () => {
     }
     await settle();
     expect(tab.kinds()).toEqual([
-      'sentence-start:0', 'sentence-end:0', 'sentence-start:1', 'sentence-end:1', 'sentence-start:2', 'sentence-end:2', 'end',
+      'sentence-start:0',
+      'sentence-end:0',
+      'sentence-start:1',
+      'sentence-end:1',
+      'sentence-start:2',
+      'sentence-end:2',
+      'end',
     ]);
     expect(tab.speaker.getState().status).toBe('idle');
     expect(tab.bridge.synth.speaking).toBe(false);
     expect(tts.spoken).toHaveLength(3);
-    expect(tts.spoken[0]?.options).toMatchObject({ voiceName: NORTH.name, lang: 'vi', rate: 1.5, pitch: 1, volume: 1, enqueue: false });
+    expect(tts.spoken[0]?.options).toMatchObject({
+      voiceName: NORTH.name,
+      lang: 'vi',
+      rate: 1.5,
+      pitch: 1,
+      volume: 1,
+      enqueue: false,
+    });
     expect(tts.calls).toEqual(['stop', 'speak', 'stop', 'speak', 'stop', 'speak']);
   });
 
@@ -350,14 +372,19 @@ describe('a Speaker over the chrome.tts bridge', () => {
       throw new Error('Extension context invalidated.');
     });
     // Voices of a bridge that did connect, so the speaker gets as far as speaking.
-    const speaker = new Speaker({ synth: Object.assign(dead.synth, { getVoices: tab.bridge.synth.getVoices }), createUtterance: dead.createUtterance });
+    const speaker = new Speaker({
+      synth: Object.assign(dead.synth, { getVoices: tab.bridge.synth.getVoices }),
+      createUtterance: dead.createUtterance,
+    });
     const events: SpeakerEvent[] = [];
     speaker.subscribe((e) => events.push(e));
     speaker.load(THREE, 'vi');
     speaker.setVoice({ voice: NORTH });
     speaker.play();
     await settle();
-    expect(events.filter((e) => e.type === 'error')).toEqual([{ type: 'error', error: 'synthesis-failed', fatal: true, index: 0 }]);
+    expect(events.filter((e) => e.type === 'error')).toEqual([
+      { type: 'error', error: 'synthesis-failed', fatal: true, index: 0 },
+    ]);
     expect(speaker.getState().status).toBe('idle');
   });
 });
@@ -508,7 +535,9 @@ describe('the bridge as a speechSynthesis-like engine', () => {
     const log: string[] = [];
     const watch = (u: UtteranceLike, name: string) => {
       for (const type of ['start', 'end', 'error'] as const) {
-        u.addEventListener(type, (e) => log.push(`${name}:${type}${type === 'error' ? `:${String((e as Event & { error?: unknown }).error)}` : ''}`));
+        u.addEventListener(type, (e) =>
+          log.push(`${name}:${type}${type === 'error' ? `:${String((e as Event & { error?: unknown }).error)}` : ''}`),
+        );
       }
       return u;
     };
@@ -578,8 +607,16 @@ const GONE = { name: 'Vietnamese (Central) uninstalled', voiceURI: 'Vietnamese (
 
 describe('the voice remembered for a slot, on a fresh browser', () => {
   it('speaks the first sentence with the remembered voice before chrome.tts lists its voices', async () => {
-    const remembered = { slot: 'north-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' }, pitch: 1 };
-    const { tts, reading, saved } = freshStart({ ...DEFAULT_SETTINGS, slotByLang: { vi: 'north-female' }, voiceByLang: { vi: remembered } });
+    const remembered = {
+      slot: 'north-female' as const,
+      voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' },
+      pitch: 1,
+    };
+    const { tts, reading, saved } = freshStart({
+      ...DEFAULT_SETTINGS,
+      slotByLang: { vi: 'north-female' },
+      voiceByLang: { vi: remembered },
+    });
     const status = await reading.readText(THREE, 'vi', 'selection');
     await settle();
     expect(status.preparing).toBe(true);
@@ -601,12 +638,22 @@ describe('the voice remembered for a slot, on a fresh browser', () => {
     expect(tts.spoken[0]?.options.voiceName).toBeUndefined();
     tts.list();
     await settle();
-    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 } });
+    expect(saved.at(-1)?.voiceByLang).toEqual({
+      vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 },
+    });
   });
 
   it('uses the remembered voice only while its slot is the one chosen', async () => {
-    const remembered = { slot: 'south-female' as const, voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' }, pitch: 1 };
-    const { tts, reading } = freshStart({ ...DEFAULT_SETTINGS, slotByLang: { vi: 'north-male' }, voiceByLang: { vi: remembered } });
+    const remembered = {
+      slot: 'south-female' as const,
+      voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' },
+      pitch: 1,
+    };
+    const { tts, reading } = freshStart({
+      ...DEFAULT_SETTINGS,
+      slotByLang: { vi: 'north-male' },
+      voiceByLang: { vi: remembered },
+    });
     await reading.readText(THREE, 'vi', 'selection');
     await settle();
     expect(tts.spoken[0]?.options.voiceName).toBeUndefined();
@@ -614,7 +661,10 @@ describe('the voice remembered for a slot, on a fresh browser', () => {
   });
 
   it('falls back to the slot voice and forgets a remembered voice that is no longer installed', async () => {
-    const { tts, reading, saved } = freshStart({ ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: GONE, pitch: 1.25 } } }, [NORTH_TTS]);
+    const { tts, reading, saved } = freshStart(
+      { ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: GONE, pitch: 1.25 } } },
+      [NORTH_TTS],
+    );
     await reading.readText(THREE, 'vi', 'selection');
     await settle();
     expect(tts.spoken[0]?.options).toMatchObject({ voiceName: GONE.name, pitch: 1.25 });
@@ -623,7 +673,9 @@ describe('the voice remembered for a slot, on a fresh browser', () => {
     tts.finish();
     await settle();
     expect(tts.spoken[1]?.options.voiceName).toBe(NORTH.name);
-    expect(saved.at(-1)?.voiceByLang).toEqual({ vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 } });
+    expect(saved.at(-1)?.voiceByLang).toEqual({
+      vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 },
+    });
   });
 });
 

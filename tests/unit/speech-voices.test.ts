@@ -25,9 +25,7 @@ const empty = fixture('empty');
 
 /** slot id → [voice name, pitch, approximate, reason], for compact expectations. */
 function summary(result: VoiceSlots): Record<string, [string | null, number, boolean, string]> {
-  return Object.fromEntries(
-    result.slots.map((s) => [s.id, [s.voice?.name ?? null, s.pitch, s.approximate, s.reason]]),
-  );
+  return Object.fromEntries(result.slots.map((s) => [s.id, [s.voice?.name ?? null, s.pitch, s.approximate, s.reason]]));
 }
 
 describe('the recorded espeak-ng list', () => {
@@ -67,7 +65,11 @@ describe('voices in Firefox naming', () => {
   });
 
   it('takes the accent from the language tag when the name does not give it', () => {
-    const southern: VoiceLike = { name: 'Vietnamese+Annie', lang: 'vi-VN-X-SOUTH', voiceURI: 'urn:moz-tts:speechd:Vietnamese+Annie?vi-VN-X-SOUTH' };
+    const southern: VoiceLike = {
+      name: 'Vietnamese+Annie',
+      lang: 'vi-VN-X-SOUTH',
+      voiceURI: 'urn:moz-tts:speechd:Vietnamese+Annie?vi-VN-X-SOUTH',
+    };
     expect(describeVoice(southern)).toMatchObject({ family: 'espeak-ng', gender: 'female', region: 'south' });
   });
 
@@ -162,7 +164,12 @@ describe('assignVoiceSlots, Vietnamese', () => {
   });
 
   it('knows Google Tiếng Việt as a northern woman', () => {
-    const google: VoiceLike = { name: 'Google Tiếng Việt', lang: 'vi-VN', voiceURI: 'Google Tiếng Việt', localService: false };
+    const google: VoiceLike = {
+      name: 'Google Tiếng Việt',
+      lang: 'vi-VN',
+      voiceURI: 'Google Tiếng Việt',
+      localService: false,
+    };
     expect(describeVoice(google)).toMatchObject({ family: 'google', gender: 'female', region: 'north', certain: true });
   });
 
@@ -174,7 +181,10 @@ describe('assignVoiceSlots, Vietnamese', () => {
     const s = summary(result);
     expect(s['south-female']).toEqual(['Vietnamese (Southern)+female2 espeak-ng', 1, false, 'pinned']);
     expect(s['north-male']).toEqual(['German espeak-ng', 1, false, 'pinned']);
-    expect(result.slots.find((x) => x.id === 'north-male')?.pin).toEqual({ voiceURI: 'German espeak-ng', available: true });
+    expect(result.slots.find((x) => x.id === 'north-male')?.pin).toEqual({
+      voiceURI: 'German espeak-ng',
+      available: true,
+    });
   });
 
   it('reports a pin whose voice is gone and falls back', () => {
@@ -187,7 +197,10 @@ describe('assignVoiceSlots, Vietnamese', () => {
   });
 
   it('with no Vietnamese voice: says so and offers other voices, best first', () => {
-    const result = assignVoiceSlots(mac.filter((v) => v.name !== 'Linh'), 'vi');
+    const result = assignVoiceSlots(
+      mac.filter((v) => v.name !== 'Linh'),
+      'vi',
+    );
     expect(result.missing).toBe(true);
     expect(result.slots.every((s) => s.voice === null && s.reason === 'none')).toBe(true);
     expect(result.others[0]?.name).toBe('Google Deutsch');
@@ -199,7 +212,10 @@ describe('assignVoiceSlots, Vietnamese', () => {
   });
 
   it('offers one voice per espeak-ng language when Vietnamese is missing, not every variant', () => {
-    const result = assignVoiceSlots(espeak.filter((v) => !v.lang.startsWith('vi')), 'vi');
+    const result = assignVoiceSlots(
+      espeak.filter((v) => !v.lang.startsWith('vi')),
+      'vi',
+    );
     expect(result.others.map((o) => o.name)).toContain('German espeak-ng');
     expect(result.others.some((o) => o.name.includes('+'))).toBe(false);
   });
@@ -229,7 +245,11 @@ describe('assignVoiceSlots, other languages', () => {
   });
 
   it('an Austrian page prefers Austrian voices', () => {
-    expect(assignVoiceSlots(edge, 'de-AT').slots.map((s) => s.label).slice(0, 2)).toEqual(['Ingrid', 'Jonas']);
+    expect(
+      assignVoiceSlots(edge, 'de-AT')
+        .slots.map((s) => s.label)
+        .slice(0, 2),
+    ).toEqual(['Ingrid', 'Jonas']);
   });
 
   it('German on macOS: network voice first, Apple names shortened', () => {

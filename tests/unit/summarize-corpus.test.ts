@@ -20,7 +20,8 @@ describe('summaries of the corpus pages', () => {
       expect(summary.length).toBeGreaterThan(0);
       expect(summary.length).toBeLessThanOrEqual(5);
       // A long page gets at least three, unless it is mostly tables and list items (sentence-shaped lines are few).
-      if (texts.filter((text) => SENTENCE_SHAPED.test(text)).length >= 10) expect(summary.length).toBeGreaterThanOrEqual(3);
+      if (texts.filter((text) => SENTENCE_SHAPED.test(text)).length >= 10)
+        expect(summary.length).toBeGreaterThanOrEqual(3);
       // A sentence is shown without its agency tag ("(Chinhphu.vn) - "), so it ends an article sentence.
       // Each found after the one before: page order, no sentence twice.
       let previous = -1;

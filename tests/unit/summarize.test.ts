@@ -27,7 +27,16 @@ function article(text: string, lang = 'vi', lead: string | null = null) {
 /** A figure as the figures extractor reports it, located by its text. */
 function figureAt(text: string, needle: string): Figure {
   const start = text.indexOf(needle);
-  return { text: needle, value: 0, unit: '', sentence: '', where: 'text', start, end: start + needle.length, sentenceIndex: -1 };
+  return {
+    text: needle,
+    value: 0,
+    unit: '',
+    sentence: '',
+    where: 'text',
+    start,
+    end: start + needle.length,
+    sentenceIndex: -1,
+  };
 }
 
 /** A long article of distinct sentences on a few topics. */
@@ -117,11 +126,15 @@ describe('summarize', () => {
     const text = `(Dân trí) - ${FLOWERS}`;
     const summary = summarize(article(text), { minSentences: 6, maxSentences: 6 });
     expect(summary[0]).toBe('Giá hoa hồng nhập khẩu tăng mạnh trong dịp lễ 8-3 năm nay.');
-    expect(withoutAgencyPrefix('(Chinhphu.vn) - Chính phủ ban hành nghị quyết.')).toBe('Chính phủ ban hành nghị quyết.');
+    expect(withoutAgencyPrefix('(Chinhphu.vn) - Chính phủ ban hành nghị quyết.')).toBe(
+      'Chính phủ ban hành nghị quyết.',
+    );
     expect(withoutAgencyPrefix('HÀ NỘI (Reuters) – Giá vàng tăng.')).toBe('Giá vàng tăng.');
     expect(withoutAgencyPrefix('TTO - Sáng nay, giá hoa tăng.')).toBe('Sáng nay, giá hoa tăng.');
     expect(withoutAgencyPrefix('COVID-19 - một năm nhìn lại.')).toBe('COVID-19 - một năm nhìn lại.');
-    expect(withoutAgencyPrefix('Giá hoa tăng (theo Reuters) - tin nhanh.')).toBe('Giá hoa tăng (theo Reuters) - tin nhanh.');
+    expect(withoutAgencyPrefix('Giá hoa tăng (theo Reuters) - tin nhanh.')).toBe(
+      'Giá hoa tăng (theo Reuters) - tin nhanh.',
+    );
   });
 
   it('picks a sentence that leans on the one before only together with it', () => {
@@ -137,7 +150,8 @@ describe('summarize', () => {
     const input = article(text);
     for (const k of [2, 3, 4]) {
       const summary = summarize(input, { minSentences: k, maxSentences: k });
-      if (summary.includes(leaning)) expect(summary).toContain('Khách hàng vẫn mua hoa hồng nhập khẩu tại các cửa hàng hoa.');
+      if (summary.includes(leaning))
+        expect(summary).toContain('Khách hàng vẫn mua hoa hồng nhập khẩu tại các cửa hàng hoa.');
     }
   });
 });
@@ -161,14 +175,23 @@ describe('summarize: bad input', () => {
     expect(summary).toHaveLength(5);
     for (const sentence of summary) expect(sentence.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
     // The same words over and over: one piece says it all.
-    const repetitive = Array.from({ length: 20_000 }, (_, i) => ['giá', 'hoa', 'tăng', 'mạnh', 'năm', 'nay'][i % 6]).join(' ');
+    const repetitive = Array.from(
+      { length: 20_000 },
+      (_, i) => ['giá', 'hoa', 'tăng', 'mạnh', 'năm', 'nay'][i % 6],
+    ).join(' ');
     expect(summarize(article(repetitive))).toHaveLength(1);
   });
 
   it('summarizes 20,000 identical sentences and 50,000 paragraphs without error', () => {
-    const identical = Array.from({ length: 20_000 }, () => 'Giá hoa hồng nhập khẩu tăng mạnh trong dịp lễ năm nay.').join(' ');
+    const identical = Array.from(
+      { length: 20_000 },
+      () => 'Giá hoa hồng nhập khẩu tăng mạnh trong dịp lễ năm nay.',
+    ).join(' ');
     expect(summarize(article(identical))).toEqual(['Giá hoa hồng nhập khẩu tăng mạnh trong dịp lễ năm nay.']);
-    const paragraphs = Array.from({ length: 50_000 }, (_, i) => `Đoạn ${i}: tỉnh số ${i % 97} tăng chi cho giáo dục thêm ${i} tỷ đồng.`).join('\n\n');
+    const paragraphs = Array.from(
+      { length: 50_000 },
+      (_, i) => `Đoạn ${i}: tỉnh số ${i % 97} tăng chi cho giáo dục thêm ${i} tỷ đồng.`,
+    ).join('\n\n');
     expect(summarize(article(paragraphs))).toHaveLength(5);
   });
 
@@ -214,7 +237,12 @@ describe('baselines and ROUGE', () => {
   });
 
   it('the oracle picks the sentences closest to the reference, in page order, and stops when none helps', () => {
-    const sentences = ['Trời mưa to ở Hà Nội.', 'Chính phủ họp phiên thường kỳ.', 'Giá vàng tăng mạnh sáng nay.', 'Bóng đá Việt Nam thắng.'];
+    const sentences = [
+      'Trời mưa to ở Hà Nội.',
+      'Chính phủ họp phiên thường kỳ.',
+      'Giá vàng tăng mạnh sáng nay.',
+      'Bóng đá Việt Nam thắng.',
+    ];
     expect(oracle(sentences, 'Giá vàng tăng mạnh. Chính phủ họp phiên thường kỳ tháng này.')).toEqual([1, 2]);
   });
 
@@ -256,7 +284,10 @@ describe('on-device summarizer', () => {
     vi.stubGlobal('Summarizer', { availability: async () => 'downloadable', create });
     expect(await summarizeOnDevice('Some text.', 'en')).toBeNull();
 
-    vi.stubGlobal('Summarizer', { availability: async () => 'available', create: async () => Promise.reject(new Error('NotAllowedError')) });
+    vi.stubGlobal('Summarizer', {
+      availability: async () => 'available',
+      create: async () => Promise.reject(new Error('NotAllowedError')),
+    });
     expect(await summarizeOnDevice('Some text.', 'vi')).toBeNull();
 
     vi.stubGlobal('Summarizer', { availability: () => Promise.reject(new Error('unsupported language')), create });

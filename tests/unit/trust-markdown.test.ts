@@ -27,7 +27,18 @@ function hostileClips(): Clip[] {
       text: `${payload}\n\n# ${payload}\n\n1. ${payload}\n\n> ${payload}`,
       summary: [payload],
       lead: payload,
-      figures: [{ text: `4.142 ${payload}`, value: 4142, unit: 'nhiệm vụ', sentence: payload, where: 'text', start: 0, end: 5, sentenceIndex: 0 }],
+      figures: [
+        {
+          text: `4.142 ${payload}`,
+          value: 4142,
+          unit: 'nhiệm vụ',
+          sentence: payload,
+          where: 'text',
+          start: 0,
+          end: 5,
+          sentenceIndex: 0,
+        },
+      ],
       related: [
         { title: `[${payload}]`, url: badUrl },
         { title: payload, url: `https://baochinhphu.vn/lien-quan-${index}.htm` },
@@ -53,25 +64,45 @@ describe('Markdown export of hostile clips', () => {
 
   it(`renders ${MARKUP_VECTORS.length} vectors in every field as text: no HTML element, no image`, () => {
     const tags = new Set([...shown.body.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()));
-    expect([...tags].filter((tag) => !['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'blockquote', 'hr', 'br'].includes(tag))).toEqual([]);
-    const handlers = [...shown.body.querySelectorAll('*')].flatMap((element) => element.getAttributeNames().filter((name) => /^on/i.test(name)));
+    expect(
+      [...tags].filter(
+        (tag) => !['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'blockquote', 'hr', 'br'].includes(tag),
+      ),
+    ).toEqual([]);
+    const handlers = [...shown.body.querySelectorAll('*')].flatMap((element) =>
+      element.getAttributeNames().filter((name) => /^on/i.test(name)),
+    );
     expect(handlers).toEqual([]);
     // Every payload is still there for the reader, as text.
-    for (const vector of MARKUP_VECTORS.filter((v) => v.markup('JS').includes('JS'))) expect(shown.body.textContent).toContain(`canary/${vector.name}`);
+    for (const vector of MARKUP_VECTORS.filter((v) => v.markup('JS').includes('JS')))
+      expect(shown.body.textContent).toContain(`canary/${vector.name}`);
   });
 
   it('links nothing but http(s) addresses without userinfo, among them each clip’s source and web related story', () => {
     const hrefs = [...shown.body.querySelectorAll('a')].map((anchor) => new URL(anchor.getAttribute('href') ?? ''));
     // A viewer may also link the bare http(s) addresses it finds in text (GFM autolinks): those are web links too.
-    expect(hrefs.filter((url) => !['http:', 'https:'].includes(url.protocol) || url.username || url.password)).toEqual([]);
-    for (const clip of clips) expect(hrefs.map((url) => url.href)).toEqual(expect.arrayContaining([clip.url, clip.related[1]!.url]));
+    expect(hrefs.filter((url) => !['http:', 'https:'].includes(url.protocol) || url.username || url.password)).toEqual(
+      [],
+    );
+    for (const clip of clips)
+      expect(hrefs.map((url) => url.href)).toEqual(expect.arrayContaining([clip.url, clip.related[1]!.url]));
     // The non-web related stories stay text, their titles readable.
     expect(shown.body.textContent).toContain('[<script>');
   });
 
   it('escapes an image inside a link’s text, and the brackets, parentheses and "!" around it', () => {
     const [clip] = hostileClips();
-    const exported = renderMarkdown([{ ...clip!, title: 'x', related: [{ title: '![ảnh](javascript:alert(1))', url: 'https://baochinhphu.vn/a.htm' }] }], LABELS, 0);
+    const exported = renderMarkdown(
+      [
+        {
+          ...clip!,
+          title: 'x',
+          related: [{ title: '![ảnh](javascript:alert(1))', url: 'https://baochinhphu.vn/a.htm' }],
+        },
+      ],
+      LABELS,
+      0,
+    );
     expect(exported).toContain('- [\\!\\[ảnh\\]\\(javascript:alert\\(1\\)\\)](<https://baochinhphu.vn/a.htm>)');
   });
 });

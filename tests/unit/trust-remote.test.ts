@@ -57,12 +57,22 @@ describe('sameSiteVerdicts: the background answers a same-site request', () => {
   const PAGE = 'https://xaydungchinhsach.chinhphu.vn/bai-viet.htm';
 
   it('gives one verdict per address, in the order asked', () => {
-    const asked = ['https://baochinhphu.vn/tin', 'https://chinhphu.vn/tin', 'https://chinhphu.vn@example.com/tin', 'http://www.chinhphu.vn/a'];
+    const asked = [
+      'https://baochinhphu.vn/tin',
+      'https://chinhphu.vn/tin',
+      'https://chinhphu.vn@example.com/tin',
+      'http://www.chinhphu.vn/a',
+    ];
     expect(sameSiteVerdicts(asked, PAGE)).toEqual([false, true, false, true]);
   });
 
   it('says no to whatever is not a string, and to everything when the page address is not one', () => {
-    expect(sameSiteVerdicts([null, 42, { href: PAGE }, ['https://chinhphu.vn/']], PAGE)).toEqual([false, false, false, false]);
+    expect(sameSiteVerdicts([null, 42, { href: PAGE }, ['https://chinhphu.vn/']], PAGE)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(sameSiteVerdicts(['https://chinhphu.vn/tin'], undefined)).toEqual([false]);
     expect(sameSiteVerdicts(['https://chinhphu.vn/tin'], { toString: () => PAGE })).toEqual([false]);
   });
@@ -81,7 +91,8 @@ describe('fetchArticle against a real HTTP server', () => {
     server = createServer((request, response) => {
       const path = request.url ?? '/';
       requests.push(`${request.headers.host}${path}`);
-      if (path === '/story') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story);
+      if (path === '/story')
+        return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story);
       if (path === '/to-story') return void response.writeHead(302, { location: '/story' }).end();
       if (path === '/to-other-site') return void response.writeHead(302, { location: elsewhere('/story') }).end();
       if (path === '/json') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -135,14 +146,21 @@ describe('fetchArticle against a real HTTP server', () => {
 
   it('fetches nothing when the same-site question fails', async () => {
     requests.length = 0;
-    const noAnswer: SameSitePredicate = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    const noAnswer: SameSitePredicate = () =>
+      Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
     await expect(fetchArticle(here('/story'), noAnswer, parseHtml)).rejects.toThrow(/receiving end/i);
     expect(requests).toEqual([]);
   });
 
   it('never requests another site, userinfo addresses or non-web schemes', async () => {
     requests.length = 0;
-    for (const url of [elsewhere('/story'), `http://user:pw@127.0.0.1:${port}/story`, `http://127.0.0.1:${port}@localhost:${port}/story`, 'javascript:fetch("/story")', `data:text/html,${encodeURIComponent(story.toString())}`]) {
+    for (const url of [
+      elsewhere('/story'),
+      `http://user:pw@127.0.0.1:${port}/story`,
+      `http://127.0.0.1:${port}@localhost:${port}/story`,
+      'javascript:fetch("/story")',
+      `data:text/html,${encodeURIComponent(story.toString())}`,
+    ]) {
       expect(await fetchFrom(url)).toBeNull();
     }
     expect(requests).toEqual([]);
