@@ -37,6 +37,8 @@ export function PlayerBar({ status, run, play, wordCount, voiceOptions, t }: Pla
   const wordsLeft = reading ? Math.round((wordCount * (total - index)) / Math.max(total, 1)) : wordCount;
   const minutesLeft = Math.max(1, Math.round(wordsLeft / (SPOKEN_WPM * (state?.rate ?? 1))));
   const slots = status?.slots;
+  // One label for eyes and screen readers: a paused reader says "Resume" to both.
+  const playLabel = t(state?.status === 'speaking' ? 'pause' : state?.status === 'paused' ? 'resume' : 'listen');
 
   return (
     <section class="player" aria-label={t('playerLabel')}>
@@ -63,10 +65,10 @@ export function PlayerBar({ status, run, play, wordCount, voiceOptions, t }: Pla
           type="button"
           class="primary play"
           onClick={() => (reading ? run({ action: 'toggle' }) : play())}
-          aria-label={state?.status === 'speaking' ? t('pause') : t('listen')}
+          aria-label={playLabel}
         >
           <Icon name={state?.status === 'speaking' ? 'pause' : 'play'} />
-          {state?.status === 'speaking' ? t('pause') : t(state?.status === 'paused' ? 'resume' : 'listen')}
+          {playLabel}
         </button>
         <button
           type="button"

@@ -8,6 +8,7 @@ import { parseHtml } from '../../cli/html';
 import type { Article, Figure } from '../../lib/article';
 import { extractArticle } from '../../lib/extract';
 import type { SpeechCommand, SpeechStatus } from '../../lib/messages';
+import { PlayerBar } from '../../components/PlayerBar';
 import { Popup } from '../../components/popup/Popup';
 import type { ArticleLoad, PopupClient } from '../../components/popup/client';
 import { CORPUS_DIR } from '../../scripts/lib/corpus';
@@ -336,12 +337,39 @@ describe('player bar', () => {
     render(<Popup client={popupClient} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Tạm dừng' }));
     broadcast({ ...speaking, state: { ...speaking.state, status: 'paused' } });
-    await screen.findByRole('button', { name: translator('vi')('listen') });
+    await screen.findByRole('button', { name: translator('vi')('resume') });
     // The answer was taken before the pause was reported, and reaches the popup after it.
     answer(speaking);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.queryByRole('button', { name: 'Tạm dừng' })).toBeNull();
-    expect(screen.getByRole('button', { name: translator('vi')('listen') })).toBeTruthy();
+    expect(screen.getByRole('button', { name: translator('vi')('resume') })).toBeTruthy();
+  });
+
+  it('names the play button as it reads — Listen, Pause, Resume — in Vietnamese and English', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const t = translator(lang);
+      for (const [state, label] of [
+        ['idle', 'listen'],
+        ['speaking', 'pause'],
+        ['paused', 'resume'],
+      ] as const) {
+        const status = { ...speaking, state: { ...speaking.state, status: state } };
+        const { container, unmount } = render(
+          <PlayerBar
+            status={status}
+            run={() => {}}
+            play={() => {}}
+            wordCount={300}
+            voiceOptions={async () => ({ sameLanguage: [], otherLanguages: [] })}
+            t={t}
+          />,
+        );
+        const button = container.querySelector('button.play')!;
+        expect(screen.getByRole('button', { name: t(label) })).toBe(button);
+        expect(button.textContent).toBe(t(label));
+        unmount();
+      }
+    }
   });
 
   it('pins any installed voice to the chosen slot', async () => {
