@@ -17,6 +17,7 @@ import {
 } from '@/lib/messages';
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
 import { sameSiteVerdicts } from '@/lib/url';
+import { markStage } from '@/lib/speech/stages';
 import { hostBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
@@ -113,7 +114,7 @@ export default defineBackground(() => {
   const showPreparing = (tabId: number | undefined, preparing: boolean) => {
     if (preparing) {
       void toolbarButton.setBadgeBackgroundColor({ tabId, color: '#1a5fb4' });
-      void toolbarButton.setBadgeText({ tabId, text: PREPARING });
+      void toolbarButton.setBadgeText({ tabId, text: PREPARING }).then(() => markStage('badge'));
     } else {
       void toolbarButton.getBadgeText({ tabId }).then((text) => {
         if (text === PREPARING) void toolbarButton.setBadgeText({ tabId, text: '' });
@@ -123,14 +124,17 @@ export default defineBackground(() => {
   onSpeechStatus((status, tabId) => showPreparing(tabId, status.preparing));
 
   // Starting to read where there is nothing to read (no article) leaves the reader idle without an error.
-  const speechIn = (tab: Browser.tabs.Tab | undefined, command: SpeechCommand) =>
-    inTab(tab, async (tabId) => {
+  const speechIn = (tab: Browser.tabs.Tab | undefined, command: SpeechCommand) => {
+    markStage('command', { first: true });
+    return inTab(tab, async (tabId) => {
+      markStage('injected');
       showPreparing(tabId, true);
       const status = await sendToTab(tabId, { type: 'speech', command }).finally(() => showPreparing(tabId, false));
       if (status.preparing) showPreparing(tabId, true);
       const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);
       return !status.error && !(meantToStart && status.state.status === 'idle');
     });
+  };
 
   const readSelectionIn = (tab: Browser.tabs.Tab | undefined, text: string) =>
     inTab(

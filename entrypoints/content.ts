@@ -6,6 +6,7 @@ import { broadcastSpeechStatus, onContentRequest, sendToBackground } from '@/lib
 import type { SpeechEngine } from '@/lib/speech/engine';
 import { findArticleContainer, installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
 import { ReadingSession } from '@/lib/speech/session';
+import { markStage } from '@/lib/speech/stages';
 import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
 import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
 
@@ -116,7 +117,10 @@ export default defineContentScript({
         // A flash, not a lasting mark: the reader's own highlight, once reading starts, is kept.
         return new SentenceHighlighter({ root: document.body, container }).flash(sentence);
       },
-      speech: async ({ command }) => (await reading()).command(command, article, window.getSelection()?.toString()),
+      speech: async ({ command }) => {
+        markStage('request', { first: true });
+        return (await reading()).command(command, article, window.getSelection()?.toString());
+      },
       'speech-status': async () => {
         const current = article();
         const reader = await reading();

@@ -17,6 +17,7 @@ import {
   type SpeakerError,
   type SpeechSentence,
 } from './speaker';
+import { markStage } from './stages';
 import { isNotAllowed } from './tts-bridge';
 import {
   assignVoiceSlots,
@@ -227,6 +228,7 @@ export class ReadingSession {
     from?: number,
     selection?: string,
   ): Promise<SpeechStatus> {
+    markStage('article');
     const summary = what === 'summary' && article.summary.length > 0;
     const sentences = summary ? summarySentences(article.summary) : articleSentences(article);
     return this.read(
@@ -276,6 +278,7 @@ export class ReadingSession {
       this.preparing = true;
       void this.prepare(lang).then(() => this.voicesArrived(request));
     }
+    markStage('voice');
     this.what = what;
     this.loaded = sentences;
     this.error = null;
@@ -292,7 +295,9 @@ export class ReadingSession {
             ),
           })
         : null;
+    markStage('highlight');
     this.speaker.load(sentences, lang);
+    markStage('queue');
     if (!listed) {
       // The voice the chosen slot had last time speaks at once where the engine takes it by name.
       const remembered = this.rememberedVoice(lang);

@@ -10,6 +10,7 @@ import { splitSentences } from '../text/sentences';
 import type { SynthLike, UtteranceLike } from './engine';
 import { primaryLanguage, speakable } from './normalize';
 import { clampRate } from './settings';
+import { markStage } from './stages';
 import type { VoiceRef } from './voices';
 
 /** `caption`: a photo caption in the body, announced as one and its own paragraph (skippable). */
@@ -470,6 +471,7 @@ export class Speaker {
     this.setStatus('speaking');
     // Chrome keeps a pause across cancel(), and a paused engine would hold the new utterance too.
     if (this.synth.paused) this.synth.resume();
+    markStage('speak');
     this.synth.speak(utterance);
     this.arm(this.startTimeoutMs, () => this.onNoStart(index, retry));
   }

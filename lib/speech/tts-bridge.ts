@@ -13,6 +13,7 @@
  */
 import { PlainUtterance, type SpeechEngine } from './engine';
 import type { SpeakerError } from './speaker';
+import { markStage } from './stages';
 import type { VoiceLike } from './voices';
 
 export const TTS_PORT = 'loa-tts';
@@ -334,6 +335,7 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
   function speak(port: PortLike, request: SpeakRequest): void {
     // A paused chrome.tts keeps a new utterance waiting, even with `enqueue: false`, and only
     // stop() unpauses it. Another tab, or this worker before it was restarted, may have paused it.
+    markStage('tts-speak');
     stop();
     const playing = { port, id: request.id };
     current = playing;
@@ -351,6 +353,7 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
         enqueue: false,
         desiredEventTypes: [...FORWARDED],
         onEvent: (event) => {
+          if (event.type === 'start') markStage('tts-start');
           if (isForwarded(event.type)) report(event.type);
         },
       })

@@ -1,0 +1,40 @@
+/**
+ * Marks on the way from a "read aloud" key to the first sound, on each context's own performance
+ * timeline (the service worker's, the page's: a content script shares its page's timeline).
+ * `npm run bench:speech` reads them to say where the time goes; a browser keeps them for free.
+ */
+export const SPEECH_STAGES = [
+  /** The background got the command (the key, a menu). */
+  'command',
+  /** The toolbar badge says "preparing". */
+  'badge',
+  /** The content script is in the tab (injected now, or found already there). */
+  'injected',
+  /** The content script got the request. */
+  'request',
+  /** The article is at hand (extracted now, or prepared ahead). */
+  'article',
+  /** The voice to speak with is chosen. */
+  'voice',
+  /** The highlighter found the article's container on the page. */
+  'highlight',
+  /** The utterances are built (the first one's text normalized). */
+  'queue',
+  /** The first utterance went to the engine (speechSynthesis, or the chrome.tts bridge's port). */
+  'speak',
+  /** The background's chrome.tts got the utterance. */
+  'tts-speak',
+  /** chrome.tts reports that it started speaking: the first sound. */
+  'tts-start',
+] as const;
+
+export type SpeechStage = (typeof SPEECH_STAGES)[number];
+
+export const STAGE_MARK_PREFIX = 'loa:';
+
+/** Marks `stage`; the first stage of a context's path forgets that context's marks of earlier runs. */
+export function markStage(stage: SpeechStage, { first = false }: { first?: boolean } = {}): void {
+  if (typeof performance === 'undefined') return;
+  if (first) for (const name of SPEECH_STAGES) performance.clearMarks(STAGE_MARK_PREFIX + name);
+  performance.mark(STAGE_MARK_PREFIX + stage);
+}
