@@ -126,9 +126,10 @@ export default defineBackground(() => {
   // Starting to read where there is nothing to read (no article) leaves the reader idle without an error.
   const speechIn = (tab: Browser.tabs.Tab | undefined, command: SpeechCommand) => {
     markStage('command', { first: true });
+    // Before anything is awaited: injecting and extracting on a page read for the first time take a while.
+    if (tab?.id && !isRestrictedUrl(tab.url)) showPreparing(tab.id, true);
     return inTab(tab, async (tabId) => {
       markStage('injected');
-      showPreparing(tabId, true);
       const status = await sendToTab(tabId, { type: 'speech', command }).finally(() => showPreparing(tabId, false));
       if (status.preparing) showPreparing(tabId, true);
       const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);

@@ -36,8 +36,11 @@ export interface SpeechItem {
   end: number;
   paragraph: number;
   source: SpeechSource;
-  /** What the voice is given (numbers, dates and units spelled out). */
-  speak: string;
+  /**
+   * What the voice is given (numbers, dates and units spelled out); normalized when first read,
+   * so only the first utterance's text is normalized before reading starts.
+   */
+  readonly speak: string;
 }
 
 /** The title, then the lead's sentences, then the body's. */
@@ -143,7 +146,7 @@ function chunkLimit(rate: number): number {
   return Math.max(MIN_CHARS, Math.round(BASE_CHARS * Math.min(1, rate)));
 }
 
-/** The utterances for `sentences`: long sentences cut into clauses, each with its speakable text. */
+/** The utterances for `sentences`: long sentences cut into clauses, each spoken as its `speak` text. */
 export function buildQueue(sentences: readonly SpeechSentence[], lang: string, maxChars = BASE_CHARS): SpeechItem[] {
   const items: SpeechItem[] = [];
   sentences.forEach((s, sentence) => {
@@ -152,6 +155,7 @@ export function buildQueue(sentences: readonly SpeechSentence[], lang: string, m
       const spoken = spokenPiece(s, piece, lang);
       // A caption's credit cut off into a piece of its own is not read.
       if (!spoken.trim()) continue;
+      let normalized: string | undefined;
       items.push({
         sentence,
         text,
@@ -159,7 +163,9 @@ export function buildQueue(sentences: readonly SpeechSentence[], lang: string, m
         end: s.start + piece.end,
         paragraph: s.paragraph,
         source: s.source,
-        speak: speakable(spoken, lang),
+        get speak() {
+          return (normalized ??= speakable(spoken, lang));
+        },
       });
     }
   });
@@ -480,6 +486,8 @@ export class Speaker {
     this.started = true;
     this.arm(stallLimitMs(item, this.rate), () => this.onStall());
     this.emit({ type: 'sentence-start', index: item.sentence, item });
+    // The next utterance's text is normalized while this one is heard, not when it is due.
+    void this.items[this.itemAt + 1]?.speak;
   }
 
   private onEnd(item: SpeechItem): void {

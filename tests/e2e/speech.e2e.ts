@@ -106,6 +106,29 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await page.close();
   });
 
+  it('says "preparing" on the badge before the first sound of a shortcut', async () => {
+    const speech = await watchSpeech(browser.extension);
+    await speech.clear();
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    await page.bringToFront();
+    await dispatchCommand(browser.extension, 'play-pause');
+    await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+    // The worker's own stage marks (lib/speech/stages.ts): the badge text was set, then chrome.tts started.
+    const order = await browser.extension.worker.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((mark) => mark.name === 'loa:badge' || mark.name === 'loa:tts-start')
+        .sort((a, b) => a.startTime - b.startTime)
+        .map((mark) => mark.name),
+    );
+    expect(order[0]).toBe('loa:badge');
+    expect(order).toContain('loa:tts-start');
+    await dispatchCommand(browser.extension, 'stop');
+    await speech.waitFor((status) => status.state.status === 'idle');
+    await page.close();
+  });
+
   it('fills the four regional slots from the real voice list', async () => {
     const page = await browser.extension.context.newPage();
     await page.goto(browser.server.corpusUrl(ARTICLE));

@@ -11,6 +11,13 @@ import {
 } from '../../lib/speech/speaker';
 import { PlainUtterance, type SynthLike, type UtteranceLike } from '../../lib/speech/engine';
 import type { VoiceLike, VoiceRef } from '../../lib/speech/voices';
+import { speakable } from '../../lib/speech/normalize';
+
+// The real normalizer, watched: the speaker must not normalize a whole article before the first word.
+vi.mock('../../lib/speech/normalize', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../lib/speech/normalize')>();
+  return { ...real, speakable: vi.fn(real.speakable) };
+});
 
 function errorEvent(code: string): Event {
   return Object.assign(new Event('error'), { error: code });
@@ -215,6 +222,22 @@ describe('Speaker', () => {
       'end',
     ]);
     expect(speaker.getState()).toMatchObject({ status: 'idle', index: 0, total: 3 });
+  });
+
+  it('normalizes the first utterance before speaking, and each next one while the one before is heard', () => {
+    const { synth, speaker } = setup();
+    speaker.load(sentences('Có 4.142 nhiệm vụ.', 'Tăng 12%.', 'Ngày 3/4.', 'Lần thứ 7.'), 'vi');
+    vi.mocked(speakable).mockClear();
+    speaker.play();
+    const normalized = () => vi.mocked(speakable).mock.calls.map(([text]) => text);
+    expect(normalized()).toEqual(['Có 4.142 nhiệm vụ.']);
+    synth.start();
+    expect(normalized()).toEqual(['Có 4.142 nhiệm vụ.', 'Tăng 12%.']);
+    synth.end();
+    expect(synth.spoken.map((u) => u.text)).toEqual([
+      'Có bốn nghìn một trăm bốn mươi hai nhiệm vụ.',
+      'Tăng mười hai phần trăm.',
+    ]);
   });
 
   it('speaks the normalized text', () => {
