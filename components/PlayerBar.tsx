@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SpeechCommand, SpeechStatus } from '@/lib/messages';
-import type { VoiceRef, VoiceSlot } from '@/lib/speech/voices';
+import type { VoiceRef } from '@/lib/speech/voice-catalogue';
+import type { VoiceSlot } from '@/lib/speech/voices';
 import { MAX_RATE, MIN_RATE } from '@/lib/speech/settings';
 import type { Translate } from './i18n';
 import { Icon } from './icons';

@@ -18,7 +18,8 @@ import {
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
 import { sameSiteVerdicts } from '@/lib/url';
 import { markStage } from '@/lib/speech/stages';
-import { hostBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
+import { hostBridgeEngine } from '@/lib/speech/tts-bridge/host';
+import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
 import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
 
 const BADGE_MS = 4000;

@@ -8,7 +8,8 @@ import { findArticleContainer, installHighlightStyle, SentenceHighlighter } from
 import { ReadingSession } from '@/lib/speech/session';
 import { markStage } from '@/lib/speech/stages';
 import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
-import { createBridgeEngine, TTS_PORT } from '@/lib/speech/tts-bridge';
+import { createBridgeEngine } from '@/lib/speech/tts-bridge/client';
+import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
 
 /** Set on this extension's own global (the content script's world), where page elements cannot name it. */
 const INJECTED = Symbol.for('loa.content-script');

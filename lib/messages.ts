@@ -6,8 +6,9 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult } from './article';
 import type { ClipInput, ClipsFailure, SaveResult } from './clips';
-import type { SpeakerError, SpeakerState } from './speech/speaker';
-import type { SlotId, VoiceRef, VoiceSlots } from './speech/voices';
+import type { SpeakerError, SpeakerState } from './speech/speaker-ports';
+import type { VoiceRef } from './speech/voice-catalogue';
+import type { SlotId, VoiceSlots } from './speech/voices';
 
 /** What the popup, shortcuts, menus and the clips page ask of a reading session. */
 export type SpeechCommand =

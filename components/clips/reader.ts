@@ -4,13 +4,8 @@ import type { SpeechCommand, SpeechStatus } from '../../lib/messages';
 import type { SpeechEngine as SessionEngine } from '../../lib/speech/engine';
 import { ReadingSession } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
-import {
-  type SpeakerStatus,
-  type SpeechSentence,
-  articleSentences,
-  selectionSentences,
-  summarySentences,
-} from '../../lib/speech/speaker';
+import { type SpeechSentence, articleSentences, selectionSentences, summarySentences } from '../../lib/speech/queue';
+import type { SpeakerStatus } from '../../lib/speech/speaker-ports';
 import type { VietnameseSlotId, VoiceSlot } from '../../lib/speech/voices';
 import { splitSentences } from '../../lib/text/sentences';
 import type { VoiceOptions } from '../PlayerBar';

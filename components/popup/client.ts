@@ -12,7 +12,7 @@ import {
   type SpeechCommand,
   type SpeechStatus,
 } from '@/lib/messages';
-import type { VoiceRef } from '@/lib/speech/voices';
+import type { VoiceRef } from '@/lib/speech/voice-catalogue';
 import { onDeviceSummarizerReady, summarizeOnDevice } from '@/lib/summarize/on-device';
 import { ensureContentScript, fileAccessMissing, isRestrictedUrl } from '@/lib/tabs';
 

@@ -1,8 +1,9 @@
 /**
  * The one interface every speech engine offers the reader: the page's `speechSynthesis`, the
- * chrome.tts bridge (lib/speech/tts-bridge.ts) and the fakes in tests.
+ * chrome.tts bridge (lib/speech/tts-bridge/) and the fakes in tests.
  */
-import type { VoiceLike, VoiceSource } from './voices';
+import type { VoiceLike } from './voice-catalogue';
+import type { VoiceSource } from './voice-loading';
 
 /** The part of `SpeechSynthesisUtterance` the speaker uses; a real utterance satisfies it. */
 export interface UtteranceLike {

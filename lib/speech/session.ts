@@ -9,26 +9,14 @@ import type { SpeechCommand, SpeechStatus } from '../messages';
 import type { SpeechEngine } from './engine';
 import { SentenceHighlighter, findArticleContainer, foldText } from './highlight';
 import type { RememberedVoice, SpeechSettings } from './settings';
-import {
-  Speaker,
-  articleSentences,
-  selectionSentences,
-  summarySentences,
-  type SpeakerError,
-  type SpeechSentence,
-} from './speaker';
+import { articleSentences, selectionSentences, summarySentences, type SpeechSentence } from './queue';
+import { Speaker } from './speaker';
+import type { SpeakerError } from './speaker-ports';
 import { markStage } from './stages';
-import { isNotAllowed } from './tts-bridge';
-import {
-  assignVoiceSlots,
-  loadVoices,
-  voiceOptions,
-  type SlotId,
-  type VoiceLike,
-  type VoiceRef,
-  type VoiceSlot,
-  type VoiceSlots,
-} from './voices';
+import { isNotAllowed } from './tts-bridge/client';
+import type { VoiceLike, VoiceRef } from './voice-catalogue';
+import { loadVoices } from './voice-loading';
+import { assignVoiceSlots, voiceOptions, type SlotId, type VoiceSlot, type VoiceSlots } from './voices';
 
 /** Chromium with speech-dispatcher lists its voices after 2–6 s; with no voices it never says so. */
 const VOICES_TIMEOUT_MS = 10_000;

@@ -2,7 +2,8 @@
  * The reader's remembered settings, loaded and validated in one place for every page that reads
  * (the content script and the clips page): storage holds whatever an older or newer Loa wrote.
  */
-import type { SlotId, VoiceRef } from './voices';
+import type { VoiceRef } from './voice-catalogue';
+import type { SlotId } from './voices';
 
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;

@@ -9,7 +9,7 @@ import { loadMessages, translator, type Message } from '../support/i18n';
 import { ClipsApp } from '../../components/clips/ClipsApp';
 import type { SpeechEngine } from '../../components/clips/reader';
 import type { UtteranceLike } from '../../lib/speech/engine';
-import type { VoiceLike } from '../../lib/speech/voices';
+import type { VoiceLike } from '../../lib/speech/voice-catalogue';
 import { type ClipInput, ClipsError, type ClipStore, openClipStore } from '../../lib/clips';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
 import { PlainUtterance, type UtteranceLike } from '../../lib/speech/engine';
-import { articleSentences } from '../../lib/speech/speaker';
+import { articleSentences } from '../../lib/speech/queue';
 import type { SpeechStatus } from '../../lib/messages';
 import { ReadingSession, sentenceOfSelection } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, parseSpeechSettings, type SpeechSettings } from '../../lib/speech/settings';
-import type { VoiceLike } from '../../lib/speech/voices';
+import type { VoiceLike } from '../../lib/speech/voice-catalogue';
 
 const ARTICLE = `<!doctype html><html lang="vi"><head><title>Họp phiên thứ 7</title></head><body><h1>Họp phiên thứ 7</h1><article>
 <p>Năm 2023, các bộ, ngành đã thực hiện 4.142 nhiệm vụ được giao. Các địa phương ban hành 5.586 văn bản chỉ đạo, đôn đốc thực hiện.</p>

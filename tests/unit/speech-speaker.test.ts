@@ -3,14 +3,14 @@ import {
   articleSentences,
   buildQueue,
   selectionSentences,
-  Speaker,
   splitLongSentence,
   summarySentences,
-  type SpeakerEvent,
   type SpeechSentence,
-} from '../../lib/speech/speaker';
+} from '../../lib/speech/queue';
+import { Speaker } from '../../lib/speech/speaker';
+import type { SpeakerEvent } from '../../lib/speech/speaker-ports';
 import { PlainUtterance, type SynthLike, type UtteranceLike } from '../../lib/speech/engine';
-import type { VoiceLike, VoiceRef } from '../../lib/speech/voices';
+import type { VoiceLike, VoiceRef } from '../../lib/speech/voice-catalogue';
 import { speakable } from '../../lib/speech/normalize';
 
 // The real normalizer, watched: the speaker must not normalize a whole article before the first word.

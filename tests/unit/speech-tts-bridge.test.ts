@@ -3,18 +3,19 @@ import type { Browser } from 'wxt/browser';
 import type { UtteranceLike } from '../../lib/speech/engine';
 import { ReadingSession } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
-import { Speaker, type SpeakerEvent, type SpeechSentence } from '../../lib/speech/speaker';
+import type { SpeechSentence } from '../../lib/speech/queue';
+import { Speaker } from '../../lib/speech/speaker';
+import type { SpeakerEvent } from '../../lib/speech/speaker-ports';
+import { createBridgeEngine, isNotAllowed } from '../../lib/speech/tts-bridge/client';
 import {
-  createBridgeEngine,
   hostBridgeEngine,
-  isNotAllowed,
-  TTS_PORT,
-  type PortLike,
   type TtsLike,
   type TtsOptionsLike,
   type TtsVoiceLike,
-} from '../../lib/speech/tts-bridge';
-import { loadVoices, type VoiceLike } from '../../lib/speech/voices';
+} from '../../lib/speech/tts-bridge/host';
+import { TTS_PORT, type PortLike } from '../../lib/speech/tts-bridge/protocol';
+import type { VoiceLike } from '../../lib/speech/voice-catalogue';
+import { loadVoices } from '../../lib/speech/voice-loading';
 
 /** One end of an in-memory port pair, with Chrome's semantics where the bridge depends on them. */
 class Endpoint implements PortLike {

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  assignVoiceSlots,
-  describeVoice,
-  loadVoices,
-  voiceOptions,
-  type VoiceLike,
-  type VoiceSlots,
-  type VoiceSource,
-} from '../../lib/speech/voices';
+import { describeVoice, type VoiceLike } from '../../lib/speech/voice-catalogue';
+import { loadVoices, type VoiceSource } from '../../lib/speech/voice-loading';
+import { assignVoiceSlots, voiceOptions, type VoiceSlots } from '../../lib/speech/voices';
 
 function fixture(name: string): VoiceLike[] {
   const url = new URL(`../fixtures/voices/${name}.json`, import.meta.url);

@@ -1,0 +1,178 @@
+/** The background's half of the chrome.tts bridge: it speaks what content scripts send with `chrome.tts`. */
+import { markStage } from '../stages';
+import type { VoiceLike } from '../voice-catalogue';
+import {
+  FORWARDED,
+  isForwarded,
+  parseRequest,
+  TTS_PORT,
+  type BridgeReply,
+  type BridgeRequest,
+  type ForwardedEvent,
+  type PortLike,
+  type SpeakRequest,
+} from './protocol';
+
+/** The part of `chrome.tts.TtsEvent` the bridge uses. */
+export interface TtsEventLike {
+  type: string;
+}
+
+/** The `chrome.tts.speak` options the bridge sets. */
+export interface TtsOptionsLike {
+  voiceName?: string;
+  lang?: string;
+  rate?: number;
+  pitch?: number;
+  volume?: number;
+  enqueue?: boolean;
+  desiredEventTypes?: string[];
+  onEvent?: (event: TtsEventLike) => void;
+}
+
+/** The part of `chrome.tts.TtsVoice` the bridge uses. */
+export interface TtsVoiceLike {
+  voiceName?: string;
+  lang?: string;
+  remote?: boolean;
+}
+
+/** The part of `chrome.tts` the bridge uses: pass `browser.tts` in Chrome's background. */
+export interface TtsLike {
+  speak(utterance: string, options: TtsOptionsLike): Promise<void>;
+  stop(): void;
+  pause(): void;
+  resume(): void;
+  getVoices(): Promise<TtsVoiceLike[]>;
+  /** Chrome 124+. */
+  readonly onVoicesChanged?: { addListener(listener: () => void): void };
+}
+
+/**
+ * Serves `loa-tts` ports with `tts` (`browser.tts` in Chrome's background). `onConnect` registers
+ * a port listener: `(listener) => browser.runtime.onConnect.addListener(listener)`. Call it when
+ * the service worker starts, so that a connection that wakes the worker finds it.
+ *
+ * One utterance plays at a time, whichever tab asked: a new one interrupts the old (its tab gets
+ * `interrupted`), and a tab can only cancel, pause or resume its own.
+ */
+export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: PortLike) => void) => void): void {
+  const ports = new Set<PortLike>();
+  let current: { port: PortLike; id: number } | null = null;
+
+  const owns = (port: PortLike, id: number) => current?.port === port && current.id === id;
+
+  function stop(): void {
+    current = null;
+    tts.stop();
+  }
+
+  function speak(port: PortLike, request: SpeakRequest): void {
+    // A paused chrome.tts keeps a new utterance waiting, even with `enqueue: false`, and only
+    // stop() unpauses it. Another tab, or this worker before it was restarted, may have paused it.
+    markStage('tts-speak');
+    stop();
+    const playing = { port, id: request.id };
+    current = playing;
+    const report = (event: ForwardedEvent) => {
+      if (event !== 'start' && current === playing) current = null;
+      send(port, { type: 'event', id: request.id, event });
+    };
+    tts
+      .speak(request.text, {
+        ...(request.voiceName ? { voiceName: request.voiceName } : {}),
+        ...(request.lang ? { lang: request.lang } : {}),
+        rate: request.rate,
+        pitch: request.pitch,
+        volume: request.volume,
+        enqueue: false,
+        desiredEventTypes: [...FORWARDED],
+        onEvent: (event) => {
+          if (event.type === 'start') markStage('tts-start');
+          if (isForwarded(event.type)) report(event.type);
+        },
+      })
+      .catch(() => report('error'));
+  }
+
+  // Listed once per worker start and kept (13,362 voices take ~440 ms to list); an empty list is
+  // not kept, since an engine still starting has none yet, and a change of voices lists again.
+  let listed: Promise<VoiceLike[]> | null = null;
+  const listVoices = () => {
+    const list = (listed ??= tts.getVoices().then(
+      (voices) => voices.flatMap(toVoice),
+      () => [],
+    ));
+    void list.then((voices) => {
+      if (voices.length === 0 && listed === list) listed = null;
+    });
+    return list;
+  };
+  listVoices();
+
+  function sendVoices(port: PortLike): void {
+    // An answer, even empty, spares the content script its wait for voices.
+    void listVoices().then((voices) => send(port, { type: 'voices', voices }));
+  }
+
+  function handle(port: PortLike, request: BridgeRequest): void {
+    switch (request.type) {
+      case 'speak':
+        speak(port, request);
+        break;
+      case 'cancel':
+        if (owns(port, request.id)) stop();
+        break;
+      case 'pause':
+        if (owns(port, request.id)) tts.pause();
+        break;
+      case 'resume':
+        if (owns(port, request.id)) tts.resume();
+        break;
+      case 'voices':
+        sendVoices(port);
+        break;
+    }
+  }
+
+  onConnect((port) => {
+    if (port.name !== TTS_PORT) return;
+    ports.add(port);
+    port.onMessage.addListener((message) => {
+      const request = parseRequest(message);
+      if (request) handle(port, request);
+    });
+    // The tab was closed or navigated: nobody is left to hear or stop its utterance.
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      if (current?.port === port) stop();
+    });
+  });
+
+  tts.onVoicesChanged?.addListener(() => {
+    listed = null;
+    for (const port of ports) sendVoices(port);
+  });
+}
+
+function send(port: PortLike, reply: BridgeReply): void {
+  try {
+    port.postMessage(reply);
+  } catch {
+    // The port closed before its disconnection was reported; that handler cleans up.
+  }
+}
+
+/** chrome.tts has no default flag, and only named voices can be asked for by name. */
+function toVoice(voice: TtsVoiceLike): VoiceLike[] {
+  if (!voice.voiceName) return [];
+  return [
+    {
+      name: voice.voiceName,
+      voiceURI: voice.voiceName,
+      lang: voice.lang ?? '',
+      localService: !voice.remote,
+      default: false,
+    },
+  ];
+}
