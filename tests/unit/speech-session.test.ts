@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import { PlainUtterance, type UtteranceLike } from '../../lib/speech/engine';
 import { articleSentences } from '../../lib/speech/queue';
 import type { SpeechStatus } from '../../lib/messages';
 import { ReadingSession, sentenceOfSelection } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, parseSpeechSettings, type SpeechSettings } from '../../lib/speech/settings';
 import type { VoiceLike } from '../../lib/speech/voice-catalogue';
+import { fakeEngine, GERMAN, NORTHERN, type FakeSpeechMode } from '../support/fake-speech';
 
 const ARTICLE = `<!doctype html><html lang="vi"><head><title>Họp phiên thứ 7</title></head><body><h1>Họp phiên thứ 7</h1><article>
 <p>Năm 2023, các bộ, ngành đã thực hiện 4.142 nhiệm vụ được giao. Các địa phương ban hành 5.586 văn bản chỉ đạo, đôn đốc thực hiện.</p>
@@ -20,65 +20,13 @@ function article() {
   return result.article;
 }
 
-/** A speech engine that speaks instantly and records what it was given (the real Speaker runs on it). */
-class InstantSynth extends EventTarget {
-  spoken: UtteranceLike[] = [];
-  speaking = false;
-  paused = false;
-  pending = false;
-  constructor(private voices: VoiceLike[]) {
-    super();
-  }
-  getVoices() {
-    return this.voices;
-  }
-  setVoices(voices: VoiceLike[]) {
-    this.voices = voices;
-    this.dispatchEvent(new Event('voiceschanged'));
-  }
-  speak(utterance: UtteranceLike) {
-    this.spoken.push(utterance);
-    queueMicrotask(() => {
-      (utterance as unknown as EventTarget).dispatchEvent(new Event('start'));
-      queueMicrotask(() => (utterance as unknown as EventTarget).dispatchEvent(new Event('end')));
-    });
-  }
-  cancel() {}
-  pause() {}
-  resume() {}
-}
-
-const NORTHERN: VoiceLike = {
-  name: 'Vietnamese (Northern) espeak-ng',
-  lang: 'vi',
-  voiceURI: 'Vietnamese (Northern) espeak-ng',
-  localService: true,
-  default: false,
-};
-/** A list with no voice for a Vietnamese page. */
-const GERMAN: VoiceLike = { name: 'German', lang: 'de', voiceURI: 'German', localService: true, default: false };
-
-/** Starts each utterance but ends it only on `finish()`: reading stays on one sentence meanwhile. */
-class HeldSynth extends InstantSynth {
-  override speak(utterance: UtteranceLike) {
-    this.spoken.push(utterance);
-    queueMicrotask(() => (utterance as unknown as EventTarget).dispatchEvent(new Event('start')));
-  }
-  finish() {
-    (this.spoken.at(-1) as unknown as EventTarget).dispatchEvent(new Event('end'));
-  }
-}
-
-function session(
-  voices: VoiceLike[],
-  settings: SpeechSettings = DEFAULT_SETTINGS,
-  Synth: typeof InstantSynth = InstantSynth,
-) {
-  const synth = new Synth(voices);
+function session(voices: VoiceLike[], settings: SpeechSettings = DEFAULT_SETTINGS, mode: FakeSpeechMode = 'instant') {
+  const engine = fakeEngine(voices, mode);
+  const synth = engine.synth;
   const statuses: SpeechStatus[] = [];
   const saved: SpeechSettings[] = [];
   const reading = new ReadingSession({
-    engine: { synth, createUtterance: (text) => new PlainUtterance(text) },
+    engine,
     document,
     settings,
     saveSettings: (next) => saved.push(next),
@@ -139,7 +87,7 @@ describe('reading session', () => {
   });
 
   it('starts at once with the language default voice while the voice list loads, then takes the slot', async () => {
-    const { synth, reading, statuses } = session([], DEFAULT_SETTINGS, HeldSynth);
+    const { synth, reading, statuses } = session([], DEFAULT_SETTINGS, 'held');
     const status = await reading.command({ action: 'play' }, article);
     expect(status.preparing).toBe(true);
     expect(synth.spoken).toHaveLength(1);
@@ -147,7 +95,7 @@ describe('reading session', () => {
     expect(synth.spoken[0]!.lang).toBe('vi');
     synth.setVoices([NORTHERN]);
     await settle();
-    (synth as HeldSynth).finish();
+    synth.end();
     await settle();
     expect(synth.spoken[1]!.voice?.name).toBe(NORTHERN.name);
     expect(statuses.at(-1)?.preparing).toBe(false);
@@ -155,7 +103,7 @@ describe('reading session', () => {
   });
 
   it('stops and says "no voice" when the list arrives without one for the language', async () => {
-    const { synth, reading, statuses } = session([], DEFAULT_SETTINGS, HeldSynth);
+    const { synth, reading, statuses } = session([], DEFAULT_SETTINGS, 'held');
     await reading.command({ action: 'play' }, article);
     synth.setVoices([GERMAN]);
     await settle();
@@ -175,7 +123,7 @@ describe('reading session', () => {
   });
 
   it('stops following the sentence when the reader scrolls, and follows again on request', async () => {
-    const { synth, reading, statuses } = session([NORTHERN], DEFAULT_SETTINGS, HeldSynth);
+    const { synth, reading, statuses } = session([NORTHERN], DEFAULT_SETTINGS, 'held');
     document.body.innerHTML =
       '<article><p>Năm 2023, các bộ, ngành đã thực hiện 4.142 nhiệm vụ được giao.</p></article>';
     await reading.command({ action: 'play' }, article);
@@ -197,19 +145,19 @@ describe('the voice remembered for a slot', () => {
   };
 
   it('is not handed to the page engine by name: the language default speaks until the list has it', async () => {
-    const { synth, reading } = session([], remembered, HeldSynth);
+    const { synth, reading } = session([], remembered, 'held');
     await reading.command({ action: 'play' }, article);
     expect(synth.spoken[0]!.voice).toBeNull();
     expect(synth.spoken[0]!.lang).toBe('vi');
     synth.setVoices([NORTHERN]);
     await settle();
-    (synth as HeldSynth).finish();
+    synth.end();
     await settle();
     expect(synth.spoken[1]!.voice).toBe(NORTHERN);
   });
 
   it('is forgotten when the list arrives without a voice for the language', async () => {
-    const { synth, reading, saved } = session([], remembered, HeldSynth);
+    const { synth, reading, saved } = session([], remembered, 'held');
     await reading.command({ action: 'play' }, article);
     synth.setVoices([GERMAN]);
     await settle();
@@ -217,7 +165,7 @@ describe('the voice remembered for a slot', () => {
   });
 
   it('is kept when no list comes in time: an engine still starting says nothing about what is installed', async () => {
-    const { reading, saved, statuses } = session([], remembered, HeldSynth);
+    const { reading, saved, statuses } = session([], remembered, 'held');
     await reading.command({ action: 'play' }, article);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(statuses.at(-1)?.preparing).toBe(false);

@@ -11,6 +11,7 @@ import { Speaker } from '../../lib/speech/speaker';
 import type { SpeakerEvent } from '../../lib/speech/speaker-ports';
 import { PlainUtterance, type SynthLike, type UtteranceLike } from '../../lib/speech/engine';
 import type { VoiceLike, VoiceRef } from '../../lib/speech/voice-catalogue';
+import { FakeSynth, NORTHERN, SOUTHERN_FEMALE } from '../support/fake-speech';
 import { speakable } from '../../lib/speech/normalize';
 
 // The real normalizer, watched: the speaker must not normalize a whole article before the first word.
@@ -19,87 +20,8 @@ vi.mock('../../lib/speech/normalize', async (importOriginal) => {
   return { ...real, speakable: vi.fn(real.speakable) };
 });
 
-function errorEvent(code: string): Event {
-  return Object.assign(new Event('error'), { error: code });
-}
-
-/**
- * Behaves like Chromium's speechSynthesis where it matters: a queue whose head is speaking,
- * cancel() reporting 'interrupted'/'canceled' asynchronously, and a pause that survives cancel().
- */
-class FakeSynth implements SynthLike {
-  queue: PlainUtterance[] = [];
-  spoken: PlainUtterance[] = [];
-  paused = false;
-  calls: string[] = [];
-  constructor(public voices: VoiceLike[]) {}
-  get speaking(): boolean {
-    return this.queue.length > 0;
-  }
-  get pending(): boolean {
-    return this.queue.length > 1;
-  }
-  getVoices(): VoiceLike[] {
-    return this.voices;
-  }
-  speak(u: UtteranceLike): void {
-    this.calls.push('speak');
-    this.queue.push(u as PlainUtterance);
-    this.spoken.push(u as PlainUtterance);
-  }
-  cancel(): void {
-    this.calls.push('cancel');
-    const dropped = this.queue;
-    this.queue = [];
-    void Promise.resolve().then(() =>
-      dropped.forEach((u, i) => u.dispatchEvent(errorEvent(i === 0 ? 'interrupted' : 'canceled'))),
-    );
-  }
-  pause(): void {
-    this.calls.push('pause');
-    this.paused = true;
-  }
-  resume(): void {
-    this.calls.push('resume');
-    this.paused = false;
-  }
-  get current(): PlainUtterance | undefined {
-    return this.queue[0];
-  }
-  /** The head utterance starts; a paused engine starts nothing. */
-  start(): void {
-    if (!this.paused) this.current?.dispatchEvent(new Event('start'));
-  }
-  end(): void {
-    const u = this.queue.shift();
-    u?.dispatchEvent(new Event('end'));
-  }
-  say(): void {
-    this.start();
-    this.end();
-  }
-  fail(code: string): void {
-    const u = this.queue.shift();
-    u?.dispatchEvent(errorEvent(code));
-  }
-}
-
 const flush = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
-const NORTH: VoiceLike = {
-  name: 'Vietnamese (Northern) espeak-ng',
-  lang: 'vi',
-  voiceURI: 'Vietnamese (Northern) espeak-ng',
-  localService: true,
-  default: false,
-};
-const SOUTH_F: VoiceLike = {
-  name: 'Vietnamese (Southern)+Annie espeak-ng',
-  lang: 'vi-VN-X-SOUTH',
-  voiceURI: 'Vietnamese (Southern)+Annie espeak-ng',
-  localService: true,
-  default: false,
-};
 const ref = (v: VoiceLike): VoiceRef => ({ name: v.name, voiceURI: v.voiceURI, lang: v.lang });
 
 function sentences(...texts: string[]): SpeechSentence[] {
@@ -112,7 +34,7 @@ function sentences(...texts: string[]): SpeechSentence[] {
 }
 
 function setup(options: { pauseMode?: 'restart' | 'native'; voices?: VoiceLike[] } = {}) {
-  const synth = new FakeSynth(options.voices ?? [NORTH, SOUTH_F]);
+  const synth = new FakeSynth(options.voices ?? [NORTHERN, SOUTHERN_FEMALE]);
   const speaker = new Speaker({
     synth,
     createUtterance: (text) => new PlainUtterance(text),
@@ -121,7 +43,7 @@ function setup(options: { pauseMode?: 'restart' | 'native'; voices?: VoiceLike[]
   });
   const events: SpeakerEvent[] = [];
   speaker.subscribe((e) => events.push(e));
-  speaker.setVoice({ voice: ref(NORTH) });
+  speaker.setVoice({ voice: ref(NORTHERN) });
   const kinds = () =>
     events.filter((e) => e.type !== 'state').map((e) => ('index' in e ? `${e.type}:${e.index}` : e.type));
   const errors = () => events.filter((e) => e.type === 'error');
@@ -211,7 +133,9 @@ describe('Speaker', () => {
     synth.say();
     synth.say();
     expect(synth.spoken.map((u) => u.text)).toEqual(['Một.', 'Hai.', 'Ba.']);
-    expect(synth.spoken.every((u) => u.voice === NORTH && u.lang === 'vi' && u.rate === 1 && u.pitch === 1)).toBe(true);
+    expect(synth.spoken.every((u) => u.voice === NORTHERN && u.lang === 'vi' && u.rate === 1 && u.pitch === 1)).toBe(
+      true,
+    );
     expect(kinds()).toEqual([
       'sentence-start:0',
       'sentence-end:0',
@@ -258,7 +182,7 @@ describe('Speaker', () => {
   });
 
   it('reports a chosen voice that is no longer installed', () => {
-    const { synth, speaker, errors } = setup({ voices: [SOUTH_F] });
+    const { synth, speaker, errors } = setup({ voices: [SOUTHERN_FEMALE] });
     speaker.load(sentences('Một.'), 'vi');
     speaker.play();
     expect(synth.spoken).toHaveLength(0);
@@ -443,9 +367,14 @@ describe('Speaker', () => {
     speaker.load(sentences('Một.'), 'vi');
     speaker.play();
     synth.start();
-    speaker.setVoice({ voice: ref(SOUTH_F), pitch: 1.4 });
-    expect(synth.spoken.at(-1)).toMatchObject({ text: 'Một.', voice: SOUTH_F, lang: 'vi-VN-X-SOUTH', pitch: 1.4 });
-    expect(speaker.getState()).toMatchObject({ voice: ref(SOUTH_F), pitch: 1.4 });
+    speaker.setVoice({ voice: ref(SOUTHERN_FEMALE), pitch: 1.4 });
+    expect(synth.spoken.at(-1)).toMatchObject({
+      text: 'Một.',
+      voice: SOUTHERN_FEMALE,
+      lang: 'vi-VN-X-SOUTH',
+      pitch: 1.4,
+    });
+    expect(speaker.getState()).toMatchObject({ voice: ref(SOUTHERN_FEMALE), pitch: 1.4 });
   });
 
   it('retries an utterance that never starts once, then reports it', () => {

@@ -14,8 +14,8 @@ import {
   type TtsVoiceLike,
 } from '../../lib/speech/tts-bridge/host';
 import { TTS_PORT, type PortLike } from '../../lib/speech/tts-bridge/protocol';
-import type { VoiceLike } from '../../lib/speech/voice-catalogue';
 import { loadVoices } from '../../lib/speech/voice-loading';
+import { NORTHERN } from '../support/fake-speech';
 
 /** One end of an in-memory port pair, with Chrome's semantics where the bridge depends on them. */
 class Endpoint implements PortLike {
@@ -167,13 +167,6 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const NORTH_TTS: TtsVoiceLike = { voiceName: 'Vietnamese (Northern) espeak-ng', lang: 'vi' };
 const SOUTH_TTS: TtsVoiceLike = { voiceName: 'Google tiếng Việt', lang: 'vi-VN', remote: true };
-const NORTH: VoiceLike = {
-  name: 'Vietnamese (Northern) espeak-ng',
-  voiceURI: 'Vietnamese (Northern) espeak-ng',
-  lang: 'vi',
-  localService: true,
-  default: false,
-};
 
 function sentences(...texts: string[]): SpeechSentence[] {
   let offset = 0;
@@ -198,7 +191,7 @@ async function openTab(
   speaker.subscribe((e) => events.push(e));
   await loadVoices(bridge.synth, 1000);
   speaker.load(THREE, 'vi');
-  speaker.setVoice({ voice: NORTH });
+  speaker.setVoice({ voice: NORTHERN });
   const kinds = () =>
     events.filter((e) => e.type !== 'state').map((e) => ('index' in e ? `${e.type}:${e.index}` : e.type));
   const errors = () => events.filter((e) => e.type === 'error');
@@ -238,7 +231,7 @@ describe('a Speaker over the chrome.tts bridge', () => {
     expect(tab.bridge.synth.speaking).toBe(false);
     expect(tts.spoken).toHaveLength(3);
     expect(tts.spoken[0]?.options).toMatchObject({
-      voiceName: NORTH.name,
+      voiceName: NORTHERN.name,
       lang: 'vi',
       rate: 1.5,
       pitch: 1,
@@ -380,7 +373,7 @@ describe('a Speaker over the chrome.tts bridge', () => {
     const events: SpeakerEvent[] = [];
     speaker.subscribe((e) => events.push(e));
     speaker.load(THREE, 'vi');
-    speaker.setVoice({ voice: NORTH });
+    speaker.setVoice({ voice: NORTHERN });
     speaker.play();
     await settle();
     expect(events.filter((e) => e.type === 'error')).toEqual([
@@ -398,7 +391,7 @@ describe('voices', () => {
     expect(bridge.synth.getVoices()).toEqual([]);
     await loadVoices(bridge.synth, 1000);
     expect(bridge.synth.getVoices()).toEqual([
-      NORTH,
+      NORTHERN,
       { name: 'Google tiếng Việt', voiceURI: 'Google tiếng Việt', lang: 'vi-VN', localService: false, default: false },
     ]);
   });
@@ -431,7 +424,7 @@ describe('voices on a fresh browser', () => {
     expect(tts.voiceLists).toBeLessThanOrEqual(3);
     tts.changeVoices([NORTH_TTS]);
     await settle();
-    expect(bridge.synth.getVoices().map((voice) => voice.name)).toEqual([NORTH.name]);
+    expect(bridge.synth.getVoices().map((voice) => voice.name)).toEqual([NORTHERN.name]);
   });
 
   it('lists the voices once for every tab, and again only when they change', async () => {
@@ -640,7 +633,7 @@ describe('the voice remembered for a slot, on a fresh browser', () => {
     tts.list();
     await settle();
     expect(saved.at(-1)?.voiceByLang).toEqual({
-      vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 },
+      vi: { slot: null, voice: { name: NORTHERN.name, voiceURI: NORTHERN.voiceURI, lang: 'vi' }, pitch: 1 },
     });
   });
 
@@ -673,9 +666,9 @@ describe('the voice remembered for a slot, on a fresh browser', () => {
     await settle();
     tts.finish();
     await settle();
-    expect(tts.spoken[1]?.options.voiceName).toBe(NORTH.name);
+    expect(tts.spoken[1]?.options.voiceName).toBe(NORTHERN.name);
     expect(saved.at(-1)?.voiceByLang).toEqual({
-      vi: { slot: null, voice: { name: NORTH.name, voiceURI: NORTH.voiceURI, lang: 'vi' }, pitch: 1 },
+      vi: { slot: null, voice: { name: NORTHERN.name, voiceURI: NORTHERN.voiceURI, lang: 'vi' }, pitch: 1 },
     });
   });
 });

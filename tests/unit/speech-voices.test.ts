@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeVoice, type VoiceLike } from '../../lib/speech/voice-catalogue';
-import { loadVoices, type VoiceSource } from '../../lib/speech/voice-loading';
+import { loadVoices } from '../../lib/speech/voice-loading';
 import { assignVoiceSlots, voiceOptions, type VoiceSlots } from '../../lib/speech/voices';
+import { FakeSynth } from '../support/fake-speech';
 
 function fixture(name: string): VoiceLike[] {
   const url = new URL(`../fixtures/voices/${name}.json`, import.meta.url);
@@ -289,23 +290,15 @@ describe('voiceOptions', () => {
 });
 
 describe('loadVoices', () => {
-  class FakeSource extends EventTarget implements VoiceSource {
-    voices: VoiceLike[] = [];
-    getVoices(): VoiceLike[] {
-      return this.voices;
-    }
-  }
-
   it('waits for voiceschanged when the list starts empty', async () => {
-    const source = new FakeSource();
+    const source = new FakeSynth([]);
     const loading = loadVoices(source, 60_000);
-    source.voices = edge;
-    source.dispatchEvent(new Event('voiceschanged'));
+    source.setVoices(edge);
     await expect(loading).resolves.toHaveLength(edge.length);
   });
 
   it('gives up with an empty list when no voiceschanged comes', async () => {
-    const source = new FakeSource();
+    const source = new FakeSynth([]);
     await expect(loadVoices(source, 1)).resolves.toEqual([]);
   });
 });
