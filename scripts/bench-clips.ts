@@ -4,7 +4,7 @@
  *
  *   npm run -s bench:clips [-- --clips=10000]           in Chromium, over its real IndexedDB
  *   npm run -s bench:clips -- [--clips=10000] --node    in Node, over fake-indexeddb
- * Writes rows `clips` (scripts/lib/bench-report.ts); `--node` writes `clips-node`, which the table leaves out.
+ * The Chromium run writes rows `clips` (scripts/lib/bench-report.ts); the Node run only prints.
  *
  * Chromium is the number that matters (the extension runs there); the Node run needs no browser but
  * measures fake-indexeddb's JavaScript B-trees and garbage collector as much as Loa's code (indexing
@@ -227,7 +227,7 @@ export async function runBench(
       () => store.listClips({ query: 'cai cach ' }),
     ],
     [
-      'search a phrase ("\"của các\"")',
+      'search a quoted phrase ("của các")',
       SEARCH_GOAL_MS,
       () => legacyList(['cua', 'cac'], null),
       () => store.listClips({ query: '"của các"' }),
@@ -267,18 +267,18 @@ export async function runBench(
 if (typeof window === 'undefined') await main();
 
 /** The bench table's rows: version 2 against version 1 of the same run as its baseline. */
-async function writeRows(name: string, clips: number, where: string, run: ClipsBenchRun): Promise<void> {
+async function writeRows(clips: number, where: string, run: ClipsBenchRun): Promise<void> {
   const { writeBenchRows } = await import('./lib/bench-report');
   const count = clips.toLocaleString('en');
   writeBenchRows(
-    name,
+    'clips',
     run.results.map(({ label, goalMs, legacy, current }, index) => ({
       what: `${count} clips: ${label}`,
       goal: `≤ ${goalMs} ms`,
       value: current.median,
       unit: 'ms',
       meets: current.median <= goalMs,
-      baseline: { what: 'schema version 1 (multiEntry word index), same run', value: legacy.median },
+      baseline: { what: 'schema version 1', value: legacy.median },
       note:
         `median of ${RUNS}, p90 ${current.p90.toFixed(1)} ms (version 1: ${legacy.p90.toFixed(1)} ms); ${where}` +
         (index === 0
@@ -313,9 +313,8 @@ async function main(): Promise<void> {
     // Before runBench loads Dexie, which picks up the global IndexedDB when it loads.
     const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
     Object.assign(globalThis, { indexedDB, IDBKeyRange });
-    const where = `Node ${process.version}, fake-indexeddb`;
-    console.log(where);
-    writeRows('clips-node', clips, where, await runBench(vocabulary, clips, console.log));
+    console.log(`Node ${process.version}, fake-indexeddb`);
+    await runBench(vocabulary, clips, console.log);
     return;
   }
 
@@ -378,7 +377,7 @@ async function main(): Promise<void> {
       },
       [vocabulary, clips] as const,
     );
-    writeRows('clips', clips, where.replace(/^.*HeadlessChrome\/(\S+).*$/, 'Chromium $1'), run);
+    await writeRows(clips, where.replace(/^.*HeadlessChrome\/(\S+).*$/, 'Chromium $1'), run);
   } finally {
     await context.close();
     server.close();
