@@ -7,6 +7,7 @@
  * bench/results.json. A script not in this checkout is reported as not run; one that fails keeps
  * its previous rows, shown with their date.
  *   --only NAME     run just that bench (bundle, clips, cli, pipeline, speech); repeatable
+ *   --collect       run nothing: rebuild the table and bench/results.json from bench/results/*.json
  *   --readme        run nothing: rewrite the README's Speed table from bench/results.json
  */
 import { spawnSync } from 'node:child_process';
@@ -164,17 +165,22 @@ if (process.argv.includes('--readme')) {
   writeReadme(JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results);
 } else {
   const problems: Results['problems'] = [];
-  if (wanted('bundle')) {
+  const collectOnly = process.argv.includes('--collect');
+  if (wanted('bundle') && !collectOnly) {
     if (run('npx wxt build') === 0) writeBenchRows('bundle', measureBundles());
     else problems.push({ bench: 'bundle', problem: 'not run: `wxt build` failed' });
   }
   for (const bench of BENCHES.filter(({ name }) => wanted(name))) {
     if (!existsSync(join(ROOT, bench.script))) {
       problems.push({ bench: bench.name, problem: `not run: ${bench.script} is not in this checkout` });
-      continue;
+    } else if (collectOnly) {
+      if (!existsSync(join(BENCH_RESULTS_DIR, `${bench.name}.json`))) {
+        problems.push({ bench: bench.name, problem: 'not run yet: no bench/results file' });
+      }
+    } else {
+      const status = run(bench.command);
+      if (status !== 0) problems.push({ bench: bench.name, problem: `failed (exit ${status}); earlier rows shown` });
     }
-    const status = run(bench.command);
-    if (status !== 0) problems.push({ bench: bench.name, problem: `failed (exit ${status}); earlier rows shown` });
   }
   const results = readResults(problems);
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
