@@ -1,7 +1,7 @@
 /** The clips database. Open it only from extension pages: a content script's IndexedDB belongs to the website. */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { type ClipBody, type ClipRow, termsOf } from './model';
-import type { PendingRow, PendingTable, PostingsTable } from './postings';
+import { LAST_CHUNK_KEY, type PendingRow, type PendingTable, type PostingsTable, chunkOf } from './postings';
 
 export const CLIPS_DB_NAME = 'loa-clips';
 
@@ -34,6 +34,9 @@ const UPGRADE_BATCH = 500;
  *   (clips saved since the postings were last brought up to date), which know accents, word
  *   pairs and title/lead, and keeps the number of clips in `meta`, since counting the table read
  *   every row in Chromium.
+ * - Version 3 marks the last chunk the postings use (lib/clips/postings.ts, LAST_CHUNK_KEY), so that
+ *   indexing writes new chunks without reading them; ids above the highest clip's are of deleted
+ *   clips, whose ids searches drop anyway.
  */
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: { clips: '++id, &key, savedAt, site, kind, *tags', bodies: 'id, *words' } },
@@ -64,6 +67,21 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
         await Promise.all([bodies.bulkPut(rewritten), pending.bulkPut(indexed)]);
       }
       await transaction.table<MetaRow, string>('meta').put({ name: 'count', value: ids.length });
+    },
+  },
+  {
+    version: 3,
+    stores: {},
+    upgrade: async (transaction) => {
+      const postings: PostingsTable = transaction.table('postings');
+      if (!(await postings.toCollection().first())) return;
+      const [lastId] = await transaction
+        .table<ClipRow, number>('clips')
+        .orderBy(':id')
+        .reverse()
+        .limit(1)
+        .primaryKeys();
+      await postings.put({ term: LAST_CHUNK_KEY[0], chunk: LAST_CHUNK_KEY[1], ids: [chunkOf(lastId ?? 0)] });
     },
   },
 ];

@@ -10,6 +10,11 @@
  * only adds one `pending` row with the clip's terms; searches read the pending rows beside the
  * postings, and `ClipStore.indexPending` moves them into the postings in batches, off the save path.
  * Deleted clips leave their ids in the postings: searches keep only ids that still have a row.
+ *
+ * Clip ids only grow, so bulk indexing mostly fills chunks no row has touched yet. The postings
+ * keep the last chunk they have used (`LAST_CHUNK_KEY`); rows of the chunks after it are written
+ * without reading them first. Indexing 800 generated clips read ~12,700 rows per batch of 16 only
+ * to learn that about half did not exist, in fake-indexeddb and in Chromium alike.
  */
 import Dexie, { type Table } from 'dexie';
 
@@ -24,9 +29,31 @@ export interface PostingsRow {
 
 export type PostingsTable = Table<PostingsRow, [string, number]>;
 
+/**
+ * The row holding, as its one "id", the last chunk the postings have used: chunks after it have no
+ * rows. No term is empty, so no lookup or prefix range meets it. It exists whenever the postings
+ * hold any id (schema version 3 adds it to databases indexed before); without it they are empty.
+ */
+export const LAST_CHUNK_KEY: [string, number] = ['', 0];
+
+export async function lastUsedChunk(table: PostingsTable): Promise<number> {
+  return (await table.get(LAST_CHUNK_KEY))?.ids[0] ?? -1;
+}
+
+export function chunkOf(id: number): number {
+  return Math.floor(id / POSTINGS_CHUNK);
+}
+
+interface PostingsEntry {
+  term: string;
+  chunk: number;
+  add: Set<number>;
+  remove: Set<number>;
+}
+
 /** Changes to the index, collected over one or more clips and written in one go. */
 export class PostingsChange {
-  private readonly rows = new Map<string, { term: string; chunk: number; add: Set<number>; remove: Set<number> }>();
+  private readonly rows = new Map<string, PostingsEntry>();
 
   /** Moves clip `id` from the terms of `before` to the terms of `after`; terms in both are left alone. */
   reindex(id: number, before: readonly string[], after: readonly string[]): void {
@@ -43,22 +70,33 @@ export class PostingsChange {
   async apply(table: PostingsTable): Promise<void> {
     if (this.rows.size === 0) return;
     const entries = [...this.rows.values()];
-    const stored = await table.bulkGet(entries.map(({ term, chunk }) => [term, chunk] as [string, number]));
+    const lastUsed = await lastUsedChunk(table);
+    const used = entries.filter(({ chunk }) => chunk <= lastUsed);
+    const stored = new Map<PostingsEntry, PostingsRow | undefined>();
+    const found = await table.bulkGet(used.map(({ term, chunk }) => [term, chunk] as [string, number]));
+    used.forEach((entry, index) => stored.set(entry, found[index]));
     const puts: PostingsRow[] = [];
     const deletes: [string, number][] = [];
-    entries.forEach(({ term, chunk, add, remove }, index) => {
-      const ids = new Set(stored[index]?.ids ?? []);
+    let lastChunk = lastUsed;
+    for (const entry of entries) {
+      const { term, chunk, add, remove } = entry;
+      const before = stored.get(entry);
+      const ids = new Set(before?.ids ?? []);
       for (const id of remove) ids.delete(id);
-      for (const id of add) ids.add(id);
+      for (const id of add) {
+        ids.add(id);
+        lastChunk = Math.max(lastChunk, chunk);
+      }
       if (ids.size > 0) puts.push({ term, chunk, ids: [...ids].sort((a, b) => a - b) });
-      else if (stored[index]) deletes.push([term, chunk]);
-    });
+      else if (before) deletes.push([term, chunk]);
+    }
+    if (lastChunk > lastUsed) puts.push({ term: LAST_CHUNK_KEY[0], chunk: LAST_CHUNK_KEY[1], ids: [lastChunk] });
     await Promise.all([puts.length ? table.bulkPut(puts) : null, deletes.length ? table.bulkDelete(deletes) : null]);
     this.rows.clear();
   }
 
   private entry(term: string, id: number) {
-    const chunk = Math.floor(id / POSTINGS_CHUNK);
+    const chunk = chunkOf(id);
     const key = `${chunk}\u0000${term}`;
     let entry = this.rows.get(key);
     if (!entry) {

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClipsDb, type ClipStore, SCHEMA_HISTORY, openClipStore, toClipsError } from '../../lib/clips';
+import { ClipStore, ClipsDb, SCHEMA_HISTORY, openClipStore, toClipsError } from '../../lib/clips';
+import { LAST_CHUNK_KEY, POSTINGS_CHUNK } from '../../lib/clips/postings';
 
 /**
  * Rows exactly as Loa's first schema wrote them. Frozen on purpose: when the schema changes, these
@@ -162,6 +163,37 @@ describe('schema upgrades', () => {
     ]);
     const exported = JSON.parse((await store.exportJson()).text);
     expect(exported.clips).toHaveLength(2);
+  });
+
+  it('keeps the clips a version-2 database had indexed when version 3 indexes new ones', async () => {
+    const name = `clips-schema-${++counter}`;
+    const clip = (n: number) => ({
+      url: `https://a.vn/${n}`,
+      title: `Bài ${n}`,
+      siteName: 'a.vn',
+      lang: 'vi',
+      kind: 'article' as const,
+      text: `Ngân sách ${n % 2 ? 'lẻ' : 'chẵn'}.`,
+      summary: [],
+      lead: null,
+      note: '',
+      figures: [],
+      related: [],
+      tags: [],
+    });
+    const version2 = new ClipStore(new ClipsDb(name, SCHEMA_HISTORY.slice(0, 2)));
+    for (let n = 1; n <= 10; n++) await version2.saveClip(clip(n));
+    await version2.indexPending();
+    // Version 2 wrote no mark of the last used chunk.
+    await version2.db.postings.delete(LAST_CHUNK_KEY);
+    version2.close();
+
+    const store = track(openClipStore({ name }));
+    // New clips in the chunk version 2 used and in the next one: its rows must be read, not replaced.
+    for (let n = 11; n <= POSTINGS_CHUNK + 5; n++) await store.saveClip(clip(n));
+    await store.indexPending();
+    expect((await store.listClips({ query: 'ngan sach ' })).total).toBe(POSTINGS_CHUNK + 5);
+    expect((await store.listClips({ query: 'lẻ ' })).total).toBe((POSTINGS_CHUNK + 6) >> 1);
   });
 
   it('still reads a database that a newer Loa upgraded (after the extension is rolled back)', async () => {
