@@ -6,6 +6,7 @@ import { findRelated } from '../related';
 import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { cutMarkedBoxes, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
@@ -23,8 +24,13 @@ export interface ExtractOptions {
 
 export type { Decision, Explain } from './explain';
 
-/** Below this much body text a page is not an article (a landing page, a list, an error page). */
+/**
+ * Below this much body text a page needs a sentence to be an article: a landing page or a bare
+ * menu has none, while a 150-word notice has several.
+ */
 const MIN_ARTICLE_CHARS = 250;
+/** A sentence has at least this many words and ends in terminal punctuation. */
+const MIN_SENTENCE_WORDS = 6;
 /**
  * Extraction runs synchronously in the page, where nothing can interrupt it: a page with more
  * elements than this is refused up front instead of freezing the tab. The largest page of
@@ -35,6 +41,11 @@ export const MAX_ELEMENTS = 100_000;
 export const MAX_ARTICLE_CHARS = 1_000_000;
 /** Article bodies are prose: when most of the text is link text, Readability picked a list. */
 const MAX_LINK_SHARE = 0.5;
+/**
+ * ...unless one paragraph this long is mostly its own text: a press release beside a long list of
+ * its site's other releases is still an article.
+ */
+const PROSE_PARAGRAPH_CHARS = 250;
 
 /**
  * Extracts the article of a page. Works on a clone, so the live page is never touched
@@ -75,6 +86,7 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
     explain?.(decision('related-block', 'removed', block));
     block.remove();
   }
+  markBoilerplateBoxes(clone.body);
   removeFurniture(clone.body, explain);
   promoteProseCaptions(clone.body);
   const lead = findLead(clone, explain);
@@ -84,6 +96,7 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   if (!parsed || !content) return notArticle('No article text was found on this page.');
   explain?.(decision('readability', 'chosen', content));
 
+  cutMarkedBoxes(content, explain);
   removeFurniture(content, explain);
   let paragraphs = paragraphsOf(content);
   if (lead) {
@@ -97,9 +110,10 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
 
   // The lead is article text too: a short notice with its lead is still an article.
   const articleChars = text.length + (lead?.text.length ?? 0);
-  if (articleChars < MIN_ARTICLE_CHARS && !readerable)
+  if (articleChars < MIN_ARTICLE_CHARS && !readerable && !paragraphs.some(isSentence))
     return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
-  if (linkTextShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
+  if (linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content))
+    return notArticle('This page is a list of links, not an article.');
   if (isTeaserList(content)) return notArticle('This page is a list of story teasers, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
   if (articleChars > MAX_ARTICLE_CHARS)
@@ -129,6 +143,17 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, article };
+}
+
+function isSentence(paragraph: string): boolean {
+  return countWords(paragraph) >= MIN_SENTENCE_WORDS && /[.!?…。！？]["'”’»)]*$/u.test(paragraph);
+}
+
+function hasProseParagraph(content: Element): boolean {
+  return Array.from(content.querySelectorAll('p')).some(
+    (paragraph) =>
+      collapse(paragraph.textContent).length >= PROSE_PARAGRAPH_CHARS && linkTextShare(paragraph) < MAX_LINK_SHARE,
+  );
 }
 
 /** A teaser opens with its story's headline as a link of at least this many characters. */
