@@ -22,7 +22,12 @@ const PROMPT =
 const WIDGET_NAME =
   /(^|[-_\s])(share|sharing|social|audio|player|tts|listen|voice|comment|comments|subscribe|newsletter|toolbar|print|rating|follow|breadcrumbs?|bookmark)([-_\s]|$)/i;
 
+/** A widget's own text (a share bar, a "listen" button, a rating) is short; a boxed paragraph is longer. */
 const SHORT_WIDGET_TEXT = 160;
+/** A share bar lists at most this many networks and counters; a longer run of words is a sentence. */
+const MAX_SHARE_BAR_WORDS = 12;
+/** An audio widget shows a few voice names and a clock, never a paragraph. */
+const MAX_AUDIO_WIDGET_TEXT = 300;
 
 /** Share of an element's text that is link text: menus and teaser lists are mostly links, prose is not. */
 export function linkTextShare(element: Element): number {
@@ -38,14 +43,21 @@ function isFurnitureText(text: string): boolean {
   if (PROMPT.test(text)) return true;
   const words = text.split(/[\s|·•/]+/).filter(Boolean);
   return (
-    words.length <= 12 && words.some((word) => /\p{L}/u.test(word)) && words.every((word) => SHARE_WORD.test(word))
+    words.length <= MAX_SHARE_BAR_WORDS &&
+    words.some((word) => /\p{L}/u.test(word)) &&
+    words.every((word) => SHARE_WORD.test(word))
   );
 }
 
 /** An audio-player widget (its <audio> already gone): a box that shows voice choices and a clock. */
 function isAudioWidget(element: Element, texts: Texts): boolean {
   const text = texts.short(element);
-  return text !== null && text.length < 300 && /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) && /\d:\d{2}/.test(text);
+  return (
+    text !== null &&
+    text.length < MAX_AUDIO_WIDGET_TEXT &&
+    /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) &&
+    /\d:\d{2}/.test(text)
+  );
 }
 
 /**

@@ -29,7 +29,7 @@ export type { Decision, Explain } from './explain';
  * menu has none, while a 150-word notice has several.
  */
 const MIN_ARTICLE_CHARS = 250;
-/** A sentence has at least this many words and ends in terminal punctuation. */
+/** A paragraph with a sentence has at least this many words and a terminal punctuation mark. */
 const MIN_SENTENCE_WORDS = 6;
 /**
  * Extraction runs synchronously in the page, where nothing can interrupt it: a page with more
@@ -91,13 +91,20 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   promoteProseCaptions(clone.body);
   const lead = findLead(clone, explain);
 
-  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, charThreshold: 300 }).parse();
+  const parsed = new Readability<Element>(clone, {
+    serializer: (node) => node as Element,
+    charThreshold: READABILITY_CHAR_THRESHOLD,
+  }).parse();
   const content = parsed?.content;
   if (!parsed || !content) return notArticle('No article text was found on this page.');
   explain?.(decision('readability', 'chosen', content));
 
-  cutMarkedBoxes(content, explain);
   removeFurniture(content, explain);
+  // Whether Readability picked a list is a question about its pick, asked before the boilerplate
+  // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
+  const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
+  const teaserList = isTeaserList(content);
+  cutMarkedBoxes(content, explain);
   let paragraphs = paragraphsOf(content);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {
@@ -112,9 +119,8 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   const articleChars = text.length + (lead?.text.length ?? 0);
   if (articleChars < MIN_ARTICLE_CHARS && !readerable && !paragraphs.some(isSentence))
     return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
-  if (linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content))
-    return notArticle('This page is a list of links, not an article.');
-  if (isTeaserList(content)) return notArticle('This page is a list of story teasers, not an article.');
+  if (listOfLinks) return notArticle('This page is a list of links, not an article.');
+  if (teaserList) return notArticle('This page is a list of story teasers, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
   if (articleChars > MAX_ARTICLE_CHARS)
     return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
@@ -146,7 +152,7 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
 }
 
 function isSentence(paragraph: string): boolean {
-  return countWords(paragraph) >= MIN_SENTENCE_WORDS && /[.!?…。！？]["'”’»)]*$/u.test(paragraph);
+  return countWords(paragraph) >= MIN_SENTENCE_WORDS && /[.!?…。！？]["'”’»)]*(\s|$)/u.test(paragraph);
 }
 
 function hasProseParagraph(content: Element): boolean {
@@ -158,9 +164,17 @@ function hasProseParagraph(content: Element): boolean {
 
 /** A teaser opens with its story's headline as a link of at least this many characters. */
 const TEASER_HEADLINE_CHARS = 15;
+/** ...and goes on with at least this much text of its own (a sentence, not a date or a count). */
 const TEASER_SENTENCE_CHARS = 40;
+/** Fewer teasers to different stories than this are a "read more" block inside an article. */
 const MIN_TEASERS = 4;
+/** A section page: more than this share of its text blocks are teasers. */
 const MAX_TEASER_SHARE = 0.5;
+/**
+ * Readability keeps its pick only above this many characters, else retries with looser rules
+ * (its default is 500): government notices are often shorter, and their first pick is the right one.
+ */
+const READABILITY_CHAR_THRESHOLD = 300;
 
 /**
  * A section page: most text blocks open with a headline link to a different story and go on with
