@@ -10,7 +10,7 @@ import { decision, type Explain } from './explain';
 
 /** Class/id words of boilerplate boxes, as WordPress themes and news CMSs name them. */
 const BOILERPLATE_NAME =
-  /(^|[\s_-])(author-?(bio|box|info|card|description|details|profile)|about-?(the-)?author|entry-author|saboxplugin-wrap|post-?metadata|post-?meta|entry-meta|entry-utility|entry-footer|post-?ratings?|star-?rating|copyright|newsletter|paywall|subscription|share-?(bar|buttons|links)|tags?-?(list|links|cloud)|post-?tags)($|[\s_-])/i;
+  /(^|[\s_-])(author-?(bio|box|info|card|description|details|profile)|about-?(the-)?author|entry-author|saboxplugin-wrap|post-?metadata|post-?meta|entry-meta|entry-utility|entry-footer|post-?ratings?|star-?rating|copyright|(photo-?|image-?)?credits?|newsletter|paywall|subscription|share-?(bar|buttons|links)|tags?-?(list|links|cloud)|post-?tags)($|[\s_-])/i;
 /** A box this long is not a bio or a metadata line: some themes name the whole post "entry-meta". */
 const MAX_BOX_CHARS = 1500;
 /** ...nor is a box that holds most of what Readability chose: then the theme named the post itself. */
@@ -26,6 +26,29 @@ export function markBoilerplateBoxes(root: Element): void {
     if (collapse(element.textContent).length > MAX_BOX_CHARS) continue;
     element.setAttribute(MARK, '');
   }
+}
+
+/**
+ * Removes headings that end the text: a heading introduces what follows it, so one with nothing
+ * after it was the title of a box that is gone ("Weiterlesen", "Autoren:", "Mehr zum Thema").
+ */
+export function cutTrailingHeadings(content: Element, explain?: Explain): void {
+  for (;;) {
+    const headings = Array.from(content.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+    const last = headings[headings.length - 1];
+    if (!last || textAfter(last, content)) return;
+    explain?.(decision('trailing-heading', 'removed', last));
+    last.remove();
+  }
+}
+
+function textAfter(element: Element, root: Element): boolean {
+  for (let at: Element | null = element; at && at !== root; at = at.parentElement) {
+    for (let next = at.nextSibling; next; next = next.nextSibling) {
+      if (collapse(next.textContent).length > 0) return true;
+    }
+  }
+  return false;
 }
 
 /** Removes the marked boxes from Readability's output. */

@@ -6,7 +6,7 @@ import { findRelated } from '../related';
 import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
-import { cutMarkedBoxes, markBoilerplateBoxes } from './boxes';
+import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
@@ -105,6 +105,7 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
   const teaserList = isTeaserList(content);
   cutMarkedBoxes(content, explain);
+  cutTrailingHeadings(content, explain);
   let paragraphs = paragraphsOf(content);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {

@@ -246,3 +246,20 @@ describe('saved page decoding', () => {
     expect(decodeHtml(bytes)).toContain('<p>Grüße</p>');
   });
 });
+
+describe('what is left when boxes are gone', () => {
+  it('drops a heading that ends the text and a credit alone, keeps headings with text after them', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><h2>Kết quả năm 2023</h2><p>${PROSE}</p>` +
+          `<figure><img src="a.jpg"><figcaption>Ảnh: TTXVN</figcaption></figure><p>${PROSE}</p><p>${PROSE}</p>` +
+          '<h3>Đọc tiếp</h3></article>',
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toContain('Kết quả năm 2023');
+    expect(result.article.text).not.toContain('Đọc tiếp');
+    expect(result.article.text).not.toContain('Ảnh: TTXVN');
+  });
+});
