@@ -40,9 +40,20 @@ function byteOrderMark(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/**
+ * Where a browser looks for `<meta charset>`: the first 1024 bytes, then (its parser meeting the
+ * tag later in <head> and reparsing) the rest of the head — web archives put their own scripts
+ * and styles in front of the page's meta.
+ */
+const PRESCAN_BYTES = 1024;
+const HEAD_SCAN_BYTES = 65_536;
+
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  const label = head.match(/<meta\b[^>]*\bcharset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1]?.toLowerCase();
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, HEAD_SCAN_BYTES));
+  const headEnd = head.search(/<\/head\s*>|<body[\s>]/i);
+  const label = [head.slice(0, PRESCAN_BYTES), head.slice(0, headEnd < 0 ? head.length : headEnd)]
+    .map((part) => part.match(/<meta\b[^>]*\bcharset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1]?.toLowerCase())
+    .find(Boolean);
   // A page that says UTF-16 in ASCII bytes is not UTF-16 (the standard reads it as UTF-8).
   return label && !label.startsWith('utf-16') ? label : undefined;
 }

@@ -3,6 +3,7 @@
  * file-name captions, subscribe/comment prompts. Each rule is general (text shape or widget
  * shape), never a site's class name, so it holds on sites we have not seen.
  */
+import { PHOTO_CREDIT } from '../text/captions';
 import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
 
@@ -22,7 +23,14 @@ const PROMPT =
 const WIDGET_NAME =
   /(^|[-_\s])(share|sharing|social|audio|player|tts|listen|voice|comment|comments|subscribe|newsletter|toolbar|print|rating|follow|breadcrumbs?|bookmark)([-_\s]|$)/i;
 
+/** A widget's own text (a share bar, a "listen" button, a rating) is short; a boxed paragraph is longer. */
 const SHORT_WIDGET_TEXT = 160;
+/** A credit names an agency or a photographer or two; a box that opens with "©" and goes on is text. */
+const MAX_CREDIT_CHARS = 80;
+/** A share bar lists at most this many networks and counters; a longer run of words is a sentence. */
+const MAX_SHARE_BAR_WORDS = 12;
+/** An audio widget shows a few voice names and a clock, never a paragraph. */
+const MAX_AUDIO_WIDGET_TEXT = 300;
 
 /** Share of an element's text that is link text: menus and teaser lists are mostly links, prose is not. */
 export function linkTextShare(element: Element): number {
@@ -36,16 +44,25 @@ function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (AUDIO_VOICE_LABEL.test(text) || PLAYER_CLOCK.test(text) || FILE_NAME_CAPTION.test(text)) return true;
   if (PROMPT.test(text)) return true;
+  // A credit alone ("Foto: dpa", "(Ảnh: TTXVN)") names a photographer, says nothing to a listener.
+  if (text.length <= MAX_CREDIT_CHARS && PHOTO_CREDIT.exec(text)?.index === 0) return true;
   const words = text.split(/[\s|·•/]+/).filter(Boolean);
   return (
-    words.length <= 12 && words.some((word) => /\p{L}/u.test(word)) && words.every((word) => SHARE_WORD.test(word))
+    words.length <= MAX_SHARE_BAR_WORDS &&
+    words.some((word) => /\p{L}/u.test(word)) &&
+    words.every((word) => SHARE_WORD.test(word))
   );
 }
 
 /** An audio-player widget (its <audio> already gone): a box that shows voice choices and a clock. */
 function isAudioWidget(element: Element, texts: Texts): boolean {
   const text = texts.short(element);
-  return text !== null && text.length < 300 && /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) && /\d:\d{2}/.test(text);
+  return (
+    text !== null &&
+    text.length < MAX_AUDIO_WIDGET_TEXT &&
+    /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) &&
+    /\d:\d{2}/.test(text)
+  );
 }
 
 /**

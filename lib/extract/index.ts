@@ -6,6 +6,7 @@ import { findRelated } from '../related';
 import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
@@ -23,8 +24,13 @@ export interface ExtractOptions {
 
 export type { Decision, Explain } from './explain';
 
-/** Below this much body text a page is not an article (a landing page, a list, an error page). */
+/**
+ * Below this much body text a page needs a sentence to be an article: a landing page or a bare
+ * menu has none, while a 150-word notice has several.
+ */
 const MIN_ARTICLE_CHARS = 250;
+/** A paragraph with a sentence has at least this many words and a terminal punctuation mark. */
+const MIN_SENTENCE_WORDS = 6;
 /**
  * Extraction runs synchronously in the page, where nothing can interrupt it: a page with more
  * elements than this is refused up front instead of freezing the tab. The largest page of
@@ -35,6 +41,11 @@ export const MAX_ELEMENTS = 100_000;
 export const MAX_ARTICLE_CHARS = 1_000_000;
 /** Article bodies are prose: when most of the text is link text, Readability picked a list. */
 const MAX_LINK_SHARE = 0.5;
+/**
+ * ...unless one paragraph this long is mostly its own text: a press release beside a long list of
+ * its site's other releases is still an article.
+ */
+const PROSE_PARAGRAPH_CHARS = 250;
 
 /**
  * Extracts the article of a page. Works on a clone, so the live page is never touched
@@ -75,16 +86,26 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
     explain?.(decision('related-block', 'removed', block));
     block.remove();
   }
+  markBoilerplateBoxes(clone.body);
   removeFurniture(clone.body, explain);
   promoteProseCaptions(clone.body);
   const lead = findLead(clone, explain);
 
-  const parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, charThreshold: 300 }).parse();
+  const parsed = new Readability<Element>(clone, {
+    serializer: (node) => node as Element,
+    charThreshold: READABILITY_CHAR_THRESHOLD,
+  }).parse();
   const content = parsed?.content;
   if (!parsed || !content) return notArticle('No article text was found on this page.');
   explain?.(decision('readability', 'chosen', content));
 
   removeFurniture(content, explain);
+  // Whether Readability picked a list is a question about its pick, asked before the boilerplate
+  // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
+  const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
+  const teaserList = isTeaserList(content);
+  cutMarkedBoxes(content, explain);
+  cutTrailingHeadings(content, explain);
   let paragraphs = paragraphsOf(content);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {
@@ -97,10 +118,10 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
 
   // The lead is article text too: a short notice with its lead is still an article.
   const articleChars = text.length + (lead?.text.length ?? 0);
-  if (articleChars < MIN_ARTICLE_CHARS && !readerable)
+  if (articleChars < MIN_ARTICLE_CHARS && !readerable && !paragraphs.some(isSentence))
     return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
-  if (linkTextShare(content) > MAX_LINK_SHARE) return notArticle('This page is a list of links, not an article.');
-  if (isTeaserList(content)) return notArticle('This page is a list of story teasers, not an article.');
+  if (listOfLinks) return notArticle('This page is a list of links, not an article.');
+  if (teaserList) return notArticle('This page is a list of story teasers, not an article.');
   if (text.length === 0) return notArticle('This page has no article to read.');
   if (articleChars > MAX_ARTICLE_CHARS)
     return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
@@ -131,11 +152,30 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
   return { ok: true, article };
 }
 
+function isSentence(paragraph: string): boolean {
+  return countWords(paragraph) >= MIN_SENTENCE_WORDS && /[.!?…。！？]["'”’»)]*(\s|$)/u.test(paragraph);
+}
+
+function hasProseParagraph(content: Element): boolean {
+  return Array.from(content.querySelectorAll('p')).some(
+    (paragraph) =>
+      collapse(paragraph.textContent).length >= PROSE_PARAGRAPH_CHARS && linkTextShare(paragraph) < MAX_LINK_SHARE,
+  );
+}
+
 /** A teaser opens with its story's headline as a link of at least this many characters. */
 const TEASER_HEADLINE_CHARS = 15;
+/** ...and goes on with at least this much text of its own (a sentence, not a date or a count). */
 const TEASER_SENTENCE_CHARS = 40;
+/** Fewer teasers to different stories than this are a "read more" block inside an article. */
 const MIN_TEASERS = 4;
+/** A section page: more than this share of its text blocks are teasers. */
 const MAX_TEASER_SHARE = 0.5;
+/**
+ * Readability keeps its pick only above this many characters, else retries with looser rules
+ * (its default is 500): government notices are often shorter, and their first pick is the right one.
+ */
+const READABILITY_CHAR_THRESHOLD = 300;
 
 /**
  * A section page: most text blocks open with a headline link to a different story and go on with

@@ -8,6 +8,31 @@ const LEAD_NAME =
 /** A lead is a paragraph, not a heading line and not a whole article. */
 const MIN_LEAD = 40;
 const MAX_LEAD = 1200;
+/** A lead is prose: a box that is mostly link text is a teaser or a menu. */
+const MAX_LEAD_LINK_SHARE = 0.5;
+/** A lead is one or two paragraphs; a box with more is the article (or a sidebar). */
+const MAX_LEAD_PARAGRAPHS = 2;
+/** "All bold" allows a little plain text: a dateline or an agency tag in front of the bold words. */
+const MIN_BOLD_SHARE = 0.9;
+/**
+ * A paragraph is the meta description's lead when it is about as long (descriptions are cut, so
+ * a little shorter is fine), holds nearly all of its words, and most of its own words are in it.
+ */
+const DESCRIPTION_LENGTH_SHARE = 0.8;
+const DESCRIPTION_WORDS_IN_PARAGRAPH = 0.9;
+const PARAGRAPH_WORDS_IN_DESCRIPTION = 0.6;
+/** A cut copy of the lead shorter than this could be any short line ("Hà Nội"), not the lead again. */
+const MIN_LEAD_COPY = 30;
+/** A headline candidate must share at least this much with the document title to replace it. */
+const MIN_HEADLINE_MATCH = 0.5;
+/** Shorter is a kicker or a date, longer is a paragraph set in <h1>. */
+const MIN_HEADLINE = 8;
+const MAX_HEADLINE = 300;
+/**
+ * Titles often add the site name ("… | Báo Mẫu"), so the title's words missing from the headline
+ * count less than the headline's words missing from the title.
+ */
+const TITLE_EXTRA_ALLOWANCE = 0.3;
 
 export interface Lead {
   text: string;
@@ -59,8 +84,8 @@ function isLeadSized(element: Element): boolean {
   return (
     text.length >= MIN_LEAD &&
     text.length <= MAX_LEAD &&
-    linkTextShare(element) < 0.5 &&
-    element.querySelectorAll('p').length <= 2
+    linkTextShare(element) < MAX_LEAD_LINK_SHARE &&
+    element.querySelectorAll('p').length <= MAX_LEAD_PARAGRAPHS
   );
 }
 
@@ -73,7 +98,7 @@ function isAllBold(element: Element): boolean {
     if (!strong.parentElement?.closest('strong, b') || strong.parentElement === element)
       bold += collapse(strong.textContent).length;
   }
-  return bold / text.length > 0.9;
+  return bold / text.length > MIN_BOLD_SHARE;
 }
 
 /**
@@ -112,9 +137,9 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
       if (element.querySelector('p, div')) continue;
       const text = collapse(element.textContent);
       if (
-        text.length >= description.length * 0.8 &&
-        overlap(description, text) > 0.9 &&
-        overlap(text, description) > 0.6 &&
+        text.length >= description.length * DESCRIPTION_LENGTH_SHARE &&
+        overlap(description, text) > DESCRIPTION_WORDS_IN_PARAGRAPH &&
+        overlap(text, description) > PARAGRAPH_WORDS_IN_DESCRIPTION &&
         isVisibleText(element)
       ) {
         return { text, element, signal: 'meta-description' };
@@ -159,7 +184,7 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
 export function repeatsLead(text: string, lead: string): boolean {
   const a = normalized(text);
   const b = normalized(lead);
-  return a === b || (a.length > 30 && b.startsWith(a));
+  return a === b || (a.length > MIN_LEAD_COPY && b.startsWith(a));
 }
 
 /**
@@ -168,14 +193,14 @@ export function repeatsLead(text: string, lead: string): boolean {
  */
 export function findHeadline(doc: Document, documentTitle: string): string {
   let best = '';
-  let bestScore = 0.5;
+  let bestScore = MIN_HEADLINE_MATCH;
   for (const heading of Array.from(doc.querySelectorAll('h1'))) {
     // Headlines often carry a kicker or a date inside the <h1> ("Ernährung sichern", "27.01.2022"):
     // each child is a candidate too, and the one closest to the document title wins.
     const parts = [heading, ...Array.from(heading.childNodes)].map((node) => collapse(node.textContent));
     for (const text of parts) {
-      if (text.length < 8 || text.length > 300) continue;
-      const score = Math.min(overlap(text, documentTitle), overlap(documentTitle, text) + 0.3);
+      if (text.length < MIN_HEADLINE || text.length > MAX_HEADLINE) continue;
+      const score = Math.min(overlap(text, documentTitle), overlap(documentTitle, text) + TITLE_EXTRA_ALLOWANCE);
       if (score > bestScore) {
         best = text;
         bestScore = score;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../cli/html';
+import { decodeHtml, parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
 import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
@@ -184,5 +184,82 @@ describe('extractArticle', () => {
       page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>${mention}<p>${PROSE}</p></article>`),
     );
     expect(result.ok && result.article.text).toContain('báo cáo tổng kết năm 2023 của Bộ Nội vụ');
+  });
+});
+
+describe('boilerplate inside the article container', () => {
+  it("cuts the author's bio, the metadata line and a newsletter box from the text, keeps the article", () => {
+    const bio = 'Nguyễn Văn A là phóng viên mảng kinh tế, theo dõi cải cách hành chính từ năm 2015.';
+    const meta = 'Bài viết được đăng vào thứ Tư, 3/1/2024 trong mục Thời sự.';
+    const newsletter = 'Nhận bản tin mỗi sáng: tin chính trong ngày gửi đến hộp thư của bạn.';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p>` +
+          `<div class="newsletter-signup"><p>${newsletter}</p></div>` +
+          `<p class="postmetadata">${meta}</p><div class="author-bio"><p>${bio}</p></div></article>`,
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.text).toContain(PROSE.trim());
+    for (const boilerplate of [bio, meta, newsletter]) expect(result.article.text).not.toContain(boilerplate);
+  });
+  it('keeps a post whose whole body a theme named like a metadata box', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><div class="post-meta-wrap"><p>${PROSE.repeat(3)}</p><p>${PROSE.repeat(3)}</p></div>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
+
+describe('short and link-rich articles', () => {
+  it('reads a post of two sentences as an article, and a bare line of words as none', () => {
+    const post = 'Heute war ein schöner Tag im Garten. Die ersten Tomaten sind endlich reif geworden.';
+    const result = extractArticle(page(`<h1>Garten</h1><div><p>${post}</p></div>`));
+    expect(result.ok && result.article.text).toContain(post);
+    expect(extractArticle(page('<h1>Garten</h1><div><p>Startseite Impressum Kontakt</p></div>'))).toMatchObject({
+      ok: false,
+      reason: 'not-article',
+    });
+  });
+  it('reads a press release that sits above a long list of links to other releases', () => {
+    const others = Array.from(
+      { length: 30 },
+      (_, i) => `<p><a href="/pm-${i}.html">Pressemitteilung ${i}: Der Windpark im Landkreis geht ans Netz</a></p>`,
+    ).join('');
+    const release =
+      'Der Betreiber hat heute den neuen Windpark mit zwölf Anlagen in Betrieb genommen. Die Anlagen erzeugen jährlich rund 90 Millionen Kilowattstunden Strom, genug für 25.000 Haushalte. Der Bau dauerte achtzehn Monate und kostete 60 Millionen Euro, die Gemeinden sind an den Erträgen beteiligt.';
+    const result = extractArticle(page(`<h1>Windpark geht ans Netz</h1><div><p>${release}</p>${others}</div>`));
+    expect(result.ok && result.article.text).toContain(release);
+  });
+});
+
+describe('saved page decoding', () => {
+  it('finds a <meta charset> that sits after 1024 bytes of archive scripts in the head', () => {
+    const head = `<head><script>${'/* archive banner */ '.repeat(80)}</script><meta charset="windows-1252"><title>x</title></head>`;
+    const bytes = Buffer.concat([
+      Buffer.from(head, 'latin1'),
+      Buffer.from('<body><p>Gr\xfc\xdfe</p></body>', 'latin1'),
+    ]);
+    expect(decodeHtml(bytes)).toContain('<p>Grüße</p>');
+  });
+});
+
+describe('what is left when boxes are gone', () => {
+  it('drops a heading that ends the text and a credit alone, keeps headings with text after them', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><h2>Kết quả năm 2023</h2><p>${PROSE}</p>` +
+          `<figure><img src="a.jpg"><figcaption>Ảnh: TTXVN</figcaption></figure><p>${PROSE}</p><p>${PROSE}</p>` +
+          '<h3>Đọc tiếp</h3></article>',
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toContain('Kết quả năm 2023');
+    expect(result.article.text).not.toContain('Đọc tiếp');
+    expect(result.article.text).not.toContain('Ảnh: TTXVN');
   });
 });

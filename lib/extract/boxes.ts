@@ -1,0 +1,64 @@
+/**
+ * Boxes a CMS puts inside or right after the article that are not its text: the author's bio,
+ * the post's metadata line, ratings, newsletter and subscription promotions, paywall notices,
+ * copyright lines. They are recognised by the names themes give them (words, never a site's
+ * name), marked on the clone before Readability runs (so its choice of container is the one it
+ * makes on the page as it is) and cut from its output, since Readability drops class names.
+ */
+import { collapse } from '../text/whitespace';
+import { decision, type Explain } from './explain';
+
+/** Class/id words of boilerplate boxes, as WordPress themes and news CMSs name them. */
+const BOILERPLATE_NAME =
+  /(^|[\s_-])(author-?(bio|box|info|card|description|details|profile)|about-?(the-)?author|entry-author|saboxplugin-wrap|post-?metadata|post-?meta|entry-meta|entry-utility|entry-footer|post-?ratings?|star-?rating|copyright|(photo-?|image-?)?credits?|newsletter|paywall|subscription|share-?(bar|buttons|links)|tags?-?(list|links|cloud)|post-?tags)($|[\s_-])/i;
+/** A box this long is not a bio or a metadata line: some themes name the whole post "entry-meta". */
+const MAX_BOX_CHARS = 1500;
+/** ...nor is a box that holds most of what Readability chose: then the theme named the post itself. */
+const MAX_BOX_SHARE = 0.5;
+const MARK = 'data-loa-boilerplate';
+
+/** Marks boilerplate boxes of `root` (the clone) so that `cutMarkedBoxes` removes them later. */
+export function markBoilerplateBoxes(root: Element): void {
+  for (const element of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (/^(BODY|HTML|MAIN|ARTICLE)$/.test(element.tagName)) continue;
+    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    if (!BOILERPLATE_NAME.test(name)) continue;
+    if (collapse(element.textContent).length > MAX_BOX_CHARS) continue;
+    element.setAttribute(MARK, '');
+  }
+}
+
+/**
+ * Removes headings that end the text: a heading introduces what follows it, so one with nothing
+ * after it was the title of a box that is gone ("Weiterlesen", "Autoren:", "Mehr zum Thema").
+ */
+export function cutTrailingHeadings(content: Element, explain?: Explain): void {
+  for (;;) {
+    const headings = Array.from(content.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+    const last = headings[headings.length - 1];
+    if (!last || textAfter(last, content)) return;
+    explain?.(decision('trailing-heading', 'removed', last));
+    last.remove();
+  }
+}
+
+function textAfter(element: Element, root: Element): boolean {
+  for (let at: Element | null = element; at && at !== root; at = at.parentElement) {
+    for (let next = at.nextSibling; next; next = next.nextSibling) {
+      if (collapse(next.textContent).length > 0) return true;
+    }
+  }
+  return false;
+}
+
+/** Removes the marked boxes from Readability's output. */
+export function cutMarkedBoxes(content: Element, explain?: Explain): void {
+  const contentChars = collapse(content.textContent).length;
+  for (const box of Array.from(content.querySelectorAll(`[${MARK}]`))) {
+    // A box inside a box already cut.
+    if (!content.contains(box)) continue;
+    if (collapse(box.textContent).length > contentChars * MAX_BOX_SHARE) continue;
+    explain?.(decision('boilerplate-box', 'removed', box));
+    box.remove();
+  }
+}
