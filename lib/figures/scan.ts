@@ -1,3 +1,4 @@
+import { primaryLanguage } from '../lang';
 import type { Candidate } from './candidate';
 import { ACRONYM, UPPER, isDigit, isLetter, isSpace, TextCursor, type PreviousWord, type Word } from './cursor';
 import { CURRENCIES, CURRENCY_SIGNS, MONTHS, STOP_EN, STOP_VI, dateWords, idWords, lower } from './lexicon';
@@ -14,11 +15,6 @@ const NUMERAL = /\d+(?:[.,\u00a0\u202f\u2009'’]\d+)*/g;
 
 function skip(resume: number): { candidate: null; resume: number } {
   return { candidate: null, resume };
-}
-
-/** The primary language subtag ("vi-VN" → "vi"). */
-export function primaryLanguage(lang: string): string {
-  return (lang.split(/[-_]/)[0] ?? '').toLowerCase();
 }
 
 /**

@@ -3,6 +3,7 @@
  * spelled out in the page's language so no engine has to guess ("2/2", "78,7%", "27.01.2022").
  * Only the spoken text changes; highlighting and display keep the original.
  */
+import { primaryLanguage } from '../lang';
 import { normalizeDe } from './normalize-de';
 import { normalizeEn } from './normalize-en';
 import { normalizeVi } from './normalize-vi';
@@ -31,8 +32,4 @@ export function speakable(text: string, lang: string): string {
     default:
       return cleaned;
   }
-}
-
-export function primaryLanguage(lang: string): string {
-  return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }

@@ -8,7 +8,8 @@ import type { Article } from '../article';
 import { CAPTION_MARKERS, withoutAgencyPrefix } from '../text/captions';
 import { splitSentences } from '../text/sentences';
 import type { SynthLike, UtteranceLike } from './engine';
-import { primaryLanguage, speakable } from './normalize';
+import { primaryLanguage } from '../lang';
+import { speakable } from './normalize';
 import { clampRate } from './settings';
 import type { VoiceRef } from './voices';
 

@@ -10,7 +10,7 @@
  * `urn:moz-tts:speechd:…`) in Firefox, which lists speech-dispatcher's voices under their own names. When no installed voice fits a slot, the slot
  * gets the nearest voice and says so (`approximate`), instead of pretending.
  */
-import { primaryLanguage } from './normalize';
+import { primaryLanguage } from '../lang';
 
 /** The fields of `SpeechSynthesisVoice` Loa uses; a real voice object satisfies it. */
 export interface VoiceLike {
