@@ -4,6 +4,7 @@
  * Only the spoken text changes; highlighting and display keep the original.
  */
 import { primaryLanguage } from '../lang';
+import { withoutInvisible } from '../text/whitespace';
 import { normalizeDe } from './normalize-de';
 import { normalizeEn } from './normalize-en';
 import { normalizeVi } from './normalize-vi';
@@ -13,10 +14,7 @@ import { normalizeVi } from './normalize-vi';
  * ("45 %", "1 234") would otherwise stop the number rules from seeing one token.
  */
 function clean(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/[\u00A0\u2007\u2009\u202F]/g, ' ');
+  return withoutInvisible(text.normalize('NFC')).replace(/[\u00A0\u2007\u2009\u202F]/g, ' ');
 }
 
 /** The text to give the voice for `text` in language `lang` (a BCP 47 tag such as "vi", "de-DE"). */

@@ -5,3 +5,12 @@ export function collapse(text: string | null | undefined): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }
+
+/** Soft hyphens and zero-width characters: hyphenation and joining hints a page shows as nothing. */
+export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+const INVISIBLES = new RegExp(INVISIBLE.source, 'g');
+
+/** `text` without its INVISIBLE characters. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLES, '');
+}
