@@ -4,6 +4,7 @@
  * Highlight API: the page's DOM is never changed (sites' scripts and layouts stay intact).
  */
 
+import { UNRENDERED_TAGS } from '../dom/tags';
 import { CLUSTERS, foldClusterForMatching, foldForMatching } from '../text/fold';
 
 /** A position in a text node. */
@@ -12,7 +13,8 @@ export interface TextPoint {
   offset: number;
 }
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'svg', 'SVG']);
+/** Form controls hold text the page does not show as prose. */
+const SKIPPED: ReadonlySet<string> = new Set([...UNRENDERED_TAGS, 'TEXTAREA', 'SELECT']);
 
 /** The folded text of everything under a root, and where each folded character came from. */
 class TextIndex {
