@@ -1,5 +1,6 @@
 import type { RelatedStory } from '../article';
 import { BLOCK_TAGS } from '../dom/tags';
+import { squeeze } from '../text/whitespace';
 import type { Id, Page, StoryLink } from './page';
 import {
   LINK_LABEL,
@@ -391,7 +392,7 @@ function looseText(page: Page, elements: Id[], containers: Set<Id>): number {
   const visit = (id: Id): void => {
     if (containers.has(id) || page.tag(id) === 'A' || page.tag(id) === 'BUTTON' || isHeadingLike(page, id)) return;
     for (const piece of page.pieces(id)) {
-      if (typeof piece === 'string') total += piece.replace(/\s+/g, ' ').trim().length;
+      if (typeof piece === 'string') total += squeeze(piece).length;
       else visit(piece);
     }
   };

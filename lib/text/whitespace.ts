@@ -1,3 +1,8 @@
+/** Runs of white space folded to single spaces, ends trimmed; every other character kept. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** White space folded to single spaces; soft hyphens and zero-width spaces (hyphenation hints) dropped. */
 export function collapse(text: string | null | undefined): string {
   return (text ?? '')
