@@ -5,9 +5,8 @@
  * phrase search and phrase ranking read.
  */
 
-// Vietnamese tone and vowel marks all decompose (NFD) into this block; marks of other scripts
-// (Devanagari vowel signs and the like) carry meaning and are kept.
-const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
+import { foldForSearch } from '../text/fold';
+
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 const ENDS_IN_TOKEN = /[\p{L}\p{M}\p{N}]$/u;
 /** Longer runs are URLs, hashes or glued junk that nobody types into a search box. */
@@ -23,22 +22,9 @@ const PAIR = '"';
 const TITLE = '^';
 const LEAD = '~';
 
-/** "Cải cách ĐỒNG bộ" → "cai cach dong bo". */
-export function foldText(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(COMBINING_DIACRITICS, '')
-      .toLowerCase()
-      // đ has no decomposition, so NFD leaves it alone.
-      .replace(/đ/g, 'd')
-      .normalize('NFC')
-  );
-}
-
 /** The folded syllable tokens of `text`, in order, repeats kept: "Cải cách, cải tổ" → ["cai", "cach", "cai", "to"]. */
 export function folded(text: string): string[] {
-  return foldText(text).match(TOKEN) ?? [];
+  return foldForSearch(text).match(TOKEN) ?? [];
 }
 
 /** A word as written (lower case, NFC) and folded. */
@@ -50,7 +36,7 @@ interface Word {
 function words(text: string): Word[] {
   const result: Word[] = [];
   for (const token of text.normalize('NFC').toLowerCase().match(TOKEN) ?? []) {
-    result.push({ exact: token, fold: foldText(token) });
+    result.push({ exact: token, fold: foldForSearch(token) });
   }
   return result;
 }
@@ -178,7 +164,7 @@ export function matchRanges(text: string, terms: HighlightTerms): [number, numbe
   const ranges: [number, number][] = [];
   for (const match of text.matchAll(TOKEN)) {
     const written = match[0].normalize('NFC').toLowerCase();
-    const fold = foldText(written);
+    const fold = foldForSearch(written);
     const hit =
       folded.has(fold) ||
       exact.has(written) ||

@@ -1,7 +1,7 @@
 export { CLIPS_DB_NAME, ClipsDb, SCHEMA_HISTORY, type SchemaVersion } from './db';
 export { ClipsError, toClipsError, type ClipsErrorCode, type ClipsFailure } from './errors';
 export { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument, type ExportedClip, type MarkdownLabels } from './exchange';
-export { foldText, folded, matchRanges, parseSearch, type HighlightTerms, type SearchQuery } from './fold';
+export { folded, matchRanges, parseSearch, type HighlightTerms, type SearchQuery } from './fold';
 export {
   CLIP_KINDS,
   clipFromArticle,

@@ -1,5 +1,6 @@
 /** The clip record, how it is built from what the user saved, validated, and merged. */
 import type { Article, Figure, RelatedStory } from '../article';
+import { squeeze } from '../text/whitespace';
 import { ClipsError } from './errors';
 import { indexTerms } from './fold';
 import { cleanUrl, siteOf, urlIdentity } from './url';
@@ -220,7 +221,7 @@ const EXCERPT_LENGTH = 280;
 
 /** The opening of `text`, cut at a word boundary. */
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = squeeze(text);
   if (flat.length <= EXCERPT_LENGTH) return flat;
   const cut = flat.slice(0, EXCERPT_LENGTH);
   const space = cut.lastIndexOf(' ');
@@ -231,7 +232,7 @@ function excerpt(text: string): string {
 export function clipKey(kind: ClipKind, cleanedUrl: string, text: string): string {
   const identity = urlIdentity(cleanedUrl);
   if (kind !== 'selection') return `${kind}|${identity}`;
-  return `selection|${identity}|${hash53(text.normalize('NFC').replace(/\s+/g, ' ').trim())}`;
+  return `selection|${identity}|${hash53(squeeze(text.normalize('NFC')))}`;
 }
 
 /** cyrb53: a fast 53-bit string hash; collisions between one user's selections of one page are negligible. */
@@ -254,10 +255,7 @@ const MAX_TAG_LENGTH = 40;
 export function normalizeTags(tags: readonly string[]): string[] {
   const result = new Set<string>();
   for (const tag of tags) {
-    const clean = tag
-      .normalize('NFC')
-      .replace(/\s+/g, ' ')
-      .trim()
+    const clean = squeeze(tag.normalize('NFC'))
       .replace(/^#+\s*/, '')
       .toLocaleLowerCase('vi')
       .slice(0, MAX_TAG_LENGTH)

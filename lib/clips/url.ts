@@ -1,8 +1,6 @@
 /** URL handling for clips: what is stored, what identifies "the same article", and the site name. */
 
-// Parameters that campaign links and share buttons append; they never change which article is shown.
-const TRACKING_PARAM =
-  /^(utm_[a-z]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|zarsrc|_ga|_gl|ref_src)$/i;
+import { hostWithoutWww, isTrackingParameter } from '../address';
 
 /** The URL to store: parsed, without the fragment and tracking parameters; null unless http(s). */
 export function cleanUrl(raw: string): string | null {
@@ -15,7 +13,7 @@ export function cleanUrl(raw: string): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.hash = '';
   for (const name of [...url.searchParams.keys()]) {
-    if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
+    if (isTrackingParameter(name)) url.searchParams.delete(name);
   }
   // URLSearchParams re-serialises an emptied query as "?"; drop it so the URL matches the page's.
   if (url.searchParams.size === 0) url.search = '';
@@ -36,5 +34,5 @@ export function urlIdentity(clean: string): string {
 
 /** The site a clip is filed under: the host name without "www.". */
 export function siteOf(clean: string): string {
-  return new URL(clean).hostname.replace(/^www\./, '');
+  return hostWithoutWww(new URL(clean).hostname);
 }

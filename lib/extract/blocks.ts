@@ -1,41 +1,5 @@
+import { BLOCK_TAGS, UNRENDERED_TAGS } from '../dom/tags';
 import { collapse } from '../text/whitespace';
-
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-  'CAPTION',
-]);
 
 /**
  * Turns the article element into paragraphs of plain text: every block element is a paragraph,
@@ -71,7 +35,7 @@ export function paragraphsOf(root: Element): string[] {
           flush();
           walk(element);
           flush();
-        } else if (!/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(element.tagName)) {
+        } else if (!UNRENDERED_TAGS.has(element.tagName)) {
           walk(element);
         }
       }

@@ -1,5 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { WindowLike } from 'dompurify';
+import { hostWithoutWww } from '../address';
 import type { Article, ExtractResult } from '../article';
 import { extractFigures } from '../figures';
 import { findRelated } from '../related';
@@ -241,7 +242,7 @@ function publishedDate(doc: Document, fromReadability: string | null | undefined
 
 function hostOf(url: string): string | null {
   try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
+    return hostWithoutWww(new URL(url).hostname) || null;
   } catch {
     return null;
   }

@@ -2,9 +2,11 @@ import type { Figure, FigureContext, Sentence } from '../article';
 import { splitSentences } from '../text/sentences';
 import { CAPTION_MARKERS } from '../text/captions';
 import { lower, type UnitKind } from './lexicon';
-import { scanFigures, type Candidate } from './scan';
+import type { Candidate } from './candidate';
+import { scanFigures } from './scan';
 
-export { scanFigures, type Candidate } from './scan';
+export type { Candidate } from './candidate';
+export { scanFigures } from './scan';
 export { parseNumeral } from './number';
 
 export interface FigureInput {

@@ -4,6 +4,8 @@
  * All entries are lower case NFC; callers look words up with `lower()`.
  */
 
+import { allMonthWords } from '../lang';
+
 export type UnitKind = 'currency' | 'percent' | 'measure' | 'count' | 'time' | 'none';
 
 /** Lower-cased NFC, the form every list below is written in. */
@@ -139,11 +141,7 @@ export const CLOCK_WORDS = set('uhr');
 export const MULTIPLIERS = set('lần | times | mal | fach');
 
 /** Month names: a number next to one is part of a date ("April 26", "26. Januar", "November 2021"). */
-export const MONTHS = set(
-  'january | february | march | april | may | june | july | august | september | october | november | december | ' +
-    'jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec | ' +
-    'januar | jänner | februar | märz | mai | juni | juli | oktober | dezember | mär | okt | dez',
-);
+export const MONTHS: ReadonlySet<string> = new Set(allMonthWords().map(lower));
 /** Vietnamese words that make the number after them a date, a year or a clock time ("ngày 16/7", "năm 2023", "tháng 3"). */
 const DATE_WORDS_VI = set('ngày | tháng | năm | quý | lúc | hồi | đêm | sáng | trưa | chiều | tối | mùng | mồng');
 const DATE_WORDS_DE = set('jahr | jahres | jahrgang | jahrgangs | anno');

@@ -1,4 +1,6 @@
 import type { RelatedStory } from '../article';
+import { BLOCK_TAGS } from '../dom/tags';
+import { squeeze } from '../text/whitespace';
 import type { Id, Page, StoryLink } from './page';
 import {
   LINK_LABEL,
@@ -52,43 +54,6 @@ const HEADING_CLASS = /(?:^|[\s_-])(?:title|titles|heading|headline|head|header|
 const TITLE_CLASS = /(?:^|[\s_-])(?:title|headline|heading)(?:$|[\s_-])/i;
 /** Link texts that are not titles: "Mehr ...", "Read more", "Xem tiếp". */
 const MORE_LINK = /^(?:mehr|more|read more|weiter(?:lesen)?|xem tiếp|xem chi tiết|chi tiết|đọc tiếp)\b/iu;
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-]);
-
 /** What a heading says about its block. */
 export type HeadingKind = 'related' | 'negative' | 'neutral';
 
@@ -427,7 +392,7 @@ function looseText(page: Page, elements: Id[], containers: Set<Id>): number {
   const visit = (id: Id): void => {
     if (containers.has(id) || page.tag(id) === 'A' || page.tag(id) === 'BUTTON' || isHeadingLike(page, id)) return;
     for (const piece of page.pieces(id)) {
-      if (typeof piece === 'string') total += piece.replace(/\s+/g, ' ').trim().length;
+      if (typeof piece === 'string') total += squeeze(piece).length;
       else visit(piece);
     }
   };

@@ -1,3 +1,4 @@
+import { hostWithoutWww, isTrackingParameter } from '../address';
 import { DOWNLOAD_PATH, LISTING_PATH } from './patterns';
 
 /** An id or a date in an address. */
@@ -25,7 +26,7 @@ export function pageContext(doc: Document, pageUrl: string): PageContext {
   return {
     base,
     self: `${page.protocol}//${page.host}${page.pathname}`.replace(/\/+$/, ''),
-    host: bareHost(page.hostname),
+    host: hostWithoutWww(page.hostname),
     numbered: NUMBERED.test(page.pathname + page.search),
   };
 }
@@ -50,7 +51,7 @@ export function storyTarget(href: string, ctx: PageContext): StoryTarget | null 
   if (!href || href.startsWith('#') || /^\s*(?:javascript|mailto|tel|data):/i.test(href)) return null;
   const url = safeUrl(href.trim(), ctx.base);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
-  const host = bareHost(url.hostname);
+  const host = hostWithoutWww(url.hostname);
   if (!sameSite(host, ctx.host)) return null;
   const path = url.pathname;
   if (path === '/' || path === '' || DOWNLOAD_PATH.test(path) || LISTING_PATH.test(path)) return null;
@@ -59,7 +60,7 @@ export function storyTarget(href: string, ctx: PageContext): StoryTarget | null 
   const search = url.search
     .slice(1)
     .split('&')
-    .filter((pair) => pair && !TRACKING_PARAMETER.test(pair))
+    .filter((pair) => pair && !isTrackingPair(pair))
     .join('&');
   return {
     url: `${base}${url.search}`,
@@ -69,8 +70,13 @@ export function storyTarget(href: string, ctx: PageContext): StoryTarget | null 
   };
 }
 
-/** Query parameters that tell where a click came from, not which page it opens. */
-const TRACKING_PARAMETER = /^(?:utm_[a-z]+|fbclid|gclid|ref|source)=/i;
+/** In a story link, "ref" and "source" also only say which box was clicked, not which story opens. */
+const CLICK_SOURCE = /^(?:ref|source)$/i;
+
+function isTrackingPair(pair: string): boolean {
+  const name = pair.split('=', 1)[0] ?? '';
+  return pair.includes('=') && (isTrackingParameter(name) || CLICK_SOURCE.test(name));
+}
 
 /**
  * Whether an address looks like one story rather than a section or topic page. Stories of a site
@@ -93,10 +99,6 @@ function safeUrl(href: string, base?: string): URL | null {
   } catch {
     return null;
   }
-}
-
-function bareHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^www\d?\./, '');
 }
 
 function sameSite(a: string, b: string): boolean {

@@ -1,3 +1,4 @@
+import { INLINE_TAGS, UNRENDERED_TAGS } from '../dom/tags';
 import { looksLikeStoryPath, pageContext, storyTarget, type PageContext } from './links';
 import { normalizeText } from './text';
 
@@ -19,36 +20,7 @@ export interface StoryLink {
 const NO_PIECES: readonly (string | Id)[] = [];
 
 /** Elements whose content a reader never sees; their text is not read. */
-const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG', 'HEAD', 'TITLE']);
-
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'KBD',
-  'MARK',
-  'Q',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
-]);
+const INVISIBLE: ReadonlySet<string> = new Set([...UNRENDERED_TAGS, 'HEAD', 'TITLE']);
 
 /** Elements that show something without text: a related teaser's thumbnail, an article photo. */
 const MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'FIGURE', 'TABLE', 'OBJECT', 'EMBED']);
@@ -304,7 +276,7 @@ export class Page {
     const info = this.infos[id];
     if (!info || INVISIBLE.has(info.tag)) return;
     if (readerOnly && SCREEN_READER_ONLY.test(this.cls(id))) return;
-    const gap = INLINE.has(info.tag) ? '' : ' ';
+    const gap = INLINE_TAGS.has(info.tag) ? '' : ' ';
     parts.push(gap);
     for (const piece of info.pieces ?? NO_PIECES) {
       if (typeof piece === 'string') parts.push(piece);

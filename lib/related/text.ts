@@ -1,10 +1,12 @@
 /** String helpers for related-story detection. */
 
+import { squeeze } from '../text/whitespace';
+
 /** NFC, no soft hyphens, white space collapsed and trimmed: text as a reader compares it. */
 export function normalizeText(text: string): string {
   let out = COMBINING_MARK.test(text) ? text.normalize('NFC') : text;
   if (out.includes('\u00AD')) out = out.replace(/\u00AD/g, '');
-  return out.replace(/\s+/g, ' ').trim();
+  return squeeze(out);
 }
 
 /** Only text with combining marks (decomposed "ê" + "̀") needs NFC; most text is composed already. */

@@ -4,48 +4,17 @@
  * Highlight API: the page's DOM is never changed (sites' scripts and layouts stay intact).
  */
 
+import { UNRENDERED_TAGS } from '../dom/tags';
+import { CLUSTERS, foldClusterForMatching, foldForMatching } from '../text/fold';
+
 /** A position in a text node. */
 export interface TextPoint {
   node: Text;
   offset: number;
 }
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'svg', 'SVG']);
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
-const QUOTES: Record<string, string> = {
-  '\u201C': '"',
-  '\u201D': '"',
-  '\u201E': '"',
-  '\u00AB': '"',
-  '\u00BB': '"',
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201A': "'",
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-};
-
-/** One character, or a base character with its combining marks (NFD text, as some sites send). */
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
-
-/**
- * The comparable form of a piece of text: NFC, lower case, no white space at all, no soft
- * hyphens or zero-width characters, straight quotes and dashes. White space is dropped rather
- * than collapsed because a `<br>` or a block boundary on the page is a space or nothing in the
- * extracted text.
- */
-function fold(cluster: string): string {
-  if (/^\s+$/u.test(cluster) || INVISIBLE.test(cluster)) return '';
-  const nfc = cluster.normalize('NFC').toLowerCase();
-  return QUOTES[nfc] ?? nfc;
-}
-
-export function foldText(text: string): string {
-  let out = '';
-  for (const m of text.matchAll(CLUSTER)) out += fold(m[0]);
-  return out;
-}
+/** Form controls hold text the page does not show as prose. */
+const SKIPPED: ReadonlySet<string> = new Set([...UNRENDERED_TAGS, 'TEXTAREA', 'SELECT']);
 
 /** The folded text of everything under a root, and where each folded character came from. */
 class TextIndex {
@@ -68,8 +37,8 @@ class TextIndex {
       this.nodes.push(text);
       this.data.push(text.data);
       let folded = '';
-      for (const m of text.data.matchAll(CLUSTER)) {
-        const f = fold(m[0]);
+      for (const m of text.data.matchAll(CLUSTERS)) {
+        const f = foldClusterForMatching(m[0]);
         const start = m.index ?? 0;
         for (let i = 0; i < f.length; i++) {
           this.nodeOf.push(n);
@@ -142,7 +111,7 @@ class TextIndex {
  */
 export function findTextRange(root: Node, needle: string, from?: TextPoint | null): Range | null {
   const index = new TextIndex(root);
-  const span = index.find(foldText(needle), from ? index.indexOf(from) : 0);
+  const span = index.find(foldForMatching(needle), from ? index.indexOf(from) : 0);
   return span ? index.range(span) : null;
 }
 
@@ -153,8 +122,8 @@ export function findTextRange(root: Node, needle: string, from?: TextPoint | nul
  */
 export function findArticleContainer(root: Node, sentences: readonly string[]): Element | null {
   const index = new TextIndex(root);
-  const first = foldText(sentences[0] ?? '');
-  const last = index.find(foldText(sentences[sentences.length - 1] ?? ''), 0);
+  const first = foldForMatching(sentences[0] ?? '');
+  const last = index.find(foldForMatching(sentences[sentences.length - 1] ?? ''), 0);
   if (!first || !last) return null;
   const start = index.text.lastIndexOf(first, last.start);
   if (start < 0) return null;
@@ -241,7 +210,7 @@ export class SentenceHighlighter {
 
   /** Highlights `text` on the page and returns its range, or null when it is not on the page. */
   show(text: string): Range | null {
-    const needle = foldText(text);
+    const needle = foldForMatching(text);
     const range = this.locate(needle);
     if (!range) {
       this.clear();

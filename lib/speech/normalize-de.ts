@@ -2,6 +2,7 @@
  * German reading of numbers, dates, times, money and percentages ("1.234,5", "13,6 %", "27.01.2022").
  * espeak-ng reads "27.01.2022" as "siebenundzwanzig Punkt null eins Punkt …": dates need words.
  */
+import { de } from '../lang/de';
 
 const ONES = [
   'null',
@@ -114,26 +115,12 @@ function ordinalDe(n: number, before: string): string {
   return `${ordinalStem(n)}${ending}`;
 }
 
-const MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-] as const;
 const MONTH_PATTERN = String.raw`(?:Jan(?:uar)?|Jän(?:ner)?|Feb(?:ruar)?|Mär(?:z)?|Apr(?:il)?|Mai|Jun(?:i)?|Jul(?:i)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Okt(?:ober)?|Nov(?:ember)?|Dez(?:ember)?)\.?`;
 
 /** Full month name; a full name's trailing dot ends the sentence and is kept ("am 30. April."). */
 function monthName(written: string): string {
   const key = written.slice(0, 3).toLowerCase().replace('jän', 'jan');
-  const month = MONTHS.find((m) => m.slice(0, 3).toLowerCase() === key) ?? written;
+  const month = de.months.find((m) => m.slice(0, 3).toLowerCase() === key) ?? written;
   return written === `${month}.` || written === 'Jänner.' ? `${month}.` : month;
 }
 
@@ -178,7 +165,7 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [
     new RegExp(String.raw`${BEFORE}${B}(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})${E}`, 'gu'),
     (m, before, space, d = '', mo = '', y = '') => {
-      const month = MONTHS[Number(mo) - 1];
+      const month = de.months[Number(mo) - 1];
       return month && validDay(Number(d)) ? dateWords(before, space, Number(d), `${month} ${yearDe(Number(y))}`) : m;
     },
   ],
@@ -200,7 +187,7 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [
     new RegExp(String.raw`${BEFORE}${B}(\d{1,2})\.(\d{1,2})\.(?![\p{L}\p{N}])`, 'gu'),
     (m, before, space, d = '', mo = '') => {
-      const month = MONTHS[Number(mo) - 1];
+      const month = de.months[Number(mo) - 1];
       return month && validDay(Number(d)) ? dateWords(before, space, Number(d), month) : m;
     },
   ],
@@ -260,7 +247,7 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [new RegExp(String.raw`${B}(1[1-9]\d{2})${E}(?![.,]\d)(?!\s+\p{Lu}\p{Ll})`, 'gu'), (_m, y = '') => yearDe(Number(y))],
   [
     new RegExp(
-      String.raw`(?<=(?:Jahr|Jahre|Jahres|Jahren|im|seit|von|bis|ab|um|${MONTHS.join('|')})\s)(1[1-9]\d{2})${E}(?![.,]\d)`,
+      String.raw`(?<=(?:Jahr|Jahre|Jahres|Jahren|im|seit|von|bis|ab|um|${de.months.join('|')})\s)(1[1-9]\d{2})${E}(?![.,]\d)`,
       'gu',
     ),
     (_m, y = '') => yearDe(Number(y)),

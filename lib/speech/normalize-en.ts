@@ -1,4 +1,5 @@
 /** English reading of numbers, years, dates, times, money and percentages ("1,234.5", "$4.5 Million"). */
+import { en } from '../lang/en';
 
 const ONES = [
   'zero',
@@ -101,25 +102,11 @@ export function numberEn(token: string): string {
   return `${whole}${whole ? ' ' : ''}point ${digitsOneByOne(frac)}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 const MONTH_PATTERN = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 
 function monthName(written: string): string {
   const key = written.slice(0, 3).toLowerCase();
-  return MONTHS.find((m) => m.slice(0, 3).toLowerCase() === key) ?? written;
+  return en.months.find((m) => m.slice(0, 3).toLowerCase() === key) ?? written;
 }
 
 const CURRENCY: Record<string, readonly [string, string]> = {
@@ -177,7 +164,7 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [
     new RegExp(String.raw`${B}(\d{1,2})\/(\d{1,2})\/(\d{4})${E}`, 'gu'),
     (m, mo = '', d = '', y = '') => {
-      const month = MONTHS[Number(mo) - 1];
+      const month = en.months[Number(mo) - 1];
       return month && Number(d) >= 1 && Number(d) <= 31 ? `${month} ${ordinalEn(d)}, ${yearEn(Number(y))}` : m;
     },
   ],

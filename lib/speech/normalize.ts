@@ -3,6 +3,8 @@
  * spelled out in the page's language so no engine has to guess ("2/2", "78,7%", "27.01.2022").
  * Only the spoken text changes; highlighting and display keep the original.
  */
+import { primaryLanguage } from '../lang';
+import { withoutInvisible } from '../text/whitespace';
 import { normalizeDe } from './normalize-de';
 import { normalizeEn } from './normalize-en';
 import { normalizeVi } from './normalize-vi';
@@ -12,10 +14,7 @@ import { normalizeVi } from './normalize-vi';
  * ("45 %", "1 234") would otherwise stop the number rules from seeing one token.
  */
 function clean(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/[\u00A0\u2007\u2009\u202F]/g, ' ');
+  return withoutInvisible(text.normalize('NFC')).replace(/[\u00A0\u2007\u2009\u202F]/g, ' ');
 }
 
 /** The text to give the voice for `text` in language `lang` (a BCP 47 tag such as "vi", "de-DE"). */
@@ -31,8 +30,4 @@ export function speakable(text: string, lang: string): string {
     default:
       return cleaned;
   }
-}
-
-export function primaryLanguage(lang: string): string {
-  return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }

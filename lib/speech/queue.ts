@@ -6,7 +6,8 @@
 import type { Article } from '../article';
 import { CAPTION_MARKERS, withoutAgencyPrefix } from '../text/captions';
 import { splitSentences } from '../text/sentences';
-import { primaryLanguage, speakable } from './normalize';
+import { primaryLanguage } from '../lang';
+import { speakable } from './normalize';
 
 /** `caption`: a photo caption in the body, announced as one and its own paragraph (skippable). */
 export type SpeechSource = 'title' | 'lead' | 'text' | 'caption' | 'summary' | 'selection';

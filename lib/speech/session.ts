@@ -7,7 +7,8 @@
 import type { Article } from '../article';
 import type { SpeechCommand, SpeechStatus } from '../messages';
 import type { SpeechEngine } from './engine';
-import { SentenceHighlighter, findArticleContainer, foldText } from './highlight';
+import { foldForMatching } from '../text/fold';
+import { SentenceHighlighter, findArticleContainer } from './highlight';
 import type { RememberedVoice, SpeechSettings } from './settings';
 import { articleSentences, selectionSentences, summarySentences, type SpeechSentence } from './queue';
 import { Speaker } from './speaker';
@@ -499,8 +500,8 @@ export function sentenceOfSelection(
   sentences: readonly SpeechSentence[],
   selection: string | undefined,
 ): number | undefined {
-  const start = foldText(selection ?? '').slice(0, SELECTION_PROBE);
+  const start = foldForMatching(selection ?? '').slice(0, SELECTION_PROBE);
   if (start.length < MIN_SELECTION) return undefined;
-  const index = sentences.findIndex((sentence) => foldText(sentence.text).includes(start));
+  const index = sentences.findIndex((sentence) => foldForMatching(sentence.text).includes(start));
   return index >= 0 ? index : undefined;
 }

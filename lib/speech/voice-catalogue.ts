@@ -7,7 +7,7 @@
  * "Vietnamese (Southern)+Annie espeak-ng" in Chromium and "Vietnamese (Southern)+Annie" (voiceURI
  * `urn:moz-tts:speechd:…`) in Firefox, which lists speech-dispatcher's voices under their own names.
  */
-import { primaryLanguage } from './normalize';
+import { primaryLanguage } from '../lang';
 
 /** The fields of `SpeechSynthesisVoice` Loa uses; a real voice object satisfies it. */
 export interface VoiceLike {

@@ -4,7 +4,7 @@
  * other pages get up to four voices of their language, labelled by name. When no installed voice
  * fits a slot, the slot gets the nearest voice and says so (`approximate`), instead of pretending.
  */
-import { primaryLanguage } from './normalize';
+import { primaryLanguage } from '../lang';
 import {
   describeVoice,
   espeakBase,

@@ -1,4 +1,5 @@
 import type { Figure, Sentence } from '../article';
+import { primaryLanguage } from '../lang';
 import { PHOTO_CREDIT, withoutAgencyPrefix } from '../text/captions';
 import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
@@ -90,7 +91,7 @@ export function summarize(input: SummaryInput, options: SummaryOptions = {}): st
 }
 
 export function analyze(input: SummaryInput): Analysis {
-  const lang = (input.lang || '').toLowerCase().split(/[-_]/)[0] ?? '';
+  const lang = primaryLanguage(input.lang);
   const sentences = input.sentences.length > 0 ? input.sentences : splitSentences(input.text, lang);
   const tokens = sentences.map((sentence) => tokenize(sentence.text));
   const tokenCounts = tokens.map((list) => list.length);

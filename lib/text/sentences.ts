@@ -1,4 +1,5 @@
 import type { Sentence } from '../article';
+import { primaryLanguage } from '../lang';
 import { abbreviationsFor, type AbbreviationTable } from './abbreviations';
 import { stopwordsFor } from './stopwords';
 
@@ -113,10 +114,6 @@ function* splitAfter(part: string, offset: number, boundary: RegExp): Generator<
     }
   }
   yield [offset + start, offset + part.length];
-}
-
-function primaryLanguage(lang: string): string {
-  return (lang || '').toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
 const segmenters = new Map<string, Intl.Segmenter | null>();

@@ -1,8 +1,8 @@
 /**
  * The real-browser harness every E2E test builds on: a static server for corpus pages on
  * 127.0.0.1, Debian's Chromium (playwright-core) or Firefox ESR (puppeteer-core over WebDriver
- * BiDi) with the built extension (recipe: shared/e2e.md), and a speech sink so speechSynthesis
- * really speaks through speech-dispatcher and espeak-ng. `launchExtension` is Chromium with
+ * BiDi) with the built extension, and a speech sink so speechSynthesis really speaks through
+ * speech-dispatcher and espeak-ng. `launchExtension` is Chromium with
  * Playwright's full API; `launchBrowser` gives either browser behind one small interface, for
  * scenarios that run in both.
  */

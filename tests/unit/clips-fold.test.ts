@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, folded, indexTerms, matchRanges, parseSearch } from '../../lib/clips/fold';
+import { folded, indexTerms, matchRanges, parseSearch } from '../../lib/clips/fold';
+import { foldForSearch } from '../../lib/text/fold';
 import { clipKey, normalizeTags, parseTags } from '../../lib/clips/model';
 import { cleanUrl, siteOf, urlIdentity } from '../../lib/clips/url';
 
 describe('folded search keys', () => {
   it('drops Vietnamese tone and vowel marks, đ and case', () => {
-    expect(foldText('Cải cách THỦ TỤC hành chính ở Đồng Nai')).toBe('cai cach thu tuc hanh chinh o dong nai');
+    expect(foldForSearch('Cải cách THỦ TỤC hành chính ở Đồng Nai')).toBe('cai cach thu tuc hanh chinh o dong nai');
     expect(folded('Người, ƯỚC mơ; được!')).toEqual(['nguoi', 'uoc', 'mo', 'duoc']);
   });
 

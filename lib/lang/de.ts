@@ -1,0 +1,68 @@
+import type { Language } from './language';
+
+/** German. */
+export const de: Language = {
+  code: 'de',
+  months: [
+    'Januar',
+    'Februar',
+    'März',
+    'April',
+    'Mai',
+    'Juni',
+    'Juli',
+    'August',
+    'September',
+    'Oktober',
+    'November',
+    'Dezember',
+  ],
+  monthVariants: ['Jänner', 'Feber'],
+  monthAbbreviations: ['Jan', 'Feb', 'Mär', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Okt', 'Nov', 'Dez'],
+  functionWords: `der die das den dem des ein eine einer eines einem einen und oder aber auch als am an auf aus
+    bei bis durch für gegen hat haben hatte hatten ist sind war waren wird werden wurde wurden sein
+    seine seiner ihre ihr ihren im in ins mit nach nicht noch nur ob ohne sich so um unter über vom
+    von vor wie wir sie er es zu zum zur dass daß diese dieser dieses diesem diesen damit dabei dazu
+    doch denn dann da hier man mehr kann können soll sollen muss müssen alle allen sowie bereits
+    insbesondere zudem jedoch dies`,
+  neverFinal: [
+    'hr',
+    'fr',
+    'sog',
+    'bzw',
+    'vgl',
+    'ca',
+    'ggf',
+    'evtl',
+    'inkl',
+    'exkl',
+    'zzgl',
+    'bzgl',
+    'bspw',
+    'z.b',
+    'd.h',
+    'u.u',
+    'i.d.r',
+    'o.ä',
+    'u.ä',
+    's.o',
+    's.u',
+    'z.t',
+    'v.a',
+    'dipl',
+    'ing',
+    'mag',
+    'univ',
+    'geb',
+    'gem',
+    'lt',
+    'ehem',
+    'abt',
+    'min',
+    'max',
+    'staatssekr',
+    'präs',
+    'str',
+  ],
+  mayBeFinal: ['usw', 'etc', 'u.a', 'mio', 'mrd', 'tsd', 'ff'],
+};
