@@ -59,6 +59,8 @@ async function main(): Promise<number> {
         explain: parsed.explain ? (decision) => decisions.push(decision) : undefined,
       });
       closeDocument(doc);
+      // jsdom frees a closed window only once the event loop turns: without it memory grows per file.
+      await new Promise((resolve) => setImmediate(resolve));
       if (result.ok) {
         const { article } = result;
         line = {

@@ -148,7 +148,7 @@ export const longPages = {
 };
 
 /** Each input's time budget through the CLI: a fixed allowance plus a rate per megabyte. */
-const BUDGET_BASE_MS = 1_000;
-const BUDGET_MS_PER_MB = 5_000;
+const BUDGET_BASE_MS = 2_000;
+const BUDGET_MS_PER_MB = 10_000;
 export const FUZZ_BUDGET = `≤ ${BUDGET_BASE_MS / 1000} s + ${BUDGET_MS_PER_MB / 1000} s per MB`;
 export const fuzzBudgetMs = (bytes: number) => BUDGET_BASE_MS + (BUDGET_MS_PER_MB * bytes) / 1e6;
