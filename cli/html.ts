@@ -6,7 +6,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
  * real pages). Scripts do not run and nothing is fetched: saved pages are untrusted.
  * `url` becomes the document's address so relative links resolve; without it the page's own
  * canonical link or og:url is used when it is a valid http(s) address.
- * Close the document's window (`doc.defaultView.close()`) when done: that frees it.
+ * Close it with `closeDocument` when done: that frees it.
  */
 export function parseHtml(html: string, url?: string): Document {
   const address = url ?? declaredUrl(html) ?? 'about:blank';
@@ -17,6 +17,19 @@ export function parseHtml(html: string, url?: string): Document {
     virtualConsole: new VirtualConsole(),
   });
   return dom.window.document as unknown as Document;
+}
+
+/**
+ * Frees a parsed page's window. jsdom empties the body recursively on close, which overflows the
+ * stack on a page nested thousands deep; the window then holds no timers or listeners (scripts
+ * never ran), so the half-closed window is left to the garbage collector and the page's answer stands.
+ */
+export function closeDocument(doc: Document): void {
+  try {
+    doc.defaultView?.close();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
 }
 
 /**

@@ -15,6 +15,12 @@ import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
 const INJECTED = Symbol.for('loa.content-script');
 
 /**
+ * Extraction holds the page's only thread: past this it stops between stages and the popup says
+ * so. A long article takes well under a second in Chromium; only a pathological page gets here.
+ */
+const EXTRACTION_BUDGET_MS = 10_000;
+
+/**
  * Asks the background whether `url` belongs to this page's site, so the Public Suffix List is
  * not injected with every popup opening. No answer (e.g. the extension was reloaded) is a no.
  */
@@ -55,7 +61,8 @@ export default defineContentScript({
       `${location.href}|${document.body?.childElementCount ?? 0}|${document.body?.textContent?.length ?? 0}`;
     const extract = (): ExtractResult => {
       const key = pageKey();
-      if (cache?.key !== key) cache = { key, result: extractArticle(document, { url: location.href }) };
+      if (cache?.key !== key)
+        cache = { key, result: extractArticle(document, { url: location.href, budget: { ms: EXTRACTION_BUDGET_MS } }) };
       return cache.result;
     };
     const article = (): Article | null => {

@@ -78,6 +78,7 @@ export interface Article {
 export type ExtractFailure =
   | 'not-article' // a home page, list page or empty page
   | 'too-large' // more elements than extraction may walk without freezing the tab
+  | 'too-slow' // extraction ran past its budget (the content script's watchdog) and stopped
   | 'parse-error';
 
 export type ExtractResult = { ok: true; article: Article } | { ok: false; reason: ExtractFailure; message: string };

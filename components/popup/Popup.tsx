@@ -55,6 +55,10 @@ export function Popup({ client }: { client: PopupClient }) {
       return (
         <Notice title={t('stateTooLargeTitle')} body={t('stateTooLargeBody')} detail={load.message} client={client} />
       );
+    case 'too-slow':
+      return (
+        <Notice title={t('stateTooSlowTitle')} body={t('stateTooSlowBody')} detail={load.message} client={client} />
+      );
     case 'error':
       return <Notice title={t('stateErrorTitle')} body={t('stateErrorBody')} detail={load.message} client={client} />;
   }

@@ -30,6 +30,8 @@ export type ArticleLoad =
   | { state: 'not-article'; message: string }
   /** More page than extraction may walk without freezing the tab. */
   | { state: 'too-large'; message: string }
+  /** Extraction ran past the content script's watchdog budget and stopped. */
+  | { state: 'too-slow'; message: string }
   | { state: 'error'; message: string };
 
 export interface PopupClient {
@@ -79,7 +81,7 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
       try {
         const result = await sendToTab(tab.id, { type: 'extract' });
         if (result.ok) return { state: 'ready', article: result.article };
-        if (result.reason === 'not-article' || result.reason === 'too-large')
+        if (result.reason === 'not-article' || result.reason === 'too-large' || result.reason === 'too-slow')
           return { state: result.reason, message: result.message };
         return { state: 'error', message: result.message };
       } catch (error) {

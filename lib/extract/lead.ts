@@ -118,9 +118,13 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   const body = doc.body;
   if (!body) return null;
   const headline = body.querySelector('h1');
-  // A lead follows the headline; a "summary" box in the site header is not it.
-  const follows = (element: Element, anchor: Element) =>
-    Boolean(anchor.compareDocumentPosition(element) & 4 /* DOCUMENT_POSITION_FOLLOWING */) && !element.contains(anchor);
+  // A lead follows the headline; a "summary" box in the site header is not it. Document order is
+  // numbered once: compareDocumentPosition walks the tree per call in linkedom, which made this
+  // quadratic on pages of thousands of paragraphs (a static list: indexing jsdom's live
+  // getElementsByTagName is quadratic too). An ancestor comes before, so it never follows.
+  const order = new Map<Element, number>();
+  body.querySelectorAll('*').forEach((element, index) => order.set(element, index));
+  const follows = (element: Element, anchor: Element) => (order.get(element) ?? -1) > (order.get(anchor) ?? -1);
   // A lead sits between the headline and the body's first long paragraph: a teaser in a sidebar,
   // an author bio or a slideshow caption after the article is not it.
   const firstLong = headline

@@ -72,3 +72,50 @@ describe('extreme pages', () => {
     expect(result.ok && result.article.paragraphs.length).toBe(2_000);
   }, 120_000);
 });
+
+describe('the watchdog', () => {
+  const article = () => page(`<h1>${HEADLINE}</h1><p>${PROSE.repeat(3)}</p><p>Đoạn cuối: ${PROSE.repeat(2)}</p>`);
+  /** A fake clock that moves `step` ms each time it is read: each stage boundary reads it once. */
+  const steppingClock = (step: number) => {
+    let time = 0;
+    return () => (time += step);
+  };
+
+  it('stops between stages once the budget is spent, says so, and runs no later stage', () => {
+    const decisions: string[] = [];
+    const result = extractArticle(article(), {
+      explain: (decision) => decisions.push(decision.rule),
+      // Start, then one read per boundary: the fourth boundary is past 3,500 ms.
+      budget: { ms: 3_500, now: steppingClock(1_000) },
+    });
+    expect(result).toMatchObject({ ok: false, reason: 'too-slow' });
+    expect(!result.ok && result.message).toMatch(/took too long to read \(stopped after 4000 ms, before lead;/);
+    expect(decisions.at(-1)).toBe('too-slow');
+    expect(decisions).not.toContain('readability');
+  });
+
+  it('checks late stages too: time spent in the figures stops it before the summary', () => {
+    let reads = 0;
+    extractArticle(article(), {
+      budget: {
+        ms: 1,
+        now: () => {
+          reads += 1;
+          return 0;
+        },
+      },
+    });
+    // The clock's last read is the boundary before the summary: only there is the budget spent.
+    let read = 0;
+    const result = extractArticle(article(), { budget: { ms: 1, now: () => (++read === reads ? 5 : 0) } });
+    expect(result).toMatchObject({ ok: false, reason: 'too-slow' });
+    expect(!result.ok && result.message).toMatch(/before the summary/);
+  });
+
+  it('changes nothing when the budget is not spent', () => {
+    const unbounded = extractArticle(article());
+    const bounded = extractArticle(article(), { budget: { ms: 10_000, now: steppingClock(1) } });
+    expect(unbounded.ok).toBe(true);
+    expect(bounded).toEqual(unbounded);
+  });
+});

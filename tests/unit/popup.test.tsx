@@ -105,6 +105,7 @@ describe('popup states', () => {
     [{ state: 'restricted' } as const, 'Loa không đọc được trang này'],
     [{ state: 'file-access' } as const, 'Loa chưa được phép đọc tệp trên máy'],
     [{ state: 'not-article', message: 'list' } as const, 'Không có bài viết ở trang này'],
+    [{ state: 'too-slow', message: 'stopped after 10000 ms' } as const, 'Đọc trang này quá lâu'],
     [{ state: 'error', message: 'boom' } as const, 'Đã có lỗi khi đọc trang'],
   ])('says what happened and what to do: %o', async (load, title) => {
     const { popupClient } = client(load);
