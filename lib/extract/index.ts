@@ -1,5 +1,4 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { WindowLike } from 'dompurify';
 import type { Article, ExtractResult } from '../article';
 import { extractFigures } from '../figures';
 import { findRelated } from '../related';
@@ -12,7 +11,6 @@ import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead } from './lead';
 import { decision, type Explain } from './explain';
-import { sanitizeHtml } from './sanitize';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -106,8 +104,6 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
     return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
 
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
-  const window = original.defaultView as unknown as WindowLike | null;
-  const html = window ? sanitizeHtml(content.innerHTML, window) : '';
   const sentences = splitSentences(text, lang);
   const figures = extractFigures({ text, lead: lead?.text ?? null, lang, sentences });
   const title = findHeadline(original, collapse(parsed.title) || collapse(original.title));
@@ -119,7 +115,6 @@ function extractFromClone(original: Document, clone: Document, url: string, expl
     siteName: collapse(parsed.siteName) || hostOf(url),
     lang,
     lead: lead?.text ?? null,
-    html,
     text,
     paragraphs,
     sentences,
