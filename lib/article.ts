@@ -62,8 +62,6 @@ export interface Article {
   lang: string;
   /** The bold lead paragraph ("sapo"), kept out of `text`. */
   lead: string | null;
-  /** Sanitized (DOMPurify) HTML of the body. */
-  html: string;
   /** Plain text of the body, paragraphs separated by a blank line. */
   text: string;
   paragraphs: string[];

@@ -18,6 +18,9 @@ const ELEMENT_NODE = 1;
  * every element is unwrapped and only its text and leaf elements are kept.
  */
 export function boundedClone(doc: Document): Document {
+  // Almost every page is shallower than the cap: the engine's own deep copy is then the same
+  // exact copy, made natively instead of node by node from script (9% of the pipeline in Chromium).
+  if (!deeperThan(doc, MAX_DEPTH)) return doc.cloneNode(true) as Document;
   const clone = doc.cloneNode(false) as Document;
   const pending: { node: Node; parent: Node; depth: number }[] = [];
   const pushChildren = (node: Node, parent: Node, depth: number) => {
@@ -39,6 +42,27 @@ export function boundedClone(doc: Document): Document {
     pushChildren(node, copy, depth + 1);
   }
   return clone;
+}
+
+/** Whether any node lies more than `limit` levels below `root`: an iterative walk that stops at the first. */
+function deeperThan(root: Node, limit: number): boolean {
+  // The path is kept by hand: some DOMs (linkedom) give the root element no parentNode.
+  const path: Node[] = [];
+  for (let node: Node | null = root.firstChild; node;) {
+    if (path.length > limit) return true;
+    if (node.firstChild) {
+      path.push(node);
+      node = node.firstChild;
+      continue;
+    }
+    while (!node.nextSibling) {
+      const parent = path.pop();
+      if (!parent) return false;
+      node = parent;
+    }
+    node = node.nextSibling;
+  }
+  return false;
 }
 
 function hasOwnText(element: Node): boolean {

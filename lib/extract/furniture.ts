@@ -160,9 +160,11 @@ const solidLength = (text: string) => text.replace(/[\s\u00a0\u00ad\u200b]+/g, '
 
 function measureTexts(root: Element): Texts {
   const measured = new Map<Element, Measured>();
+  // Both sides are folded already, so folding their concatenation only merges the spaces where
+  // they meet: done by hand, instead of a regex pass over up to SHORT_TEXT_CAP characters per element.
   const join = (a: string | null, b: string | null) => {
     if (a === null || b === null) return null;
-    const joined = fold(a + b);
+    const joined = a.endsWith(' ') && b.startsWith(' ') ? a + b.slice(1) : a + b;
     return joined.length > SHORT_TEXT_CAP + 2 ? null : joined;
   };
   const stack: { element: Element; next: Node | null; text: Measured }[] = [
@@ -188,7 +190,9 @@ function measureTexts(root: Element): Texts {
       const value = node.nodeValue ?? '';
       top.text.solid += solidLength(value);
       top.text.folded =
-        value.length > 4 * SHORT_TEXT_CAP && solidLength(value) > SHORT_TEXT_CAP ? null : join(top.text.folded, value);
+        value.length > 4 * SHORT_TEXT_CAP && solidLength(value) > SHORT_TEXT_CAP
+          ? null
+          : join(top.text.folded, fold(value));
     }
   }
   return new Texts(measured);

@@ -1,5 +1,4 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { WindowLike } from 'dompurify';
 import { hostWithoutWww } from '../address';
 import type { Article, ExtractResult } from '../article';
 import { extractFigures } from '../figures';
@@ -14,7 +13,6 @@ import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead } from './lead';
 import { decision, type Explain } from './explain';
-import { sanitizeHtml } from './sanitize';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -172,9 +170,6 @@ function extractFromClone(
     return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
 
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
-  checkpoint('sanitizing');
-  const window = original.defaultView as unknown as WindowLike | null;
-  const html = window ? sanitizeHtml(content.innerHTML, window) : '';
   checkpoint('sentences');
   const sentences = splitSentences(text, lang);
   checkpoint('figures');
@@ -190,7 +185,6 @@ function extractFromClone(
     siteName: collapse(parsed.siteName) || hostOf(url),
     lang,
     lead: lead?.text ?? null,
-    html,
     text,
     paragraphs,
     sentences,

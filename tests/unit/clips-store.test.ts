@@ -138,7 +138,6 @@ describe('saveClip', () => {
       siteName: 'Nhân Dân',
       lang: 'vi',
       lead: 'Sapo.',
-      html: '<p>Câu một. Câu hai.</p>',
       text: 'Câu một. Câu hai.',
       paragraphs: ['Câu một. Câu hai.'],
       sentences: [],
