@@ -6,17 +6,15 @@
  * on the corpus pages and the first 60 pages of the 300-page extraction-990 slice: in Node on
  * jsdom (the CLI's parser) and linkedom, and in Chromium on the live page (the probe is the same
  * lib code, bundled). A CPU profile of the pipeline splits its time into stages (by the outermost
- * stage function on each sampled stack). Also: the content script's and popup's size (min+gzip),
- * and popup open → summary painted with the built extension, first opening and cached.
+ * stage function on each sampled stack). Also: popup open → summary painted with the built
+ * extension, first opening and cached (bundle sizes are `npm run -s bench -- --only bundle`).
  *
- * Options: --no-browser (Node only), --no-node (bundles and Chromium only). The browser part needs the E2E build (`LOA_E2E=1 wxt build`,
+ * Options: --no-browser (Node only), --no-node (Chromium only). The browser part needs the E2E build (`LOA_E2E=1 wxt build`,
  * which the npm script runs) and the E2E lock (`flock /tmp/loa-e2e.lock npm run bench:pipeline`).
  * Writes bench/results/pipeline.json (BenchRows).
  */
-import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
@@ -131,16 +129,10 @@ function report({ environment, timings, stages }: EnvironmentResult): BenchRow {
     value: Number(median.toFixed(2)),
     unit: '×',
     meets: median <= GOAL_RATIO,
-    baseline: {
-      what: 'Readability.parse alone, same page, same run (median ms)',
-      value: Number(
-        quantile(
-          timings.map((t) => t.readabilityMs),
-          0.5,
-        ).toFixed(2),
-      ),
-    },
-    note: `${timings.length} pages; p95 ${quantile(ratios, 0.95).toFixed(2)}×; biggest stages: ${[...stages]
+    note: `${timings.length} pages; Readability.parse alone, same page, same run: median ${quantile(
+      timings.map((t) => t.readabilityMs),
+      0.5,
+    ).toFixed(2)} ms; p95 ${quantile(ratios, 0.95).toFixed(2)}×; biggest stages: ${[...stages]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
       .map(([stage, ms]) => `${stage} ${((100 * ms) / total).toFixed(0)}%`)
@@ -281,33 +273,6 @@ async function popupPaint(extension: LoadedExtension, pages: BenchPage[], origin
   ];
 }
 
-/** Min+gzip of the built scripts: the content script, and everything popup.html loads. */
-function bundleRows(): BenchRow[] {
-  const output = join(ROOT, '.output/chrome-mv3');
-  const gzipKb = (file: string) => gzipSync(readFileSync(join(output, file)), { level: 9 }).length / 1024;
-  const content = gzipKb('content-scripts/content.js');
-  const popupScripts = [...readFileSync(join(output, 'popup.html'), 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)];
-  const popup = popupScripts.reduce((sum, match) => sum + gzipKb(match[1]!), 0);
-  console.log(`\n## bundles: content script ${content.toFixed(1)} KB, popup ${popup.toFixed(1)} KB (min+gzip)`);
-  return [
-    {
-      what: 'content script, min+gzip',
-      goal: '≤ 40 KB',
-      value: Number(content.toFixed(1)),
-      unit: 'KB',
-      meets: content <= 40,
-    },
-    {
-      what: 'popup JS, min+gzip',
-      goal: '≤ 20 KB',
-      value: Number(popup.toFixed(1)),
-      unit: 'KB',
-      meets: popup <= 20,
-      note: `${popupScripts.length} files popup.html loads`,
-    },
-  ];
-}
-
 async function main(): Promise<void> {
   const browser = !process.argv.includes('--no-browser');
   const corpus: BenchPage[] = corpusPages().map((page) => ({
@@ -332,7 +297,6 @@ async function main(): Promise<void> {
     );
   }
   if (browser) {
-    rows.push(...bundleRows());
     const server = await startPageServer();
     const extension = await launchExtension();
     try {
