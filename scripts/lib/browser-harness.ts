@@ -203,6 +203,13 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 export interface ScriptablePage {
   /** Runs `fn` in the page; it must be self-contained (it is serialized), like Playwright's evaluate. */
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Loads `url` (a web page or an extension page) in this same tab and resolves once it has loaded;
+   * `url` must differ from the current address, by which Firefox's load is recognised.
+   */
+  goto(url: string): Promise<void>;
+  /** Calls `listener` with the text of every console message this tab logs, from now on. */
+  onConsole(listener: (text: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -212,6 +219,8 @@ export interface ExtensionBrowser {
   openTab(url: string): Promise<{ page: ScriptablePage; tabId: number }>;
   /** Opens an extension page ("popup.html?tab=3", "clips.html") in a tab, loaded. */
   openExtensionPage(path: string): Promise<ScriptablePage>;
+  /** The full address of an extension page ("popup.html?tab=3"), for `ScriptablePage.goto`. */
+  extensionUrl(path: string): string;
   /**
    * Runs `fn` where the extension API is (Chromium: the service worker; Firefox: an extension page,
    * as WebDriver BiDi cannot reach the background page). Use `globalThis.browser ?? chrome` inside.
@@ -237,6 +246,67 @@ export async function waitInPage<R, A>(
   throw new Error(`page never satisfied ${probe.toString().slice(0, 200)}; last: ${JSON.stringify(last ?? null)}`);
 }
 
+/** Clicks the first enabled button whose accessible name matches `name` (a regular expression source). */
+export function clickButton(page: ScriptablePage, name: string): Promise<boolean> {
+  return waitInPage(
+    page,
+    (pattern) => {
+      const button = [...document.querySelectorAll('button')].find(
+        (candidate) =>
+          !candidate.disabled &&
+          new RegExp(pattern).test((candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim()),
+      );
+      button?.click();
+      return button !== undefined;
+    },
+    name,
+  );
+}
+
+/**
+ * Keeps the files the page's own export code downloads (an `<a download>` it clicks), so a test can
+ * read them; only the browser's save dialog is left out. `next()` waits for the next file's text.
+ */
+export async function interceptDownloads(page: ScriptablePage): Promise<{ next(): Promise<string> }> {
+  await page.evaluate(() => {
+    const scope = globalThis as unknown as { __loaDownloads: string[] };
+    scope.__loaDownloads = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.download)
+        void fetch(this.href)
+          .then((response) => response.text())
+          .then((text) => scope.__loaDownloads.push(text));
+    };
+  }, null);
+  let taken = 0;
+  return {
+    next: () =>
+      waitInPage(
+        page,
+        (index) => (globalThis as unknown as { __loaDownloads: string[] }).__loaDownloads[index],
+        taken++,
+      ),
+  };
+}
+
+/** Hands the file input matching `selector` one file, as a user picking it in the file dialog does. */
+export function chooseFile(
+  page: ScriptablePage,
+  selector: string,
+  file: { name: string; type: string; text: string },
+): Promise<void> {
+  return page.evaluate(
+    ([target, chosen]) => {
+      const input = document.querySelector<HTMLInputElement>(target)!;
+      const files = new DataTransfer();
+      files.items.add(new File([chosen.text], chosen.name, { type: chosen.type }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [selector, file] as const,
+  );
+}
+
 /** Launches `name` with the E2E build of Loa, behind the interface both-browser scenarios use. */
 export async function launchBrowser(
   name: BrowserName,
@@ -249,6 +319,8 @@ function chromiumBrowser(extension: LoadedExtension): ExtensionBrowser {
   const wrap = (page: Page): ScriptablePage => ({
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+    goto: async (url) => void (await page.goto(url)),
+    onConsole: (listener) => void page.on('console', (message) => listener(message.text())),
     close: () => page.close(),
   });
   return {
@@ -263,6 +335,7 @@ function chromiumBrowser(extension: LoadedExtension): ExtensionBrowser {
       await page.goto(`chrome-extension://${extension.extensionId}/${path}`);
       return wrap(page);
     },
+    extensionUrl: (path) => `chrome-extension://${extension.extensionId}/${path}`,
     inExtension: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
       extension.worker.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
     close: () => extension.close(),
@@ -296,17 +369,33 @@ async function launchFirefox(options: { speech?: SpeechDispatcher }): Promise<Ex
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  const wrap = (page: PuppeteerPage): ScriptablePage => ({
-    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
-    close: () => page.close(),
-  });
+  const extensionUrl = (path: string) => `moz-extension://${FIREFOX_UUID}/${path}`;
+  const wrap = (page: PuppeteerPage): ScriptablePage => {
+    const scriptable: ScriptablePage = {
+      evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as never,
+      async goto(url) {
+        // Navigations to moz-extension:// never report their load over BiDi: start it, then poll. Firefox
+        // sometimes reports a failed subresource of a web page as the navigation's failure ("Address
+        // rejected"); the page itself has loaded all the same.
+        const navigation = page.goto(url).catch(() => {});
+        const isExtensionPage = url.startsWith('moz-extension://');
+        if (!isExtensionPage) await navigation;
+        await waitInPage(
+          scriptable,
+          ([expected, complete]) =>
+            location.href === expected &&
+            (complete ? document.readyState === 'complete' : document.readyState !== 'loading'),
+          [url, isExtensionPage] as const,
+        );
+      },
+      onConsole: (listener) => void page.on('console', (message) => listener(message.text())),
+      close: () => page.close(),
+    };
+    return scriptable;
+  };
   const openExtensionPage = async (path: string) => {
-    const page = await browser.newPage();
-    const url = `moz-extension://${FIREFOX_UUID}/${path}`;
-    // Navigations to moz-extension:// never report their load over BiDi: start it, then poll.
-    void page.goto(url).catch(() => {});
-    const loaded = wrap(page);
-    await waitInPage(loaded, (expected) => location.href === expected && document.readyState === 'complete', url);
+    const loaded = wrap(await browser.newPage());
+    await loaded.goto(extensionUrl(path));
     return loaded;
   };
   // One extension page stays open as the place to call the extension API from.
@@ -314,20 +403,18 @@ async function launchFirefox(options: { speech?: SpeechDispatcher }): Promise<Ex
   return {
     name: 'firefox',
     async openTab(url) {
-      const page = await browser.newPage();
-      // Firefox sometimes reports a failed subresource of a corpus page as the navigation's failure
-      // ("Address rejected"); the page itself has loaded all the same.
-      await page.goto(url).catch(() => {});
-      await waitInPage(wrap(page), (expected) => location.href === expected && document.readyState !== 'loading', url);
+      const page = wrap(await browser.newPage());
+      await page.goto(url);
       // The E2E build's host permission lets the extension see this tab's address.
       const tabId = await driver.evaluate(async (address) => {
         const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
         return Math.max(-1, ...tabs.filter((tab) => tab.url === address).map((tab) => tab.id ?? -1));
       }, url);
       if (tabId < 0) throw new Error(`no tab shows ${url}`);
-      return { page: wrap(page), tabId };
+      return { page, tabId };
     },
     openExtensionPage,
+    extensionUrl,
     inExtension: (fn, arg) => driver.evaluate(fn, arg),
     close: () => browser.close(),
   };

@@ -14,7 +14,10 @@ import { translator } from '../support/i18n';
 import { expectSameArticle, useExtensionBrowser } from './both';
 import {
   BROWSERS,
+  chooseFile,
+  clickButton,
   extractIn,
+  interceptDownloads,
   ROOT,
   waitInPage,
   watchStatuses,
@@ -29,23 +32,6 @@ function readmeShortcuts(): string[] {
     (match) => match[1]!,
   );
   return keys.map((key) => key.replace(/\+\.$/, '+Period').replace(/\+,$/, '+Comma'));
-}
-
-/** Clicks the first button whose accessible name matches `name` (a regular expression source). */
-function clickButton(page: ScriptablePage, name: string): Promise<boolean> {
-  return waitInPage(
-    page,
-    (pattern) => {
-      const button = [...document.querySelectorAll('button')].find(
-        (candidate) =>
-          !candidate.disabled &&
-          new RegExp(pattern).test((candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim()),
-      );
-      button?.click();
-      return button !== undefined;
-    },
-    name,
-  );
 }
 
 const clipCount = (page: ScriptablePage) =>
@@ -125,35 +111,20 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
       expect(before.join('|')).toContain('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
 
       // The page's own export code makes the file; only the browser's save dialog is left out.
-      await clips.evaluate(() => {
-        const scope = globalThis as unknown as { __loaExports: string[] };
-        scope.__loaExports = [];
-        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-          if (this.download) scope.__loaExports.push(this.href);
-        };
-      }, null);
+      const downloads = await interceptDownloads(clips);
       await clickButton(clips, 'JSON');
-      const exported = await waitInPage(
-        clips,
-        async () => {
-          const href = (globalThis as unknown as { __loaExports: string[] }).__loaExports[0];
-          return href ? (await fetch(href)).text() : null;
-        },
-        null,
-      );
+      const exported = await downloads.next();
       expect(JSON.parse(exported).clips).toHaveLength(1);
 
       await clips.evaluate(() => document.querySelector<HTMLInputElement>('.select-all input')?.click(), null);
       await clickButton(clips, '^(Delete selected|Xoá|Xóa)');
       await waitInPage(clips, () => document.querySelectorAll('.clip-list > li').length === 0, null);
 
-      await clips.evaluate((text) => {
-        const input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
-        const files = new DataTransfer();
-        files.items.add(new File([text], 'loa-clips.json', { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      }, exported);
+      await chooseFile(clips, '[data-testid="import-file"]', {
+        name: 'loa-clips.json',
+        type: 'application/json',
+        text: exported,
+      });
       await waitInPage(clips, () => document.querySelectorAll('.clip-list > li').length === 1, null);
       expect(await titles()).toEqual(before);
       expect(await clipCount(clips)).toBe(1);

@@ -1,14 +1,12 @@
 /**
- * Hostile pages in Chromium: every generated article goes through everything Loa does with a page
+ * Hostile pages in Chromium and in Firefox ESR: every generated article goes through everything Loa does with a page
  * (extract, popup, reveal a figure, listen to the related stories next, save, clips page with full
  * details, read aloud, export Markdown and JSON, delete, import back). Every payload calls a canary
- * address when it runs; the server counts the calls and where they came from.
+ * address when it runs; the one server counts the calls and where they came from. The trust-boundary
+ * test stays Chromium-only: it checks the chrome.tts port, which Firefox builds do not have.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { marked } from 'marked';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipFromArticle } from '../../lib/clips/model';
 import {
@@ -22,10 +20,18 @@ import {
   type HostileServer,
 } from '../support/hostile-pages';
 import {
+  BROWSERS,
+  chooseFile,
+  clickButton,
   extractInBrowser,
+  interceptDownloads,
+  launchBrowser,
   launchExtension,
   startSpeechSink,
+  waitInPage,
+  type ExtensionBrowser,
   type LoadedExtension,
+  type ScriptablePage,
   type SpeechDispatcher,
 } from '../../scripts/lib/browser-harness';
 
@@ -94,7 +100,7 @@ function unsafeMarkdown(markdown: string): string[] {
 
 /** Canary calls from Loa's extension pages (their fetches carry the extension's origin). */
 const fromExtension = (server: HostileServer) =>
-  server.hits.filter((hit) => hit.origin?.startsWith('chrome-extension://'));
+  server.hits.filter((hit) => /^(chrome|moz)-extension:\/\//.test(hit.origin ?? ''));
 const pageHits = (server: HostileServer, index: number) =>
   server.hits.filter((hit) => hit.id.startsWith(`${index}-`)).length;
 
@@ -110,27 +116,26 @@ async function settledHits(server: HostileServer, index: number): Promise<number
   return now;
 }
 
-describe('hostile pages in Chromium', () => {
-  let server: HostileServer;
+// One server for every browser; each browser starts counting from zero.
+let server: HostileServer;
+beforeAll(async () => {
+  server = await startHostileServer();
+});
+afterAll(() => server?.close());
+
+describe('trust boundaries in Chromium', () => {
   let sink: SpeechDispatcher;
   let extension: LoadedExtension;
-  const refusedByCsp: string[] = [];
-  const watch = (page: Page) =>
-    page.on('console', (message) => {
-      // An inline script or handler that reached an extension page would be refused by its CSP, and said so here.
-      if (/Content Security Policy|Refused to (execute|load|run)/i.test(message.text()))
-        refusedByCsp.push(`${page.url()}: ${message.text()}`);
-    });
 
   beforeAll(async () => {
-    server = await startHostileServer();
+    server.hits.length = 0;
+    server.pageRequests.length = 0;
     sink = startSpeechSink('instant');
     extension = await launchExtension({ speech: sink });
   });
   afterAll(async () => {
     await extension?.close();
     sink?.stop();
-    await server?.close();
   });
 
   // First, on an empty profile: whatever is saved here was saved by the one legitimate request.
@@ -234,17 +239,60 @@ describe('hostile pages in Chromium', () => {
     await popup.close();
     await page.close();
   });
+});
+
+/** The text of the innermost element matching `pattern` (a regular expression source), if any. */
+function textMatching(pattern: string): string | null {
+  const expression = new RegExp(pattern);
+  const matches = [...document.body.querySelectorAll('*')].filter((element) =>
+    expression.test(element.textContent ?? ''),
+  );
+  return matches.at(-1)?.textContent ?? null;
+}
+
+/** Clicks the first enabled button named by `pattern` if the page shows one; says whether it did. */
+function clickIfShown(pattern: string): boolean {
+  const expression = new RegExp(pattern);
+  const button = [...document.querySelectorAll('button')].find(
+    (candidate) =>
+      !candidate.disabled &&
+      expression.test((candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim()),
+  );
+  button?.click();
+  return button !== undefined;
+}
+
+describe.each(BROWSERS)('hostile pages in %s', (name) => {
+  let sink: SpeechDispatcher;
+  let browser: ExtensionBrowser;
+  const refusedByCsp: string[] = [];
+  const watch = (page: ScriptablePage, label: string) =>
+    page.onConsole((text) => {
+      // An inline script or handler that reached an extension page would be refused by its CSP, and said so here.
+      if (/Content[- ]Security[- ]Policy|Refused to (execute|load|run)/i.test(text))
+        refusedByCsp.push(`${label}: ${text}`);
+    });
+
+  beforeAll(async () => {
+    server.hits.length = 0;
+    server.pageRequests.length = 0;
+    sink = startSpeechSink('instant');
+    browser = await launchBrowser(name, { speech: sink });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    sink?.stop();
+  });
 
   it(
     `runs no payload of ${HOSTILE_PAGE_COUNT} pages anywhere, and links nothing but http(s)`,
     { timeout: 900_000 },
     async () => {
       const started = Date.now();
-      const page = await extension.context.newPage();
-      await page.goto(server.pageUrl(0));
-      const tabId = await extension.tabIdOf(page);
-      const popup = await extension.context.newPage();
-      watch(popup);
+      const { page, tabId } = await browser.openTab(server.pageUrl(0));
+      // One tab for Loa's pages, watched from before its first load: the popup, then the clips page.
+      const loa = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      watch(loa, name);
 
       const popupProblems: string[] = [];
       const loaRuns: string[] = [];
@@ -259,34 +307,38 @@ describe('hostile pages in Chromium', () => {
         const ownRuns = raw ? await settledHits(server, index) : 0;
         pageOwnRuns += ownRuns;
 
-        await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
-        await popup.locator('h1.title, [role="alert"]').first().waitFor();
-        const isArticle = (await popup.locator('h1.title').count()) === 1;
+        // A new address for each page, so each load is a fresh popup.
+        await loa.goto(browser.extensionUrl(`popup.html?tab=${tabId}&page=${index}`));
+        const isArticle = await waitInPage(
+          loa,
+          () =>
+            document.querySelector('h1.title, [role="alert"]')
+              ? { article: !!document.querySelector('h1.title') }
+              : null,
+          null,
+        ).then((shown) => shown.article);
         // The first pages clobber "__loaContentScript" (the old injection marker) with an element.
         if (index % CLOBBERS.length < 3) clobbered.push(isArticle);
         if (isArticle) {
           articles++;
-          const figure = popup.locator('button.figure').first();
-          if ((await figure.count()) === 1) await figure.click();
-          const listen = popup.getByRole('button', { name: /Nghe tiếp các tin này|Listen to these next/ });
-          if ((await listen.count()) === 1) {
-            await listen.click();
-            const outcome = popup.getByText(
-              /stories queued after|tin để nghe sau|Could not fetch these stories|Không tải được các tin/,
+          await loa.evaluate(() => document.querySelector<HTMLButtonElement>('button.figure')?.click(), null);
+          if (await loa.evaluate(clickIfShown, 'Nghe tiếp các tin này|Listen to these next')) {
+            const outcome = await waitInPage(
+              loa,
+              textMatching,
+              'stories queued after|tin để nghe sau|Could not fetch these stories|Không tải được các tin',
             );
-            await outcome.waitFor();
-            queuedStories += Number(/(\d+) (stories|tin)/.exec((await outcome.textContent()) ?? '')?.[1] ?? 0);
+            queuedStories += Number(/(\d+) (stories|tin)/.exec(outcome)?.[1] ?? 0);
           }
-          await popup.getByRole('button', { name: /Lưu bài|Save clip/ }).click();
-          await popup.getByText(/Đã lưu|Saved to your clips|Đã cập nhật|Updated your saved clip/).waitFor();
+          await clickButton(loa, 'Lưu bài|Save clip');
+          await waitInPage(loa, textMatching, 'Đã lưu|Saved to your clips|Đã cập nhật|Updated your saved clip');
         }
-        popupProblems.push(...(await popup.evaluate(unsafeDom)).map((problem) => `page ${index}: ${problem}`));
+        popupProblems.push(...(await loa.evaluate(unsafeDom, null)).map((problem) => `page ${index}: ${problem}`));
         // Raw markup ran in the page by itself when it loaded; anything more ran because of Loa.
         const runs = raw ? (await settledHits(server, index)) - ownRuns : 0;
         if (runs > 0) loaRuns.push(`page ${index}: ${runs}`);
       }
       await page.close();
-      await popup.close();
 
       // The canary works: the raw markup that the pages run themselves reached it.
       expect(pageOwnRuns).toBeGreaterThan(0);
@@ -310,65 +362,80 @@ describe('hostile pages in Chromium', () => {
       ).toBe(true);
 
       // The clips page: every clip with its full text, summary, figures and related stories opened, read aloud.
-      const clips = await extension.context.newPage();
-      watch(clips);
-      await clips.goto(`chrome-extension://${extension.extensionId}/clips.html`);
-      const cards = clips.locator('.clip-list > li');
+      const clips = loa;
+      await clips.goto(browser.extensionUrl('clips.html'));
       // The list shows a page at a time.
-      const showAll = async () => {
-        await cards.first().waitFor();
-        while ((await clips.locator('button.more').count()) > 0) await clips.locator('button.more').click();
-        await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(articles);
-      };
+      const showAll = () =>
+        waitInPage(
+          clips,
+          (expected) => {
+            const more = document.querySelector<HTMLButtonElement>('button.more');
+            if (more) return void more.click();
+            return document.querySelectorAll('.clip-list > li').length === expected;
+          },
+          articles,
+        );
       await showAll();
       const openAll = async () => {
-        await clips.evaluate(() =>
-          document.querySelectorAll('details').forEach((details) => void (details.open = true)),
+        await clips.evaluate(
+          () => document.querySelectorAll('details').forEach((details) => void (details.open = true)),
+          null,
         );
-        await expect.poll(() => clips.locator('.clip-full').count(), { timeout: 30_000 }).toBe(articles);
+        await waitInPage(clips, (expected) => document.querySelectorAll('.clip-full').length === expected, articles);
       };
       await openAll();
-      expect(await clips.evaluate(unsafeDom)).toEqual([]);
-      const playButtons = clips.locator('.clip-actions').getByRole('button', { name: /^(Read aloud|Đọc to)/ });
-      for (let i = 0; i < articles; i += 10) await playButtons.nth(i).click();
-      expect(await clips.evaluate(unsafeDom)).toEqual([]);
+      expect(await clips.evaluate(unsafeDom, null)).toEqual([]);
+      for (let i = 0; i < articles; i += 10) {
+        const played = await clips.evaluate((nth) => {
+          const buttons = [...document.querySelectorAll<HTMLButtonElement>('.clip-actions button')].filter((button) =>
+            /^(Read aloud|Đọc to)/.test((button.getAttribute('aria-label') ?? button.textContent ?? '').trim()),
+          );
+          buttons[nth]?.click();
+          return buttons[nth] !== undefined;
+        }, i);
+        expect(played).toBe(true);
+      }
+      expect(await clips.evaluate(unsafeDom, null)).toEqual([]);
 
-      const [markdownDownload] = await Promise.all([
-        clips.waitForEvent('download'),
-        clips.getByRole('button', { name: /Export all \(Markdown\)|Xuất tất cả \(Markdown\)/ }).click(),
-      ]);
-      const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
+      // The page's own export code makes each file; only the browser's save dialog is left out.
+      const downloads = await interceptDownloads(clips);
+      await clickButton(clips, 'Export all \\(Markdown\\)|Xuất tất cả \\(Markdown\\)');
+      const markdown = await downloads.next();
       expect(unsafeMarkdown(markdown)).toEqual([]);
-      const [jsonDownload] = await Promise.all([
-        clips.waitForEvent('download'),
-        clips.getByRole('button', { name: /Export all \(JSON\)|Xuất tất cả \(JSON\)/ }).click(),
-      ]);
-      const exported = join(extension.profileDir, 'hostile-export.json');
-      await jsonDownload.saveAs(exported);
-      expect(JSON.parse(readFileSync(exported, 'utf8')).clips).toHaveLength(articles);
+      await clickButton(clips, 'Export all \\(JSON\\)|Xuất tất cả \\(JSON\\)');
+      const exported = await downloads.next();
+      expect(JSON.parse(exported).clips).toHaveLength(articles);
 
-      const titles = async () => (await clips.locator('.clip-list h2').allTextContents()).sort();
+      const titles = async () =>
+        (
+          await clips.evaluate(() => [...document.querySelectorAll('.clip-list h2')].map((h2) => h2.textContent), null)
+        ).sort();
       const before = await titles();
-      await clips.getByLabel(/Select all shown clips|Chọn tất cả/).check();
-      expect(await clips.locator('.bulk-count').textContent()).toContain(String(articles));
-      await clips
-        .getByRole('button', { name: /Delete selected|Xoá|Xóa/ })
-        .first()
-        .click();
-      // Removing every expanded card takes about a second in Chromium, past expect.poll's 1 s default.
-      await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(0);
-      await clips.getByTestId('import-file').setInputFiles(exported);
+      await clips.evaluate(() => {
+        const selectAll = document.querySelector<HTMLInputElement>('.select-all input')!;
+        if (!selectAll.checked) selectAll.click();
+      }, null);
+      expect(await clips.evaluate(() => document.querySelector('.bulk-count')?.textContent, null)).toContain(
+        String(articles),
+      );
+      await clickButton(clips, '^(Delete selected|Xoá|Xóa)');
+      await waitInPage(clips, () => document.querySelectorAll('.clip-list > li').length === 0, null);
+      await chooseFile(clips, '[data-testid="import-file"]', {
+        name: 'hostile-export.json',
+        type: 'application/json',
+        text: exported,
+      });
       await showAll();
       expect(await titles()).toEqual(before);
       await openAll();
-      expect(await clips.evaluate(unsafeDom)).toEqual([]);
+      expect(await clips.evaluate(unsafeDom, null)).toEqual([]);
       await clips.close();
 
       expect(fromExtension(server)).toEqual([]);
       expect(server.hits.filter((hit) => !hasRawMarkup(Number(hit.id.split('-')[0])))).toEqual([]);
       expect(refusedByCsp).toEqual([]);
       console.info(
-        `hostile pages: ${HOSTILE_PAGE_COUNT} pages (${articles} articles), ${MARKUP_VECTORS.length} markup + ${URL_VECTORS.length} URL vectors + ${CLOBBERS.length} clobbering sets, ` +
+        `hostile pages in ${name}: ${HOSTILE_PAGE_COUNT} pages (${articles} articles), ${MARKUP_VECTORS.length} markup + ${URL_VECTORS.length} URL vectors + ${CLOBBERS.length} clobbering sets, ` +
           `${PLACEMENTS.length} placements, ${queuedStories} stories queued; the pages' own raw markup ran ${pageOwnRuns} times, Loa's actions 0 times; ${((Date.now() - started) / 1000).toFixed(0)} s`,
       );
     },
