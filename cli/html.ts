@@ -1,4 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHTML } from 'linkedom';
+import { boundedClone, MAX_DEPTH } from '../lib/extract/clone';
 
 /**
  * Parses a saved page into a Document in Node with jsdom, whose parse5 parser follows the HTML
@@ -10,13 +12,45 @@ import { JSDOM, VirtualConsole } from 'jsdom';
  */
 export function parseHtml(html: string, url?: string): Document {
   const address = url ?? declaredUrl(html) ?? 'about:blank';
-  const dom = new JSDOM(html, {
+  const dom = new JSDOM(tagDepth(html) > MAX_DEPTH ? boundedMarkup(html) : html, {
     url: address,
     contentType: 'text/html',
     // Page scripts' console noise and CSS parse errors are not the reader's business.
     virtualConsole: new VirtualConsole(),
   });
   return dom.window.document as unknown as Document;
+}
+
+/**
+ * jsdom's tree building walks every ancestor on each insertion, so a page nested 10,000 deep
+ * takes 20 s to parse (quadratic in depth) where Chromium caps its tree at MAX_DEPTH. Such a page
+ * is first read by linkedom's linear parser and cut to the depth the extractor keeps anyway
+ * (`boundedClone`), then handed to jsdom as that bounded markup.
+ */
+function boundedMarkup(html: string): string {
+  const { document } = parseHTML(html);
+  const bounded = boundedClone(document as unknown as Document);
+  return `<!DOCTYPE html>${bounded.documentElement.outerHTML}`;
+}
+
+/** Elements whose end tag may be left out (and void ones): they do not nest by being unclosed. */
+const UNNESTED_TAGS = new Set(
+  'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup tbody thead tfoot colgroup rb rt rtc rp html head body'.split(
+    ' ',
+  ),
+);
+
+/** An estimate of the deepest element nesting, from tags alone (a cheap linear scan, no tree). */
+export function tagDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name = '', selfClosing] = match;
+    if (selfClosing || UNNESTED_TAGS.has(name.toLowerCase())) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
 }
 
 /**

@@ -20,7 +20,8 @@ const ELEMENT_NODE = 1;
 export function boundedClone(doc: Document): Document {
   // Almost every page is shallower than the cap: the engine's own deep copy is then the same
   // exact copy, made natively instead of node by node from script (9% of the pipeline in Chromium).
-  if (!deeperThan(doc, MAX_DEPTH)) return doc.cloneNode(true) as Document;
+  // From the root element, one level down: linkedom links no sibling after the doctype.
+  if (!deeperThan(doc.documentElement ?? doc, MAX_DEPTH - 1)) return doc.cloneNode(true) as Document;
   const clone = doc.cloneNode(false) as Document;
   const pending: { node: Node; parent: Node; depth: number }[] = [];
   const pushChildren = (node: Node, parent: Node, depth: number) => {
