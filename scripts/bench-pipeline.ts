@@ -21,6 +21,7 @@ import type { Page } from 'playwright-core';
 import { parseHtml } from '../cli/html';
 import { launchExtension, ROOT, startPageServer, type LoadedExtension } from './lib/browser-harness';
 import { type BenchRow, writeBenchRows } from './lib/bench-report';
+import { quantile } from './lib/stats';
 import { corpusPages } from './lib/corpus';
 import { DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
 import { devPages, devSlice, pageHtml } from './lib/extraction-990';
@@ -90,11 +91,6 @@ function stageTimes(profile: CpuProfile, into: Map<string, number>): void {
     if (stage) into.set(stage, (into.get(stage) ?? 0) + (profile.timeDeltas[index + 1] ?? 0) / 1000);
   });
 }
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-};
 
 interface EnvironmentResult {
   environment: string;

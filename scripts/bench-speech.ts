@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SPEECH_STAGES, STAGE_MARK_PREFIX, type SpeechStage } from '../lib/speech/stages';
 import { writeBenchRows, type BenchRow } from './lib/bench-report';
+import { median } from './lib/stats';
 import {
   dispatchCommand,
   launchExtension,
@@ -39,7 +40,6 @@ const WARM_GOAL_MS = 150;
 const FRESH_GOAL_MS = 1000;
 const BADGE_GOAL_MS = 100;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 type Marks = Partial<Record<SpeechStage, number>>;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writeBenchRows, type BenchRow } from './lib/bench-report';
+import { median } from './lib/stats';
 import { FUZZ_BUDGET, fuzzBudgetMs, generateFuzzInputs, longPages, type FuzzInput } from './lib/fuzz-inputs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,8 +34,6 @@ function memoryOf(pid: number): { rss: number; peak: number } | null {
     return null;
   }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 interface Measured {
   input: FuzzInput;

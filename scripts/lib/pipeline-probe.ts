@@ -5,14 +5,13 @@
  */
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../../lib/extract';
+import { median } from './stats';
 
 export interface PageTiming {
   /** Median of the repetitions, milliseconds. */
   readabilityMs: number;
   pipelineMs: number;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * Times both on `doc`, each with its own copy of the page: Readability mutates what it parses, so
