@@ -1,6 +1,6 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { hostWithoutWww } from '../address';
-import type { Article, ExtractResult } from '../article';
+import type { Article, ExtractFailure, ExtractResult } from '../article';
 import { extractFigures } from '../figures';
 import { findRelated } from '../related';
 import { summarize } from '../summarize';
@@ -65,10 +65,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     checkpoint('the page checks');
     return extractFromClone(doc, clone, url, options.explain, checkpoint);
   } catch (error) {
-    if (error instanceof OverBudget) {
-      options.explain?.(decision('too-slow', 'rejected', null, error.message));
-      return { ok: false, reason: 'too-slow', message: error.message };
-    }
+    if (error instanceof OverBudget) return refuse('too-slow', error.message, options.explain);
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -92,10 +89,14 @@ function watchdog(budget: ExtractOptions['budget']): Checkpoint {
   };
 }
 
+/** A page Loa does not read, said in the explain trace under the reason's name as well. */
+function refuse(reason: ExtractFailure, message: string, explain?: Explain): ExtractResult {
+  explain?.(decision(reason, 'rejected', null, message));
+  return { ok: false, reason, message };
+}
+
 function tooLarge(measure: string, explain?: Explain): ExtractResult {
-  const message = `This page is too large to read (${measure}).`;
-  explain?.(decision('too-large', 'rejected', null, message));
-  return { ok: false, reason: 'too-large', message };
+  return refuse('too-large', `This page is too large to read (${measure}).`, explain);
 }
 
 function extractFromClone(
@@ -105,10 +106,7 @@ function extractFromClone(
   explain: Explain | undefined,
   checkpoint: Checkpoint,
 ): ExtractResult {
-  const notArticle = (message: string): ExtractResult => {
-    explain?.(decision('not-article', 'rejected', null, message));
-    return { ok: false, reason: 'not-article', message };
-  };
+  const notArticle = (message: string): ExtractResult => refuse('not-article', message, explain);
   if (!clone.body) return notArticle('The page has no body.');
   if (isGarbled(clone.body))
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
