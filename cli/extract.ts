@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extractArticle, type Decision } from '../lib/extract';
-import { closeDocument, decodeHtml, parseHtml } from './html';
+import { decodeHtml, parseHtml } from './html';
 
 const USAGE = 'usage: npm run -s extract -- [--url URL] [--explain] FILE...   (FILE "-" reads standard input)';
 
@@ -58,9 +58,6 @@ async function main(): Promise<number> {
         url: parsed.url ?? (doc.URL === 'about:blank' ? '' : doc.URL),
         explain: parsed.explain ? (decision) => decisions.push(decision) : undefined,
       });
-      closeDocument(doc);
-      // jsdom frees a closed window only once the event loop turns: without it memory grows per file.
-      await new Promise((resolve) => setImmediate(resolve));
       if (result.ok) {
         const { article } = result;
         line = {

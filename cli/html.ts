@@ -1,69 +1,14 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { parseHTML } from 'linkedom';
-import { boundedClone, MAX_DEPTH } from '../lib/extract/clone';
+import { parseSpecTree } from './spec-tree';
 
 /**
- * Parses a saved page into a Document in Node with jsdom, whose parse5 parser follows the HTML
- * standard, so the CLI sees the tree Chromium builds (happy-dom's parser lost the body of some
- * real pages). Scripts do not run and nothing is fetched: saved pages are untrusted.
- * `url` becomes the document's address so relative links resolve; without it the page's own
- * canonical link or og:url is used when it is a valid http(s) address.
- * Close it with `closeDocument` when done: that frees it.
+ * Parses a saved page into a Document in Node as Chromium parses it in a tab: the HTML standard's
+ * tree construction (parse5) with scripting on, nesting capped at Chromium's depth, built into
+ * linkedom nodes (`parseSpecTree`). Scripts do not run and nothing is fetched: saved pages are
+ * untrusted. `url` becomes the document's address so relative links resolve; without it the
+ * page's own canonical link or og:url is used when it is a valid http(s) address.
  */
 export function parseHtml(html: string, url?: string): Document {
-  const address = url ?? declaredUrl(html) ?? 'about:blank';
-  const dom = new JSDOM(tagDepth(html) > MAX_DEPTH ? boundedMarkup(html) : html, {
-    url: address,
-    contentType: 'text/html',
-    // Page scripts' console noise and CSS parse errors are not the reader's business.
-    virtualConsole: new VirtualConsole(),
-  });
-  return dom.window.document as unknown as Document;
-}
-
-/**
- * jsdom's tree building walks every ancestor on each insertion, so a page nested 10,000 deep
- * takes 20 s to parse (quadratic in depth) where Chromium caps its tree at MAX_DEPTH. Such a page
- * is first read by linkedom's linear parser and cut to the depth the extractor keeps anyway
- * (`boundedClone`), then handed to jsdom as that bounded markup.
- */
-function boundedMarkup(html: string): string {
-  const { document } = parseHTML(html);
-  const bounded = boundedClone(document as unknown as Document);
-  return `<!DOCTYPE html>${bounded.documentElement.outerHTML}`;
-}
-
-/** Elements whose end tag may be left out (and void ones): they do not nest by being unclosed. */
-const UNNESTED_TAGS = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup tbody thead tfoot colgroup rb rt rtc rp html head body'.split(
-    ' ',
-  ),
-);
-
-/** An estimate of the deepest element nesting, from tags alone (a cheap linear scan, no tree). */
-export function tagDepth(html: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][^\s/>]*)[^>]*?(\/?)>/g)) {
-    const [, closing, name = '', selfClosing] = match;
-    if (selfClosing || UNNESTED_TAGS.has(name.toLowerCase())) continue;
-    depth = closing ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > deepest) deepest = depth;
-  }
-  return deepest;
-}
-
-/**
- * Frees a parsed page's window. jsdom empties the body recursively on close, which overflows the
- * stack on a page nested thousands deep; the window then holds no timers or listeners (scripts
- * never ran), so the half-closed window is left to the garbage collector and the page's answer stands.
- */
-export function closeDocument(doc: Document): void {
-  try {
-    doc.defaultView?.close();
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-  }
+  return parseSpecTree(html, url ?? declaredUrl(html) ?? 'about:blank');
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * The CLI's speed and memory over the corpus pages and the extraction-990 pages (when ../shared is
- * there), beside Readability alone on linkedom and on jsdom, in the same run:
+ * there), beside Readability alone on linkedom and on jsdom, and Loa on jsdom (the CLI's parser before it
+ * built parse5's tree into linkedom), in the same run:
  *   npm run -s bench:cli [-- --pages N]      (N: a fixed slice of the dev set; default all 990)
- * 1. Speed: each page goes through Readability on linkedom, Readability on jsdom and what the CLI
- *    runs (cli/html parse, extractArticle, window closed), one after the other, and each is timed
+ * 1. Speed: each page goes through Readability on linkedom, Readability on jsdom, Loa on jsdom and
+ *    what the CLI runs (cli/html parse, extractArticle), one after the other, and each is timed
  *    in CPU time of this process: wall time on a machine shared with other jobs says more about
  *    them than about the code.
  * 2. Memory: what the CLI keeps is the heap left after a full garbage collection (node --expose-gc),
@@ -79,12 +80,14 @@ const EXTRACTORS = {
     new Readability(dom.window.document).parse();
     dom.window.close();
   },
-  // What cli/extract.ts does with each file.
-  CLI: (html: string, url: string) => {
-    const document = parseHtml(html, url);
-    extractArticle(document, { url });
-    document.defaultView?.close();
+  // What cli/extract.ts did with each file until it parsed with parse5 into linkedom (#15).
+  'Loa on jsdom': (html: string, url: string) => {
+    const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+    extractArticle(dom.window.document, { url });
+    dom.window.close();
   },
+  // What cli/extract.ts does with each file.
+  CLI: (html: string, url: string) => extractArticle(parseHtml(html, url), { url }),
 } as const;
 type ExtractorName = keyof typeof EXTRACTORS;
 
@@ -100,7 +103,7 @@ async function measureSpeed(pages: BenchPage[]): Promise<SpeedRun> {
   const collect = (globalThis as { gc?: () => void }).gc;
   if (!collect) throw new Error('run with node --expose-gc (npm run -s bench:cli does)');
   for (const [index, page] of pages.entries()) {
-    // jsdom frees a closed window only once the event loop turns, as it does between the CLI's file reads.
+    // jsdom frees a closed window only once the event loop turns.
     await new Promise((turn) => setImmediate(turn));
     const html = decodeHtml(page.bytes);
     for (const [name, extract] of Object.entries(EXTRACTORS) as [ExtractorName, (typeof EXTRACTORS)[ExtractorName]][]) {
@@ -164,8 +167,11 @@ for (const name of Object.keys(EXTRACTORS) as ExtractorName[]) {
 }
 const ratio = cpu.CLI / cpu['Readability on linkedom'];
 const ratioJsdom = cpu.CLI / cpu['Readability on jsdom'];
+const ratioBefore = cpu['Loa on jsdom'] / cpu['Readability on linkedom'];
 const growth = keptMb[1] / keptMb[0];
-console.log(`CLI / Readability on linkedom ${ratio.toFixed(2)}×, / on jsdom ${ratioJsdom.toFixed(2)}×`);
+console.log(
+  `CLI / Readability on linkedom ${ratio.toFixed(2)}×, / on jsdom ${ratioJsdom.toFixed(2)}×; Loa on jsdom / Readability on linkedom ${ratioBefore.toFixed(2)}×`,
+);
 console.log(
   `heap kept after a full GC: ${keptMb[0].toFixed(0)} MB after the first quarter, ${keptMb[1].toFixed(0)} MB after all`,
 );
@@ -186,7 +192,8 @@ const rows: BenchRow[] = [
     note:
       `${pages.length} pages (${corpusPages().length} corpus + ${devNote}); the CLI costs ${ratio.toFixed(2)}× ` +
       `Readability on linkedom and ${ratioJsdom.toFixed(2)}× Readability on jsdom ` +
-      `(${perSecond('Readability on jsdom').toFixed(1)} pages/s): jsdom's parse is most of it`,
+      `(${perSecond('Readability on jsdom').toFixed(1)} pages/s); Loa on jsdom, the CLI's parser before parse5 into ` +
+      `linkedom: ${perSecond('Loa on jsdom').toFixed(1)} pages/s, ${ratioBefore.toFixed(2)}×`,
   },
   {
     what: 'CLI peak resident memory',

@@ -27,10 +27,7 @@ interface Parsed {
 type Parser = (html: string, url: string) => Parsed;
 
 const PARSERS: Record<string, Parser> = {
-  cli: (html, url) => {
-    const document = parseHtml(html, url);
-    return { document, close: () => document.defaultView?.close() };
-  },
+  cli: (html, url) => ({ document: parseHtml(html, url), close: () => {} }),
   'happy-dom': (html, url) => {
     const window = new Window({
       url,

@@ -10,7 +10,6 @@ describe('extraction on the labeled corpus', () => {
       const { labels } = page;
       const document = parseHtml(page.html, labels.url);
       const result = extractArticle(document, { url: labels.url });
-      document.defaultView?.close();
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       const { article } = result;
@@ -26,7 +25,6 @@ describe('extraction on the labeled corpus', () => {
     for (const page of corpusPages().filter((entry) => entry.labels === null)) {
       const document = parseHtml(page.html);
       const result = extractArticle(document);
-      document.defaultView?.close();
       expect(result.ok || result.reason === 'not-article', page.name).toBe(true);
     }
   });
