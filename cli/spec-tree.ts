@@ -139,9 +139,14 @@ export function parseSpecTree(markup: string, url: string): Document {
       if (isText(previous)) previous.data += text;
       else parent.insertBefore(document.createTextNode(text), reference);
     },
+    // A second <html> or <body> tag adds the attributes the element lacks, after its own.
     adoptAttributes(recipient, attrs) {
-      for (const attr of attrs)
-        if (!recipient.hasAttribute(qualifiedName(attr))) recipient.setAttribute(qualifiedName(attr), attr.value);
+      const own = Array.from(recipient.attributes, ({ name, value }) => ({ name, value }));
+      for (const { name } of own) recipient.removeAttribute(name);
+      setAttributes(recipient, [
+        ...own,
+        ...attrs.filter((attr) => !own.some(({ name }) => name === qualifiedName(attr))),
+      ]);
     },
     getFirstChild: (node) => node.firstChild,
     getChildNodes: (node) => [...node.childNodes],

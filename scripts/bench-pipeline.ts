@@ -4,7 +4,7 @@
  * Loa's pipeline (`extractArticle`: clone, related, furniture, lead, Readability, paragraphs,
  * sentences, figures, summary) against `Readability.parse` alone on the same page in the same run,
  * on the corpus pages and the first 60 pages of the 300-page extraction-990 slice: in Node on
- * jsdom (the CLI's parser) and linkedom, and in Chromium on the live page (the probe is the same
+ * the CLI's parser (parse5 into linkedom) and linkedom's own, and in Chromium on the live page (the probe is the same
  * lib code, bundled). A CPU profile of the pipeline splits its time into stages (by the outermost
  * stage function on each sampled stack). Also: popup open → summary painted with the built
  * extension, first opening and cached (bundle sizes are `npm run -s bench -- --only bundle`).
@@ -287,7 +287,7 @@ async function main(): Promise<void> {
 
   const rows: BenchRow[] = [];
   if (!process.argv.includes('--no-node')) {
-    rows.push(report(await inNode('Node, jsdom', pages, (page) => parseHtml(page.html, page.url))));
+    rows.push(report(await inNode('Node, CLI parser', pages, (page) => parseHtml(page.html, page.url))));
     rows.push(
       report(await inNode('Node, linkedom', pages, (page) => parseHTML(page.html).document as unknown as Document)),
     );

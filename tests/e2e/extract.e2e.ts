@@ -57,7 +57,7 @@ describe('extraction in Chromium', () => {
     // Not <select>: Chromium 156 keeps markup inside <option> (customizable select), parse5 8 drops it.
     'forms and buttons': '<form><form><button><p>press</button><input value="x"><p>after</form>',
     attributes:
-      '<div class=" lead  lead  story " id="a" id="b" data-x="1" ONCLICK="x()" title="&amp;&lt;">text</div><body class="late">',
+      '<div class=" lead  lead  story " id="a" id="b" data-x="1" ONCLICK="x()" title="&amp;&lt;">text</div><body class="late"><html lang="de" data-late="1">',
     'character references': '<p>&amp; &nbsp; &notit; &#x1F600; &#0; &#x80; &copy</p><p>a&lt;b</p>',
     'comments and cdata': '<!-- one --><p>x<!--> y <![CDATA[ z ]]></p><!-- unclosed',
     'text after body': '<p>in body</p></body> trailing <p>late</p></html> end',
