@@ -263,3 +263,35 @@ describe('what is left when boxes are gone', () => {
     expect(result.article.text).not.toContain('Ảnh: TTXVN');
   });
 });
+
+describe('headings that hold the article', () => {
+  it('keeps a heading at the end that holds sentence after sentence', () => {
+    const sentences = 'Đoàn kiểm tra đã làm việc với ba sở trong tuần. Kết quả sẽ được công bố vào cuối tháng.';
+    const result = extractArticle(
+      page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><h4>${sentences}</h4></article>`),
+    );
+    expect(result.ok && result.article.text).toContain(sentences);
+  });
+  it('keeps a heading element that wraps the paragraphs of the article', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><main><h2><div><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div></h2></main>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
+
+describe('a short first pick', () => {
+  it('looks on past a notice box when the article sits where Readability first looks away', () => {
+    const notice =
+      'Trang web này dùng cookie để ghi nhớ lựa chọn của bạn và đo lượng truy cập. Bạn có thể đổi cài đặt bất cứ lúc nào trong mục quyền riêng tư ở cuối trang. ';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><div class="notice"><p>${notice}</p><p>${notice}</p></div>` +
+          `<div class="sidebar"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
