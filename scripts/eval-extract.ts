@@ -7,7 +7,8 @@
  * --failures prints each dev-set page where Loa misses or leaks a fragment; --pages N scores a
  * fixed slice of N pages; --parser (repeatable) picks the HTML parsers to compare (default: the
  * CLI's); --before DIR adds a row for the extractor of another checkout (e.g. a worktree of the
- * commit before a change) on the same parsed pages, so before and after come from one run.
+ * commit before a change) on the same parsed pages, so before and after come from one run, and
+ * lists every page whose score it changes (fragments found and leaked, before → after).
  */
 import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
@@ -146,6 +147,30 @@ async function evalDevset(): Promise<void> {
   }
   for (const name of parserNames.slice(1))
     console.log(`Loa's body differs from ${parserNames[0]} on ${differing[name] ?? 0} pages with ${name}`);
+  if (before) for (let i = 0; i + 2 < rows.length; i += 3) printChanges(rows[i + 2]!.scores, rows[i]!.scores);
+}
+
+/** Pages whose score the change moves: found and leaked fragments before → after, losses first. */
+function printChanges(
+  previous: { score: PageScore; file: string }[],
+  current: { score: PageScore; file: string }[],
+): void {
+  const changes = current
+    .map((entry, index) => {
+      const old = previous[index]!.score;
+      const gain = entry.score.truePositives - old.truePositives - (entry.score.falsePositives - old.falsePositives);
+      return { file: entry.file, old, now: entry.score, gain };
+    })
+    .filter(({ old, now }) => old.truePositives !== now.truePositives || old.falsePositives !== now.falsePositives)
+    .sort((a, b) => a.gain - b.gain);
+  const lost = changes.filter((change) => change.gain < 0).length;
+  console.log(
+    `pages changed by the change: ${changes.length} (${changes.length - lost} better or even, ${lost} worse)`,
+  );
+  for (const { file, old, now } of changes)
+    console.log(
+      `  ${file}  found ${old.truePositives} → ${now.truePositives}, leaked ${old.falsePositives} → ${now.falsePositives}`,
+    );
 }
 
 function printFailures(

@@ -31,15 +31,33 @@ export function markBoilerplateBoxes(root: Element): void {
 /**
  * Removes headings that end the text: a heading introduces what follows it, so one with nothing
  * after it was the title of a box that is gone ("Weiterlesen", "Autoren:", "Mehr zum Thema").
+ * A heading element that holds prose (paragraphs, or sentence after sentence) is the article
+ * itself set in a heading tag, and stays.
  */
 export function cutTrailingHeadings(content: Element, explain?: Explain): void {
   for (;;) {
     const headings = Array.from(content.querySelectorAll('h1, h2, h3, h4, h5, h6'));
     const last = headings[headings.length - 1];
-    if (!last || textAfter(last, content)) return;
+    if (!last || textAfter(last, content) || holdsProse(last)) return;
     explain?.(decision('trailing-heading', 'removed', last));
     last.remove();
   }
+}
+
+/** A word that ends a sentence, and one that opens the next. */
+const SENTENCE_END = /[.!?…。！？]["'”’»)]*$/u;
+const SENTENCE_START = /^\p{Lu}/u;
+/** Words before a sentence's end for it to count as a sentence, not an abbreviation ("Dr. Oetker"). */
+const MIN_SENTENCE_WORDS = 4;
+
+/** Paragraphs inside, or a sentence followed by another: a title has one sentence at most. */
+function holdsProse(heading: Element): boolean {
+  if (heading.querySelector('p')) return true;
+  const words = collapse(heading.textContent).split(' ');
+  return words.some(
+    (word, index) =>
+      index + 1 >= MIN_SENTENCE_WORDS && SENTENCE_END.test(word) && SENTENCE_START.test(words[index + 1] ?? ''),
+  );
 }
 
 function textAfter(element: Element, root: Element): boolean {

@@ -19,6 +19,8 @@ const SHARE_WORD =
 /** Prompts that are not article text: subscribe, comment, follow, rate, back-to-top, listen. */
 const PROMPT =
   /^(bình luận( bài viết này| của bạn)?( \(\d+\))?|gửi bình luận|viết bình luận|ý kiến bạn đọc|đăng ký( nhận tin| gói [^.]{0,40})?|theo dõi [^.]{0,60}( trên [^.]{0,30})?|nghe bài viết|đọc bài|xem thêm trên [^.]{0,40}|ist dieser beitrag hilfreich\??|newsletter( abonnieren)?|zum seitenanfang|nach oben|teilen-funktion aufrufen|seite drucken|back to top|subscribe( to [^.]{0,40})?|leave a comment|comments?( \(\d+\))?|listen to this article|prefer [^.]{0,40} on google)$/i;
+/** The label an ad slot carries ("Anzeige", "- Advertisement -", "Reklama"): never said to a listener. */
+const AD_LABEL = /^[-–—\s]*(anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|quảng cáo)[-–—:\s]*$/i;
 /** Class/id names of widgets that are never article text when their content is short. */
 const WIDGET_NAME =
   /(^|[-_\s])(share|sharing|social|audio|player|tts|listen|voice|comment|comments|subscribe|newsletter|toolbar|print|rating|follow|breadcrumbs?|bookmark)([-_\s]|$)/i;
@@ -43,7 +45,7 @@ export function linkTextShare(element: Element): number {
 function isFurnitureText(text: string): boolean {
   if (!text) return false;
   if (AUDIO_VOICE_LABEL.test(text) || PLAYER_CLOCK.test(text) || FILE_NAME_CAPTION.test(text)) return true;
-  if (PROMPT.test(text)) return true;
+  if (PROMPT.test(text) || AD_LABEL.test(text)) return true;
   // A credit alone ("Foto: dpa", "(Ảnh: TTXVN)") names a photographer, says nothing to a listener.
   if (text.length <= MAX_CREDIT_CHARS && PHOTO_CREDIT.exec(text)?.index === 0) return true;
   const words = text.split(/[\s|·•/]+/).filter(Boolean);

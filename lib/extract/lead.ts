@@ -162,10 +162,19 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
       isLeadSized(element)
     );
   });
+  // The site's header, a footer or a sidebar holds a site description or an author bio, not this
+  // article's lead, unless the headline sits in it too. A <header> inside the article or <main> is
+  // the article's own (headline, kicker, intro).
+  const inPageChrome = (element: Element) => {
+    const header = element.closest('header');
+    const chrome = element.closest('footer, nav, aside') ?? (header?.closest('article, main') ? null : header);
+    return chrome !== null && !(headline && chrome.contains(headline));
+  };
   // Prefer the innermost named box.
   const namedLead = named.find(
     (element) =>
       afterHeadline(element) &&
+      !inPageChrome(element) &&
       !named.some((other) => other !== element && element.contains(other)) &&
       isVisibleText(element),
   );

@@ -28,6 +28,9 @@ export type Evidence = 'heading' | 'hint' | 'structure';
 
 /** Longest text an item (title + summary + date) may have; longer means prose, not a teaser. */
 const ITEM_MAX_CHARS = 700;
+/** A teaser's summary is one paragraph: more link-free paragraphs of this length are article text. */
+const MAX_ITEM_PROSE_BLOCKS = 1;
+const ITEM_PROSE_CHARS = 80;
 /** Text outside items, links and headings a list may carry ("Xem thêm", a date, a button). */
 const LIST_LOOSE_CHARS = 50;
 /** Own text around a link beyond which the link is a mention inside a sentence. */
@@ -256,9 +259,24 @@ function itemContainer(page: Page, link: Id, key: string, elements: Id[]): Id {
     const parent = page.parent(container);
     if (parent === null || page.solid(parent) > ITEM_MAX_CHARS) break;
     if (hasOtherLinks(page, parent, key) || page.text(parent).length > ITEM_MAX_CHARS) break;
+    if (proseBlocks(page, parent) > MAX_ITEM_PROSE_BLOCKS) break;
     container = parent;
   }
   return container;
+}
+
+/**
+ * Link-free paragraphs of prose inside an element (innermost blocks only). A teaser has a title
+ * and at most one summary; a second such paragraph is article text around a link.
+ */
+function proseBlocks(page: Page, id: Id): number {
+  const isBlock = (d: Id) => BLOCK_TAGS.has(page.tag(d));
+  let count = 0;
+  for (let d = id; d <= page.end(id); d += 1) {
+    if (!isBlock(d) || page.solid(d) < ITEM_PROSE_CHARS || page.hasLink(d)) continue;
+    if (!page.descendants(d).some(isBlock)) count += 1;
+  }
+  return count;
 }
 
 /** Whether an element holds links to anything but this story (another story, a category). */

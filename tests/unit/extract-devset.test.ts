@@ -10,7 +10,7 @@ import { devPages, devSlice, pageHtml, pool, scorePage } from '../../scripts/lib
  * (see `npm run -s eval:extract -- --pages 300`), so a rule that only fits our corpus shows up here.
  */
 const SLICE = 300;
-const F1_FLOOR = 0.9;
+const F1_FLOOR = 0.905;
 const MAX_EMPTY = 2;
 
 const available = devsetsAvailable();
@@ -34,6 +34,8 @@ describe('extraction on unseen pages (extraction-990 slice)', () => {
       expect(pooled.f1).toBeGreaterThanOrEqual(F1_FLOOR);
       expect(pooled.empty).toBeLessThanOrEqual(MAX_EMPTY);
     },
-    900_000,
+    // A guard against a hang, not a speed limit: on a machine shared by several test runs, 300 pages
+    // through jsdom took over 15 minutes of wall time.
+    2_400_000,
   );
 });

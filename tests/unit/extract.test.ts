@@ -45,6 +45,14 @@ describe('furniture rules', () => {
   it('removes comment and subscribe prompts', () => {
     expect(bodyText(`<p>${PROSE}</p><p>Bình luận (0)</p><div>Đăng ký nhận tin</div>`)).toBe(PROSE.trim());
   });
+  it('removes the label of an ad slot, keeps the word in a sentence', () => {
+    expect(bodyText(`<p>${PROSE}</p><div>- Anzeige -</div><p>Advertisement:</p><div>Quảng cáo</div>`)).toBe(
+      PROSE.trim(),
+    );
+    expect(bodyText('<p>Quảng cáo trên mạng xã hội phải ghi rõ nhà tài trợ.</p>')).toBe(
+      'Quảng cáo trên mạng xã hội phải ghi rõ nhà tài trợ.',
+    );
+  });
   it('keeps network names and prompt words that are part of a sentence', () => {
     const sentence = 'Thông tin được đăng trên Facebook và Zalo của Bộ, được in thành sách.';
     expect(
@@ -90,6 +98,18 @@ describe('lead and headline', () => {
       `<h1>Tin</h1><p><strong>Đội tuyển Tây Ban Nha đã trở thành tân vương của World Cup 2026.</strong></p><p>${PROSE}</p>`,
     );
     expect(findLead(doc)?.text).toBe('Đội tuyển Tây Ban Nha đã trở thành tân vương của World Cup 2026.');
+  });
+  it("does not take the site header's description or the author box for the lead, takes the article header's", () => {
+    const site =
+      '<header><p class="site-description">Tin tức, bình luận và góc nhìn về chính sách công mỗi ngày.</p></header>';
+    const author =
+      '<footer><div class="author-description">Phóng viên mảng kinh tế, theo dõi cải cách hành chính từ năm 2015.</div></footer>';
+    expect(findLead(page(`${site}<article><h2>Tin</h2><p>${PROSE}</p></article>${author}`))).toBeNull();
+    const sapo = 'Chính phủ ban hành Nghị quyết về cơ chế xác định giá sản phẩm in, đúc tiền.';
+    const doc = page(
+      `${site}<article><header><h1>Tin</h1><p class="sapo">${sapo}</p></header><p>${PROSE}</p></article>`,
+    );
+    expect(findLead(doc)?.text).toBe(sapo);
   });
   it('finds no lead where there is none', () => {
     expect(findLead(page(`<h1>Tin</h1><p>${PROSE}</p>`))).toBeNull();
@@ -261,5 +281,37 @@ describe('what is left when boxes are gone', () => {
     expect(result.article.paragraphs).toContain('Kết quả năm 2023');
     expect(result.article.text).not.toContain('Đọc tiếp');
     expect(result.article.text).not.toContain('Ảnh: TTXVN');
+  });
+});
+
+describe('headings that hold the article', () => {
+  it('keeps a heading at the end that holds sentence after sentence', () => {
+    const sentences = 'Đoàn kiểm tra đã làm việc với ba sở trong tuần. Kết quả sẽ được công bố vào cuối tháng.';
+    const result = extractArticle(
+      page(`<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><h4>${sentences}</h4></article>`),
+    );
+    expect(result.ok && result.article.text).toContain(sentences);
+  });
+  it('keeps a heading element that wraps the paragraphs of the article', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><main><h2><div><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div></h2></main>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
+
+describe('a short first pick', () => {
+  it('looks on past a notice box when the article sits where Readability first looks away', () => {
+    const notice =
+      'Trang web này dùng cookie để ghi nhớ lựa chọn của bạn và đo lượng truy cập. Bạn có thể đổi cài đặt bất cứ lúc nào trong mục quyền riêng tư ở cuối trang. ';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><div class="notice"><p>${notice}</p><p>${notice}</p></div>` +
+          `<div class="sidebar"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
   });
 });

@@ -256,6 +256,20 @@ describe('structure: heading-less teaser lists next to the body', () => {
     expect(blocks.map((b) => b.className)).toEqual(['VCSortableInPreviewMode']);
   });
 
+  it('takes a link on a line of its own after a section of prose, and not the section', () => {
+    const first =
+      'Mức phạt mới áp dụng cho người điều khiển phương tiện có nồng độ cồn vượt ngưỡng cho phép, kể cả xe đạp điện và xe máy.';
+    const second =
+      'Trường hợp tái phạm sẽ bị tước giấy phép lái xe trong hai năm và có thể bị truy cứu trách nhiệm hình sự theo luật.';
+    const section =
+      `<div class="section"><h2>Có phải kiểm tra lại không?</h2><p>${first}</p><p>${second}</p>` +
+      '<p><a href="/thao-luan-nong-do-con-102260314.htm">Thảo luận về nồng độ cồn khi lái xe trên diễn đàn</a></p></div>';
+    const { doc, blocks } = run(page(section));
+    const text = textWithout(doc, blocks);
+    expect(text).toContain(first);
+    expect(text).toContain(second);
+  });
+
   it('does not take a link inside a sentence for a related story', () => {
     const prose = `<p>Đây là chức vô địch thứ hai của <a href="/bong-da-tay-ban-nha-102260312.htm">bóng đá Tây Ban Nha</a> sau lần đăng quang năm 2010 tại Nam Phi.</p>`;
     expect(run(page(prose)).stories).toEqual([]);
