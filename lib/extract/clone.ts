@@ -45,23 +45,28 @@ export function boundedClone(doc: Document): Document {
   return clone;
 }
 
-/** Whether any node lies more than `limit` levels below `root`: an iterative walk that stops at the first. */
+/**
+ * Whether any node lies more than `limit` levels below `root`: an iterative walk over elements only
+ * (a text or comment node is one level below its element, so an element with any child at `limit`
+ * answers for it), which stops at the first.
+ */
 function deeperThan(root: Node, limit: number): boolean {
   // The path is kept by hand: some DOMs (linkedom) give the root element no parentNode.
-  const path: Node[] = [];
-  for (let node: Node | null = root.firstChild; node;) {
-    if (path.length > limit) return true;
-    if (node.firstChild) {
-      path.push(node);
-      node = node.firstChild;
+  const path: Element[] = [];
+  for (let element: Element | null = (root as ParentNode).firstElementChild; element;) {
+    if (path.length >= limit && element.firstChild) return true;
+    const child = element.firstElementChild;
+    if (child) {
+      path.push(element);
+      element = child;
       continue;
     }
-    while (!node.nextSibling) {
+    while (!element.nextElementSibling) {
       const parent = path.pop();
       if (!parent) return false;
-      node = parent;
+      element = parent;
     }
-    node = node.nextSibling;
+    element = element.nextElementSibling;
   }
   return false;
 }

@@ -76,16 +76,20 @@ export function removeFurniture(root: Element, explain?: Explain): void {
   // Removed elements and their descendants: checking this set instead of `root.contains` keeps
   // the pass linear on deep pages (each element is added once, with the subtree it left with).
   const gone = new Set<Element>();
+  // Where a removal changed the text: re-measuring these (and their ancestors) is enough.
+  const emptied = new Set<Element>();
   const remove = (element: Element, rule: string) => {
     explain?.(decision(rule, 'removed', element));
     gone.add(element);
     for (const inner of Array.from(element.querySelectorAll('*'))) gone.add(inner);
+    if (element.parentElement) emptied.add(element.parentElement);
     element.remove();
   };
   for (const element of Array.from(root.querySelectorAll('audio, button, [role="button"], noscript, svg'))) {
     if (!gone.has(element)) remove(element, 'furniture:control');
   }
-  let texts = measureTexts(root);
+  emptied.clear();
+  const texts = measureTexts(root);
   // ASP.NET and similar CMSs wrap the whole page in one <form>: only small forms are widgets.
   for (const form of Array.from(root.querySelectorAll('form'))) {
     if (!gone.has(form) && texts.isShorterThan(form, SHORT_WIDGET_TEXT)) remove(form, 'furniture:small-form');
@@ -101,14 +105,22 @@ export function removeFurniture(root: Element, explain?: Explain): void {
       remove(element, 'furniture:widget-name');
     }
   }
-  // The widgets are gone: measure again so that a box that held one is judged by what is left.
-  texts = measureTexts(root);
+  // The widgets are gone: measure again where they were, so that a box that held one is judged by what is left.
+  texts.remeasure(
+    [...emptied].filter((element) => !gone.has(element)),
+    root,
+  );
+  const judged = new Map<string, boolean>();
   for (const element of Array.from(
     root.querySelectorAll('p, span, div, li, figcaption, a, strong, em, b, i, small, h2, h3, h4, h5, h6, td'),
   )) {
     if (element === root || gone.has(element) || texts.isInSentence(element)) continue;
     const text = texts.short(element);
-    if (text !== null && isFurnitureText(text)) remove(element, 'furniture:text-shape');
+    if (text === null) continue;
+    // Nested elements often have the same text (<p><a>…</a></p>): each text is judged once.
+    let furniture = judged.get(text);
+    if (furniture === undefined) judged.set(text, (furniture = isFurnitureText(text)));
+    if (furniture) remove(element, 'furniture:text-shape');
   }
 }
 
@@ -155,22 +167,98 @@ class Texts {
     if (own.folded !== null && around.folded !== null) return around.folded.trim().length > own.folded.trim().length;
     return around.solid > own.solid;
   }
+
+  /**
+   * After removals, measures again the elements that lost children and their ancestors up to
+   * `root`, deepest first, each from its children as they are now; the rest of the page is unchanged.
+   */
+  remeasure(emptied: Element[], root: Element): void {
+    const depths = new Map<Element, number>();
+    for (const element of emptied) {
+      const path: Element[] = [];
+      for (let at: Element | null = element; at; at = at === root ? null : at.parentElement) path.push(at);
+      path.forEach((at, index) => depths.set(at, path.length - 1 - index));
+    }
+    const ordered = [...depths.keys()].sort((a, b) => depths.get(b)! - depths.get(a)!);
+    for (const element of ordered) {
+      const text = emptyMeasure();
+      for (let child = element.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 1 /* ELEMENT_NODE */) addMeasure(text, this.measured.get(child as Element));
+        else addText(text, child);
+      }
+      this.measured.set(element, text);
+    }
+  }
 }
 
 const fold = (text: string) => text.replace(/[\u00ad\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ');
-const solidLength = (text: string) => text.replace(/[\s\u00a0\u00ad\u200b]+/g, '').length;
+
+/** What `\s` matches (ECMAScript's WhiteSpace and LineTerminator), as character codes. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Characters other than white space, soft hyphens and zero-width spaces, counted in one pass
+ * over the text (a regex replace copied every text node); and whether there is any white space.
+ */
+function measureChars(text: string): { solid: number; spaced: boolean } {
+  let solid = 0;
+  let spaced = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) spaced = true;
+    else if (code !== 0xad && code !== 0x200b) solid++;
+  }
+  return { solid, spaced };
+}
+
+const emptyMeasure = (): Measured => ({ folded: '', solid: 0 });
+
+/**
+ * Both sides are folded already, so folding their concatenation only merges the spaces where they
+ * meet: done by hand, instead of a regex pass over up to SHORT_TEXT_CAP characters per element.
+ */
+function join(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return null;
+  const joined = a.endsWith(' ') && b.startsWith(' ') ? a + b.slice(1) : a + b;
+  return joined.length > SHORT_TEXT_CAP + 2 ? null : joined;
+}
+
+/** Adds a child element's measure to its parent's. */
+function addMeasure(into: Measured, child: Measured | undefined): void {
+  if (!child) return;
+  into.folded = join(into.folded, child.folded);
+  into.solid += child.solid;
+}
+
+/** Adds a child node that is not an element: text counts, comments and the like do not. */
+function addText(into: Measured, node: Node): void {
+  if (node.nodeType !== 3 /* TEXT_NODE */ && node.nodeType !== 4 /* CDATA_SECTION_NODE */) return;
+  const value = node.nodeValue ?? '';
+  const { solid, spaced } = measureChars(value);
+  into.solid += solid;
+  if (value.length > 4 * SHORT_TEXT_CAP && solid > SHORT_TEXT_CAP) into.folded = null;
+  // Most text nodes between elements are white space only, which folds to one space (or nothing).
+  else if (solid === 0) into.folded = join(into.folded, spaced ? ' ' : '');
+  else into.folded = join(into.folded, fold(value));
+}
 
 function measureTexts(root: Element): Texts {
   const measured = new Map<Element, Measured>();
-  // Both sides are folded already, so folding their concatenation only merges the spaces where
-  // they meet: done by hand, instead of a regex pass over up to SHORT_TEXT_CAP characters per element.
-  const join = (a: string | null, b: string | null) => {
-    if (a === null || b === null) return null;
-    const joined = a.endsWith(' ') && b.startsWith(' ') ? a + b.slice(1) : a + b;
-    return joined.length > SHORT_TEXT_CAP + 2 ? null : joined;
-  };
   const stack: { element: Element; next: Node | null; text: Measured }[] = [
-    { element: root, next: root.firstChild, text: { folded: '', solid: 0 } },
+    { element: root, next: root.firstChild, text: emptyMeasure() },
   ];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
@@ -179,23 +267,13 @@ function measureTexts(root: Element): Texts {
       stack.pop();
       measured.set(top.element, top.text);
       const parent = stack[stack.length - 1];
-      if (parent) {
-        parent.text.folded = join(parent.text.folded, top.text.folded);
-        parent.text.solid += top.text.solid;
-      }
+      if (parent) addMeasure(parent.text, top.text);
       continue;
     }
     top.next = node.nextSibling;
     if (node.nodeType === 1 /* ELEMENT_NODE */) {
-      stack.push({ element: node as Element, next: node.firstChild, text: { folded: '', solid: 0 } });
-    } else if (node.nodeType === 3 /* TEXT_NODE */ || node.nodeType === 4 /* CDATA_SECTION_NODE */) {
-      const value = node.nodeValue ?? '';
-      top.text.solid += solidLength(value);
-      top.text.folded =
-        value.length > 4 * SHORT_TEXT_CAP && solidLength(value) > SHORT_TEXT_CAP
-          ? null
-          : join(top.text.folded, fold(value));
-    }
+      stack.push({ element: node as Element, next: node.firstChild, text: emptyMeasure() });
+    } else addText(top.text, node);
   }
   return new Texts(measured);
 }

@@ -78,11 +78,12 @@ export function isRelatedHeading(text: string): boolean {
  */
 export function isHeadingLike(page: Page, id: Id): boolean {
   if (page.solid(id) > HEADING_MAX_CHARS) return false;
-  const text = page.text(id);
-  if (text.length < 2 || text.length > HEADING_MAX_CHARS || wordCount(text) > HEADING_MAX_WORDS) return false;
+  // The shape first: it is cheaper to read than the text.
   const tag = page.tag(id);
   const shaped = HEADING_TAGS.has(tag) || tag === 'STRONG' || tag === 'B' || HEADING_CLASS.test(page.cls(id));
   if (!shaped) return false;
+  const text = page.text(id);
+  if (text.length < 2 || text.length > HEADING_MAX_CHARS || wordCount(text) > HEADING_MAX_WORDS) return false;
   if (classifyHeading(text) !== 'neutral') return true;
   return page.storyLinks(id).every((story) => !story.storyLike);
 }

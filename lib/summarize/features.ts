@@ -1,4 +1,4 @@
-import { containment, cosine, type Vector } from './vectors';
+import { containment, cosine, dot, type Vector } from './vectors';
 
 /**
  * What the learned scorer sees of a sentence. None needs a dictionary except `dependent` (a short
@@ -46,8 +46,8 @@ export interface ArticleFacts {
   title: Vector | null;
   /** The body's first sentence, which news writes as the story in brief. */
   first: Vector | null;
-  /** The sum of all sentence vectors, normalised: what the article is about as a whole. */
-  centroid: Vector;
+  /** The sum of all sentence vectors, normalised, by term id (`centroid`): what the article is about as a whole. */
+  centroid: Float64Array;
 }
 
 /** Sentences longer than a typical lead sentence make a summary slow to read. */
@@ -62,8 +62,7 @@ const NUMBER = /^\P{L}*\p{N}/u;
 const NAME = /^\P{L}*\p{Lu}/u;
 
 /** The share of words after the first that match. */
-function share(text: string, pattern: RegExp): number {
-  const words = text.match(WORDS) ?? [];
+function share(words: string[], pattern: RegExp): number {
   let count = 0;
   for (let w = 1; w < words.length; w++) if (pattern.test(words[w]!)) count++;
   return words.length > 1 ? count / (words.length - 1) : 0;
@@ -71,6 +70,8 @@ function share(text: string, pattern: RegExp): number {
 
 export function featuresOf(sentence: SentenceFacts, article: ArticleFacts): number[] {
   const { position, tokens, vector, text } = sentence;
+  const titleSimilarity = article.title ? cosine(vector, article.title) : 0;
+  const words = text.match(WORDS) ?? [];
   const values: Record<FeatureName, number> = {
     first: position === 0 ? 1 : 0,
     inversePosition: 1 / (1 + position),
@@ -78,15 +79,15 @@ export function featuresOf(sentence: SentenceFacts, article: ArticleFacts): numb
     logLength: Math.log(1 + tokens),
     overLong: Math.max(0, tokens - LONG_SENTENCE_TOKENS) / LONG_SENTENCE_TOKENS,
     short: tokens < SHORT_SENTENCE_TOKENS ? 1 : 0,
-    titleSimilarity: article.title ? cosine(vector, article.title) : 0,
+    titleSimilarity,
     titleCoverage: article.title ? containment(article.title, vector) : 0,
     firstSimilarity: article.first && position > 0 ? cosine(vector, article.first) : 0,
-    earlyTitle: article.title ? cosine(vector, article.title) / (1 + position) : 0,
-    articleSimilarity: cosine(vector, article.centroid),
+    earlyTitle: titleSimilarity / (1 + position),
+    articleSimilarity: dot(vector, article.centroid),
     centrality: sentence.centrality,
     figure: sentence.figure ? 1 : 0,
-    numbers: share(text, NUMBER),
-    names: share(text, NAME),
+    numbers: share(words, NUMBER),
+    names: share(words, NAME),
     quote: QUOTE.test(text) ? 1 : 0,
     dependent: sentence.dependent ? 1 : 0,
   };

@@ -234,11 +234,12 @@ function selectReadable(analysis: Analysis, scores: number[], k: number): number
   const pickedSentences = new Set<number>();
   // Each candidate's highest similarity to a sentence picked so far.
   const overlap = candidates.map(() => 0);
+  const clearOfLead = vectors.map((vector) => lead === null || cosine(vector, lead) < REPEATS);
   const readable = (c: number) =>
     !picked.has(c) &&
     (!dependent[c] || pickedSentences.has(candidates[c]! - 1)) &&
     overlap[c]! < REPEATS &&
-    (lead === null || cosine(vectors[c]!, lead) < REPEATS);
+    clearOfLead[c]!;
   while (picked.size < k) {
     let next = -1;
     let bestValue = -Infinity;

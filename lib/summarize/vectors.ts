@@ -42,9 +42,12 @@ export function vectorize(
   const sentenceTerms = sentenceTokens.map((tokens) => termsOf(space, tokens, true));
   const extraTerms = extra.map((text) => termsOf(space, tokenize(text), false));
   const n = sentenceTerms.length;
+  // Each term's inverse frequency once, not once per sentence that has it.
+  const idf = new Float64Array(space.termIds.size);
+  for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / (space.frequency[id] ?? 1));
   return {
-    sentences: sentenceTerms.map((counts) => weigh(counts, space.frequency, n)),
-    extra: extraTerms.map((counts) => weigh(counts, space.frequency, n)),
+    sentences: sentenceTerms.map((counts) => weigh(counts, idf)),
+    extra: extraTerms.map((counts) => weigh(counts, idf)),
   };
 }
 
@@ -86,12 +89,12 @@ function addTerm(space: TermSpace, counts: Map<number, number>, key: number, wei
   counts.set(id, (before ?? 0) + weight);
 }
 
-function weigh(counts: Map<number, number>, frequency: number[], n: number): Vector {
-  const ids = new Int32Array([...counts.keys()].sort((a, b) => a - b));
+function weigh(counts: Map<number, number>, idf: Float64Array): Vector {
+  const ids = Int32Array.from(counts.keys()).sort();
   const weights = new Float64Array(ids.length);
   let norm = 0;
   for (let i = 0; i < ids.length; i++) {
-    const weight = counts.get(ids[i]!)! * Math.log(1 + n / (frequency[ids[i]!] ?? 1));
+    const weight = counts.get(ids[i]!)! * idf[ids[i]!]!;
     weights[i] = weight;
     norm += weight * weight;
   }
@@ -139,11 +142,12 @@ export function containment(a: Vector, b: Vector): number {
  */
 export function similarityGraph(vectors: Vector[], threshold: number): Graph {
   // `visited`: how many of a term's sentences the outer loop has reached, so each pair is summed once.
-  const postings = new Map<number, { sentences: number[]; weights: number[]; visited: number }>();
+  // Term ids are dense (0, 1, 2, … in the order terms were met): an array indexes them.
+  const postings: { sentences: number[]; weights: number[]; visited: number }[] = [];
   vectors.forEach((vector, i) => {
     for (let t = 0; t < vector.ids.length; t++) {
-      let list = postings.get(vector.ids[t]!);
-      if (!list) postings.set(vector.ids[t]!, (list = { sentences: [], weights: [], visited: 0 }));
+      let list = postings[vector.ids[t]!];
+      if (!list) postings[vector.ids[t]!] = list = { sentences: [], weights: [], visited: 0 };
       list.sentences.push(i);
       list.weights.push(vector.weights[t]!);
     }
@@ -156,7 +160,7 @@ export function similarityGraph(vectors: Vector[], threshold: number): Graph {
   vectors.forEach((vector, i) => {
     for (let t = 0; t < vector.ids.length; t++) {
       const weight = vector.weights[t]!;
-      const list = postings.get(vector.ids[t]!)!;
+      const list = postings[vector.ids[t]!]!;
       const { sentences, weights } = list;
       // Postings are in sentence order and i is the next one: start past it.
       for (let p = ++list.visited; p < sentences.length; p++) {
@@ -178,16 +182,33 @@ export function similarityGraph(vectors: Vector[], threshold: number): Graph {
   return graphOf(vectors.length, from, to, similarity);
 }
 
-/** The normalised sum of the vectors: what they say as a whole. */
-export function centroid(vectors: Vector[]): Vector {
-  const sums = new Map<number, number>();
+/**
+ * The normalised sum of the vectors (what they say as a whole), dense: its weight by term id.
+ * Almost every term of the article is in it, so a sentence is compared with it by `dot`, one
+ * lookup per term of the sentence, instead of a merge over the whole article's terms.
+ */
+export function centroid(vectors: Vector[]): Float64Array {
+  let terms = 0;
+  for (const vector of vectors)
+    if (vector.ids.length > 0) terms = Math.max(terms, vector.ids[vector.ids.length - 1]! + 1);
+  const sums = new Float64Array(terms);
   for (const vector of vectors) {
-    for (let t = 0; t < vector.ids.length; t++)
-      sums.set(vector.ids[t]!, (sums.get(vector.ids[t]!) ?? 0) + vector.weights[t]!);
+    for (let t = 0; t < vector.ids.length; t++) sums[vector.ids[t]!]! += vector.weights[t]!;
   }
-  const ids = new Int32Array([...sums.keys()].sort((a, b) => a - b));
-  const weights = Float64Array.from(ids, (id) => sums.get(id)!);
-  const norm = Math.sqrt(weights.reduce((sum, weight) => sum + weight * weight, 0));
-  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-  return { ids, weights };
+  // Absent terms are 0 and add nothing: the same sum, in the same order, as over the terms present.
+  let squares = 0;
+  for (let id = 0; id < terms; id++) squares += sums[id]! * sums[id]!;
+  const norm = Math.sqrt(squares);
+  if (norm > 0) for (let id = 0; id < terms; id++) sums[id]! /= norm;
+  return sums;
+}
+
+/** `cosine(vector, other)` for an `other` given densely (weight by term id), such as the centroid. */
+export function dot(vector: Vector, dense: Float64Array): number {
+  let sum = 0;
+  for (let t = 0; t < vector.ids.length; t++) {
+    const weight = dense[vector.ids[t]!];
+    if (weight) sum += vector.weights[t]! * weight;
+  }
+  return sum;
 }

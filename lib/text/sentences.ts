@@ -156,9 +156,10 @@ class SplitContext {
       yield* splitAfter(paragraph, from, /[.!?…]+["'”’»“)\]]*[^\S\n]+|\n/gu);
       return;
     }
-    for (const segment of segmenter.segment(paragraph)) {
+    for (const { segment, index } of segmenter.segment(paragraph)) {
       // The Unicode rules do not count "…" (U+2026) as final punctuation, though "..." is.
-      yield* splitAfter(segment.segment, from + segment.index, /…["'”’»“)\]]*[^\S\n]+/gu);
+      if (segment.includes('…')) yield* splitAfter(segment, from + index, /…["'”’»“)\]]*[^\S\n]+/gu);
+      else yield [from + index, from + index + segment.length];
     }
   }
 

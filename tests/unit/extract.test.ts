@@ -67,6 +67,13 @@ describe('furniture rules', () => {
   it('keeps a long paragraph even inside a box named "share"', () => {
     expect(bodyText(`<div class="share-box"><p>${PROSE}</p></div>`)).toBe(PROSE.trim());
   });
+  it('judges a box by what is left once the widget inside it is gone, at every level above it', () => {
+    const widget = '<div class="share-tools"><a>Gửi cho bạn bè</a> <a>Lưu lại</a> <a>Báo lỗi</a></div>';
+    expect(bodyText(`<section><div><div><div>${widget}</div></div>Nghe bài viết</div><p>${PROSE}</p></section>`)).toBe(
+      PROSE.trim(),
+    );
+    expect(bodyText(`<section><div>${widget}Nghe bài viết</div><p>${PROSE}</p></section>`)).toBe(PROSE.trim());
+  });
   it('keeps a page wrapped in one big form (ASP.NET sites)', () => {
     expect(bodyText(`<form id="form1"><p>${PROSE}</p></form>`)).toBe(PROSE.trim());
   });
