@@ -17,22 +17,27 @@
  * to learn that about half did not exist, in fake-indexeddb and in Chromium alike.
  */
 import Dexie, { type Table } from 'dexie';
+import { termBucket } from './fold';
 
 export const POSTINGS_CHUNK = 256;
 
+/** The postings of the terms of one bucket (`termBucket`) for the clips of one chunk. */
 export interface PostingsRow {
-  term: string;
+  bucket: string;
   chunk: number;
-  /** Ascending. */
-  ids: number[];
+  /** Ascending (code units, as IndexedDB orders strings). */
+  terms: string[];
+  /** The ids of `terms[i]` are `ids[ends[i - 1] ?? 0 .. ends[i]]`, ascending. */
+  ends: Uint32Array;
+  ids: Uint32Array;
 }
 
 export type PostingsTable = Table<PostingsRow, [string, number]>;
 
 /**
- * The row holding, as its one "id", the last chunk the postings have used: chunks after it have no
- * rows. No term is empty, so no lookup or prefix range meets it. It exists whenever the postings
- * hold any id (schema version 3 adds it to databases indexed before); without it they are empty.
+ * The row holding, as its one id, the last chunk the postings have used: chunks after it have no
+ * rows. No term's bucket is empty, so no lookup or prefix range meets it. It exists whenever the
+ * postings hold any id; without it they are empty.
  */
 export const LAST_CHUNK_KEY: [string, number] = ['', 0];
 
@@ -44,23 +49,64 @@ export function chunkOf(id: number): number {
   return Math.floor(id / POSTINGS_CHUNK);
 }
 
-interface PostingsEntry {
-  term: string;
-  chunk: number;
+/** The ids of each term of a row. */
+function decode(row: PostingsRow | undefined): Map<string, number[]> {
+  const lists = new Map<string, number[]>();
+  if (!row) return lists;
+  row.terms.forEach((term, index) => {
+    lists.set(term, Array.from(row.ids.subarray(row.ends[index - 1] ?? 0, row.ends[index])));
+  });
+  return lists;
+}
+
+function encode(bucket: string, chunk: number, lists: ReadonlyMap<string, readonly number[]>): PostingsRow {
+  const terms = [...lists.keys()].sort();
+  const ends = new Uint32Array(terms.length);
+  let total = 0;
+  terms.forEach((term, index) => {
+    total += lists.get(term)!.length;
+    ends[index] = total;
+  });
+  const ids = new Uint32Array(total);
+  terms.forEach((term, index) => ids.set(lists.get(term)!, ends[index - 1] ?? 0));
+  return { bucket, chunk, terms, ends, ids };
+}
+
+/** Adds to `into` the ids of the terms of `row` from `from` to `to`. */
+function collect(row: PostingsRow, from: string, to: string, into: Set<number>): void {
+  let low = 0;
+  let high = row.terms.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (row.terms[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < row.terms.length && row.terms[index]! <= to; index++) {
+    for (const id of row.ids.subarray(row.ends[index - 1] ?? 0, row.ends[index])) into.add(id);
+  }
+}
+
+interface TermChange {
   add: Set<number>;
   remove: Set<number>;
 }
 
+interface RowChange {
+  bucket: string;
+  chunk: number;
+  terms: Map<string, TermChange>;
+}
+
 /** Changes to the index, collected over one or more clips and written in one go. */
 export class PostingsChange {
-  private readonly rows = new Map<string, PostingsEntry>();
+  private readonly rows = new Map<string, RowChange>();
 
   /** Moves clip `id` from the terms of `before` to the terms of `after`; terms in both are left alone. */
   reindex(id: number, before: readonly string[], after: readonly string[]): void {
     const old = new Set(before);
     const current = new Set(after);
-    for (const term of old) if (!current.has(term)) this.entry(term, id).remove.add(id);
-    for (const term of current) if (!old.has(term)) this.entry(term, id).add.add(id);
+    for (const term of old) if (!current.has(term)) this.change(term, id).remove.add(id);
+    for (const term of current) if (!old.has(term)) this.change(term, id).add.add(id);
   }
 
   get size(): number {
@@ -69,41 +115,54 @@ export class PostingsChange {
 
   async apply(table: PostingsTable): Promise<void> {
     if (this.rows.size === 0) return;
-    const entries = [...this.rows.values()];
+    const changes = [...this.rows.values()];
     const lastUsed = await lastUsedChunk(table);
-    const used = entries.filter(({ chunk }) => chunk <= lastUsed);
-    const stored = new Map<PostingsEntry, PostingsRow | undefined>();
-    const found = await table.bulkGet(used.map(({ term, chunk }) => [term, chunk] as [string, number]));
-    used.forEach((entry, index) => stored.set(entry, found[index]));
+    const used = changes.filter(({ chunk }) => chunk <= lastUsed);
+    const stored = new Map<RowChange, PostingsRow | undefined>();
+    const found = await table.bulkGet(used.map(({ bucket, chunk }) => [bucket, chunk] as [string, number]));
+    used.forEach((change, index) => stored.set(change, found[index]));
     const puts: PostingsRow[] = [];
     const deletes: [string, number][] = [];
     let lastChunk = lastUsed;
-    for (const entry of entries) {
-      const { term, chunk, add, remove } = entry;
-      const before = stored.get(entry);
-      const ids = new Set(before?.ids ?? []);
-      for (const id of remove) ids.delete(id);
-      for (const id of add) {
-        ids.add(id);
-        lastChunk = Math.max(lastChunk, chunk);
+    for (const change of changes) {
+      const { bucket, chunk, terms } = change;
+      const before = stored.get(change);
+      const lists = decode(before);
+      for (const [term, { add, remove }] of terms) {
+        const ids = new Set(lists.get(term));
+        for (const id of remove) ids.delete(id);
+        for (const id of add) ids.add(id);
+        if (add.size > 0) lastChunk = Math.max(lastChunk, chunk);
+        if (ids.size > 0)
+          lists.set(
+            term,
+            [...ids].sort((a, b) => a - b),
+          );
+        else lists.delete(term);
       }
-      if (ids.size > 0) puts.push({ term, chunk, ids: [...ids].sort((a, b) => a - b) });
-      else if (before) deletes.push([term, chunk]);
+      if (lists.size > 0) puts.push(encode(bucket, chunk, lists));
+      else if (before) deletes.push([bucket, chunk]);
     }
-    if (lastChunk > lastUsed) puts.push({ term: LAST_CHUNK_KEY[0], chunk: LAST_CHUNK_KEY[1], ids: [lastChunk] });
+    if (lastChunk > lastUsed) puts.push(encode(LAST_CHUNK_KEY[0], LAST_CHUNK_KEY[1], new Map([['', [lastChunk]]])));
     await Promise.all([puts.length ? table.bulkPut(puts) : null, deletes.length ? table.bulkDelete(deletes) : null]);
     this.rows.clear();
   }
 
-  private entry(term: string, id: number) {
+  private change(term: string, id: number): TermChange {
     const chunk = chunkOf(id);
-    const key = `${chunk}\u0000${term}`;
-    let entry = this.rows.get(key);
-    if (!entry) {
-      entry = { term, chunk, add: new Set(), remove: new Set() };
-      this.rows.set(key, entry);
+    const bucket = termBucket(term);
+    const key = `${chunk}\u0000${bucket}`;
+    let row = this.rows.get(key);
+    if (!row) {
+      row = { bucket, chunk, terms: new Map() };
+      this.rows.set(key, row);
     }
-    return entry;
+    let change = row.terms.get(term);
+    if (!change) {
+      change = { add: new Set(), remove: new Set() };
+      row.terms.set(term, change);
+    }
+    return change;
   }
 }
 
@@ -140,14 +199,14 @@ export class IndexReader {
     return ids;
   }
 
+  /** A prefix range's buckets run from the bucket of its start to its end (`termBucket`); a term's is its own. */
   private async fromPostings(from: string, to: string): Promise<Set<number>> {
     const ids = new Set<number>();
+    const first = termBucket(from);
     await this.postings
-      .where('[term+chunk]')
-      .between([from, Dexie.minKey], [to, Dexie.maxKey], true, true)
-      .each((row) => {
-        for (const id of row.ids) ids.add(id);
-      });
+      .where('[bucket+chunk]')
+      .between([first, Dexie.minKey], [from === to ? first : to, Dexie.maxKey], true, true)
+      .each((row) => collect(row, from, to, ids));
     return ids;
   }
 }

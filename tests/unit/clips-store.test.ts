@@ -401,7 +401,7 @@ describe('listClips', () => {
     expect(await store.db.pending.count()).toBe(4);
     await store.indexPending();
     expect(await store.db.pending.count()).toBe(0);
-    expect(await store.db.postings.count()).toBeGreaterThan(0);
+    expect(await store.db.buckets.count()).toBeGreaterThan(0);
     expect(await Promise.all(queries.map((query) => store.listClips({ query })))).toEqual(before);
     // A deleted clip's ids stay in the postings, but it is neither listed nor counted.
     const [first] = (await store.listClips({ query: 'cai cach' })).clips;
@@ -457,6 +457,23 @@ describe('listClips', () => {
     const odd = await store.listClips({ query: 'so le', offset: 40, limit: 30 });
     expect(odd.total).toBe(350);
     expect(titles(odd)).toEqual(newest((n) => n % 2 === 1).slice(40, 70));
+  });
+
+  it('sees what another page saved, saved again or deleted since its last search', async () => {
+    const store = await seeded();
+    let now = Date.UTC(2026, 5, 1);
+    const background = openClipStore({ name: store.db.name, now: () => (now += 1000) });
+    open.push(background);
+    const search = async () => titles(await store.listClips({ query: 'cai cach', order: 'newest' }));
+    expect(await search()).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    await background.saveClip(article({ url: 'https://baochinhphu.vn/4.htm', title: 'Cải cách tiền lương' }));
+    expect(await search()).toEqual(['Cải cách tiền lương', 'Cách mạng số', 'Cải cách hành chính']);
+    await background.saveClip(article({ url: 'https://baochinhphu.vn/1.htm', title: 'Cải cách hành chính' }));
+    expect(await search()).toEqual(['Cải cách hành chính', 'Cải cách tiền lương', 'Cách mạng số']);
+    const [latest] = (await store.listClips()).clips;
+    await background.deleteClips([latest!.id]);
+    expect(await search()).toEqual(['Cải cách tiền lương', 'Cách mạng số']);
+    expect((await store.listClips({ query: 'cai cach' })).total).toBe(2);
   });
 
   it('offers the sites and tags present as filter choices', async () => {
