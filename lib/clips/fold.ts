@@ -83,13 +83,16 @@ function addFieldTerms(text: string | null | undefined, marker: string, terms: S
   }
 }
 
-/** Every term a clip is found under: its words and word pairs anywhere, and again for title and lead. */
+/**
+ * Every term a clip is found under: its words and word pairs anywhere, and again for title and
+ * lead. Sorted, so that a search looks a pending clip's terms up without building a set of them.
+ */
 export function indexTerms(clip: { title: string; lead: string | null; text: string; note: string }): string[] {
   const terms = new Set<string>();
   for (const field of [clip.title, clip.lead, clip.text, clip.note]) addFieldTerms(field, '', terms);
   addFieldTerms(clip.title, TITLE, terms);
   addFieldTerms(clip.lead, LEAD, terms);
-  return [...terms];
+  return [...terms].sort();
 }
 
 export interface SearchQuery {

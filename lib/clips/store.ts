@@ -19,7 +19,7 @@ import {
   splitClip,
   termsOf,
 } from './model';
-import { IndexReader, POSTINGS_CHUNK, PostingsChange, chunkOf } from './postings';
+import { IndexReader, POSTINGS_CHUNK, PostingsCache, PostingsChange, chunkOf } from './postings';
 
 export interface ListParams {
   /**
@@ -109,6 +109,7 @@ export function openClipStore(options: ClipStoreOptions = {}): ClipStore {
 
 export class ClipStore {
   private dateOrder: { changes: number; ids: number[] } | null = null;
+  private readonly postingsCache = new PostingsCache();
 
   constructor(
     readonly db: ClipsDb,
@@ -138,7 +139,9 @@ export class ClipStore {
     const tables = query ? this.tables() : [this.db.clips, this.db.meta];
     return guard(() =>
       this.db.transaction('r', tables, async () => {
-        const index = query ? new IndexReader(this.db.buckets, await this.db.pending.toArray()) : null;
+        const index = query
+          ? new IndexReader(this.db.buckets, this.postingsCache, await this.db.pending.toArray())
+          : null;
         const matching = await this.matchingIds(params, query, index);
         if (!matching) {
           const [total, rows] = await Promise.all([

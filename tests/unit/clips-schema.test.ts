@@ -183,7 +183,8 @@ describe('schema upgrades', () => {
         ...termsOf(indexed!, bodyOf(1)).map((term) => ({ term, chunk: 0, ids: [1] })),
         { term: '', chunk: 0, ids: [0] },
       ]);
-    await v3.pending.add({ id: 2, terms: termsOf(pending!, bodyOf(2)) });
+    // Version 3 kept a pending clip's terms in no particular order.
+    await v3.pending.add({ id: 2, terms: termsOf(pending!, bodyOf(2)).reverse() });
     await v3.meta.put({ name: 'count', value: 2 });
     v3.close();
 

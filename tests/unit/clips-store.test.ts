@@ -476,6 +476,20 @@ describe('listClips', () => {
     expect((await store.listClips({ query: 'cai cach' })).total).toBe(2);
   });
 
+  it('finds what another page changed in the postings since its last search', async () => {
+    const store = await seeded();
+    await store.indexPending();
+    const background = openClipStore({ name: store.db.name });
+    open.push(background);
+    const search = async () => titles(await store.listClips({ query: 'cai cach', order: 'newest' }));
+    expect(await search()).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    const price = (await store.listClips({ query: 'gia dien' })).clips[0]!;
+    await background.updateClip(price.id, { note: 'Cải cách giá' });
+    expect(await search()).toEqual(['Cách mạng số', 'Giá điện tăng', 'Cải cách hành chính']);
+    await background.updateClip(price.id, { note: '' });
+    expect(await search()).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+  });
+
   it('offers the sites and tags present as filter choices', async () => {
     const store = await seeded();
     expect(await store.facets()).toEqual({
