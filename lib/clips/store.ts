@@ -372,10 +372,13 @@ export class ClipStore {
   private async newestFirst(): Promise<number[]> {
     const changes = (await this.db.meta.get('changes'))?.value ?? 0;
     if (this.dateOrder?.changes !== changes) {
-      const [dated, all] = await Promise.all([
+      const [dated, count] = await Promise.all([
         this.db.clips.where('savedAt').between(-Infinity, Infinity, true, true).reverse().primaryKeys(),
-        this.db.clips.toCollection().primaryKeys(),
+        this.db.meta.get('count'),
       ]);
+      // Only when some row is missing from the savedAt index are all keys read to find it.
+      const complete = dated.length >= (count?.value ?? Infinity);
+      const all = complete ? [] : await this.db.clips.toCollection().primaryKeys();
       const seen = new Set(dated);
       this.dateOrder = { changes, ids: [...dated, ...all.filter((id) => !seen.has(id))] };
     }

@@ -515,6 +515,19 @@ describe('listClips', () => {
     expect(await store.db.clips.get(damagedId)).toMatchObject({ title: 42 });
   });
 
+  it('finds a clip whose saved-at time was damaged, last, and reports it', async () => {
+    const store = await seeded();
+    const [newest] = (await store.listClips({ query: 'cach mang' })).clips;
+    await store.db.clips.update(newest!.id, { savedAt: 'yesterday' as never });
+    const reopened = openClipStore({ name: store.db.name });
+    open.push(reopened);
+    const first = await reopened.listClips({ query: 'cai cach', order: 'newest', limit: 1 });
+    expect(first).toMatchObject({ total: 2, corrupted: [] });
+    expect(titles(first)).toEqual(['Cải cách hành chính']);
+    const second = await reopened.listClips({ query: 'cai cach', order: 'newest', offset: 1 });
+    expect(second).toMatchObject({ total: 2, clips: [], corrupted: [{ id: newest!.id, problems: ['savedAt'] }] });
+  });
+
   it('treats a stored javascript: link as damage rather than showing it', async () => {
     const store = newStore();
     const { clip } = await store.saveClip(article());
