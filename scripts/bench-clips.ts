@@ -3,7 +3,7 @@
  * page, search words and phrases — the current code beside a baseline commit's (by default the last
  * one with schema version 3, a postings row per term and chunk), in the same run and page.
  *
- *   npm run -s bench:clips [-- --clips=10000] [--baseline=REV]   in Chromium, over its real IndexedDB
+ *   npm run -s bench:clips [-- --clips=10000] [--baseline=REV] [--unlocked]   in Chromium, over its real IndexedDB
  *   npm run -s bench:clips -- [--clips=10000] --node               in Node, over fake-indexeddb
  * The Chromium run writes rows `clips` (scripts/lib/bench-report.ts); the Node run only prints.
  *
@@ -385,7 +385,10 @@ async function main(): Promise<void> {
       },
       [vocabulary, clips, baselineLabel] as const,
     );
-    await writeRows(clips, where.replace(/^.*HeadlessChrome\/(\S+).*$/, 'Chromium $1'), baselineLabel, run);
+    const browser = where.replace(/^.*HeadlessChrome\/(\S+).*$/, 'Chromium $1');
+    // --unlocked: run beside the other browser tests instead of under /tmp/loa-e2e.lock (it plays no speech).
+    const lock = process.argv.includes('--unlocked') ? ', run without the E2E lock' : '';
+    await writeRows(clips, `${browser}${lock}`, baselineLabel, run);
   } finally {
     await context.close();
     server.close();

@@ -462,9 +462,11 @@ export class ClipStore {
     offset: number,
     limit: number,
   ): Promise<{ rows: ClipRow[]; total: number }> {
-    const ranked = (await this.newestFirst()).filter((id) => ids.has(id));
-    // Array sort is stable: newest first stays the order among equal scores.
-    if (scores) ranked.sort((a, b) => scores.get(b)! - scores.get(a)!);
+    // Scores are small whole numbers (0–15): one pass puts each id in its score's list, newest
+    // first in each, instead of a comparison sort of up to every clip by score.
+    const byScore: number[][] = [];
+    for (const id of await this.newestFirst()) if (ids.has(id)) (byScore[scores?.get(id) ?? 0] ??= []).push(id);
+    const ranked = byScore.reverse().flat();
     const rows = await this.db.clips.bulkGet(ranked.slice(offset, offset + limit));
     return { rows: rows.filter((row) => row !== undefined), total: ranked.length };
   }
