@@ -127,10 +127,6 @@ export class PostingsChange {
     for (const term of current) if (!old.has(term)) this.change(term, id).add.add(id);
   }
 
-  get size(): number {
-    return this.rows.size;
-  }
-
   async apply(table: PostingsTable): Promise<void> {
     if (this.rows.size === 0) return;
     const changes = [...this.rows.values()];
@@ -152,18 +148,18 @@ export class PostingsChange {
         for (const id of remove) ids.delete(id);
         for (const id of add) ids.add(id);
         if (add.size > 0) lastChunk = Math.max(lastChunk, chunk);
-        if (ids.size > 0)
+        if (ids.size === 0) lists.delete(term);
+        else
           lists.set(
             term,
             [...ids].sort((a, b) => a - b),
           );
-        else lists.delete(term);
       }
       if (lists.size > 0) puts.push(encode(bucket, chunk, lists));
       else if (before) deletes.push([bucket, chunk]);
     }
     puts.push(markRow({ lastChunk, changes: mark.changes + 1 }));
-    await Promise.all([puts.length ? table.bulkPut(puts) : null, deletes.length ? table.bulkDelete(deletes) : null]);
+    await Promise.all([table.bulkPut(puts), deletes.length ? table.bulkDelete(deletes) : null]);
     this.rows.clear();
   }
 
