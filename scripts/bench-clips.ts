@@ -1,19 +1,22 @@
 /**
- * Benchmark of the clips store at 10,000 clips: save one, list the first page, search words and
- * phrases — the current schema (version 2) beside version 1, in the same run.
+ * Benchmark of the clips store at 10,000 clips: import and index them, save one, list the first
+ * page, search words and phrases — the current code beside a baseline commit's (by default the last
+ * one with schema version 3, a postings row per term and chunk), in the same run and page.
  *
- *   npm run -s bench:clips [-- --clips=10000]           in Chromium, over its real IndexedDB
- *   npm run -s bench:clips -- [--clips=10000] --node    in Node, over fake-indexeddb
+ *   npm run -s bench:clips [-- --clips=10000] [--baseline=REV] [--unlocked]   in Chromium, over its real IndexedDB
+ *   npm run -s bench:clips -- [--clips=10000] --node               in Node, over fake-indexeddb
  * The Chromium run writes rows `clips` (scripts/lib/bench-report.ts); the Node run only prints.
  *
  * Chromium is the number that matters (the extension runs there); the Node run needs no browser but
- * measures fake-indexeddb's JavaScript B-trees and garbage collector as much as Loa's code (indexing
- * there costs ~50 µs of CPU a postings row, a clip has ~480 rows: hours at 10,000 clips).
- * The same `runBench` runs in both: Node bundles this file for the page with esbuild.
+ * measures fake-indexeddb's JavaScript B-trees and garbage collector as much as Loa's code.
+ * The baseline's lib/ is taken from git (`git archive`) into node_modules/.cache, and the same
+ * `runBench` times both stores through their public API: Node bundles this file for the page with esbuild.
  */
 
 /** Chromium's binary: $CHROMIUM, else the Debian package's (see scripts/system-deps.sh). */
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+/** The last commit with schema version 3 (a postings row per term and chunk). */
+const DEFAULT_BASELINE = 'ab3201f';
 const RUNS = 25;
 const WORDS_PER_CLIP = 600;
 const SEED_BATCH = 500;
@@ -27,17 +30,19 @@ const SITES = [
   'tienphong.vn',
 ];
 
-/**
- * Seeds `clips` generated clips over `vocabulary` (most frequent word first) into two databases,
- * the current design (schema version 2: the postings index, through the store's own import) and
- * schema version 1 as it was (a multiEntry index of folded words, counted with `count()`), then
- * times the clips page's operations on both. Loads the store lazily so Node can install
- * fake-indexeddb first.
- */
+type ClipsModule = typeof import('../lib/clips');
+type ClipInput = import('../lib/clips').ClipInput;
+
+/** A store design to time: the public API of lib/clips at some commit. */
+export interface Design {
+  label: string;
+  clips: ClipsModule;
+}
+
 export interface ClipsBenchResult {
   label: string;
   goalMs: number;
-  legacy: Timing;
+  baseline: Timing;
   current: Timing;
 }
 
@@ -46,27 +51,37 @@ interface Timing {
   p90: number;
 }
 
+/** How a design's index was built from the imported clips. */
+export interface IndexingRun {
+  importSeconds: number;
+  indexSeconds: number;
+  /** Rows of the index table (postings or buckets), the unit IndexedDB pays for. */
+  indexRows: number;
+}
+
 export interface ClipsBenchRun {
   results: ClipsBenchResult[];
-  /** Seconds to move the imported clips into the postings (version 2), and to seed version 1's word index. */
-  indexSeconds: number;
-  legacySeedSeconds: number;
-  postingsRows: number;
+  /** The quoted-phrase search of the design without pair postings, on the current store. */
+  phraseInText: Timing;
+  baseline: IndexingRun;
+  current: IndexingRun;
 }
 
 const SAVE_GOAL_MS = 50;
 const LIST_GOAL_MS = 50;
 const SEARCH_GOAL_MS = 30;
 
+/**
+ * Imports `clips` generated clips over `vocabulary` (most frequent word first) into one database
+ * per design, through the store's own import and `indexPending` (what the clips page does after an
+ * import), then times the clips page's operations on both, alternating per operation.
+ */
 export async function runBench(
   vocabulary: string[],
   clips: number,
+  designs: { baseline: Design; current: Design },
   log: (line: string) => void,
 ): Promise<ClipsBenchRun> {
-  const { ClipsDb, SCHEMA_HISTORY, folded, openClipStore } = await import('../lib/clips');
-  const { buildClip, splitClip } = await import('../lib/clips/model');
-  type ClipInput = import('../lib/clips').ClipInput;
-
   // mulberry32: every run benchmarks the same data.
   let seed = 0;
   const random = () => {
@@ -101,7 +116,11 @@ export async function runBench(
     };
   };
   const base = Date.UTC(2025, 0, 1);
-  const generated = Array.from({ length: clips }, (_, n) => buildClip(clip(n), base + n * 60_000));
+  const exported = Array.from({ length: clips }, (_, n) => ({
+    ...clip(n),
+    site: SITES[n % SITES.length],
+    savedAt: new Date(base + n * 60_000).toISOString(),
+  }));
 
   const time = async (action: (run: number) => Promise<unknown>): Promise<Timing> => {
     const samples: number[] = [];
@@ -117,183 +136,155 @@ export async function runBench(
     };
   };
 
-  // Version 2, seeded through importJson: the same code path as a user's import.
   const name = `bench-clips-${Date.now()}`;
-  const store = openClipStore({ name });
-  let seedStart = performance.now();
-  for (let first = 0; first < clips; first += SEED_BATCH) {
-    const batch = generated.slice(first, first + SEED_BATCH);
-    const document = {
-      format: 'loa-clips',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      clips: batch.map((entry) => ({ ...entry, key: undefined, savedAt: new Date(entry.savedAt).toISOString() })),
-    };
-    await store.importJson(JSON.stringify(document));
-  }
-  log(`version 2: imported ${clips} clips in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  // What the clips page does after an import: the pending clips go into the postings.
-  seedStart = performance.now();
-  await store.indexPending();
-  const indexSeconds = (performance.now() - seedStart) / 1000;
-  const postingsRows = await store.db.postings.count();
-  log(`version 2: indexed them (${postingsRows} postings rows) in ${indexSeconds.toFixed(1)} s`);
-
-  // Version 1, seeded straight into its tables, rows as its code wrote them.
-  const legacy = new ClipsDb(`${name}-v1`, SCHEMA_HISTORY.slice(0, 1));
-  const wordsOf = (entry: { title: string; lead: string | null; text: string; note: string }) => [
-    ...new Set(
-      [entry.title, entry.lead ?? '', entry.text, entry.note].flatMap(folded).filter((token) => token.length <= 40),
-    ),
-  ];
-  const legacyRows = (entry: (typeof generated)[number], id: number) => {
-    const { row, body } = splitClip({ ...entry, id });
-    return { row, body: { ...body, words: wordsOf(entry) } };
+  const seeded = async ({ label, clips: api }: Design) => {
+    const store = api.openClipStore({ name: `${name}-${label}` });
+    let start = performance.now();
+    for (let first = 0; first < clips; first += SEED_BATCH) {
+      const document = {
+        format: 'loa-clips',
+        version: 1,
+        exportedAt: new Date().toISOString(),
+        clips: exported.slice(first, first + SEED_BATCH),
+      };
+      await store.importJson(JSON.stringify(document));
+    }
+    const importSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    await store.indexPending();
+    const indexSeconds = (performance.now() - start) / 1000;
+    const table = store.db.tables.find((candidate) => ['postings', 'buckets'].includes(candidate.name))!;
+    const indexRows = await table.count();
+    log(
+      `${label}: imported ${clips} clips in ${importSeconds.toFixed(1)} s, indexed them in ` +
+        `${indexSeconds.toFixed(1)} s (${indexRows} ${table.name} rows, ${(indexRows / clips).toFixed(1)} a clip)`,
+    );
+    /** A second store over the same database: what the clips page has right after it opens. */
+    const reopen = () => api.openClipStore({ name: `${name}-${label}` });
+    return { store, reopen, run: { importSeconds, indexSeconds, indexRows } };
   };
-  seedStart = performance.now();
-  for (let first = 0; first < clips; first += SEED_BATCH) {
-    const batch = generated.slice(first, first + SEED_BATCH).map((entry, i) => legacyRows(entry, first + i + 1));
-    await legacy.transaction('rw', legacy.clips, legacy.bodies, async () => {
-      await legacy.clips.bulkAdd(batch.map(({ row }) => row));
-      await legacy.table('bodies').bulkAdd(batch.map(({ body }) => body));
-    });
-  }
-  const legacySeedSeconds = (performance.now() - seedStart) / 1000;
-  const legacyEntries = await legacy.table('bodies').orderBy('words').count();
-  log(`version 1: seeded ${clips} clips (${legacyEntries} word-index entries) in ${legacySeedSeconds.toFixed(1)} s`);
+  const baseline = await seeded(designs.baseline);
+  const current = await seeded(designs.current);
 
-  /** Version 1's list query: matching ids by intersection, then a page newest first. */
-  const legacyList = async (words: string[], prefix: string | null) =>
-    legacy.transaction('r', legacy.clips, legacy.bodies, async () => {
-      const bodies = legacy.table('bodies');
-      if (words.length === 0 && !prefix) {
-        return Promise.all([legacy.clips.count(), legacy.clips.orderBy('savedAt').reverse().limit(50).toArray()]);
-      }
-      const sets = (
-        await Promise.all([
-          ...words.map((entry) => bodies.where('words').equals(entry).primaryKeys()),
-          ...(prefix ? [bodies.where('words').startsWith(prefix).primaryKeys()] : []),
-        ])
-      ).map((ids) => new Set(ids as number[]));
-      sets.sort((a, b) => a.size - b.size);
-      const ids = [...sets[0]!].filter((id) => sets.every((set) => set.has(id)));
-      const matching = new Set(ids);
-      const page: number[] = [];
-      await legacy.clips
-        .orderBy('savedAt')
-        .reverse()
-        .until(() => page.length >= 50)
-        .eachPrimaryKey((id) => {
-          if (matching.has(id)) page.push(id);
-        });
-      return [ids.length, await legacy.clips.bulkGet(page)];
-    });
-  let legacyNext = clips + 1;
-  const legacySave = (input: ClipInput) =>
-    legacy.transaction('rw', legacy.clips, legacy.bodies, async () => {
-      const entry = buildClip(input, Date.now());
-      const existing = await legacy.clips.where('key').equals(entry.key).first();
-      const { row, body } = legacyRows(entry, existing?.id ?? legacyNext++);
-      await Promise.all([legacy.clips.put(row), legacy.table('bodies').put(body)]);
-    });
-
-  const common = (await store.listClips({ query: 'của ', limit: 1 })).total;
+  const common = (await current.store.listClips({ query: 'của ', limit: 1 })).total;
   log(`"của" is in ${common} clips`);
 
-  const rows: [string, number, (run: number) => Promise<unknown>, (run: number) => Promise<unknown>][] = [
-    [
-      'save one new clip',
-      SAVE_GOAL_MS,
-      (run) => legacySave(clip(clips + run)),
-      (run) => store.saveClip(clip(clips + RUNS + run)),
-    ],
-    [
-      'save again (update of an existing clip)',
-      SAVE_GOAL_MS,
-      (run) => legacySave(clip(run * 7)),
-      (run) => store.saveClip(clip(run * 7 + 1)),
-    ],
-    ['list the first page (50, newest first)', LIST_GOAL_MS, () => legacyList([], null), () => store.listClips()],
-    [
-      'search a common word ("của")',
-      SEARCH_GOAL_MS,
-      () => legacyList(['cua'], null),
-      () => store.listClips({ query: 'của ' }),
-    ],
+  type Seeded = typeof current;
+  const rows: [string, number, (design: Seeded, run: number, fresh: number) => Promise<unknown>][] = [
+    ['save one new clip', SAVE_GOAL_MS, ({ store }, _run, fresh) => store.saveClip(clip(fresh))],
+    ['save again (update of an existing clip)', SAVE_GOAL_MS, ({ store }, run) => store.saveClip(clip(run * 7 + 1))],
+    ['list the first page (50, newest first)', LIST_GOAL_MS, ({ store }) => store.listClips()],
+    ['search a common word ("của")', SEARCH_GOAL_MS, ({ store }) => store.listClips({ query: 'của ' })],
     [
       'search two words, no accents ("cai cach")',
       SEARCH_GOAL_MS,
-      () => legacyList(['cai', 'cach'], null),
-      () => store.listClips({ query: 'cai cach ' }),
+      ({ store }) => store.listClips({ query: 'cai cach ' }),
     ],
+    ['search a quoted phrase ("của các")', SEARCH_GOAL_MS, ({ store }) => store.listClips({ query: '"của các"' })],
+    ['search as you type, prefix ("chin")', SEARCH_GOAL_MS, ({ store }) => store.listClips({ query: 'chin' })],
     [
-      'search a quoted phrase ("của các")',
+      'first search after the clips page opens ("của")',
       SEARCH_GOAL_MS,
-      () => legacyList(['cua', 'cac'], null),
-      () => store.listClips({ query: '"của các"' }),
-    ],
-    [
-      'search as you type, prefix ("chin")',
-      SEARCH_GOAL_MS,
-      () => legacyList([], 'chin'),
-      () => store.listClips({ query: 'chin' }),
+      async ({ reopen }) => {
+        const store = reopen();
+        await store.listClips({ query: 'của ' });
+        store.close();
+      },
     ],
     [
       'search, newest first ("của")',
       SEARCH_GOAL_MS,
-      () => legacyList(['cua'], null),
-      () => store.listClips({ query: 'của ', order: 'newest' }),
+      ({ store }) => store.listClips({ query: 'của ', order: 'newest' }),
     ],
   ];
   const results: ClipsBenchResult[] = [];
-  log(`${'median (p90), ms'.padEnd(44)} ${'version 1'.padStart(18)} ${'version 2'.padStart(18)}  ratio`);
-  for (const [label, goalMs, before, after] of rows) {
-    const legacyTiming = await time(before);
-    const current = await time(after);
+  log(
+    `${'median (p90), ms'.padEnd(44)} ${designs.baseline.label.padStart(18)} ${designs.current.label.padStart(18)}  ratio`,
+  );
+  let fresh = clips;
+  for (const [label, goalMs, action] of rows) {
+    const before = await time((run) => action(baseline, run, fresh + run));
+    const after = await time((run) => action(current, run, fresh + run));
+    fresh += RUNS;
     const cell = ({ median, p90 }: Timing) => `${median.toFixed(1)} (${p90.toFixed(1)})`.padStart(18);
-    log(
-      `${label.padEnd(44)} ${cell(legacyTiming)} ${cell(current)}  ${(current.median / legacyTiming.median).toFixed(2)}×`,
-    );
-    results.push({ label, goalMs, legacy: legacyTiming, current });
+    log(`${label.padEnd(44)} ${cell(before)} ${cell(after)}  ${(after.median / before.median).toFixed(2)}×`);
+    results.push({ label, goalMs, baseline: before, current: after });
   }
-  log('version 1 has no phrase search: its phrase row matches the two words anywhere.');
-  log(`version 2 searched with ${await store.db.pending.count()} saved clips still pending, as after a day of saving.`);
-  store.close();
-  legacy.close();
-  await Promise.all([store.db.delete(), legacy.delete()]);
-  return { results, indexSeconds, legacySeedSeconds, postingsRows };
+  log(
+    `both searched with ${await current.store.db.pending.count()} saved clips still pending, as after a day of saving.`,
+  );
+  // The design without pair postings: a phrase is checked in the text of the clips that have its words.
+  const { IndexReader, PostingsCache } = await import('../lib/clips/postings');
+  let checked = 0;
+  const phraseInText = await time(async () => {
+    const db = current.store.db;
+    await db.transaction('r', db.buckets, db.pending, db.bodies, async () => {
+      const index = new IndexReader(db.buckets, new PostingsCache(), await db.pending.toArray());
+      const [first, second] = await Promise.all([index.ids('=của'), index.ids('=các')]);
+      const candidates = [...first].filter((id) => second.has(id));
+      const bodies = await db.bodies.bulkGet(candidates);
+      checked = candidates.length;
+      return bodies.filter((body) => body?.text.normalize('NFC').toLowerCase().includes('của các')).length;
+    });
+  });
+  log(
+    `phrase "của các" checked in the text of the ${checked} clips with both words, instead of pair postings: ` +
+      `${phraseInText.median.toFixed(1)} ms (p90 ${phraseInText.p90.toFixed(1)})`,
+  );
+  for (const { store } of [baseline, current]) {
+    store.close();
+    await store.db.delete();
+  }
+  return { results, baseline: baseline.run, current: current.run, phraseInText };
 }
 
 if (typeof window === 'undefined') await main();
 
-/** The bench table's rows: version 2 against version 1 of the same run as its baseline. */
-async function writeRows(clips: number, where: string, run: ClipsBenchRun): Promise<void> {
+/** The bench table's rows: the current code against the baseline commit of the same run. */
+async function writeRows(clips: number, where: string, baselineLabel: string, run: ClipsBenchRun): Promise<void> {
   const { writeBenchRows } = await import('./lib/bench-report');
   const count = clips.toLocaleString('en');
+  const indexing = ({ indexSeconds, indexRows }: IndexingRun) =>
+    `${indexSeconds.toFixed(1)} s, ${indexRows} rows (${(indexRows / clips).toFixed(1)} a clip)`;
   writeBenchRows(
     'clips',
-    run.results.map(({ label, goalMs, legacy, current }, index) => ({
+    run.results.map(({ label, goalMs, baseline, current }, index) => ({
       what: `${count} clips: ${label}`,
       goal: `≤ ${goalMs} ms`,
       value: current.median,
       unit: 'ms',
       meets: current.median <= goalMs,
-      baseline: { what: 'schema version 1', value: legacy.median },
+      baseline: { what: baselineLabel, value: baseline.median },
       note:
-        `median of ${RUNS}, p90 ${current.p90.toFixed(1)} ms (version 1: ${legacy.p90.toFixed(1)} ms); ${where}` +
+        `median of ${RUNS}, p90 ${current.p90.toFixed(1)} ms (${baselineLabel}: ${baseline.p90.toFixed(1)} ms); ${where}` +
         (index === 0
-          ? `; indexing ${count} imported clips took ${run.indexSeconds.toFixed(0)} s (${run.postingsRows} postings rows), ` +
-            `seeding version 1's word index ${run.legacySeedSeconds.toFixed(0)} s`
+          ? `; indexing the ${count} imported clips took ${indexing(run.current)} (${baselineLabel}: ${indexing(run.baseline)})`
+          : '') +
+        (label.includes('quoted phrase')
+          ? `; without pair postings (the phrase checked in the text of the clips with both words) ` +
+            `${run.phraseInText.median.toFixed(1)} ms`
           : ''),
     })),
   );
 }
 
 async function main(): Promise<void> {
-  const { existsSync, readFileSync, readdirSync } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const { existsSync, mkdirSync, readFileSync, readdirSync } = await import('node:fs');
   const { join, resolve } = await import('node:path');
   const root = resolve(import.meta.dirname, '..');
-  const clips = Number(process.argv.find((arg) => arg.startsWith('--clips='))?.slice('--clips='.length) ?? 10_000);
+  const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const clips = Number(option('clips') ?? 10_000);
+  const revision = option('baseline') ?? DEFAULT_BASELINE;
+  const commit = execFileSync('git', ['rev-parse', '--short', revision], { cwd: root, encoding: 'utf8' }).trim();
+  const baselineLabel = `commit ${commit}`;
+  // Under node_modules, so that the baseline's imports (dexie) resolve as the current code's do.
+  const baselineRoot = join(root, 'node_modules/.cache/loa-bench-clips', commit);
+  if (!existsSync(join(baselineRoot, 'lib'))) {
+    mkdirSync(baselineRoot, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${commit} lib | tar -x -C ${JSON.stringify(baselineRoot)}`], { cwd: root });
+  }
+  const baselineEntry = join(baselineRoot, 'lib/clips/index.ts');
 
   // The Vietnamese words of the corpus pages, most frequent first.
   const counts = new Map<string, number>();
@@ -310,11 +301,17 @@ async function main(): Promise<void> {
   const vocabulary = [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
 
   if (process.argv.includes('--node')) {
-    // Before runBench loads Dexie, which picks up the global IndexedDB when it loads.
+    // Before the stores load Dexie, which picks up the global IndexedDB when it loads.
     const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
     Object.assign(globalThis, { indexedDB, IDBKeyRange });
     console.log(`Node ${process.version}, fake-indexeddb`);
-    await runBench(vocabulary, clips, console.log);
+    const [before, after] = await Promise.all([import(baselineEntry), import('../lib/clips')]);
+    await runBench(
+      vocabulary,
+      clips,
+      { baseline: { label: baselineLabel, clips: before }, current: { label: 'now', clips: after } },
+      console.log,
+    );
     return;
   }
 
@@ -332,7 +329,12 @@ async function main(): Promise<void> {
   ]);
   const bundle = await build({
     stdin: {
-      contents: `import { runBench } from './scripts/bench-clips.ts'; globalThis.runBench = runBench;`,
+      contents: [
+        `import { runBench } from './scripts/bench-clips.ts';`,
+        `import * as now from './lib/clips/index.ts';`,
+        `import * as baseline from ${JSON.stringify(baselineEntry)};`,
+        `Object.assign(globalThis, { runBench, stores: { now, baseline } });`,
+      ].join('\n'),
       resolveDir: root,
       loader: 'ts',
     },
@@ -368,16 +370,25 @@ async function main(): Promise<void> {
     const where = `${await page.evaluate(() => navigator.userAgent)}, native IndexedDB`;
     console.log(where);
     const run = await page.evaluate(
-      ([words, count]) => {
+      ([words, count, label]) => {
         const scope = globalThis as unknown as {
           runBench: typeof runBench;
+          stores: { now: ClipsModule; baseline: ClipsModule };
           benchLog: (line: string) => void;
         };
-        return scope.runBench(words, count, (line) => scope.benchLog(line));
+        return scope.runBench(
+          words,
+          count,
+          { baseline: { label, clips: scope.stores.baseline }, current: { label: 'now', clips: scope.stores.now } },
+          (line) => scope.benchLog(line),
+        );
       },
-      [vocabulary, clips] as const,
+      [vocabulary, clips, baselineLabel] as const,
     );
-    await writeRows(clips, where.replace(/^.*HeadlessChrome\/(\S+).*$/, 'Chromium $1'), run);
+    const browser = where.replace(/^.*HeadlessChrome\/(\S+).*$/, 'Chromium $1');
+    // --unlocked: run beside the other browser tests instead of under /tmp/loa-e2e.lock (it plays no speech).
+    const lock = process.argv.includes('--unlocked') ? ', run without the E2E lock' : '';
+    await writeRows(clips, `${browser}${lock}`, baselineLabel, run);
   } finally {
     await context.close();
     server.close();

@@ -6,6 +6,7 @@
  */
 
 import { foldForSearch } from '../text/fold';
+import { hash53 } from './hash';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 const ENDS_IN_TOKEN = /[\p{L}\p{M}\p{N}]$/u;
@@ -21,6 +22,23 @@ const EXACT = '=';
 const PAIR = '"';
 const TITLE = '^';
 const LEAD = '~';
+
+/** Letters of a word that name its bucket: a prefix range being typed reads one bucket, or a few for two letters. */
+const WORD_BUCKET_LETTERS = 3;
+/** Pairs are spread over this many buckets by hash: only point lookups read them. */
+const PAIR_BUCKETS = 512;
+
+/**
+ * The bucket `term` is stored in (lib/clips/postings.ts). A word's bucket is its first letters, so
+ * the terms of a prefix range lie in the buckets from the bucket of its start to its end; a
+ * pair's is a hash. Title and lead terms keep their marker, so they never share a whole-clip bucket.
+ */
+export function termBucket(term: string): string {
+  const field = term.startsWith(TITLE) || term.startsWith(LEAD) ? 1 : 0;
+  if (term[field] === PAIR) return `${term.slice(0, field + 1)}${(hash53(term) % PAIR_BUCKETS).toString(36)}`;
+  const exact = term[field] === EXACT ? 1 : 0;
+  return term.slice(0, field + exact + WORD_BUCKET_LETTERS);
+}
 
 /** The folded syllable tokens of `text`, in order, repeats kept: "Cải cách, cải tổ" → ["cai", "cach", "cai", "to"]. */
 export function folded(text: string): string[] {
@@ -65,13 +83,16 @@ function addFieldTerms(text: string | null | undefined, marker: string, terms: S
   }
 }
 
-/** Every term a clip is found under: its words and word pairs anywhere, and again for title and lead. */
+/**
+ * Every term a clip is found under: its words and word pairs anywhere, and again for title and
+ * lead. Sorted, so that a search looks a pending clip's terms up without building a set of them.
+ */
 export function indexTerms(clip: { title: string; lead: string | null; text: string; note: string }): string[] {
   const terms = new Set<string>();
   for (const field of [clip.title, clip.lead, clip.text, clip.note]) addFieldTerms(field, '', terms);
   addFieldTerms(clip.title, TITLE, terms);
   addFieldTerms(clip.lead, LEAD, terms);
-  return [...terms];
+  return [...terms].sort();
 }
 
 export interface SearchQuery {

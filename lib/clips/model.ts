@@ -3,6 +3,7 @@ import type { Article, Figure, RelatedStory } from '../article';
 import { squeeze } from '../text/whitespace';
 import { ClipsError } from './errors';
 import { indexTerms } from './fold';
+import { hash53 } from './hash';
 import { cleanUrl, siteOf, urlIdentity } from './url';
 
 export const CLIP_KINDS = ['article', 'selection', 'summary'] as const;
@@ -232,21 +233,8 @@ function excerpt(text: string): string {
 export function clipKey(kind: ClipKind, cleanedUrl: string, text: string): string {
   const identity = urlIdentity(cleanedUrl);
   if (kind !== 'selection') return `${kind}|${identity}`;
-  return `selection|${identity}|${hash53(squeeze(text.normalize('NFC')))}`;
-}
-
-/** cyrb53: a fast 53-bit string hash; collisions between one user's selections of one page are negligible. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  // Collisions between one user's selections of one page are negligible at 53 bits.
+  return `selection|${identity}|${hash53(squeeze(text.normalize('NFC'))).toString(36)}`;
 }
 
 const MAX_TAG_LENGTH = 40;

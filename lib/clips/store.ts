@@ -19,7 +19,7 @@ import {
   splitClip,
   termsOf,
 } from './model';
-import { IndexReader, POSTINGS_CHUNK, PostingsChange, chunkOf } from './postings';
+import { IndexReader, POSTINGS_CHUNK, PostingsCache, PostingsChange, chunkOf } from './postings';
 
 export interface ListParams {
   /**
@@ -101,9 +101,6 @@ const INDEX_BATCH = POSTINGS_CHUNK;
 /** Import progress is reported after every this many clips. */
 const IMPORT_PROGRESS_STEP = 100;
 
-/** Up to this many matches, a search reads the matching rows and sorts them itself. */
-const SORT_IN_MEMORY = 500;
-
 export function openClipStore(options: ClipStoreOptions = {}): ClipStore {
   const db = new ClipsDb(options.name ?? CLIPS_DB_NAME);
   if (options.onBlocked) db.on('blocked', options.onBlocked);
@@ -111,6 +108,9 @@ export function openClipStore(options: ClipStoreOptions = {}): ClipStore {
 }
 
 export class ClipStore {
+  private dateOrder: { changes: number; ids: number[] } | null = null;
+  private readonly postingsCache = new PostingsCache();
+
   constructor(
     readonly db: ClipsDb,
     private readonly now: () => number = Date.now,
@@ -124,8 +124,8 @@ export class ClipStore {
         const existing = await this.findByKey(incoming);
         const index = new PostingsChange();
         const clip = await this.write(existing ? mergeClips(existing, incoming) : incoming, existing, index);
-        await index.apply(this.db.postings);
-        if (!existing) await this.adjustCount(1);
+        await index.apply(this.db.buckets);
+        await this.recordChange(existing ? 0 : 1);
         return { clip, created: !existing };
       });
     });
@@ -139,7 +139,9 @@ export class ClipStore {
     const tables = query ? this.tables() : [this.db.clips, this.db.meta];
     return guard(() =>
       this.db.transaction('r', tables, async () => {
-        const index = query ? new IndexReader(this.db.postings, await this.db.pending.toArray()) : null;
+        const index = query
+          ? new IndexReader(this.db.buckets, this.postingsCache, await this.db.pending.toArray())
+          : null;
         const matching = await this.matchingIds(params, query, index);
         if (!matching) {
           const [total, rows] = await Promise.all([
@@ -186,7 +188,7 @@ export class ClipStore {
         // The note is searchable, so the index changes with it.
         const index = new PostingsChange();
         await this.write(updated, clip, index);
-        await index.apply(this.db.postings);
+        await index.apply(this.db.buckets);
         return updated;
       }),
     );
@@ -207,7 +209,7 @@ export class ClipStore {
           this.db.bodies.bulkDelete([...ids]),
           this.db.pending.bulkDelete([...ids]),
         ]);
-        await this.adjustCount(-deleted.rows.length);
+        await this.recordChange(-deleted.rows.length);
         return deleted;
       }),
     );
@@ -235,8 +237,8 @@ export class ClipStore {
             await this.db.pending.put({ id: row.id, terms: termsOf(row, body) });
           }
         }
-        await index.apply(this.db.postings);
-        await this.adjustCount(returned);
+        await index.apply(this.db.buckets);
+        await this.recordChange(returned);
         return deleted.rows.length;
       }),
     );
@@ -284,11 +286,11 @@ export class ClipStore {
           await this.write(existing ? mergeClips(existing, clip) : clip, existing, index);
           const done = added + merged;
           if (done % IMPORT_PROGRESS_STEP === 0 || done === incoming.length) {
-            await index.apply(this.db.postings);
+            await index.apply(this.db.buckets);
             report(done, incoming.length);
           }
         }
-        await this.adjustCount(added);
+        await this.recordChange(added);
         return { added, merged };
       });
     });
@@ -307,13 +309,13 @@ export class ClipStore {
     return guard(async () => {
       for (;;) {
         // Not the clips table: listing and filtering go on while a batch is written.
-        const indexed = await this.db.transaction('rw', this.db.pending, this.db.postings, async () => {
+        const indexed = await this.db.transaction('rw', this.db.pending, this.db.buckets, async () => {
           const next = await this.db.pending.limit(INDEX_BATCH).toArray();
           // One chunk per batch: a new chunk is then written once, without reading it.
           const batch = next.filter(({ id }) => chunkOf(id) === chunkOf(next[0]?.id ?? 0));
           const index = new PostingsChange();
           for (const { id, terms } of batch) index.reindex(id, [], terms);
-          await index.apply(this.db.postings);
+          await index.apply(this.db.buckets);
           await this.db.pending.bulkDelete(batch.map((entry) => entry.id));
           return batch.length;
         });
@@ -323,7 +325,7 @@ export class ClipStore {
   }
 
   private tables() {
-    return [this.db.clips, this.db.bodies, this.db.postings, this.db.pending, this.db.meta];
+    return [this.db.clips, this.db.bodies, this.db.buckets, this.db.pending, this.db.meta];
   }
 
   /**
@@ -353,9 +355,34 @@ export class ClipStore {
     return (await this.db.meta.get('count'))?.value ?? this.db.clips.count();
   }
 
-  private async adjustCount(delta: number): Promise<void> {
-    const stored = await this.db.meta.get('count');
-    await this.db.meta.put({ name: 'count', value: stored ? stored.value + delta : await this.db.clips.count() });
+  /** Adjusts the count of clips by `added` and moves the `changes` counter on. */
+  private async recordChange(added: number): Promise<void> {
+    const [count, changes] = await this.db.meta.bulkGet(['count', 'changes']);
+    await this.db.meta.bulkPut([
+      { name: 'count', value: count ? count.value + added : await this.db.clips.count() },
+      { name: 'changes', value: (changes?.value ?? 0) + 1 },
+    ]);
+  }
+
+  /**
+   * Every clip id, newest first; damaged rows without a usable savedAt go last. Kept until the
+   * `changes` counter moves: reading 10,000 keys of the savedAt index took longer than the rest of
+   * a search together.
+   */
+  private async newestFirst(): Promise<number[]> {
+    const changes = (await this.db.meta.get('changes'))?.value ?? 0;
+    if (this.dateOrder?.changes !== changes) {
+      const [dated, count] = await Promise.all([
+        this.db.clips.where('savedAt').between(-Infinity, Infinity, true, true).reverse().primaryKeys(),
+        this.db.meta.get('count'),
+      ]);
+      // Only when some row is missing from the savedAt index are all keys read to find it.
+      const complete = dated.length >= (count?.value ?? Infinity);
+      const all = complete ? [] : await this.db.clips.toCollection().primaryKeys();
+      const seen = new Set(dated);
+      this.dateOrder = { changes, ids: [...dated, ...all.filter((id) => !seen.has(id))] };
+    }
+    return this.dateOrder.ids;
   }
 
   /**
@@ -427,8 +454,7 @@ export class ClipStore {
 
   /**
    * One page of `ids`: best score first when `scores` are given, newest first among equals, and
-   * how many of `ids` are still clips (deleted clips stay in the postings). A few matches are read
-   * and sorted here; many are ordered by walking the savedAt index (keys only).
+   * how many of `ids` are still clips (deleted clips stay in the postings). Only the page's rows are read.
    */
   private async pageOf(
     ids: ReadonlySet<number>,
@@ -436,17 +462,11 @@ export class ClipStore {
     offset: number,
     limit: number,
   ): Promise<{ rows: ClipRow[]; total: number }> {
-    const score = (id: number) => scores?.get(id) ?? 0;
-    if (ids.size <= SORT_IN_MEMORY) {
-      const rows = (await this.db.clips.bulkGet([...ids])).filter((row) => row !== undefined);
-      // Damaged rows may lack a usable savedAt; they sort last, and readRows reports them.
-      const time = (row: ClipRow) => (typeof row.savedAt === 'number' ? row.savedAt : -Infinity);
-      rows.sort((a, b) => score(b.id) - score(a.id) || time(b) - time(a));
-      return { rows: rows.slice(offset, offset + limit), total: rows.length };
-    }
-    const newest = await this.db.clips.orderBy('savedAt').reverse().primaryKeys();
-    const ranked = newest.filter((id) => ids.has(id));
-    if (scores) ranked.sort((a, b) => score(b) - score(a));
+    // Scores are small whole numbers (0–15): one pass puts each id in its score's list, newest
+    // first in each, instead of a comparison sort of up to every clip by score.
+    const byScore: number[][] = [];
+    for (const id of await this.newestFirst()) if (ids.has(id)) (byScore[scores?.get(id) ?? 0] ??= []).push(id);
+    const ranked = byScore.reverse().flat();
     const rows = await this.db.clips.bulkGet(ranked.slice(offset, offset + limit));
     return { rows: rows.filter((row) => row !== undefined), total: ranked.length };
   }

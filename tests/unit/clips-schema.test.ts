@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClipStore, ClipsDb, SCHEMA_HISTORY, openClipStore, toClipsError } from '../../lib/clips';
-import { LAST_CHUNK_KEY, POSTINGS_CHUNK } from '../../lib/clips/postings';
+import { type ClipBody, type ClipRow, termsOf } from '../../lib/clips/model';
 
 /**
  * Rows exactly as Loa's first schema wrote them. Frozen on purpose: when the schema changes, these
@@ -165,35 +165,48 @@ describe('schema upgrades', () => {
     expect(exported.clips).toHaveLength(2);
   });
 
-  it('keeps the clips a version-2 database had indexed when version 3 indexes new ones', async () => {
+  it('re-indexes every clip of a version-3 database, indexed or pending, into the version-4 buckets', async () => {
     const name = `clips-schema-${++counter}`;
-    const clip = (n: number) => ({
-      url: `https://a.vn/${n}`,
-      title: `Bài ${n}`,
-      siteName: 'a.vn',
-      lang: 'vi',
-      kind: 'article' as const,
-      text: `Ngân sách ${n % 2 ? 'lẻ' : 'chẵn'}.`,
-      summary: [],
-      lead: null,
-      note: '',
-      figures: [],
-      related: [],
-      tags: [],
-    });
-    const version2 = new ClipStore(new ClipsDb(name, SCHEMA_HISTORY.slice(0, 2)));
-    for (let n = 1; n <= 10; n++) await version2.saveClip(clip(n));
-    await version2.indexPending();
-    // Version 2 wrote no mark of the last used chunk.
-    await version2.db.postings.delete(LAST_CHUNK_KEY);
-    version2.close();
+    const v3 = new ClipsDb(name, SCHEMA_HISTORY.slice(0, 3));
+    const bodyOf = (id: number) => {
+      const { words: _words, ...body } = VERSION_1.bodies.find((candidate) => candidate.id === id)!;
+      return body as ClipBody;
+    };
+    const [indexed, pending] = VERSION_1.clips as ClipRow[];
+    // As version 3 left it: clip 1 in its postings (a row per term and chunk, and the last-chunk
+    // mark), clip 2 saved since and still pending.
+    await v3.table('clips').bulkAdd(structuredClone(VERSION_1.clips));
+    await v3.table('bodies').bulkAdd(VERSION_1.bodies.map(({ id }) => bodyOf(id)));
+    await v3
+      .table('postings')
+      .bulkAdd([
+        ...termsOf(indexed!, bodyOf(1)).map((term) => ({ term, chunk: 0, ids: [1] })),
+        { term: '', chunk: 0, ids: [0] },
+      ]);
+    // Version 3 kept a pending clip's terms in no particular order.
+    await v3.pending.add({ id: 2, terms: termsOf(pending!, bodyOf(2)).reverse() });
+    await v3.meta.put({ name: 'count', value: 2 });
+    v3.close();
 
     const store = track(openClipStore({ name }));
-    // New clips in the chunk version 2 used and in the next one: its rows must be read, not replaced.
-    for (let n = 11; n <= POSTINGS_CHUNK + 5; n++) await store.saveClip(clip(n));
-    await store.indexPending();
-    expect((await store.listClips({ query: 'ngan sach ' })).total).toBe(POSTINGS_CHUNK + 5);
-    expect((await store.listClips({ query: 'lẻ ' })).total).toBe((POSTINGS_CHUNK + 6) >> 1);
+    expect((await store.listClips()).clips).toEqual([...VERSION_1.clips].sort((a, b) => b.savedAt - a.savedAt));
+    expect(await Promise.all([1, 2].map((id) => store.getClip(id)))).toEqual(
+      [...version1Clips()].sort((a, b) => a.id - b.id),
+    );
+    expect(store.db.tables.map((table) => table.name)).not.toContain('postings');
+    expect(await store.db.pending.count()).toBe(2);
+    const search = async (query: string) => (await store.listClips({ query })).clips.map((clip) => clip.id);
+    for (const stage of ['pending', 'indexed']) {
+      if (stage === 'indexed') await store.indexPending();
+      expect(await search('"cải cách thủ tục"')).toEqual([1]);
+      expect(await search('hạn 15')).toEqual([1]);
+      expect(await search('cai cach')).toEqual([1]);
+      expect(await search('điện ')).toEqual([2]);
+      expect(await search('chin')).toEqual([2, 1]);
+      expect(await search('cài ')).toEqual([]);
+    }
+    expect(await store.db.pending.count()).toBe(0);
+    expect(await store.db.buckets.count()).toBeGreaterThan(0);
   });
 
   it('still reads a database that a newer Loa upgraded (after the extension is rolled back)', async () => {

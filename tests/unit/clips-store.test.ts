@@ -401,7 +401,7 @@ describe('listClips', () => {
     expect(await store.db.pending.count()).toBe(4);
     await store.indexPending();
     expect(await store.db.pending.count()).toBe(0);
-    expect(await store.db.postings.count()).toBeGreaterThan(0);
+    expect(await store.db.buckets.count()).toBeGreaterThan(0);
     expect(await Promise.all(queries.map((query) => store.listClips({ query })))).toEqual(before);
     // A deleted clip's ids stay in the postings, but it is neither listed nor counted.
     const [first] = (await store.listClips({ query: 'cai cach' })).clips;
@@ -459,6 +459,37 @@ describe('listClips', () => {
     expect(titles(odd)).toEqual(newest((n) => n % 2 === 1).slice(40, 70));
   });
 
+  it('sees what another page saved, saved again or deleted since its last search', async () => {
+    const store = await seeded();
+    let now = Date.UTC(2026, 5, 1);
+    const background = openClipStore({ name: store.db.name, now: () => (now += 1000) });
+    open.push(background);
+    const search = async () => titles(await store.listClips({ query: 'cai cach', order: 'newest' }));
+    expect(await search()).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    await background.saveClip(article({ url: 'https://baochinhphu.vn/4.htm', title: 'Cải cách tiền lương' }));
+    expect(await search()).toEqual(['Cải cách tiền lương', 'Cách mạng số', 'Cải cách hành chính']);
+    await background.saveClip(article({ url: 'https://baochinhphu.vn/1.htm', title: 'Cải cách hành chính' }));
+    expect(await search()).toEqual(['Cải cách hành chính', 'Cải cách tiền lương', 'Cách mạng số']);
+    const [latest] = (await store.listClips()).clips;
+    await background.deleteClips([latest!.id]);
+    expect(await search()).toEqual(['Cải cách tiền lương', 'Cách mạng số']);
+    expect((await store.listClips({ query: 'cai cach' })).total).toBe(2);
+  });
+
+  it('finds what another page changed in the postings since its last search', async () => {
+    const store = await seeded();
+    await store.indexPending();
+    const background = openClipStore({ name: store.db.name });
+    open.push(background);
+    const search = async () => titles(await store.listClips({ query: 'cai cach', order: 'newest' }));
+    expect(await search()).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+    const price = (await store.listClips({ query: 'gia dien' })).clips[0]!;
+    await background.updateClip(price.id, { note: 'Cải cách giá' });
+    expect(await search()).toEqual(['Cách mạng số', 'Giá điện tăng', 'Cải cách hành chính']);
+    await background.updateClip(price.id, { note: '' });
+    expect(await search()).toEqual(['Cách mạng số', 'Cải cách hành chính']);
+  });
+
   it('offers the sites and tags present as filter choices', async () => {
     const store = await seeded();
     expect(await store.facets()).toEqual({
@@ -482,6 +513,19 @@ describe('listClips', () => {
     expect(exported.corrupted.map((row) => row.id)).toEqual([damagedId]);
     await expect(store.updateClip(damagedId, { note: 'x' })).rejects.toMatchObject({ code: 'corrupted' });
     expect(await store.db.clips.get(damagedId)).toMatchObject({ title: 42 });
+  });
+
+  it('finds a clip whose saved-at time was damaged, last, and reports it', async () => {
+    const store = await seeded();
+    const [newest] = (await store.listClips({ query: 'cach mang' })).clips;
+    await store.db.clips.update(newest!.id, { savedAt: 'yesterday' as never });
+    const reopened = openClipStore({ name: store.db.name });
+    open.push(reopened);
+    const first = await reopened.listClips({ query: 'cai cach', order: 'newest', limit: 1 });
+    expect(first).toMatchObject({ total: 2, corrupted: [] });
+    expect(titles(first)).toEqual(['Cải cách hành chính']);
+    const second = await reopened.listClips({ query: 'cai cach', order: 'newest', offset: 1 });
+    expect(second).toMatchObject({ total: 2, clips: [], corrupted: [{ id: newest!.id, problems: ['savedAt'] }] });
   });
 
   it('treats a stored javascript: link as damage rather than showing it', async () => {
