@@ -72,7 +72,9 @@ export default defineContentScript({
           extractPage(document, { url: location.href, budget: { ms: EXTRACTION_BUDGET_MS } }),
         );
         // A failed completion is asked again next time rather than remembered.
-        result.catch(() => cache?.result === result && (cache = null));
+        result.catch(() => {
+          if (cache?.result === result) cache = null;
+        });
         cache = { key, result };
       }
       return cache.result;
