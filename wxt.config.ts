@@ -13,7 +13,13 @@ const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2e ? '.output/e2e' : '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // lib/ modules are pure (DOM in, data out; nothing runs on import): a module a bundle does not
+    // use is dropped whole. Without this Rollup keeps the figure lexicon's word tables in the
+    // extraction script, whose figures are computed by the background.
+    build: { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !id.includes('/lib/') } } },
+  }),
   hooks: {
     // WXT builds the toolbar button from the popup, with its <title> as the tooltip, and drops the
     // config's action in the MV2 (Firefox) build: the icon and the localized title are set here, last.

@@ -15,14 +15,17 @@ import {
   type ClipSaveResponse,
   type SpeechCommand,
 } from '@/lib/messages';
+import { rememberingCompleter } from '@/lib/extract/complete';
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
 import { sameSiteVerdicts } from '@/lib/url';
 import { markStage } from '@/lib/speech/stages';
 import { hostBridgeEngine } from '@/lib/speech/tts-bridge/host';
 import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
-import { ensureContentScript, isRestrictedUrl } from '@/lib/tabs';
+import { ensureContentScript, ensureReader, isRestrictedUrl } from '@/lib/tabs';
 
 const BADGE_MS = 4000;
+/** Articles whose figures and summary are kept: a few tabs' worth, each opened again costs a lookup. */
+const COMPLETED_ARTICLES = 16;
 
 /** Keyboard commands that drive the reader (the others: save-clip, and the browser's own _execute_action). */
 const SPEECH_COMMANDS: Record<string, SpeechCommand> = {
@@ -50,6 +53,10 @@ export default defineBackground(() => {
     );
   }
 
+  // Figures and summary are computed here, where the popup or a command already woke the worker,
+  // instead of in the script injected into the page.
+  const completeArticle = rememberingCompleter(COMPLETED_ARTICLES);
+
   let store: ClipStore | null = null;
   const clips = () => (store ??= openClipStore());
 
@@ -73,10 +80,14 @@ export default defineBackground(() => {
    * Runs what a shortcut or a menu asked for in `tab`. No popup is open to explain a failure, so
    * it shows on the toolbar badge ("!"); a save that worked shows "✓".
    */
-  async function inTab(tab: Browser.tabs.Tab | undefined, task: (tabId: number) => Promise<boolean>, confirm = false) {
+  async function inTab(
+    tab: Browser.tabs.Tab | undefined,
+    task: (tabId: number) => Promise<boolean>,
+    { confirm = false, inject = ensureContentScript } = {},
+  ) {
     if (!tab?.id || isRestrictedUrl(tab.url)) return showOnBadge(tab?.id, false);
     try {
-      await ensureContentScript(tab.id);
+      await inject(tab.id);
       const ok = await task(tab.id);
       if (!ok || confirm) showOnBadge(tab.id, ok);
     } catch {
@@ -91,7 +102,7 @@ export default defineBackground(() => {
         const extracted = await sendToTab(tabId, { type: 'extract' });
         return extracted.ok && (await saveClip(clipFromArticle(extracted.article, 'article'))).ok;
       },
-      true,
+      { confirm: true },
     );
 
   const saveSelectionOf = (tab: Browser.tabs.Tab | undefined, selection: string) =>
@@ -106,7 +117,7 @@ export default defineBackground(() => {
           : { url: tab.url, title: tab.title ?? tab.url, lang: 'und', siteName: null };
         return (await saveClip(clipFromSelection(page, selection))).ok;
       },
-      true,
+      { confirm: true },
     );
 
   // A shortcut gets a sign of life at once: the first read after a browser start waits for the
@@ -129,19 +140,24 @@ export default defineBackground(() => {
     markStage('command', { first: true });
     // Before anything is awaited: injecting and extracting on a page read for the first time take a while.
     if (tab?.id && !isRestrictedUrl(tab.url)) showPreparing(tab.id, true);
-    return inTab(tab, async (tabId) => {
-      markStage('injected');
-      const status = await sendToTab(tabId, { type: 'speech', command }).finally(() => showPreparing(tabId, false));
-      if (status.preparing) showPreparing(tabId, true);
-      const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);
-      return !status.error && !(meantToStart && status.state.status === 'idle');
-    });
+    return inTab(
+      tab,
+      async (tabId) => {
+        markStage('injected');
+        const status = await sendToTab(tabId, { type: 'speech', command }).finally(() => showPreparing(tabId, false));
+        if (status.preparing) showPreparing(tabId, true);
+        const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);
+        return !status.error && !(meantToStart && status.state.status === 'idle');
+      },
+      { inject: ensureReader },
+    );
   };
 
   const readSelectionIn = (tab: Browser.tabs.Tab | undefined, text: string) =>
     inTab(
       tab,
       async (tabId) => text.trim() !== '' && !(await sendToTab(tabId, { type: 'speak-selection', text })).error,
+      { inject: ensureReader },
     );
 
   const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
@@ -201,5 +217,7 @@ export default defineBackground(() => {
     },
     'same-site': ({ urls, pageUrl }, sender) =>
       isOwnContentScript(sender, self) && Array.isArray(urls) ? sameSiteVerdicts(urls, pageUrl) : [],
+    'complete-article': ({ page }, sender) =>
+      isOwnContentScript(sender, self) || isOwnExtensionPage(sender, self) ? completeArticle(page) : null,
   });
 });

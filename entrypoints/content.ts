@@ -1,15 +1,9 @@
-import { browser } from 'wxt/browser';
-import type { Article, ExtractResult } from '@/lib/article';
-import { extractArticle } from '@/lib/extract';
-import { fetchArticle } from '@/lib/extract/remote';
-import { broadcastSpeechStatus, onContentRequest, sendToBackground } from '@/lib/messages';
-import type { SpeechEngine } from '@/lib/speech/engine';
+import type { Article, ArticlePage, ExtractResult, PageResult } from '@/lib/article';
+import { extractPage } from '@/lib/extract';
+import { fetchStory } from '@/lib/extract/remote';
+import { onContentRequest, sendToBackground } from '@/lib/messages';
 import { findArticleContainer, installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
-import { ReadingSession } from '@/lib/speech/session';
-import { markStage } from '@/lib/speech/stages';
-import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
-import { createBridgeEngine } from '@/lib/speech/tts-bridge/client';
-import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
+import { PAGE_ARTICLES, type PageArticles } from '@/lib/tabs';
 
 /** Set on this extension's own global (the content script's world), where page elements cannot name it. */
 const INJECTED = Symbol.for('loa.content-script');
@@ -40,10 +34,22 @@ function parseFetched(html: string, url: string): Document {
   return doc;
 }
 
+/** The page's figures and summary, computed by the background (lib/figures and lib/summarize stay out of the page). */
+async function complete(page: ArticlePage): Promise<Article> {
+  const article = await sendToBackground({ type: 'complete-article', page });
+  if (!article) throw new Error('Loa could not complete the article (the extension was reloaded?).');
+  return article;
+}
+
+async function completeResult(result: PageResult): Promise<ExtractResult> {
+  return result.ok ? { ok: true, article: await complete(result.page) } : result;
+}
+
 /**
- * Injected on demand (activeTab + scripting, never declared for all sites). Owns the page's
- * article and its reading session: extracts once per page state, reads aloud with the page's
- * speechSynthesis (so reading outlives the popup), highlights on the live page.
+ * The extraction script, injected on demand (activeTab + scripting, never declared for all
+ * sites) on every popup opening: extracts the page's article once per page state and flashes a
+ * sentence on the live page. Reading aloud is the reader's (reader.content.ts), injected after
+ * this one only when reading starts, which gets the article from here.
  */
 export default defineContentScript({
   matches: [],
@@ -51,71 +57,47 @@ export default defineContentScript({
   main() {
     // A symbol, not a named global: a page element with id or name "__loaContentScript" shows up
     // as a property of window and would make every injection think Loa already runs.
-    const injected = globalThis as { [INJECTED]?: true };
+    const injected = globalThis as { [INJECTED]?: true; [PAGE_ARTICLES]?: PageArticles };
     if (injected[INJECTED]) return;
     injected[INJECTED] = true;
 
-    let cache: { key: string; result: ExtractResult } | null = null;
+    let cache: { key: string; result: Promise<ExtractResult> } | null = null;
     // Single-page sites swap articles without a reload: the address and the body size tell.
     const pageKey = () =>
       `${location.href}|${document.body?.childElementCount ?? 0}|${document.body?.textContent?.length ?? 0}`;
-    const extract = (): ExtractResult => {
+    const extract = (): Promise<ExtractResult> => {
       const key = pageKey();
-      if (cache?.key !== key)
-        cache = { key, result: extractArticle(document, { url: location.href, budget: { ms: EXTRACTION_BUDGET_MS } }) };
+      if (cache?.key !== key) {
+        const result = completeResult(
+          extractPage(document, { url: location.href, budget: { ms: EXTRACTION_BUDGET_MS } }),
+        );
+        // A failed completion is asked again next time rather than remembered.
+        result.catch(() => {
+          if (cache?.result === result) cache = null;
+        });
+        cache = { key, result };
+      }
       return cache.result;
     };
-    const article = (): Article | null => {
-      const result = extract();
+    const article = async (): Promise<Article | null> => {
+      const result = await extract();
       return result.ok ? result.article : null;
     };
-
-    // Listeners are registered before anything is awaited: the popup messages right after injecting.
-    const storedSettings = browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
-      (stored) => parseSpeechSettings(stored[SPEECH_SETTINGS_KEY]),
-      () => parseSpeechSettings(null),
-    );
-    let session: ReadingSession | null = null;
-    // Made on first use, never at injection: touching speechSynthesis starts the browser's speech
-    // platform, which made every injection (every popup opening) ~150 ms slower.
-    const pageEngine = (): SpeechEngine => ({
-      synth: window.speechSynthesis,
-      createUtterance: (text) => new SpeechSynthesisUtterance(text),
-    });
-    const bridgeEngine = import.meta.env.FIREFOX
-      ? undefined
-      : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
-    // Chrome lets a page speak only after the user clicked it; without that, go straight to
-    // chrome.tts instead of waiting for the page engine to refuse.
-    const pageMaySpeak = () =>
-      !bridgeEngine ||
-      (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
-    const reading = async () => {
-      const settings = await storedSettings;
-      // Asking the page for its voices starts the browser's speech platform (speech-dispatcher
-      // on Linux), which chrome.tts alone does not: without it the bridge would list no voices.
-      window.speechSynthesis.getVoices();
-      return (session ??= new ReadingSession({
-        engine: pageMaySpeak() ? pageEngine() : bridgeEngine!(),
-        document,
-        settings,
-        saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }).catch(() => {}),
-        onStatus: broadcastSpeechStatus,
-        fallbackEngine: bridgeEngine,
-      }));
+    injected[PAGE_ARTICLES] = {
+      article,
+      story: async (url) => {
+        const story = await fetchStory(url, sameSiteAsPage, parseFetched);
+        const result = story && extractPage(story.doc, { url: story.url });
+        return result?.ok ? complete(result.page) : null;
+      },
     };
-    installHighlightStyle(document);
-    // Leaving the page ends its reading: nothing may go on speaking for a page that is gone.
-    // A page kept in the back/forward cache keeps this script: the next visit gets a new session.
-    addEventListener('pagehide', () => {
-      session?.dispose();
-      session = null;
-    });
 
+    installHighlightStyle(document);
+    // Registered before anything is awaited: the popup messages right after injecting.
     onContentRequest({
       extract,
-      reveal: ({ sentence }) => {
-        const current = article();
+      reveal: async ({ sentence }) => {
+        const current = await article();
         if (!current || !document.body) return false;
         // Searched inside the article, so a ticker or teaser repeating the sentence is not the one shown.
         const container = findArticleContainer(
@@ -125,26 +107,6 @@ export default defineContentScript({
         // A flash, not a lasting mark: the reader's own highlight, once reading starts, is kept.
         return new SentenceHighlighter({ root: document.body, container }).flash(sentence);
       },
-      speech: async ({ command }) => {
-        markStage('request', { first: true });
-        return (await reading()).command(command, article, window.getSelection()?.toString());
-      },
-      'speech-status': async () => {
-        const current = article();
-        const reader = await reading();
-        return current ? reader.statusFor(current.lang) : reader.status();
-      },
-      'queue-stories': async ({ urls }) => {
-        const fetched = await Promise.all(
-          urls.map((url) => fetchArticle(url, sameSiteAsPage, parseFetched).catch(() => null)),
-        );
-        const stories = fetched.filter((story): story is Article => story !== null);
-        const reader = await reading();
-        return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };
-      },
-      'voice-options': async () => (await reading()).pinnableVoices(),
-      'speak-selection': async ({ text }) =>
-        (await reading()).readSelection(text, article()?.lang ?? (document.documentElement.lang || 'und')),
     });
   },
 });

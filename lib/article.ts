@@ -73,6 +73,12 @@ export interface Article {
   wordCount: number;
 }
 
+/**
+ * What the page alone gives: the article before its figures and summary, which are pure functions
+ * of it (`completeArticle`), computed outside the page so the injected script stays small.
+ */
+export type ArticlePage = Omit<Article, 'figures' | 'summary'>;
+
 export type ExtractFailure =
   | 'not-article' // a home page, list page or empty page
   | 'too-large' // more elements than extraction may walk without freezing the tab
@@ -80,3 +86,5 @@ export type ExtractFailure =
   | 'parse-error';
 
 export type ExtractResult = { ok: true; article: Article } | { ok: false; reason: ExtractFailure; message: string };
+
+export type PageResult = { ok: true; page: ArticlePage } | { ok: false; reason: ExtractFailure; message: string };

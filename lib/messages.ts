@@ -4,7 +4,7 @@
  * so each side is type-checked against the same table.
  */
 import { browser } from 'wxt/browser';
-import type { ExtractResult } from './article';
+import type { Article, ArticlePage, ExtractResult } from './article';
 import type { ClipInput, ClipsFailure, SaveResult } from './clips';
 import type { SpeakerError, SpeakerState } from './speech/speaker-ports';
 import type { VoiceRef } from './speech/voice-catalogue';
@@ -40,7 +40,11 @@ export interface SpeechStatus {
 
 type Sender = { id?: string; url?: string; tab?: { id?: number; url?: string } };
 
-/** Popup/background → content script (the tab's page). */
+/**
+ * Popup/background → content scripts (the tab's page). `extract` and `reveal` are the extraction
+ * script's (`content.js`, injected on every popup opening); the others are the reader's
+ * (`reader.js`, injected with it only where reading starts or its state is asked for).
+ */
 export type ContentRequest =
   | { type: 'extract' }
   /** Scrolls the page to this sentence of the article and flashes it. */
@@ -69,7 +73,9 @@ export type BackgroundRequest =
   | { type: 'save-clip'; clip: ClipInput }
   | { type: 'open-clips' }
   /** Content script: which of `urls` are http(s) addresses of `pageUrl`'s registrable domain (the background carries the Public Suffix List). */
-  | { type: 'same-site'; pageUrl: string; urls: string[] };
+  | { type: 'same-site'; pageUrl: string; urls: string[] }
+  /** Content script: the key figures and summary of the page it extracted (`completeArticle`). */
+  | { type: 'complete-article'; page: ArticlePage };
 
 export type ClipSaveResponse = { ok: true; result: SaveResult } | ClipsFailure;
 
@@ -78,6 +84,8 @@ export interface BackgroundResponses {
   'open-clips': void;
   /** One verdict per requested URL, in order; empty when the asker is not Loa's content script. */
   'same-site': boolean[];
+  /** Null when the asker is not Loa's own content script or page. */
+  'complete-article': Article | null;
 }
 
 /** Tags content-script messages so the background's runtime listener ignores them, and vice versa. */
@@ -153,7 +161,8 @@ function listen<Req extends { type: string }>(
     );
 }
 
-export function onContentRequest(handlers: ContentHandlers): () => void {
+/** Each content script answers its own share of the requests and leaves the rest to the other. */
+export function onContentRequest<K extends ContentRequest['type']>(handlers: Pick<ContentHandlers, K>): () => void {
   return listen<ContentRequest>(CONTENT, handlers);
 }
 

@@ -1,5 +1,6 @@
-/** Getting Loa's content script into a tab, and knowing in advance where browsers forbid it. */
+/** Getting Loa's content scripts into a tab, and knowing in advance where browsers forbid it. */
 import { browser } from 'wxt/browser';
+import type { Article } from './article';
 
 /**
  * Pages no extension may script: browser pages, extension pages, stores, the PDF viewer. Saved
@@ -21,12 +22,33 @@ export async function fileAccessMissing(url: string | undefined): Promise<boolea
   return !(await browser.extension.isAllowedFileSchemeAccess());
 }
 
+/** The extraction script: the page's article, injected on every popup opening. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The reading session, injected after the extraction script only where reading is asked for. */
+export const READER_SCRIPT_FILE = '/content-scripts/reader.js';
 
 /**
- * Injects the content script (it guards itself against running twice). activeTab grants the
+ * What the extraction script lends the reader. Both files run in the extension's own
+ * content-script world of the page, where this registered symbol names the same property and page
+ * scripts cannot reach it.
+ */
+export const PAGE_ARTICLES = Symbol.for('loa.page-articles');
+export interface PageArticles {
+  /** The page's article, complete (figures and summary), extracted once per page state. */
+  article(): Promise<Article | null>;
+  /** A story of the page's own site, fetched and extracted the same way; null when it is not one. */
+  story(url: string): Promise<Article | null>;
+}
+
+/**
+ * Injects the extraction script (it guards itself against running twice). activeTab grants the
  * permission when the user clicks the toolbar icon, presses a Loa shortcut or uses its menu.
  */
 export async function ensureContentScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+/** Injects the extraction script and then the reader, which reads the article through it; each runs once. */
+export async function ensureReader(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE, READER_SCRIPT_FILE] });
 }

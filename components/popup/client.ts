@@ -9,12 +9,13 @@ import {
   sendToBackground,
   sendToTab,
   type ClipSaveResponse,
+  type ContentRequest,
   type SpeechCommand,
   type SpeechStatus,
 } from '@/lib/messages';
 import type { VoiceRef } from '@/lib/speech/voice-catalogue';
 import { onDeviceSummarizerReady, summarizeOnDevice } from '@/lib/summarize/on-device';
-import { ensureContentScript, fileAccessMissing, isRestrictedUrl } from '@/lib/tabs';
+import { ensureContentScript, ensureReader, fileAccessMissing, isRestrictedUrl } from '@/lib/tabs';
 
 /**
  * Languages Chrome's on-device summarizer accepts; asking it about any other makes Chrome log
@@ -40,7 +41,10 @@ export interface PopupClient {
   saveClip(article: Article): Promise<ClipSaveResponse>;
   openClips(): Promise<void>;
   openInNewTab(url: string): Promise<void>;
-  /** The reader of the page: its state, voice slots filled (waits for the voice list). */
+  /**
+   * The reader of the page: its state, voice slots filled (waits for the voice list). Injects the
+   * reader first: asked by the player, which mounts with the summary already painted.
+   */
   speechStatus(): Promise<SpeechStatus>;
   speech(command: SpeechCommand): Promise<SpeechStatus>;
   /** Live reading progress while the popup is open. */
@@ -65,6 +69,16 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     if (tabId === undefined) throw new Error('The popup has no tab to work on.');
     return tabId;
   };
+  let readerInjected: Promise<number> | null = null;
+  /** The tab, with the reader injected once per popup (it is not needed to show the article). */
+  const readerTab = () => {
+    const tab = requireTab();
+    readerInjected ??= ensureReader(tab).then(() => tab);
+    // A failed injection (the tab navigated to a page Loa may not script) is tried again next time.
+    readerInjected.catch(() => (readerInjected = null));
+    return readerInjected;
+  };
+  const toReader = async <T extends ContentRequest>(message: T) => sendToTab(await readerTab(), message);
   return {
     t: browserTranslate,
     async loadArticle() {
@@ -97,16 +111,16 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     async openInNewTab(url) {
       await browser.tabs.create({ url });
     },
-    speechStatus: () => sendToTab(requireTab(), { type: 'speech-status' }),
-    speech: (command) => sendToTab(requireTab(), { type: 'speech', command }),
+    speechStatus: () => toReader({ type: 'speech-status' }),
+    speech: (command) => toReader({ type: 'speech', command }),
     onSpeechStatus: (listener) => {
       const tab = requireTab();
       return onSpeechStatus((status, from) => from === tab && listener(status));
     },
     onDeviceSummarizerReady: async (lang) => ON_DEVICE_SUMMARY_LANGUAGES.has(lang) && onDeviceSummarizerReady(lang),
     summarizeOnDevice: (text, lang) => summarizeOnDevice(text, lang),
-    voiceOptions: () => sendToTab(requireTab(), { type: 'voice-options' }),
-    queueStories: (urls) => sendToTab(requireTab(), { type: 'queue-stories', urls }),
+    voiceOptions: () => toReader({ type: 'voice-options' }),
+    queueStories: (urls) => toReader({ type: 'queue-stories', urls }),
     loadTextSize: () =>
       browser.storage.local.get(TEXT_SIZE_KEY).then(
         (stored) => validTextSize(stored[TEXT_SIZE_KEY]),

@@ -1,13 +1,12 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { hostWithoutWww } from '../address';
-import type { Article, ExtractFailure, ExtractResult } from '../article';
-import { extractFigures } from '../figures';
+import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../article';
 import { findRelated } from '../related';
-import { summarize } from '../summarize';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
+import { completeArticle } from './complete';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
@@ -51,11 +50,21 @@ const MAX_LINK_SHARE = 0.5;
  */
 const PROSE_PARAGRAPH_CHARS = 250;
 
-/**
- * Extracts the article of a page. Works on a clone, so the live page is never touched
- * (Readability mutates what it parses); the clone's depth is bounded (see `boundedClone`). Runs unchanged in the content script and in Node.
- */
+/** Extracts the article of a page with its figures and summary: what the CLI and the tests see. */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
+  const result = extractPage(doc, options);
+  return result.ok ? { ok: true, article: completeArticle(result.page) } : result;
+}
+
+/** A refusal: the same in a page result and in an article result. */
+type Refusal = Extract<PageResult, { ok: false }>;
+
+/**
+ * Extracts what the page alone gives (no figures, no summary). Works on a clone, so the live page
+ * is never touched (Readability mutates what it parses); the clone's depth is bounded (see
+ * `boundedClone`). Runs unchanged in the content script and in Node.
+ */
+export function extractPage(doc: Document, options: ExtractOptions = {}): PageResult {
   const url = options.url ?? doc.URL ?? '';
   const elements = doc.getElementsByTagName('*').length;
   if (elements > MAX_ELEMENTS) return tooLarge(`${elements} elements, at most ${MAX_ELEMENTS}`, options.explain);
@@ -90,12 +99,12 @@ function watchdog(budget: ExtractOptions['budget']): Checkpoint {
 }
 
 /** A page Loa does not read, said in the explain trace under the reason's name as well. */
-function refuse(reason: ExtractFailure, message: string, explain?: Explain): ExtractResult {
+function refuse(reason: ExtractFailure, message: string, explain?: Explain): Refusal {
   explain?.(decision(reason, 'rejected', null, message));
   return { ok: false, reason, message };
 }
 
-function tooLarge(measure: string, explain?: Explain): ExtractResult {
+function tooLarge(measure: string, explain?: Explain): Refusal {
   return refuse('too-large', `This page is too large to read (${measure}).`, explain);
 }
 
@@ -105,8 +114,8 @@ function extractFromClone(
   url: string,
   explain: Explain | undefined,
   checkpoint: Checkpoint,
-): ExtractResult {
-  const notArticle = (message: string): ExtractResult => refuse('not-article', message, explain);
+): PageResult {
+  const notArticle = (message: string): Refusal => refuse('not-article', message, explain);
   if (!clone.body) return notArticle('The page has no body.');
   if (isGarbled(clone.body))
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
@@ -167,12 +176,8 @@ function extractFromClone(
   const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
   checkpoint('sentences');
   const sentences = splitSentences(text, lang);
-  checkpoint('figures');
-  const figures = extractFigures({ text, lead: lead?.text ?? null, lang, sentences });
   const title = findHeadline(original, collapse(parsed.title) || collapse(original.title));
-  checkpoint('the summary');
-  const summary = summarize({ text, sentences, lead: lead?.text ?? null, title, lang, figures });
-  const article: Article = {
+  const page: ArticlePage = {
     url,
     title,
     byline: collapse(parsed.byline) || null,
@@ -183,12 +188,10 @@ function extractFromClone(
     text,
     paragraphs,
     sentences,
-    figures,
     related: related.stories,
-    summary,
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
-  return { ok: true, article };
+  return { ok: true, page };
 }
 
 /**

@@ -17,12 +17,7 @@ export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024
  */
 export type SameSitePredicate = (url: string) => Promise<boolean>;
 
-/**
- * Fetches a story and extracts it with the same rules as the page the user is on. `parse` is
- * DOMParser in the browser, happy-dom in Node. Only stories `isSameSite` accepts are fetched, and
- * a redirect that ends where it does not is dropped: a content script's requests are the
- * page's, and other sites' stories would need their permission.
- */
+/** Fetches a story and extracts it with the same rules as the page the user is on (see `fetchStory`). */
 export async function fetchArticle(
   url: string,
   isSameSite: SameSitePredicate,
@@ -30,6 +25,24 @@ export async function fetchArticle(
   fetcher: typeof fetch = fetch,
   limits: FetchLimits = FETCH_LIMITS,
 ): Promise<Article | null> {
+  const story = await fetchStory(url, isSameSite, parse, fetcher, limits);
+  const result = story && extractArticle(story.doc, { url: story.url });
+  return result?.ok ? result.article : null;
+}
+
+/**
+ * A story as a parsed document with the address it ended at. `parse` is DOMParser in the browser,
+ * happy-dom in Node. Only stories `isSameSite` accepts are fetched, and a redirect that ends where
+ * it does not is dropped: a content script's requests are the page's, and other sites' stories
+ * would need their permission.
+ */
+export async function fetchStory(
+  url: string,
+  isSameSite: SameSitePredicate,
+  parse: (html: string, url: string) => Document,
+  fetcher: typeof fetch = fetch,
+  limits: FetchLimits = FETCH_LIMITS,
+): Promise<{ doc: Document; url: string } | null> {
   if (!(await isSameSite(url))) return null;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const response = await fetcher(url, { credentials: 'omit', signal });
@@ -39,8 +52,7 @@ export async function fetchArticle(
   if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return null;
   const html = await readCapped(response, limits.maxBytes);
   if (html === null) return null;
-  const result = extractArticle(parse(html, finalUrl), { url: finalUrl });
-  return result.ok ? result.article : null;
+  return { doc: parse(html, finalUrl), url: finalUrl };
 }
 
 /** The body as text, or null once it grows past `maxBytes` (the rest is never downloaded). */

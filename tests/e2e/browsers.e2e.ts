@@ -34,6 +34,16 @@ function readmeShortcuts(): string[] {
   return keys.map((key) => key.replace(/\+\.$/, '+Period').replace(/\+,$/, '+Comma'));
 }
 
+/** ARTICLE as the CLI extracts it, served at `url`. */
+function cliArticle(url: string) {
+  const result = extractArticle(
+    parseHtml(readFileSync(join(ROOT, 'tests/corpus', ARTICLE, 'source.html'), 'utf8'), url),
+    { url },
+  );
+  if (!result.ok) throw new Error(`${ARTICLE} is no article for the CLI`);
+  return result;
+}
+
 const clipCount = (page: ScriptablePage) =>
   page.evaluate(() => document.querySelectorAll('.clip-list > li').length, null);
 
@@ -64,11 +74,7 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
   describe('popup and clips', () => {
     it('shows summary, key figures and related stories, and saves the article', async () => {
       const url = fixture.server.corpusUrl(ARTICLE);
-      const expected = extractArticle(
-        parseHtml(readFileSync(join(ROOT, 'tests/corpus', ARTICLE, 'source.html'), 'utf8'), url),
-        { url },
-      );
-      if (!expected.ok) throw new Error(`${ARTICLE} is no article for the CLI`);
+      const expected = cliArticle(url);
       const { page, tabId } = await fixture.browser.openTab(url);
       const popup = await fixture.browser.openExtensionPage(`popup.html?tab=${tabId}`);
       const shown = await waitInPage(
@@ -115,6 +121,11 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
       await clickButton(clips, 'JSON');
       const exported = await downloads.next();
       expect(JSON.parse(exported).clips).toHaveLength(1);
+      // The popup's article was completed by the background: the clip keeps its summary and figures.
+      const expected = cliArticle(fixture.server.corpusUrl(ARTICLE));
+      const [clip] = JSON.parse(exported).clips as { summary: string[]; figures: { text: string }[] }[];
+      expect(clip!.summary).toEqual(expected.article.summary);
+      expect(clip!.figures.map((figure) => figure.text)).toEqual(expected.article.figures.map((figure) => figure.text));
 
       await clips.evaluate(() => document.querySelector<HTMLInputElement>('.select-all input')?.click(), null);
       await clickButton(clips, '^(Delete selected|Xoá|Xóa)');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixture';
-import { dispatchCommand, watchSpeech } from '../../scripts/lib/browser-harness';
+import { dispatchCommand, extractInBrowser, watchSpeech } from '../../scripts/lib/browser-harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 
@@ -74,6 +74,46 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await dispatchCommand(browser.extension, 'stop');
     await speech.waitFor((status) => status.state.status === 'idle');
     expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(false);
+    await page.close();
+  });
+
+  /** The reader's answer to "speech-status", or null when no reader is injected in the tab to give one. */
+  const askReader = (tabId: number) =>
+    browser.extension.worker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, { to: 'loa-content', message: { type: 'speech-status' } }).then(
+          (status) => (status as { what: string | null } | undefined) ?? null,
+          () => null,
+        ),
+      tabId,
+    );
+
+  it('gives the complete article from the extraction script alone, without the reader', async () => {
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    const tabId = await browser.extension.tabIdOf(page);
+    const extracted = await extractInBrowser(browser.extension, tabId);
+    if (!extracted.ok) throw new Error(`${ARTICLE} is no article in the browser`);
+    // Computed by the background from what the page gave, as the popup shows them.
+    expect(extracted.article.summary.length).toBeGreaterThan(0);
+    expect(extracted.article.figures.map((figure) => figure.text)).toContain('4.142 nhiệm vụ');
+    expect(await askReader(tabId)).toBeNull();
+    await page.close();
+  });
+
+  it('injects the reader on the key press in a tab where the popup was never opened', async () => {
+    const speech = await watchSpeech(browser.extension);
+    await speech.clear();
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    await page.bringToFront();
+    const tabId = await browser.extension.tabIdOf(page);
+    expect(await askReader(tabId)).toBeNull();
+    await dispatchCommand(browser.extension, 'play-pause');
+    await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+    expect(await askReader(tabId)).toMatchObject({ what: 'article' });
+    await dispatchCommand(browser.extension, 'stop');
+    await speech.waitFor((status) => status.state.status === 'idle');
     await page.close();
   });
 

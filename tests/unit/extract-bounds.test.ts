@@ -99,7 +99,8 @@ describe('the watchdog', () => {
     expect(decisions).not.toContain('readability');
   });
 
-  it('checks late stages too: time spent in the figures stops it before the summary', () => {
+  // Figures and the summary run outside the page (completeArticle), so sentences are the last stage it guards.
+  it('checks late stages too: time spent up to the last page stage stops it before sentences', () => {
     let reads = 0;
     extractArticle(article(), {
       budget: {
@@ -110,11 +111,11 @@ describe('the watchdog', () => {
         },
       },
     });
-    // The clock's last read is the boundary before the summary: only there is the budget spent.
+    // The clock's last read is the boundary before sentences: only there is the budget spent.
     let read = 0;
     const result = extractArticle(article(), { budget: { ms: 1, now: () => (++read === reads ? 5 : 0) } });
     expect(result).toMatchObject({ ok: false, reason: 'too-slow' });
-    expect(!result.ok && result.message).toMatch(/before the summary/);
+    expect(!result.ok && result.message).toMatch(/before sentences/);
   });
 
   it('changes nothing when the budget is not spent', () => {

@@ -36,3 +36,21 @@ describe('the Public Suffix List stays out of the content script', () => {
     expect(files.some((file) => file.includes('node_modules/tldts'))).toBe(true);
   });
 });
+
+// The extraction script is parsed on every popup opening; the reading session only where reading
+// starts. Each carries only its own part (figures and summary are computed by the background; the
+// extension build drops lib/figures and lib/summarize from content.js, which esbuild's import
+// graph still lists through lib/extract/complete.ts).
+describe('the two injected scripts carry only their own part', () => {
+  it('leaves the reading session out of the extraction script', async () => {
+    const files = await bundledFiles('entrypoints/content.ts');
+    expect(files).toContain('node_modules/@mozilla/readability/Readability.js');
+    expect(files.filter((file) => /lib\/speech\/(session|speaker|normalize|voices|tts-bridge)/.test(file))).toEqual([]);
+  });
+
+  it('leaves extraction out of the reader, which reads the extraction script’s article', async () => {
+    const files = await bundledFiles('entrypoints/reader.content.ts');
+    expect(files).toContain('lib/speech/session.ts');
+    expect(files.filter((file) => /readability|lib\/(extract|related|figures|summarize)\//.test(file))).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { browser } from 'wxt/browser';
+import type { Article } from '@/lib/article';
+import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
+import type { SpeechEngine } from '@/lib/speech/engine';
+import { ReadingSession } from '@/lib/speech/session';
+import { markStage } from '@/lib/speech/stages';
+import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
+import { createBridgeEngine } from '@/lib/speech/tts-bridge/client';
+import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
+import { PAGE_ARTICLES, type PageArticles } from '@/lib/tabs';
+
+/** Set on this extension's own global (the content script's world), where page elements cannot name it. */
+const INJECTED = Symbol.for('loa.reader');
+
+/**
+ * The page's reading session, injected on demand after the extraction script (content.ts), whose
+ * article it reads: only where reading starts (a shortcut, a menu, the popup's player), so a popup
+ * opening does not parse the speech code. Reads aloud with the page's speechSynthesis (so reading
+ * outlives the popup) or chrome.tts through the background, and highlights on the live page.
+ */
+export default defineContentScript({
+  matches: [],
+  registration: 'runtime',
+  main() {
+    const injected = globalThis as { [INJECTED]?: true; [PAGE_ARTICLES]?: PageArticles };
+    if (injected[INJECTED]) return;
+    const pages = injected[PAGE_ARTICLES];
+    // Injected alone (not through ensureReader), there is no article to read: stay out, so the next
+    // injection of both files sets the reader up.
+    if (!pages) return;
+    injected[INJECTED] = true;
+
+    // Listeners are registered before anything is awaited: the caller messages right after injecting.
+    const storedSettings = browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
+      (stored) => parseSpeechSettings(stored[SPEECH_SETTINGS_KEY]),
+      () => parseSpeechSettings(null),
+    );
+    let session: ReadingSession | null = null;
+    // Made on first use, never at injection: touching speechSynthesis starts the browser's speech
+    // platform, which made every injection ~150 ms slower.
+    const pageEngine = (): SpeechEngine => ({
+      synth: window.speechSynthesis,
+      createUtterance: (text) => new SpeechSynthesisUtterance(text),
+    });
+    const bridgeEngine = import.meta.env.FIREFOX
+      ? undefined
+      : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
+    // Chrome lets a page speak only after the user clicked it; without that, go straight to
+    // chrome.tts instead of waiting for the page engine to refuse.
+    const pageMaySpeak = () =>
+      !bridgeEngine ||
+      (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
+    const reading = async () => {
+      const settings = await storedSettings;
+      // Asking the page for its voices starts the browser's speech platform (speech-dispatcher
+      // on Linux), which chrome.tts alone does not: without it the bridge would list no voices.
+      window.speechSynthesis.getVoices();
+      return (session ??= new ReadingSession({
+        engine: pageMaySpeak() ? pageEngine() : bridgeEngine!(),
+        document,
+        settings,
+        saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }).catch(() => {}),
+        onStatus: broadcastSpeechStatus,
+        fallbackEngine: bridgeEngine,
+      }));
+    };
+    // Leaving the page ends its reading: nothing may go on speaking for a page that is gone.
+    // A page kept in the back/forward cache keeps this script: the next visit gets a new session.
+    addEventListener('pagehide', () => {
+      session?.dispose();
+      session = null;
+    });
+
+    onContentRequest({
+      speech: async ({ command }) => {
+        markStage('request', { first: true });
+        const [reader, current] = await Promise.all([reading(), pages.article()]);
+        return reader.command(command, () => current, window.getSelection()?.toString());
+      },
+      'speech-status': async () => {
+        const [reader, current] = await Promise.all([reading(), pages.article()]);
+        return current ? reader.statusFor(current.lang) : reader.status();
+      },
+      'queue-stories': async ({ urls }) => {
+        const fetched = await Promise.all(urls.map((url) => pages.story(url).catch(() => null)));
+        const stories = fetched.filter((story): story is Article => story !== null);
+        const reader = await reading();
+        return { status: reader.queue(stories), queued: stories.length, skipped: urls.length - stories.length };
+      },
+      'voice-options': async () => (await reading()).pinnableVoices(),
+      'speak-selection': async ({ text }) => {
+        const [reader, current] = await Promise.all([reading(), pages.article()]);
+        return reader.readSelection(text, current?.lang ?? (document.documentElement.lang || 'und'));
+      },
+    });
+  },
+});
