@@ -18,9 +18,12 @@ import {
 import { rememberingCompleter } from '@/lib/extract/complete';
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
 import { sameSiteVerdicts } from '@/lib/url';
+import { SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
 import { markStage } from '@/lib/speech/stages';
 import { hostBridgeEngine } from '@/lib/speech/tts-bridge/host';
 import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
+import { loadVoices } from '@/lib/speech/voice-loading';
+import { speechWarmUp } from '@/lib/speech/warm-up';
 import { ensureContentScript, ensureReader, isRestrictedUrl } from '@/lib/tabs';
 
 const BADGE_MS = 4000;
@@ -43,15 +46,27 @@ const SPEECH_COMMANDS: Record<string, SpeechCommand> = {
 export default defineBackground(() => {
   const self: OwnExtension = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
   // First and synchronously: a reader's connection may be what wakes this worker up.
-  if (!import.meta.env.FIREFOX) {
-    hostBridgeEngine(browser.tts, (listener) =>
-      browser.runtime.onConnect.addListener((port) => {
-        // Only Loa's content script in a tab speaks through chrome.tts; it stops when that tab's port closes.
-        if (port.name === TTS_PORT && !isOwnContentScript(port.sender, self)) return port.disconnect();
-        listener(port);
-      }),
-    );
-  }
+  const bridge = import.meta.env.FIREFOX
+    ? null
+    : hostBridgeEngine(browser.tts, (listener) =>
+        browser.runtime.onConnect.addListener((port) => {
+          // Only Loa's content script in a tab speaks through chrome.tts; it stops when that tab's port closes.
+          if (port.name === TTS_PORT && !isOwnContentScript(port.sender, self)) return port.disconnect();
+          listener(port);
+        }),
+      );
+
+  // A listener's first read after the browser starts would wait seconds for the speech platform:
+  // start it with the browser (and after an update), only where Loa has read aloud before.
+  // Firefox has no chrome.tts; its background page's speechSynthesis starts the platform pages use.
+  const warmUpSpeech = speechWarmUp({
+    storedSettings: async () => (await browser.storage.local.get(SPEECH_SETTINGS_KEY))[SPEECH_SETTINGS_KEY],
+    start: bridge
+      ? bridge.listVoices
+      : async () => ('speechSynthesis' in globalThis ? loadVoices(speechSynthesis) : []),
+  });
+  browser.runtime.onStartup.addListener(() => void warmUpSpeech());
+  browser.runtime.onInstalled.addListener(() => void warmUpSpeech());
 
   // Figures and summary are computed here, where the popup or a command already woke the worker,
   // instead of in the script injected into the page.

@@ -7,19 +7,23 @@
  * - Warm: voices already listed, content script injected by an earlier read; median of 10, beside
  *   two baselines measured in the same run: a bare chrome.tts.speak() of the same sentence from the
  *   service worker, and the engine floor, speechSynthesis.speak() → start in a clicked page.
- * - First read after the browser starts: a fresh profile and a speech-dispatcher of its own each
- *   run (so nothing is listed yet), median of 5: key → badge "preparing", key → first sound; beside
- *   it the same browser's own first speechSynthesis.speak() → start (the speech platform's cold start).
- * - First read after a restart: a profile that has read before (the slot's voice remembered) starts
- *   again with a new speech-dispatcher; median of 5, and whether the first sentence used that voice.
+ * - The speech platform's cold start: a fresh browser's own first speechSynthesis.speak() → start
+ *   in a clicked page (fresh profile, a speech-dispatcher of its own that has listed nothing), median of 5.
+ * - First read after the browser starts, key pressed at once, 2 s and 5 s after the browser is up
+ *   (a reader opens the page first): a listener (a profile that has read before, so the voice is
+ *   remembered and the warm-up starts the platform with the browser) against a first-time user (a
+ *   fresh profile: no warm-up), alternating, median of 3 each; each browser gets a speech-dispatcher
+ *   of its own. Also key → badge "preparing", whether the warm-up was done before the key, and
+ *   whether the first sentence used the remembered voice.
  *
  *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-speech.ts      (npm run bench:speech)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SPEECH_STAGES, STAGE_MARK_PREFIX, type SpeechStage } from '../lib/speech/stages';
+import { WARM_UP_MARK } from '../lib/speech/warm-up';
 import { writeBenchRows, type BenchRow } from './lib/bench-report';
 import { median } from './lib/stats';
 import {
@@ -29,10 +33,15 @@ import {
   startSpeechSink,
   watchSpeech,
   type LoadedExtension,
+  type PageServer,
 } from './lib/browser-harness';
 
 const RUNS = 10;
 const FRESH_RUNS = 5;
+/** When the key is pressed after the browser starts: at once, and after a page load or two. */
+const START_DELAYS_MS = [0, 2000, 5000];
+/** Browsers started per delay and kind of user: each is a full browser start. */
+const START_RUNS = 3;
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 const TITLE = 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7';
 const NORTHERN = 'Vietnamese (Northern) espeak-ng';
@@ -68,13 +77,13 @@ async function pageMarks(page: Page): Promise<Marks> {
   return page.evaluate<Marks>(READ_MARKS);
 }
 
-async function waitForFirstSound(extension: LoadedExtension, timeoutMs: number): Promise<void> {
+async function waitForFirstSound(extension: LoadedExtension, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await workerMarks(extension))['tts-start'] !== undefined) return;
+    if ((await workerMarks(extension))['tts-start'] !== undefined) return true;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error('no first sound');
+  return false;
 }
 
 /** Stage → milliseconds since the stage before it that this run has, and the total. */
@@ -109,11 +118,13 @@ function medians(runs: Array<Map<SpeechStage | 'total', number>>): Map<SpeechSta
 const describe = (steps: Map<SpeechStage | 'total', number>) =>
   [...steps].map(([stage, ms]) => `${stage} ${ms}`).join(', ');
 
-/** One key press on `page`, to the first sound; its stages from both timelines. */
+/** One key press on `page`, to the first sound; its stages from both timelines (no total when none came). */
 async function keyToFirstSound(extension: LoadedExtension, page: Page, timeoutMs: number) {
   await dispatchCommand(extension, 'play-pause');
-  await waitForFirstSound(extension, timeoutMs);
-  return breakdown({ ...(await pageMarks(page)), ...(await workerMarks(extension)) });
+  const sounded = await waitForFirstSound(extension, timeoutMs);
+  const steps = breakdown({ ...(await pageMarks(page)), ...(await workerMarks(extension)) });
+  if (!sounded) console.log(`  no first sound within ${timeoutMs} ms; stages: ${describe(steps)}`);
+  return steps;
 }
 
 async function clickedPage(extension: LoadedExtension, url: string): Promise<Page> {
@@ -191,90 +202,143 @@ async function warm(): Promise<{ stages: Map<SpeechStage | 'total', number>; bar
   return { stages: medians(runs), bare: round(median(bare)), floor: round(median(floor)) };
 }
 
-/** A browser that has just started: fresh profile, a speech-dispatcher that has listed nothing yet. */
-async function fresh(): Promise<{ stages: Map<SpeechStage | 'total', number>; floor: number }> {
-  const server = await startPageServer();
-  const runs: Array<Map<SpeechStage | 'total', number>> = [];
+/**
+ * The speech platform's own cold start: the first speechSynthesis.speak() → start of a browser that
+ * has just started (fresh profile, a speech-dispatcher that has listed nothing yet), median of 5.
+ */
+async function platformColdStart(server: PageServer): Promise<number> {
   const floor: number[] = [];
-  const freshBrowser = async (measure: (extension: LoadedExtension) => Promise<void>) => {
+  for (let run = 0; run < FRESH_RUNS; run++) {
     const sink = startSpeechSink('instant');
     const extension = await launchExtension({ speech: sink });
-    await measure(extension);
+    floor.push(await engineFloor(await clickedPage(extension, server.corpusUrl(ARTICLE))));
     await extension.close();
     sink.stop();
-  };
-  for (let run = 0; run < FRESH_RUNS; run++) {
-    await freshBrowser(async (extension) => {
-      const page = await extension.context.newPage();
-      await page.goto(server.corpusUrl(ARTICLE));
-      await page.bringToFront();
-      runs.push(await keyToFirstSound(extension, page, 60_000));
-    });
-    // The platform's own cold start: the first speechSynthesis.speak() of a browser, in a clicked page.
-    await freshBrowser(
-      async (extension) => void floor.push(await engineFloor(await clickedPage(extension, server.corpusUrl(ARTICLE)))),
-    );
   }
-  await server.close();
-  return { stages: medians(runs), floor: round(median(floor)) };
+  return round(median(floor));
+}
+
+/** A profile that has read Vietnamese aloud once, so its slot's voice is remembered: a listener's. */
+async function listenerProfile(server: PageServer): Promise<string> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'loa-bench-listener-'));
+  const sink = startSpeechSink('instant');
+  const extension = await launchExtension({ profileDir, speech: sink });
+  const speech = await watchSpeech(extension);
+  const page = await extension.context.newPage();
+  await page.goto(server.corpusUrl(ARTICLE));
+  await page.bringToFront();
+  await dispatchCommand(extension, 'play-pause');
+  await speech.waitFor((status) => status.sentence !== null && status.state.voice?.name === NORTHERN, 60_000);
+  await dispatchCommand(extension, 'stop');
+  await speech.waitFor((status) => status.state.status === 'idle');
+  await extension.close();
+  sink.stop();
+  return profileDir;
+}
+
+type Who = 'listener' | 'first-time';
+
+interface StartRun {
+  steps: Map<SpeechStage | 'total', number>;
+  /** The warm-up had listed the voices when the key was pressed. */
+  warmedBeforeKey: boolean;
+  /** The first sentence spoke in the remembered Northern voice. */
+  rememberedVoice: boolean;
+  /** When the key was pressed, after the browser was up (the page's load can make it later than asked). */
+  keyAtMs: number;
 }
 
 /**
- * A returning listener: a browser that read Vietnamese before (its slot's voice remembered in
- * storage.local) is closed and started again with a new speech-dispatcher. Key → first sound, and
- * whether that first sentence already spoke in the remembered voice.
+ * The first read of a browser that has just started (a speech-dispatcher of its own that has
+ * listed nothing yet): a listener's (a copy of `listener`, so the warm-up runs) or a first-time
+ * user's (a fresh profile: no warm-up). The page is opened at once and the key pressed `delayMs`
+ * after the browser is up, or when the page has loaded if that is later.
  */
-async function restarted(): Promise<{ stages: Map<SpeechStage | 'total', number>; remembered: number }> {
-  const server = await startPageServer();
-  const runs: Array<Map<SpeechStage | 'total', number>> = [];
-  let remembered = 0;
-  for (let run = 0; run < FRESH_RUNS; run++) {
-    const profileDir = mkdtempSync(join(tmpdir(), 'loa-bench-profile-'));
-    for (const phase of ['before', 'after'] as const) {
-      const sink = startSpeechSink('instant');
-      const extension = await launchExtension({ profileDir, speech: sink });
-      const speech = await watchSpeech(extension);
-      const page = await extension.context.newPage();
-      await page.goto(server.corpusUrl(ARTICLE));
-      await page.bringToFront();
-      if (phase === 'before') {
-        await dispatchCommand(extension, 'play-pause');
-        await speech.waitFor((status) => status.sentence !== null && status.state.voice?.name === NORTHERN, 60_000);
-        await dispatchCommand(extension, 'stop');
-        await speech.waitFor((status) => status.state.status === 'idle');
-      } else {
-        runs.push(await keyToFirstSound(extension, page, 60_000));
-        const first = await speech.waitFor((status) => status.sentence !== null, 10_000);
-        if (first.state.voice?.name === NORTHERN) remembered++;
-      }
-      await extension.close();
-      sink.stop();
-    }
-    rmSync(profileDir, { recursive: true, force: true });
+async function firstReadAfterStart(server: PageServer, who: Who, listener: string, delayMs: number): Promise<StartRun> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'loa-bench-profile-'));
+  if (who === 'listener') cpSync(listener, profileDir, { recursive: true });
+  const sink = startSpeechSink('instant');
+  const extension = await launchExtension({ profileDir, speech: sink });
+  const up = Date.now();
+  const speech = await watchSpeech(extension);
+  const page = await extension.context.newPage();
+  await page.goto(server.corpusUrl(ARTICLE));
+  await page.bringToFront();
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, up + delayMs - Date.now())));
+  const keyAtMs = Date.now() - up;
+  const warmedBeforeKey = await extension.worker.evaluate<boolean>(
+    `performance.getEntriesByName(${JSON.stringify(WARM_UP_MARK)}).length > 0`,
+  );
+  const steps = await keyToFirstSound(extension, page, 60_000);
+  const first = await speech.waitFor((status) => status.sentence !== null, 10_000).catch(() => null);
+  console.log(`  ${who}, key at ${keyAtMs} ms: ${describe(steps)}`);
+  await extension.close();
+  sink.stop();
+  rmSync(profileDir, { recursive: true, force: true });
+  return { steps, warmedBeforeKey, rememberedVoice: first?.state.voice?.name === NORTHERN, keyAtMs };
+}
+
+interface StartCase {
+  who: Who;
+  delayMs: number;
+  steps: Map<SpeechStage | 'total', number>;
+  warmedBeforeKey: number;
+  rememberedVoice: number;
+  /** Runs with no first sound within 60 s. */
+  silent: number;
+  keyAtMs: number;
+}
+
+/** Listener and first-time user alternate at each delay, so both meet the same machine load. */
+async function startCases(server: PageServer): Promise<StartCase[]> {
+  const listener = await listenerProfile(server);
+  const cases: StartCase[] = [];
+  for (const delayMs of START_DELAYS_MS) {
+    const runs: Record<Who, StartRun[]> = { listener: [], 'first-time': [] };
+    for (let run = 0; run < START_RUNS; run++)
+      for (const who of ['listener', 'first-time'] as const)
+        runs[who].push(await firstReadAfterStart(server, who, listener, delayMs));
+    for (const who of ['listener', 'first-time'] as const)
+      cases.push({
+        who,
+        delayMs,
+        steps: medians(runs[who].map((run) => run.steps)),
+        warmedBeforeKey: runs[who].filter((run) => run.warmedBeforeKey).length,
+        rememberedVoice: runs[who].filter((run) => run.rememberedVoice).length,
+        silent: runs[who].filter((run) => !run.steps.has('total')).length,
+        keyAtMs: Math.round(median(runs[who].map((run) => run.keyAtMs))),
+      });
   }
-  await server.close();
-  return { stages: medians(runs), remembered };
+  rmSync(listener, { recursive: true, force: true });
+  return cases;
 }
 
 const warmRun = await warm();
-const freshRun = await fresh();
-const restartRun = await restarted();
-const restartTotal = restartRun.stages.get('total') ?? Number.NaN;
+const server = await startPageServer();
+const coldStart = await platformColdStart(server);
+const starts = await startCases(server);
+await server.close();
 const warmTotal = warmRun.stages.get('total') ?? Number.NaN;
-const freshTotal = freshRun.stages.get('total') ?? Number.NaN;
-const freshBadge = freshRun.stages.get('badge') ?? Number.NaN;
+const startCase = (who: Who, delayMs: number) => starts.find((c) => c.who === who && c.delayMs === delayMs)!;
+const total = (c: StartCase) => c.steps.get('total') ?? Number.NaN;
+const firstTimeAtOnce = startCase('first-time', 0);
+const freshBadge = firstTimeAtOnce.steps.get('badge') ?? Number.NaN;
 
 console.log(`Alt+Shift+Q → first sound, voices listed, median of ${RUNS} (ms between stages):`);
 console.log(`  ${describe(warmRun.stages)}`);
 console.log(
   `  baselines, same run: bare chrome.tts.speak → start ${warmRun.bare} ms; engine floor speechSynthesis.speak → start ${warmRun.floor} ms`,
 );
-console.log(`first read after the browser starts, fresh profile, median of ${FRESH_RUNS} (ms between stages):`);
-console.log(`  ${describe(freshRun.stages)}`);
-console.log(`  baseline, same run: first speechSynthesis.speak → start of a fresh browser ${freshRun.floor} ms`);
-console.log(`first read after a restart, voice remembered, median of ${FRESH_RUNS} (ms between stages):`);
-console.log(`  ${describe(restartRun.stages)}`);
-console.log(`  first sentence in the remembered voice: ${restartRun.remembered} of ${FRESH_RUNS}`);
+console.log(`the fresh browser's own first speechSynthesis.speak → start, median of ${FRESH_RUNS}: ${coldStart} ms`);
+for (const c of starts) {
+  console.log(
+    `first read after the browser starts, ${c.who}, key at ${c.keyAtMs} ms (asked ${c.delayMs}), median of ${START_RUNS}:`,
+  );
+  console.log(`  ${describe(c.steps)}`);
+  console.log(
+    `  warm-up done before the key ${c.warmedBeforeKey}/${START_RUNS}; first sentence in the remembered voice ${c.rememberedVoice}/${START_RUNS}`,
+  );
+}
 
 const rows: BenchRow[] = [
   {
@@ -286,31 +350,31 @@ const rows: BenchRow[] = [
     baseline: { what: 'bare chrome.tts.speak → start, same run', value: warmRun.bare },
     note: `median of ${RUNS}; stages (ms): ${describe(warmRun.stages)}; engine floor speechSynthesis.speak → start ${warmRun.floor} ms`,
   },
-  {
-    what: 'first read after the browser starts: key → first sound',
-    goal: `≤ ${FRESH_GOAL_MS} ms`,
-    value: freshTotal,
-    unit: 'ms',
-    meets: freshTotal <= FRESH_GOAL_MS,
-    baseline: { what: 'first speechSynthesis.speak → start of a fresh browser, same run', value: freshRun.floor },
-    note: `fresh profile and speech-dispatcher each run, median of ${FRESH_RUNS}; stages (ms): ${describe(freshRun.stages)}; warm key → first sound ${warmTotal} ms`,
-  },
-  {
-    what: 'first read after a browser restart (voice remembered): key → first sound',
-    goal: `≤ ${FRESH_GOAL_MS} ms`,
-    value: restartTotal,
-    unit: 'ms',
-    meets: restartTotal <= FRESH_GOAL_MS,
-    baseline: { what: 'first speechSynthesis.speak → start of a fresh browser, same run', value: freshRun.floor },
-    note: `same profile restarted with a new speech-dispatcher, median of ${FRESH_RUNS}; first sentence in the remembered voice ${restartRun.remembered}/${FRESH_RUNS}; stages (ms): ${describe(restartRun.stages)}`,
-  },
+  ...START_DELAYS_MS.map((delayMs): BenchRow => {
+    const listener = startCase('listener', delayMs);
+    const firstTime = startCase('first-time', delayMs);
+    const when = delayMs === 0 ? 'key at once' : `key ${delayMs / 1000} s after start`;
+    return {
+      what: `first read after the browser starts, ${when}: a listener (warm-up) → first sound`,
+      goal: `≤ ${FRESH_GOAL_MS} ms`,
+      value: total(listener),
+      unit: 'ms',
+      meets: total(listener) <= FRESH_GOAL_MS,
+      baseline: { what: 'a first-time user (no warm-up), same run', value: total(firstTime) },
+      note:
+        `median of ${START_RUNS} each (runs without a first sound in 60 s: listener ${listener.silent}, first-time ${firstTime.silent}), fresh speech-dispatcher each run; key at ${listener.keyAtMs} ms after the browser was up ` +
+        `(the page loads first); warm-up done before the key ${listener.warmedBeforeKey}/${START_RUNS}; first sentence in the ` +
+        `remembered voice ${listener.rememberedVoice}/${START_RUNS}; listener stages (ms): ${describe(listener.steps)}; ` +
+        `first-time stages (ms): ${describe(firstTime.steps)}; a fresh browser's own first speechSynthesis.speak → start ${coldStart} ms`,
+    };
+  }),
   {
     what: 'first read after the browser starts: key → badge "preparing"',
     goal: `≤ ${BADGE_GOAL_MS} ms`,
     value: freshBadge,
     unit: 'ms',
     meets: freshBadge <= BADGE_GOAL_MS,
-    note: `median of ${FRESH_RUNS}; the popup shows "preparing" from the first status it gets`,
+    note: `a first-time user, key at once, median of ${START_RUNS}; the popup shows "preparing" from the first status it gets`,
   },
 ];
 writeBenchRows('speech', rows);

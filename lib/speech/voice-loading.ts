@@ -25,3 +25,64 @@ export function loadVoices(source: VoiceSource, timeoutMs = 5000): Promise<reado
     source.addEventListener('voiceschanged', done);
   });
 }
+
+export interface VoiceListing<T> {
+  /** The voices, listed once: an ask while a listing is under way joins it. */
+  voices(): Promise<readonly T[]>;
+  /** The engine says its voices changed: a listing under way looks again at once, a finished one is stale. */
+  changed(): void;
+}
+
+/**
+ * One voice list for everyone who asks, from an engine that lists none while it starts: Chromium's
+ * chrome.tts answers an empty list at once and starts its speech platform, which lists its 13,362
+ * voices seconds later. The listing asks again every `pollMs` (or at once on `changed()`) until it
+ * gets voices or `timeoutMs` has passed; a list with voices is kept, an empty one is not.
+ */
+export function createVoiceListing<T>(
+  list: () => Promise<readonly T[]>,
+  { pollMs = 250, timeoutMs = 8000 }: { pollMs?: number; timeoutMs?: number } = {},
+): VoiceListing<T> {
+  let listing: Promise<readonly T[]> | null = null;
+  let running = false;
+  let wake: (() => void) | null = null;
+
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, pollMs);
+      wake = done;
+    });
+
+  async function untilListed(): Promise<readonly T[]> {
+    running = true;
+    const deadline = Date.now() + timeoutMs;
+    try {
+      for (;;) {
+        const voices = await list().catch((): readonly T[] => []);
+        if (voices.length > 0 || Date.now() >= deadline) return voices;
+        await pause();
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    voices() {
+      const current = (listing ??= untilListed());
+      void current.then((voices) => {
+        if (voices.length === 0 && listing === current) listing = null;
+      });
+      return current;
+    },
+    changed() {
+      if (running) wake?.();
+      else listing = null;
+    },
+  };
+}

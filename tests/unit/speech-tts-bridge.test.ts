@@ -15,6 +15,7 @@ import {
 } from '../../lib/speech/tts-bridge/host';
 import { TTS_PORT, type PortLike } from '../../lib/speech/tts-bridge/protocol';
 import { loadVoices } from '../../lib/speech/voice-loading';
+import { speechWarmUp } from '../../lib/speech/warm-up';
 import { NORTHERN } from '../support/fake-speech';
 
 /** One end of an in-memory port pair, with Chrome's semantics where the bridge depends on them. */
@@ -410,7 +411,7 @@ describe('voices', () => {
 });
 
 describe('voices on a fresh browser', () => {
-  it('does not loop when the engine answers "none" and a listener asks again on every change', async () => {
+  it('answers once the starting engine lists its voices: no empty answers, no loop', async () => {
     const { runtime, tts } = setup();
     tts.voices = [];
     const bridge = createBridgeEngine(() => runtime.connect());
@@ -420,11 +421,31 @@ describe('voices on a fresh browser', () => {
       bridge.synth.getVoices();
     });
     for (let i = 0; i < 20; i++) await settle();
-    expect(changes).toBe(1);
-    expect(tts.voiceLists).toBeLessThanOrEqual(3);
+    // Still starting: the tab's question waits for the list instead of hearing "none".
+    expect(changes).toBe(0);
+    expect(bridge.synth.getVoices()).toEqual([]);
     tts.changeVoices([NORTH_TTS]);
-    await settle();
+    for (let i = 0; i < 3; i++) await settle();
+    expect(changes).toBe(1);
     expect(bridge.synth.getVoices().map((voice) => voice.name)).toEqual([NORTHERN.name]);
+  });
+
+  it('lets a tab that asks while the warm-up is listing join that listing', async () => {
+    const runtime = new FakeRuntime();
+    const tts = new StartingTts([NORTH_TTS]);
+    const { listVoices } = hostBridgeEngine(tts, runtime.onConnect);
+    const listener = { ...DEFAULT_SETTINGS, voiceByLang: { vi: { slot: null, voice: NORTHERN, pitch: 1 } } };
+    const warming = speechWarmUp({ storedSettings: async () => listener, start: listVoices })();
+    await settle();
+    expect(tts.voiceLists).toBe(1);
+    const bridge = createBridgeEngine(() => runtime.connect());
+    const tabVoices = loadVoices(bridge.synth, 5000);
+    await settle();
+    expect(tts.voiceLists).toBe(1);
+    tts.list();
+    expect((await tabVoices).map((voice) => voice.name)).toEqual([NORTHERN.name]);
+    expect(await warming).toBe(true);
+    expect(tts.voiceLists).toBe(1);
   });
 
   it('lists the voices once for every tab, and again only when they change', async () => {

@@ -1,6 +1,7 @@
 /** The background's half of the chrome.tts bridge: it speaks what content scripts send with `chrome.tts`. */
 import { markStage } from '../stages';
 import type { VoiceLike } from '../voice-catalogue';
+import { createVoiceListing } from '../voice-loading';
 import {
   FORWARDED,
   isForwarded,
@@ -51,12 +52,16 @@ export interface TtsLike {
 /**
  * Serves `loa-tts` ports with `tts` (`browser.tts` in Chrome's background). `onConnect` registers
  * a port listener: `(listener) => browser.runtime.onConnect.addListener(listener)`. Call it when
- * the service worker starts, so that a connection that wakes the worker finds it.
+ * the service worker starts, so that a connection that wakes the worker finds it. Nothing is
+ * listed until a tab or `listVoices` asks: listing starts the browser's speech platform.
  *
  * One utterance plays at a time, whichever tab asked: a new one interrupts the old (its tab gets
  * `interrupted`), and a tab can only cancel, pause or resume its own.
  */
-export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: PortLike) => void) => void): void {
+export function hostBridgeEngine(
+  tts: TtsLike,
+  onConnect: (listener: (port: PortLike) => void) => void,
+): { listVoices: () => Promise<readonly VoiceLike[]> } {
   const ports = new Set<PortLike>();
   let current: { port: PortLike; id: number } | null = null;
 
@@ -95,24 +100,12 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
       .catch(() => report('error'));
   }
 
-  // Listed once per worker start and kept (13,362 voices take ~440 ms to list); an empty list is
-  // not kept, since an engine still starting has none yet, and a change of voices lists again.
-  let listed: Promise<VoiceLike[]> | null = null;
-  const listVoices = () => {
-    const list = (listed ??= tts.getVoices().then(
-      (voices) => voices.flatMap(toVoice),
-      () => [],
-    ));
-    void list.then((voices) => {
-      if (voices.length === 0 && listed === list) listed = null;
-    });
-    return list;
-  };
-  listVoices();
+  // One listing, joined by every tab that asks and by the warm-up; an answer waits until the
+  // engine lists its voices (seconds while the speech platform starts), so a tab asks only once.
+  const listing = createVoiceListing(() => tts.getVoices().then((voices) => voices.flatMap(toVoice)));
 
   function sendVoices(port: PortLike): void {
-    // An answer, even empty, spares the content script its wait for voices.
-    void listVoices().then((voices) => send(port, { type: 'voices', voices }));
+    void listing.voices().then((voices) => send(port, { type: 'voices', voices: [...voices] }));
   }
 
   function handle(port: PortLike, request: BridgeRequest): void {
@@ -150,9 +143,10 @@ export function hostBridgeEngine(tts: TtsLike, onConnect: (listener: (port: Port
   });
 
   tts.onVoicesChanged?.addListener(() => {
-    listed = null;
+    listing.changed();
     for (const port of ports) sendVoices(port);
   });
+  return { listVoices: listing.voices };
 }
 
 function send(port: PortLike, reply: BridgeReply): void {
