@@ -2,11 +2,11 @@
  * npx tsx scripts/compare-pipeline.ts [REV] — is the pipeline's output unchanged since REV?
  *
  * Speed work must leave every answer as it was. This extracts the 29 corpus pages and the 300-page
- * extraction-990 slice with jsdom and with linkedom, once with this tree's lib/ and once with REV's
+ * extraction-990 slice with the CLI's parser (parse5 into linkedom) and with linkedom's own, once with this tree's lib/ and once with REV's
  * (default HEAD; `git archive REV lib cli` into a temporary directory, node_modules linked; this
  * tree's lib/ and cli/ are copied when it starts), and
  * compares the whole ExtractResult JSON plus every explain decision, page by page.
- * Options: --no-jsdom (linkedom only, for a quick check while iterating).
+ * Options: --no-cli (linkedom's own parser only, for a quick check while iterating).
  * Internal: `--dump LIB_ROOT OUT.json` writes one tree's answers (run in a child process per tree).
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { closeDocument, parseHtml } from '../cli/html';
+import { parseHtml } from '../cli/html';
 import type { Decision, ExtractOptions } from '../lib/extract';
 import type { ExtractResult } from '../lib/article';
 import { corpusPages } from './lib/corpus';
@@ -51,7 +51,7 @@ function pages(): { name: string; html: string; url: string }[] {
   return [...corpus, ...dev];
 }
 
-async function dump(libRoot: string, out: string, withJsdom: boolean): Promise<void> {
+async function dump(libRoot: string, out: string, withCliParser: boolean): Promise<void> {
   const { extractArticle } = (await import(pathToFileURL(join(libRoot, 'lib/extract/index.ts')).href)) as {
     extractArticle: Extract;
   };
@@ -59,14 +59,13 @@ async function dump(libRoot: string, out: string, withJsdom: boolean): Promise<v
   const parsers: [string, (html: string, url: string) => Document][] = [
     ['linkedom', (html) => parseHTML(html).document as unknown as Document],
   ];
-  if (withJsdom) parsers.push(['jsdom', parseHtml]);
+  if (withCliParser) parsers.push(['cli', parseHtml]);
   for (const page of pages()) {
     for (const [parser, parse] of parsers) {
       const doc = parse(page.html, page.url);
       const decisions: Decision[] = [];
       const result = extractArticle(doc, { url: page.url, explain: (decision) => decisions.push(decision) });
       answers.push({ key: `${parser} ${page.name}`, result, decisions });
-      if (parser === 'jsdom') closeDocument(doc);
     }
   }
   writeFileSync(out, JSON.stringify(answers));
@@ -89,18 +88,18 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   return null;
 }
 
-function dumpIn(libRoot: string, out: string, withJsdom: boolean): Answer[] {
+function dumpIn(libRoot: string, out: string, withCliParser: boolean): Answer[] {
   const args = ['tsx', join(ROOT, 'scripts/compare-pipeline.ts'), '--dump', libRoot, out];
-  if (!withJsdom) args.push('--no-jsdom');
+  if (!withCliParser) args.push('--no-cli');
   execFileSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], maxBuffer: 1 << 30 });
   return JSON.parse(readFileSync(out, 'utf8')) as Answer[];
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const withJsdom = !argv.includes('--no-jsdom');
+  const withCliParser = !argv.includes('--no-cli');
   const positional = argv.filter((arg) => !arg.startsWith('--no-'));
-  if (positional[0] === '--dump') return dump(resolve(positional[1]!), resolve(positional[2]!), withJsdom);
+  if (positional[0] === '--dump') return dump(resolve(positional[1]!), resolve(positional[2]!), withCliParser);
   const revision = positional[0] ?? 'HEAD';
   const work = mkdtempSync(join(tmpdir(), 'loa-compare-'));
   try {
@@ -112,8 +111,8 @@ async function main(): Promise<void> {
     const after = join(work, 'after');
     for (const part of ['lib', 'cli']) cpSync(join(ROOT, part), join(after, part), { recursive: true });
     for (const tree of [before, after]) symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
-    const old = dumpIn(before, join(work, 'before.json'), withJsdom);
-    const now = dumpIn(after, join(work, 'after.json'), withJsdom);
+    const old = dumpIn(before, join(work, 'before.json'), withCliParser);
+    const now = dumpIn(after, join(work, 'after.json'), withCliParser);
     const differing = now.filter((answer, index) => {
       const difference = firstDifference(old[index], answer);
       if (difference) console.log(`differs: ${answer.key} at ${difference}`);
@@ -121,7 +120,7 @@ async function main(): Promise<void> {
     });
     const same = now.length - differing.length;
     console.log(
-      `identical on ${same}/${now.length} (${revision} → working tree; ${withJsdom ? 'jsdom and ' : ''}linkedom)`,
+      `identical on ${same}/${now.length} (${revision} → working tree; ${withCliParser ? 'CLI parser and ' : ''}linkedom)`,
     );
     if (differing.length > 0 || old.length !== now.length) process.exitCode = 1;
   } finally {
