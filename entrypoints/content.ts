@@ -1,6 +1,6 @@
 import type { Article, ArticlePage, ExtractResult, PageResult } from '@/lib/article';
 import { extractPage } from '@/lib/extract';
-import { fetchStory } from '@/lib/extract/remote';
+import { fetchStoryPage } from '@/lib/extract/remote';
 import { onContentRequest, sendToBackground } from '@/lib/messages';
 import { findArticleContainer, installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
 import { PAGE_ARTICLES, type PageArticles } from '@/lib/tabs';
@@ -86,9 +86,8 @@ export default defineContentScript({
     injected[PAGE_ARTICLES] = {
       article,
       story: async (url) => {
-        const story = await fetchStory(url, sameSiteAsPage, parseFetched);
-        const result = story && extractPage(story.doc, { url: story.url });
-        return result?.ok ? complete(result.page) : null;
+        const page = await fetchStoryPage(url, sameSiteAsPage, parseFetched);
+        return page && complete(page);
       },
     };
 

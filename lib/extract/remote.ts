@@ -1,5 +1,5 @@
-import type { Article } from '../article';
-import { extractArticle } from './index';
+import type { ArticlePage } from '../article';
+import { extractPage } from './index';
 
 export interface FetchLimits {
   /** One slow story must not keep "listen to these next" waiting forever. */
@@ -17,32 +17,20 @@ export const FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024
  */
 export type SameSitePredicate = (url: string) => Promise<boolean>;
 
-/** Fetches a story and extracts it with the same rules as the page the user is on (see `fetchStory`). */
-export async function fetchArticle(
-  url: string,
-  isSameSite: SameSitePredicate,
-  parse: (html: string, url: string) => Document,
-  fetcher: typeof fetch = fetch,
-  limits: FetchLimits = FETCH_LIMITS,
-): Promise<Article | null> {
-  const story = await fetchStory(url, isSameSite, parse, fetcher, limits);
-  const result = story && extractArticle(story.doc, { url: story.url });
-  return result?.ok ? result.article : null;
-}
-
 /**
- * A story as a parsed document with the address it ended at. `parse` is DOMParser in the browser,
- * happy-dom in Node. Only stories `isSameSite` accepts are fetched, and a redirect that ends where
- * it does not is dropped: a content script's requests are the page's, and other sites' stories
- * would need their permission.
+ * Fetches a story and extracts what its page gives, with the same rules as the page the user is on
+ * (figures and summary are added where the page's own are: `completeArticle`). `parse` is
+ * DOMParser in the browser, the CLI's parser in Node. Only stories `isSameSite` accepts are
+ * fetched, and a redirect that ends where it does not is dropped: a content script's requests are
+ * the page's, and other sites' stories would need their permission.
  */
-export async function fetchStory(
+export async function fetchStoryPage(
   url: string,
   isSameSite: SameSitePredicate,
   parse: (html: string, url: string) => Document,
   fetcher: typeof fetch = fetch,
   limits: FetchLimits = FETCH_LIMITS,
-): Promise<{ doc: Document; url: string } | null> {
+): Promise<ArticlePage | null> {
   if (!(await isSameSite(url))) return null;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const response = await fetcher(url, { credentials: 'omit', signal });
@@ -52,7 +40,8 @@ export async function fetchStory(
   if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return null;
   const html = await readCapped(response, limits.maxBytes);
   if (html === null) return null;
-  return { doc: parse(html, finalUrl), url: finalUrl };
+  const result = extractPage(parse(html, finalUrl), { url: finalUrl });
+  return result.ok ? result.page : null;
 }
 
 /** The body as text, or null once it grows past `maxBytes` (the rest is never downloaded). */

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
-import { FETCH_LIMITS, fetchArticle, type SameSitePredicate } from '../../lib/extract/remote';
+import { FETCH_LIMITS, fetchStoryPage, type SameSitePredicate } from '../../lib/extract/remote';
 import { sameSiteUrl, sameSiteVerdicts } from '../../lib/url';
 import { CORPUS_DIR } from '../../scripts/lib/corpus';
 
@@ -78,7 +78,7 @@ describe('sameSiteVerdicts: the background answers a same-site request', () => {
   });
 });
 
-describe('fetchArticle against a real HTTP server', () => {
+describe('fetchStoryPage against a real HTTP server', () => {
   const story = readFileSync(join(CORPUS_DIR, 'vn-baolaocai-seed-reconstructed/source.html'));
   const requests: string[] = [];
   let server: Server;
@@ -125,7 +125,8 @@ describe('fetchArticle against a real HTTP server', () => {
     asked.push(url);
     return sameSiteVerdicts([url], here('/page'))[0] === true;
   };
-  const fetchFrom = (url: string, limits = FETCH_LIMITS) => fetchArticle(url, sameSiteAsPage, parseHtml, fetch, limits);
+  const fetchFrom = (url: string, limits = FETCH_LIMITS) =>
+    fetchStoryPage(url, sameSiteAsPage, parseHtml, fetch, limits);
 
   it('fetches and extracts a story of the same site, also through a same-site redirect', async () => {
     const direct = await fetchFrom(here('/story'));
@@ -148,7 +149,7 @@ describe('fetchArticle against a real HTTP server', () => {
     requests.length = 0;
     const noAnswer: SameSitePredicate = () =>
       Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
-    await expect(fetchArticle(here('/story'), noAnswer, parseHtml)).rejects.toThrow(/receiving end/i);
+    await expect(fetchStoryPage(here('/story'), noAnswer, parseHtml)).rejects.toThrow(/receiving end/i);
     expect(requests).toEqual([]);
   });
 
