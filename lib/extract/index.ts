@@ -10,7 +10,7 @@ import { completeArticle } from './complete';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
-import { findHeadline, findLead, repeatsLead } from './lead';
+import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
 import { decision, type Explain } from './explain';
 
 export interface ExtractOptions {
@@ -127,7 +127,9 @@ function extractFromClone(
   checkpoint('Readability');
 
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
-  if (parsed?.content && (parsed.length ?? 0) < READABILITY_DEFAULT_CHARS) {
+  // Measured as Readability measures it (white space collapsed): its `length` counts the
+  // indentation of the page's source too.
+  if (parsed?.content && collapse(parsed.textContent).length < READABILITY_DEFAULT_CHARS) {
     // A short first pick may be a box (a cookie notice, a paywall, a pop-up) where plain
     // Readability would look on with looser rules: ask it that on a second prepared clone.
     checkpoint('Readability again');
@@ -139,28 +141,25 @@ function extractFromClone(
       parsed = looser;
     }
   }
-  const content = parsed?.content;
-  if (!parsed || !content) return notArticle('No article text was found on this page.');
-  explain?.(decision('readability', 'chosen', content));
-
+  if (!parsed?.content) return notArticle('No article text was found on this page.');
+  explain?.(decision('readability', 'chosen', parsed.content));
   checkpoint('furniture in the article');
-  removeFurniture(content, explain);
-  // Whether Readability picked a list is a question about its pick, asked before the boilerplate
-  // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
-  const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
-  const teaserList = isTeaserList(content);
-  cutMarkedBoxes(content, explain);
-  cutTrailingHeadings(content, explain);
-  checkpoint('paragraphs');
-  let paragraphs = paragraphsOf(content);
-  if (lead) {
-    paragraphs = paragraphs.filter((paragraph) => {
-      const repeated = repeatsLead(paragraph, lead.text);
-      if (repeated) explain?.(decision('lead-repeated', 'removed', null, paragraph));
-      return !repeated;
-    });
+  let body = readBody(parsed.content, lead, explain);
+  if (body.listOfLinks || body.teaserList) {
+    // Furniture cut before Readability can move its pick from a short article to a list beside
+    // it (a news ticker): then Readability's pick on the page as it is gets its chance.
+    checkpoint('Readability on the page as it is');
+    const untouched = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
+    if (untouched?.content) {
+      const second = readBody(untouched.content, lead, explain);
+      if (!second.listOfLinks && !second.teaserList && second.text.length > 0) {
+        explain?.(decision('readability:untouched-page', 'chosen', untouched.content));
+        parsed = untouched;
+        body = second;
+      }
+    }
   }
-  const text = paragraphs.join('\n\n');
+  const { paragraphs, text, listOfLinks, teaserList } = body;
 
   checkpoint('the not-article checks');
   // The lead is article text too: a short notice with its lead is still an article.
@@ -192,6 +191,26 @@ function extractFromClone(
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, page };
+}
+
+/** Readability's pick as paragraphs, with what the not-article checks ask of it. */
+function readBody(content: Element, lead: Lead | null, explain: Explain | undefined) {
+  removeFurniture(content, explain);
+  // Whether Readability picked a list is a question about its pick, asked before the boilerplate
+  // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
+  const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
+  const teaserList = isTeaserList(content);
+  cutMarkedBoxes(content, explain);
+  cutTrailingHeadings(content, explain);
+  let paragraphs = paragraphsOf(content);
+  if (lead) {
+    paragraphs = paragraphs.filter((paragraph) => {
+      const repeated = repeatsLead(paragraph, lead.text);
+      if (repeated) explain?.(decision('lead-repeated', 'removed', null, paragraph));
+      return !repeated;
+    });
+  }
+  return { paragraphs, text: paragraphs.join('\n\n'), listOfLinks, teaserList };
 }
 
 /**

@@ -231,6 +231,17 @@ describe('boilerplate inside the article container', () => {
     expect(result.article.text).toContain(PROSE.trim());
     for (const boilerplate of [bio, meta, newsletter]) expect(result.article.text).not.toContain(boilerplate);
   });
+  it('keeps the part of an article a theme names as not being boilerplate ("non-paywall")', () => {
+    const offer =
+      'Jetzt weiterlesen mit dem Digital-Abo: alle Artikel, die News-App und der Newsletter für 3 Euro im Monat in den ersten drei Monaten, danach monatlich kündbar. ';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><main><section class="row non-paywall"><p>${PROSE}</p><p>${PROSE}</p></section>` +
+          `<section class="row paywall"><p>${offer}</p><p>${offer}</p><p>${offer}</p><p>${offer}</p></section></main>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
   it('keeps a post whose whole body a theme named like a metadata box', () => {
     const result = extractArticle(
       page(
@@ -238,6 +249,33 @@ describe('boilerplate inside the article container', () => {
       ),
     );
     expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+  it('measures the first pick by its text, not by the indentation of the page source around it', () => {
+    const indent = `\n${'\t'.repeat(40)}`;
+    const notice = 'Trang web này dùng cookie để ghi nhớ lựa chọn của bạn và đo lượng truy cập.';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><div class="notice">${[notice, notice, notice, notice].map((n) => `${indent}<p>${n}</p>${indent}`).join('')}</div>` +
+          `<div class="sidebar"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
+
+describe('a pick the preparation moved to a list', () => {
+  it("reads Readability's pick on the page as it is when the prepared page's pick is a list of links", () => {
+    const notice =
+      'Bộ phận một cửa nghỉ làm việc chiều thứ Sáu, ngày 12/12, để bảo trì hệ thống; hồ sơ nộp trực tuyến vẫn được tiếp nhận.';
+    const links = Array.from(
+      { length: 8 },
+      (_, i) => `<li><a href="/tin-${i}.html">Thông báo số ${i} của Ủy ban nhân dân tỉnh về lịch làm việc</a></li>`,
+    ).join('');
+    // The notice sits in a small form (a feedback widget to the theme), which the preparation removes.
+    const result = extractArticle(
+      page(`<h1>Thông báo nghỉ làm việc</h1><ul>${links}</ul><form><p>${notice}</p></form>`),
+    );
+    expect(result.ok && result.article.text).toBe(notice);
   });
 });
 
