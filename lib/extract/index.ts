@@ -123,7 +123,7 @@ function extractFromClone(
 
   const related = prepareClone(clone, url, explain, checkpoint);
   checkpoint('lead');
-  const lead = findLead(clone, explain);
+  let lead = findLead(clone, explain);
   checkpoint('Readability');
 
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
@@ -159,7 +159,15 @@ function extractFromClone(
       }
     }
   }
-  const { paragraphs, text, listOfLinks, teaserList } = body;
+  const { listOfLinks, teaserList } = body;
+  let { paragraphs, text } = body;
+  if (text.length === 0 && lead) {
+    // A page whose only text is its lead (the rest was a date line, a repeat of the lead) is a
+    // short article: the lead is its text.
+    paragraphs = [lead.text];
+    text = lead.text;
+    lead = null;
+  }
 
   checkpoint('the not-article checks');
   // The lead is article text too: a short notice with its lead is still an article.

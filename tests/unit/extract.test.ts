@@ -53,6 +53,21 @@ describe('furniture rules', () => {
       'Quảng cáo trên mạng xã hội phải ghi rõ nhà tài trợ.',
     );
   });
+  it('removes a publication date alone on its line, keeps dates in sentences, headings and tables', () => {
+    for (const stamp of [
+      '23.10.2018',
+      'Publiziert: 03.04.2020, 12:35',
+      'Erstellt am Dienstag 6. Mai 2014',
+      'Posted on April 22, 2022',
+    ])
+      expect(bodyText(`<p>${PROSE}</p><p><span>${stamp}</span></p>`)).toBe(PROSE.trim());
+    const kept = [
+      '<p>Ngày 23.10.2018, Ủy ban nhân dân tỉnh ban hành kế hoạch.</p>',
+      '<h2>Donnerstag, 03. Februar 2022</h2>',
+      '<table><tr><td>03.04.2020</td><td>Sitzung des Ausschusses</td></tr></table>',
+    ];
+    for (const html of kept) expect(bodyText(html)).not.toBe('');
+  });
   it('keeps network names and prompt words that are part of a sentence', () => {
     const sentence = 'Thông tin được đăng trên Facebook và Zalo của Bộ, được in thành sách.';
     expect(
@@ -260,6 +275,19 @@ describe('boilerplate inside the article container', () => {
       ),
     );
     expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
+
+describe('a page whose only text is its lead', () => {
+  it('is an article whose text is the lead', () => {
+    const lead = 'Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân định kỳ tháng 12 năm 2026 tại trụ sở.';
+    const result = extractArticle(
+      page(
+        `<h1>Thông báo lịch tiếp công dân</h1><article><p class="sapo">${lead}</p><p>Cập nhật: 03.12.2026, 08:15</p></article>`,
+        `<title>Thông báo lịch tiếp công dân</title><meta name="description" content="${lead}">`,
+      ),
+    );
+    expect(result).toMatchObject({ ok: true, article: { lead: null, text: lead, paragraphs: [lead] } });
   });
 });
 
