@@ -12,6 +12,7 @@ import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
 import { decision, type Explain } from './explain';
+import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -126,6 +127,8 @@ function extractFromClone(
   let lead = findLead(clone, explain);
   checkpoint('Readability');
 
+  // Measured before Readability, which moves what it picks out of the clone.
+  const prose = proseContainer(clone.body);
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
   // Measured as Readability measures it (white space collapsed): its `length` counts the
   // indentation of the page's source too.
@@ -139,6 +142,26 @@ function extractFromClone(
     if (looser?.content && ownText(looser.content) >= RETRY_GAIN * ownText(parsed.content)) {
       explain?.(decision('readability:short-pick', 'rejected', parsed.content));
       parsed = looser;
+    }
+  }
+  if (
+    prose &&
+    prose.chars >= MIN_PROSE_SWITCH &&
+    prose.chars >= PROSE_SWITCH_GAIN * (parsed?.content ? proseChars(parsed.content) : 0)
+  ) {
+    // Readability scored commas and length (a table, a list of names, a disclosure box) over the
+    // paragraphs of sentences under the headline: it is asked about those paragraphs alone.
+    checkpoint('Readability on the prose container');
+    const second = boundedClone(original);
+    prepareClone(second, url, undefined, checkpoint);
+    const container = proseContainer(second.body)?.element;
+    if (container) {
+      second.body.replaceChildren(container);
+      const proseParsed = readArticle(second, READABILITY_CHAR_THRESHOLD);
+      if (proseParsed?.content) {
+        explain?.(decision('readability:prose-container', 'chosen', proseParsed.content));
+        parsed = proseParsed;
+      }
     }
   }
   if (!parsed?.content) return notArticle('No article text was found on this page.');
@@ -282,6 +305,12 @@ const READABILITY_CHAR_THRESHOLD = 300;
  */
 const READABILITY_DEFAULT_CHARS = 500;
 const RETRY_GAIN = 2;
+/**
+ * Readability's pick gives way to the prose container (see `proseContainer`) when that holds at
+ * least this many characters of prose paragraphs and this many times the pick's.
+ */
+const MIN_PROSE_SWITCH = 500;
+const PROSE_SWITCH_GAIN = 2;
 
 /**
  * A section page: most text blocks open with a headline link to a different story and go on with

@@ -291,6 +291,34 @@ describe('a page whose only text is its lead', () => {
   });
 });
 
+describe('a body of sentences beside a table Readability scores higher', () => {
+  const rows = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `<tr><td>Phường ${i}, quận Ba Đình, Hà Nội</td><td>Nguyễn Văn ${i}, Chủ tịch, Ủy ban nhân dân</td><td>email${i}@hanoi.gov.vn, 024 3825 ${1000 + i}</td></tr>`,
+  ).join('');
+  const table = `<div class="c"><div class="d"><table>${rows}</table></div></div>`;
+  it('reads the paragraphs of sentences under the headline, not the table of commas', () => {
+    const result = extractArticle(
+      page(
+        `<div class="a"><div class="b"><h1>Cải cách hành chính</h1><div class="body"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div></div></div>${table}`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+    expect(result.ok && result.article.text).not.toContain('quận Ba Đình');
+  });
+  it("does not take readers' comments for the body of a poem (lines without a sentence's end)", () => {
+    const verse = 'Gió đưa cành trúc la đà<br>Tiếng chuông Trấn Vũ canh gà Thọ Xương';
+    const comments = `<div class="c"><div class="comments"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div></div>`;
+    const result = extractArticle(
+      page(
+        `<div class="a"><h1>Ca dao</h1><div class="body">${`<p>${verse}, ${verse}</p>`.repeat(15)}</div>${comments}</div>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain('Tiếng chuông Trấn Vũ canh gà Thọ Xương');
+  });
+});
+
 describe('a pick the preparation moved to a list', () => {
   it("reads Readability's pick on the page as it is when the prepared page's pick is a list of links", () => {
     const notice =

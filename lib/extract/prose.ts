@@ -1,0 +1,64 @@
+import { collapse } from '../text/whitespace';
+import { linkTextShare } from './furniture';
+
+/** A prose paragraph: this long at least, ending a sentence, and mostly not link text. */
+const PROSE_CHARS = 80;
+const MAX_PROSE_LINK_SHARE = 0.25;
+const SENTENCE_END = /[.!?…。！？]["'”’»“)]*$/u;
+/** Page chrome: its paragraphs are never the article's. */
+const CHROME = 'nav, header, footer, aside, form';
+/** Readers' comments are prose too, but not the article. */
+const COMMENTS = /(^|[\s_-])(comments?|commentlist|replies|reply|respond|discussion)([\s_-]|$)/i;
+/** How far above its paragraphs an article's headline sits, at most. */
+const HEADLINE_CLIMB = 5;
+
+function inComments(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    if (COMMENTS.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/** Whether the page's headline sits in the element or a few levels above it. */
+function nearHeadline(element: Element): boolean {
+  let at: Element | null = element;
+  for (let level = 0; at && level <= HEADLINE_CLIMB; at = at.parentElement, level += 1) {
+    if (at.querySelector('h1')) return true;
+  }
+  return false;
+}
+
+function isProse(paragraph: Element): boolean {
+  const text = collapse(paragraph.textContent);
+  return text.length >= PROSE_CHARS && SENTENCE_END.test(text) && linkTextShare(paragraph) < MAX_PROSE_LINK_SHARE;
+}
+
+/** Characters of prose paragraphs inside `root`. */
+export function proseChars(root: Element): number {
+  let total = 0;
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+    if (isProse(paragraph)) total += collapse(paragraph.textContent).length;
+  }
+  return total;
+}
+
+/**
+ * The element whose own child paragraphs are the most prose: where an article's paragraphs sit
+ * side by side. Readability scores commas and length, so a long list of names or a table can
+ * outscore a body of sentences; this asks only for sentences.
+ */
+export function proseContainer(root: Element): { element: Element; chars: number } | null {
+  const totals = new Map<Element, number>();
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+    const parent = paragraph.parentElement;
+    if (!parent || !isProse(paragraph) || paragraph.closest(CHROME)) continue;
+    totals.set(parent, (totals.get(parent) ?? 0) + collapse(paragraph.textContent).length);
+  }
+  let best: { element: Element; chars: number } | null = null;
+  for (const [element, chars] of totals) {
+    if (best && chars <= best.chars) continue;
+    if (inComments(element) || !nearHeadline(element)) continue;
+    best = { element, chars };
+  }
+  return best;
+}
