@@ -144,9 +144,11 @@ function extractFromClone(
       parsed = looser;
     }
   }
+  // Readability moved the container's paragraphs into its pick when it took them.
   if (
     prose &&
     prose.chars >= MIN_PROSE_SWITCH &&
+    !parsed?.content?.contains(prose.first) &&
     prose.chars >= PROSE_SWITCH_GAIN * (parsed?.content ? proseChars(parsed.content) : 0)
   ) {
     // Readability scored commas and length (a table, a list of names, a disclosure box) over the

@@ -6,7 +6,7 @@ const PROSE_CHARS = 80;
 const MAX_PROSE_LINK_SHARE = 0.25;
 const SENTENCE_END = /[.!?…。！？]["'”’»“)]*$/u;
 /** Page chrome: its paragraphs are never the article's. */
-const CHROME = 'nav, header, footer, aside, form';
+const CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 /** Readers' comments are prose too, but not the article. */
 const COMMENTS = /(^|[\s_-])(comments?|commentlist|replies|reply|respond|discussion)([\s_-]|$)/i;
 /** How far above its paragraphs an article's headline sits, at most. */
@@ -28,18 +28,30 @@ function nearHeadline(element: Element): boolean {
   return false;
 }
 
-function isProse(paragraph: Element): boolean {
+/** The length of a prose paragraph's text, or 0 for any other paragraph. */
+function proseLength(paragraph: Element): number {
   const text = collapse(paragraph.textContent);
-  return text.length >= PROSE_CHARS && SENTENCE_END.test(text) && linkTextShare(paragraph) < MAX_PROSE_LINK_SHARE;
+  if (text.length < PROSE_CHARS || !SENTENCE_END.test(text)) return 0;
+  return linkTextShare(paragraph) < MAX_PROSE_LINK_SHARE ? text.length : 0;
+}
+
+function inChrome(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) if (CHROME.has(at.tagName)) return true;
+  return false;
 }
 
 /** Characters of prose paragraphs inside `root`. */
 export function proseChars(root: Element): number {
   let total = 0;
-  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
-    if (isProse(paragraph)) total += collapse(paragraph.textContent).length;
-  }
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) total += proseLength(paragraph);
   return total;
+}
+
+/** The element whose child paragraphs are the most prose, with its first such paragraph. */
+export interface ProseContainer {
+  element: Element;
+  first: Element;
+  chars: number;
 }
 
 /**
@@ -47,18 +59,21 @@ export function proseChars(root: Element): number {
  * side by side. Readability scores commas and length, so a long list of names or a table can
  * outscore a body of sentences; this asks only for sentences.
  */
-export function proseContainer(root: Element): { element: Element; chars: number } | null {
-  const totals = new Map<Element, number>();
+export function proseContainer(root: Element): ProseContainer | null {
+  const totals = new Map<Element, { first: Element; chars: number }>();
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
     const parent = paragraph.parentElement;
-    if (!parent || !isProse(paragraph) || paragraph.closest(CHROME)) continue;
-    totals.set(parent, (totals.get(parent) ?? 0) + collapse(paragraph.textContent).length);
+    const length = parent ? proseLength(paragraph) : 0;
+    if (!parent || length === 0) continue;
+    const total = totals.get(parent);
+    if (total) total.chars += length;
+    else totals.set(parent, { first: paragraph, chars: length });
   }
-  let best: { element: Element; chars: number } | null = null;
-  for (const [element, chars] of totals) {
+  let best: ProseContainer | null = null;
+  for (const [element, { first, chars }] of totals) {
     if (best && chars <= best.chars) continue;
-    if (inComments(element) || !nearHeadline(element)) continue;
-    best = { element, chars };
+    if (inChrome(element) || inComments(element) || !nearHeadline(element)) continue;
+    best = { element, first, chars };
   }
   return best;
 }
