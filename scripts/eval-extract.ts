@@ -19,13 +19,13 @@ import { parseHtml } from '../cli/html';
 import { extractArticle } from '../lib/extract';
 import { labeledPages, normalizeText } from './lib/corpus';
 import { DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
-import { devPages, devSlice, pageHtml, pool, scorePage, type PageScore } from './lib/extraction-990';
+import { devPages, devSlice, pageAddress, pageHtml, pool, scorePage, type PageScore } from './lib/extraction-990';
 
 interface Parsed {
   document: Document;
   close(): Promise<void> | void;
 }
-type Parser = (html: string, url: string) => Parsed;
+type Parser = (html: string, url: string | undefined) => Parsed;
 
 const PARSERS: Record<string, Parser> = {
   cli: (html, url) => ({ document: parseHtml(html, url), close: () => {} }),
@@ -70,7 +70,7 @@ const before =
 
 const f = (value: number) => value.toFixed(3);
 
-function loaBody(document: Document, url: string, extract = extractArticle): string | null {
+function loaBody(document: Document, url: string | undefined, extract = extractArticle): string | null {
   const result = extract(document, { url });
   return result.ok ? `${result.article.lead ?? ''}\n\n${result.article.text}` : null;
 }
@@ -99,14 +99,15 @@ async function evalDevset(): Promise<void> {
     const loaBefore: (typeof rows)[number] = { name: `Loa before (${parserName})`, scores: [], ms: 0 };
     for (const page of pages) {
       const html = pageHtml(page);
+      const url = pageAddress(page);
       const runs: [(typeof rows)[number], (document: Document) => string | null][] = [
-        [loa, (document) => loaBody(document, page.url)],
+        [loa, (document) => loaBody(document, url)],
         [plain, readabilityBody],
       ];
-      if (before) runs.push([loaBefore, (document) => loaBody(document, page.url, before)]);
+      if (before) runs.push([loaBefore, (document) => loaBody(document, url, before)]);
       for (const [row, run] of runs) {
         const start = performance.now();
-        const parsed = parse(html, page.url);
+        const parsed = parse(html, url);
         let body: string | null;
         try {
           body = run(parsed.document);

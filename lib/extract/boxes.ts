@@ -8,9 +8,12 @@
 import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
 
-/** Class/id words of boilerplate boxes, as WordPress themes and news CMSs name them. */
+/**
+ * Class/id words of boilerplate boxes, as WordPress themes and news CMSs name them; not when
+ * negated ("non-paywall" is the free part of an article).
+ */
 const BOILERPLATE_NAME =
-  /(^|[\s_-])(author-?(bio|box|info|card|description|details|profile)|about-?(the-)?author|entry-author|saboxplugin-wrap|post-?metadata|post-?meta|entry-meta|entry-utility|entry-footer|post-?ratings?|star-?rating|copyright|(photo-?|image-?)?credits?|newsletter|paywall|subscription|share-?(bar|buttons|links)|tags?-?(list|links|cloud)|post-?tags)($|[\s_-])/i;
+  /(^|[\s_-])(?<!(?:^|[\s_])no[nt]?-)(author-?(bio|box|info|card|description|details|profile)|about-?(the-)?author|entry-author|saboxplugin-wrap|post-?metadata|post-?meta|entry-meta|entry-utility|entry-footer|post-?ratings?|star-?rating|copyright|(photo-?|image-?)?credits?|newsletter|paywall|subscription|share-?(bar|buttons|links)|tags?-?(list|links|cloud)|post-?tags)($|[\s_-])/i;
 /** A box this long is not a bio or a metadata line: some themes name the whole post "entry-meta". */
 const MAX_BOX_CHARS = 1500;
 /** ...nor is a box that holds most of what Readability chose: then the theme named the post itself. */

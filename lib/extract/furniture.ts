@@ -21,6 +21,13 @@ const PROMPT =
   /^(bình luận( bài viết này| của bạn)?( \(\d+\))?|gửi bình luận|viết bình luận|ý kiến bạn đọc|đăng ký( nhận tin| gói [^.]{0,40})?|theo dõi [^.]{0,60}( trên [^.]{0,30})?|nghe bài viết|đọc bài|xem thêm trên [^.]{0,40}|ist dieser beitrag hilfreich\??|newsletter( abonnieren)?|zum seitenanfang|nach oben|teilen-funktion aufrufen|seite drucken|back to top|subscribe( to [^.]{0,40})?|leave a comment|comments?( \(\d+\))?|listen to this article|prefer [^.]{0,40} on google)$/i;
 /** The label an ad slot carries ("Anzeige", "- Advertisement -", "Reklama"): never said to a listener. */
 const AD_LABEL = /^[-–—\s]*(anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|quảng cáo)[-–—:\s]*$/i;
+/**
+ * A date alone on its line, with the time and a word or three before it ("23.10.2018",
+ * "Publiziert: 03.04.2020, 12:35", "Erstellt am Dienstag 6. Mai 2014", "asked Feb 6, 2014 at
+ * 20:37"): the page's publication stamp, which the article's metadata already carries.
+ */
+const DATE_LINE =
+  /^(?:\p{L}+[:,]?\s+){0,3}(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s\p{L}{3,}\.?\s\d{4}|\p{L}{3,}\.?\s\d{1,2},?\s\d{4})(?:,?\s*(?:\p{L}{1,3}\s)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:?\d{2})?(?:\s?(?:uhr|h|[ap]\.?m\.?))?)?[.\s]*$/iu;
 /** Class/id names of widgets that are never article text when their content is short. */
 const WIDGET_NAME =
   /(^|[-_\s])(share|sharing|social|audio|player|tts|listen|voice|comment|comments|subscribe|newsletter|toolbar|print|rating|follow|breadcrumbs?|bookmark)([-_\s]|$)/i;
@@ -121,6 +128,9 @@ export function removeFurniture(root: Element, explain?: Explain): void {
     let furniture = judged.get(text);
     if (furniture === undefined) judged.set(text, (furniture = isFurnitureText(text)));
     if (furniture) remove(element, 'furniture:text-shape');
+    // A date in a heading or a table orders the content (a schedule's days, a list of releases).
+    else if (DATE_LINE.test(text) && !element.closest('h1, h2, h3, h4, h5, h6, table'))
+      remove(element, 'furniture:date-line');
   }
 }
 

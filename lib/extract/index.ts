@@ -10,8 +10,9 @@ import { completeArticle } from './complete';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
-import { findHeadline, findLead, repeatsLead } from './lead';
+import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
 import { decision, type Explain } from './explain';
+import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -123,11 +124,15 @@ function extractFromClone(
 
   const related = prepareClone(clone, url, explain, checkpoint);
   checkpoint('lead');
-  const lead = findLead(clone, explain);
+  let lead = findLead(clone, explain);
   checkpoint('Readability');
 
+  // Measured before Readability, which moves what it picks out of the clone.
+  const prose = proseContainer(clone.body);
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
-  if (parsed?.content && (parsed.length ?? 0) < READABILITY_DEFAULT_CHARS) {
+  // Measured as Readability measures it (white space collapsed): its `length` counts the
+  // indentation of the page's source too.
+  if (parsed?.content && collapse(parsed.textContent).length < READABILITY_DEFAULT_CHARS) {
     // A short first pick may be a box (a cookie notice, a paywall, a pop-up) where plain
     // Readability would look on with looser rules: ask it that on a second prepared clone.
     checkpoint('Readability again');
@@ -139,28 +144,55 @@ function extractFromClone(
       parsed = looser;
     }
   }
-  const content = parsed?.content;
-  if (!parsed || !content) return notArticle('No article text was found on this page.');
-  explain?.(decision('readability', 'chosen', content));
-
-  checkpoint('furniture in the article');
-  removeFurniture(content, explain);
-  // Whether Readability picked a list is a question about its pick, asked before the boilerplate
-  // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
-  const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
-  const teaserList = isTeaserList(content);
-  cutMarkedBoxes(content, explain);
-  cutTrailingHeadings(content, explain);
-  checkpoint('paragraphs');
-  let paragraphs = paragraphsOf(content);
-  if (lead) {
-    paragraphs = paragraphs.filter((paragraph) => {
-      const repeated = repeatsLead(paragraph, lead.text);
-      if (repeated) explain?.(decision('lead-repeated', 'removed', null, paragraph));
-      return !repeated;
-    });
+  // Readability moved the container's paragraphs into its pick when it took them.
+  if (
+    prose &&
+    prose.chars >= MIN_PROSE_SWITCH &&
+    !parsed?.content?.contains(prose.first) &&
+    prose.chars >= PROSE_SWITCH_GAIN * (parsed?.content ? proseChars(parsed.content) : 0)
+  ) {
+    // Readability scored commas and length (a table, a list of names, a disclosure box) over the
+    // paragraphs of sentences under the headline: it is asked about those paragraphs alone.
+    checkpoint('Readability on the prose container');
+    const second = boundedClone(original);
+    prepareClone(second, url, undefined, checkpoint);
+    const container = proseContainer(second.body)?.element;
+    if (container) {
+      second.body.replaceChildren(container);
+      const proseParsed = readArticle(second, READABILITY_CHAR_THRESHOLD);
+      if (proseParsed?.content) {
+        explain?.(decision('readability:prose-container', 'chosen', proseParsed.content));
+        parsed = proseParsed;
+      }
+    }
   }
-  const text = paragraphs.join('\n\n');
+  if (!parsed?.content) return notArticle('No article text was found on this page.');
+  explain?.(decision('readability', 'chosen', parsed.content));
+  checkpoint('furniture in the article');
+  let body = readBody(parsed.content, lead, explain);
+  if (body.listOfLinks || body.teaserList) {
+    // Furniture cut before Readability can move its pick from a short article to a list beside
+    // it (a news ticker): then Readability's pick on the page as it is gets its chance.
+    checkpoint('Readability on the page as it is');
+    const untouched = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
+    if (untouched?.content) {
+      const second = readBody(untouched.content, lead, explain);
+      if (!second.listOfLinks && !second.teaserList && second.text.length > 0) {
+        explain?.(decision('readability:untouched-page', 'chosen', untouched.content));
+        parsed = untouched;
+        body = second;
+      }
+    }
+  }
+  const { listOfLinks, teaserList } = body;
+  let { paragraphs, text } = body;
+  if (text.length === 0 && lead) {
+    // A page whose only text is its lead (the rest was a date line, a repeat of the lead) is a
+    // short article: the lead is its text.
+    paragraphs = [lead.text];
+    text = lead.text;
+    lead = null;
+  }
 
   checkpoint('the not-article checks');
   // The lead is article text too: a short notice with its lead is still an article.
@@ -192,6 +224,26 @@ function extractFromClone(
     wordCount: countWords(`${lead?.text ?? ''} ${text}`),
   };
   return { ok: true, page };
+}
+
+/** Readability's pick as paragraphs, with what the not-article checks ask of it. */
+function readBody(content: Element, lead: Lead | null, explain: Explain | undefined) {
+  removeFurniture(content, explain);
+  // Whether Readability picked a list is a question about its pick, asked before the boilerplate
+  // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
+  const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
+  const teaserList = isTeaserList(content);
+  cutMarkedBoxes(content, explain);
+  cutTrailingHeadings(content, explain);
+  let paragraphs = paragraphsOf(content);
+  if (lead) {
+    paragraphs = paragraphs.filter((paragraph) => {
+      const repeated = repeatsLead(paragraph, lead.text);
+      if (repeated) explain?.(decision('lead-repeated', 'removed', null, paragraph));
+      return !repeated;
+    });
+  }
+  return { paragraphs, text: paragraphs.join('\n\n'), listOfLinks, teaserList };
 }
 
 /**
@@ -255,6 +307,12 @@ const READABILITY_CHAR_THRESHOLD = 300;
  */
 const READABILITY_DEFAULT_CHARS = 500;
 const RETRY_GAIN = 2;
+/**
+ * Readability's pick gives way to the prose container (see `proseContainer`) when that holds at
+ * least this many characters of prose paragraphs and this many times the pick's.
+ */
+const MIN_PROSE_SWITCH = 500;
+const PROSE_SWITCH_GAIN = 2;
 
 /**
  * A section page: most text blocks open with a headline link to a different story and go on with

@@ -4,6 +4,7 @@ import {
   isHeadingLike,
   isInlineMention,
   isRelatedHeading,
+  labelLine,
   leadingHeading,
   readStories,
   type FoundStory,
@@ -51,7 +52,8 @@ const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
 /**
  * Finds the related blocks of a page, strongest evidence first; a later rule never takes an
  * element an earlier rule already took.
- *  1. Headings: a "Tin liên quan" / "Mehr zum Thema" / "Related" heading and the list after it.
+ *  1. Headings: a "Tin liên quan" / "Mehr zum Thema" / "Related" heading and the list after it,
+ *     and a line of such a label and one link ("Lea también: <a>…</a>").
  *  2. Hints: an element whose class, id or data attribute says related, holding a story list.
  *  3. Structure: a heading-less list of story teasers inside or beside the article body.
  */
@@ -59,6 +61,7 @@ export function detectBlocks(page: Page): Block[] {
   const blocks: Block[] = [];
   const body = findBody(page);
   headingBlocks(page, blocks);
+  labelLineBlocks(page, blocks);
   hintBlocks(page, blocks);
   if (body !== null) structureBlocks(page, body, blocks);
   return tighten(page, blocks, body);
@@ -94,6 +97,15 @@ function headingBlocks(page: Page, blocks: Block[]): void {
     const shaped = [heading, ...page.descendants(heading)].some((id) => isHeadingLike(page, id));
     if (stories.length === 0 && (!shaped || page.hasLink(heading))) continue;
     blocks.push({ elements, stories });
+  }
+}
+
+function labelLineBlocks(page: Page, blocks: Block[]): void {
+  for (const story of page.storyLinks(0)) {
+    const line = labelLine(page, story.link);
+    if (line === null || overlaps(page, blocks, line) || inMenu(page, line)) continue;
+    const stories = readStories(page, [line], 'heading', null) ?? [];
+    if (stories.length > 0) blocks.push({ elements: [line], stories });
   }
 }
 

@@ -212,6 +212,22 @@ export function isInlineMention(page: Page, link: Id): boolean {
   return text.length > INLINE_CONTEXT_CHARS && !LINK_LABEL.test(text);
 }
 
+/**
+ * The line a link makes with a related label alone before it ("<p><strong>Lea también: <a>…</a>
+ * </strong></p>"): its nearest block ancestor, when that block holds no other link and no other
+ * text. Such a line is a related item set inside the article, not a sentence of it.
+ */
+export function labelLine(page: Page, link: Id): Id | null {
+  let block = page.parent(link);
+  while (block !== null && INLINE_WRAPPERS.has(page.tag(block))) block = page.parent(block);
+  if (block === null || page.links(block).length !== 1) return null;
+  const text = page.text(block);
+  const title = page.text(link);
+  if (!title || !text.endsWith(title)) return null;
+  const label = text.slice(0, text.length - title.length);
+  return /\p{L}/u.test(label) && LINK_LABEL.test(label) ? block : null;
+}
+
 const INLINE_WRAPPERS = new Set([
   'SPAN',
   'U',

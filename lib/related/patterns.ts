@@ -35,6 +35,20 @@ const RELATED_PHRASES = [
   'you (?:may|might) also (?:like|be interested in)',
   'recommended(?: for you| stories| articles)?',
   'further reading',
+  // Spanish, Portuguese, French, Italian
+  '(?:noticias|notas|artículos|contenidos?) relacionad[oa]s',
+  '(?:también )?(?:le|te) puede interesar',
+  'lea (?:también|además)',
+  'vea también',
+  '(?:notícias|matérias|artigos) relacionad[oa]s',
+  'leia (?:também|mais)',
+  'veja também',
+  '(?:à )?lire aussi',
+  'voir aussi',
+  'sur le même sujet',
+  '(?:articles|articoli) (?:similaires|correlati)',
+  'leggi anche',
+  'potrebbe interessarti',
 ].join('|');
 
 /**
@@ -247,6 +261,17 @@ export const LINK_LABEL = new RegExp(
     'related',
     'also read',
     'read also',
+    'read more',
+    'more',
+    'lea(?: también| más| además)?',
+    'vea(?: también| más)?',
+    'mir[ae]',
+    '(?:también )?(?:le|te) puede interesar',
+    'leia(?: também| mais)?',
+    'veja(?: também)?',
+    '(?:à )?lire aussi',
+    'voir aussi',
+    'leggi anche',
   ])}?[\\p{P}\\p{S}\\s]*$`,
   'iu',
 );

@@ -38,6 +38,16 @@ export function devPages(): DevPage[] {
   return (JSON.parse(readDevsetFile('extraction-990/labels.json')) as { pages: DevPage[] }).pages;
 }
 
+/**
+ * The address a page is read at: its label's, or, where the label names the page instead
+ * ("hard::site-story.html"), none, so the page's own canonical link is used as the CLI uses it
+ * for a saved page. A browser tab always has a real address; an invented one would make every
+ * link on the page look like another site's.
+ */
+export function pageAddress(page: DevPage): string | undefined {
+  return /^https?:\/\//.test(page.url) ? page.url : undefined;
+}
+
 /** A fixed slice of `count` pages spread evenly over the whole set (every n-th page from the first). */
 export function devSlice(pages: DevPage[], count: number): DevPage[] {
   const step = Math.max(1, Math.floor(pages.length / count));

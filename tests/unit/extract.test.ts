@@ -53,6 +53,21 @@ describe('furniture rules', () => {
       'Quảng cáo trên mạng xã hội phải ghi rõ nhà tài trợ.',
     );
   });
+  it('removes a publication date alone on its line, keeps dates in sentences, headings and tables', () => {
+    for (const stamp of [
+      '23.10.2018',
+      'Publiziert: 03.04.2020, 12:35',
+      'Erstellt am Dienstag 6. Mai 2014',
+      'Posted on April 22, 2022',
+    ])
+      expect(bodyText(`<p>${PROSE}</p><p><span>${stamp}</span></p>`)).toBe(PROSE.trim());
+    const kept = [
+      '<p>Ngày 23.10.2018, Ủy ban nhân dân tỉnh ban hành kế hoạch.</p>',
+      '<h2>Donnerstag, 03. Februar 2022</h2>',
+      '<table><tr><td>03.04.2020</td><td>Sitzung des Ausschusses</td></tr></table>',
+    ];
+    for (const html of kept) expect(bodyText(html)).not.toBe('');
+  });
   it('keeps network names and prompt words that are part of a sentence', () => {
     const sentence = 'Thông tin được đăng trên Facebook và Zalo của Bộ, được in thành sách.';
     expect(
@@ -231,6 +246,17 @@ describe('boilerplate inside the article container', () => {
     expect(result.article.text).toContain(PROSE.trim());
     for (const boilerplate of [bio, meta, newsletter]) expect(result.article.text).not.toContain(boilerplate);
   });
+  it('keeps the part of an article a theme names as not being boilerplate ("non-paywall")', () => {
+    const offer =
+      'Jetzt weiterlesen mit dem Digital-Abo: alle Artikel, die News-App und der Newsletter für 3 Euro im Monat in den ersten drei Monaten, danach monatlich kündbar. ';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><main><section class="row non-paywall"><p>${PROSE}</p><p>${PROSE}</p></section>` +
+          `<section class="row paywall"><p>${offer}</p><p>${offer}</p><p>${offer}</p><p>${offer}</p></section></main>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
   it('keeps a post whose whole body a theme named like a metadata box', () => {
     const result = extractArticle(
       page(
@@ -238,6 +264,74 @@ describe('boilerplate inside the article container', () => {
       ),
     );
     expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+  it('measures the first pick by its text, not by the indentation of the page source around it', () => {
+    const indent = `\n${'\t'.repeat(40)}`;
+    const notice = 'Trang web này dùng cookie để ghi nhớ lựa chọn của bạn và đo lượng truy cập.';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><div class="notice">${[notice, notice, notice, notice].map((n) => `${indent}<p>${n}</p>${indent}`).join('')}</div>` +
+          `<div class="sidebar"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
+
+describe('a page whose only text is its lead', () => {
+  it('is an article whose text is the lead', () => {
+    const lead = 'Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân định kỳ tháng 12 năm 2026 tại trụ sở.';
+    const result = extractArticle(
+      page(
+        `<h1>Thông báo lịch tiếp công dân</h1><article><p class="sapo">${lead}</p><p>Cập nhật: 03.12.2026, 08:15</p></article>`,
+        `<title>Thông báo lịch tiếp công dân</title><meta name="description" content="${lead}">`,
+      ),
+    );
+    expect(result).toMatchObject({ ok: true, article: { lead: null, text: lead, paragraphs: [lead] } });
+  });
+});
+
+describe('a body of sentences beside a table Readability scores higher', () => {
+  const rows = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `<tr><td>Phường ${i}, quận Ba Đình, Hà Nội</td><td>Nguyễn Văn ${i}, Chủ tịch, Ủy ban nhân dân</td><td>email${i}@hanoi.gov.vn, 024 3825 ${1000 + i}</td></tr>`,
+  ).join('');
+  const table = `<div class="c"><div class="d"><table>${rows}</table></div></div>`;
+  it('reads the paragraphs of sentences under the headline, not the table of commas', () => {
+    const result = extractArticle(
+      page(
+        `<div class="a"><div class="b"><h1>Cải cách hành chính</h1><div class="body"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div></div></div>${table}`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain(PROSE.trim());
+    expect(result.ok && result.article.text).not.toContain('quận Ba Đình');
+  });
+  it("does not take readers' comments for the body of a poem (lines without a sentence's end)", () => {
+    const verse = 'Gió đưa cành trúc la đà<br>Tiếng chuông Trấn Vũ canh gà Thọ Xương';
+    const comments = `<div class="c"><div class="comments"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div></div>`;
+    const result = extractArticle(
+      page(
+        `<div class="a"><h1>Ca dao</h1><div class="body">${`<p>${verse}, ${verse}</p>`.repeat(15)}</div>${comments}</div>`,
+      ),
+    );
+    expect(result.ok && result.article.text).toContain('Tiếng chuông Trấn Vũ canh gà Thọ Xương');
+  });
+});
+
+describe('a pick the preparation moved to a list', () => {
+  it("reads Readability's pick on the page as it is when the prepared page's pick is a list of links", () => {
+    const notice =
+      'Bộ phận một cửa nghỉ làm việc chiều thứ Sáu, ngày 12/12, để bảo trì hệ thống; hồ sơ nộp trực tuyến vẫn được tiếp nhận.';
+    const links = Array.from(
+      { length: 8 },
+      (_, i) => `<li><a href="/tin-${i}.html">Thông báo số ${i} của Ủy ban nhân dân tỉnh về lịch làm việc</a></li>`,
+    ).join('');
+    // The notice sits in a small form (a feedback widget to the theme), which the preparation removes.
+    const result = extractArticle(
+      page(`<h1>Thông báo nghỉ làm việc</h1><ul>${links}</ul><form><p>${notice}</p></form>`),
+    );
+    expect(result.ok && result.article.text).toBe(notice);
   });
 });
 

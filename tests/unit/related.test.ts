@@ -97,6 +97,25 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
     expect(run(page(line)).titles).toEqual(['Chính sách mới có hiệu lực từ tháng 2']);
   });
 
+  it.each([
+    ['<p><strong>Xem thêm: <a href="/chinh-sach-moi-thang-2-102260201.htm">Giá vàng tăng mạnh</a></strong></p>'],
+    ['<p><b>LEA TAMBIÉN:&nbsp;<a href="/chinh-sach-moi-thang-2-102260201.htm">Giá vàng tăng mạnh</a></b></p>'],
+    ['<h3>Mira: <a href="/chinh-sach-moi-thang-2-102260201.htm">Giá vàng tăng mạnh</a></h3>'],
+    ['<p><em>Read more</em>: <a href="/chinh-sach-moi-thang-2-102260201.htm">Giá vàng tăng mạnh</a></p>'],
+  ])('takes a line of a label and one link set in the body, label and link in one wrapper: %s', (line) => {
+    // A short title: no list rule takes a lone link of four words.
+    const { titles, blocks, doc } = run(page(line));
+    expect(titles).toEqual(['Giá vàng tăng mạnh']);
+    const text = textWithout(doc, blocks);
+    expect(text).not.toContain('Giá vàng tăng mạnh');
+    expect(text).toContain('Đoạn 3 của bài viết chính');
+  });
+
+  it('leaves a line whose label is not a related one in the text', () => {
+    const source = `<p><strong>Nguồn: <a href="/chinh-sach-moi-thang-2-102260201.htm">Giá vàng tăng mạnh</a></strong></p>`;
+    expect(run(page(source)).stories).toEqual([]);
+  });
+
   it('ends the block where the article goes on, even when its paragraphs hold links', () => {
     const inBody = `<h3>Tin liên quan</h3><ul>${THREE}</ul>
       <p>Theo <a href="/nghi-dinh-68-102260305.htm">Nghị định 68</a>, hộ kinh doanh có doanh thu dưới 500 triệu đồng mỗi năm được miễn thuế.</p>`;

@@ -1,0 +1,79 @@
+import { collapse } from '../text/whitespace';
+import { linkTextShare } from './furniture';
+
+/** A prose paragraph: this long at least, ending a sentence, and mostly not link text. */
+const PROSE_CHARS = 80;
+const MAX_PROSE_LINK_SHARE = 0.25;
+const SENTENCE_END = /[.!?…。！？]["'”’»“)]*$/u;
+/** Page chrome: its paragraphs are never the article's. */
+const CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
+/** Readers' comments are prose too, but not the article. */
+const COMMENTS = /(^|[\s_-])(comments?|commentlist|replies|reply|respond|discussion)([\s_-]|$)/i;
+/** How far above its paragraphs an article's headline sits, at most. */
+const HEADLINE_CLIMB = 5;
+
+function inComments(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    if (COMMENTS.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/** Whether the page's headline sits in the element or a few levels above it. */
+function nearHeadline(element: Element): boolean {
+  let at: Element | null = element;
+  for (let level = 0; at && level <= HEADLINE_CLIMB; at = at.parentElement, level += 1) {
+    if (at.querySelector('h1')) return true;
+  }
+  return false;
+}
+
+/** The length of a prose paragraph's text, or 0 for any other paragraph. */
+function proseLength(paragraph: Element): number {
+  const text = collapse(paragraph.textContent);
+  if (text.length < PROSE_CHARS || !SENTENCE_END.test(text)) return 0;
+  return linkTextShare(paragraph) < MAX_PROSE_LINK_SHARE ? text.length : 0;
+}
+
+function inChrome(element: Element): boolean {
+  for (let at: Element | null = element; at; at = at.parentElement) if (CHROME.has(at.tagName)) return true;
+  return false;
+}
+
+/** Characters of prose paragraphs inside `root`. */
+export function proseChars(root: Element): number {
+  let total = 0;
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) total += proseLength(paragraph);
+  return total;
+}
+
+/** The element whose child paragraphs are the most prose, with its first such paragraph. */
+export interface ProseContainer {
+  element: Element;
+  first: Element;
+  chars: number;
+}
+
+/**
+ * The element whose own child paragraphs are the most prose: where an article's paragraphs sit
+ * side by side. Readability scores commas and length, so a long list of names or a table can
+ * outscore a body of sentences; this asks only for sentences.
+ */
+export function proseContainer(root: Element): ProseContainer | null {
+  const totals = new Map<Element, { first: Element; chars: number }>();
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+    const parent = paragraph.parentElement;
+    const length = parent ? proseLength(paragraph) : 0;
+    if (!parent || length === 0) continue;
+    const total = totals.get(parent);
+    if (total) total.chars += length;
+    else totals.set(parent, { first: paragraph, chars: length });
+  }
+  let best: ProseContainer | null = null;
+  for (const [element, { first, chars }] of totals) {
+    if (best && chars <= best.chars) continue;
+    if (inChrome(element) || inComments(element) || !nearHeadline(element)) continue;
+    best = { element, first, chars };
+  }
+  return best;
+}
