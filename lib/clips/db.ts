@@ -1,6 +1,7 @@
 /** The clips database. Open it only from extension pages: a content script's IndexedDB belongs to the website. */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { type ClipBody, type ClipRow, termsOf } from './model';
+import { ORDER_KEY, type OrderRow, type OrderTable, readOrder } from './order';
 import { type PendingRow, type PendingTable, type PostingsTable, chunkOf } from './postings';
 
 export const CLIPS_DB_NAME = 'loa-clips';
@@ -43,6 +44,8 @@ const UPGRADE_BATCH = 500;
  * - Version 4 keeps the postings in `buckets`: one row per bucket of terms and chunk instead of one
  *   per term and chunk (about 30× fewer rows, and a row's cost, not its size, is what made indexing
  *   10,000 clips take 20 minutes). Every clip becomes pending again and is re-indexed.
+ * - Version 5 keeps the clips' newest-first order in one row of `order` (lib/clips/order.ts), so
+ *   that a search reads one row instead of the savedAt index of every clip; the upgrade builds it.
  */
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: { clips: '++id, &key, savedAt, site, kind, *tags', bodies: 'id, *words' } },
@@ -78,6 +81,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     // The postings are rebuilt from the clips, as after version 2's upgrade.
     upgrade: async (transaction) => {
       await pendEveryClip(transaction);
+    },
+  },
+  {
+    version: 5,
+    stores: { order: 'name' },
+    upgrade: async (transaction) => {
+      const changes = (await transaction.table<MetaRow, string>('meta').get('changes'))?.value ?? 0;
+      const order = await readOrder(transaction.table<ClipRow, number>('clips'));
+      await transaction.table<OrderRow, string>('order').put({ name: ORDER_KEY, changes, ...order });
     },
   },
 ];
@@ -119,6 +131,7 @@ export class ClipsDb extends Dexie {
   declare buckets: PostingsTable;
   declare pending: PendingTable;
   declare meta: Table<MetaRow, string>;
+  declare order: OrderTable;
 
   constructor(name: string = CLIPS_DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);
