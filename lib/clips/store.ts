@@ -1,5 +1,5 @@
 /** The clips API used by the background (saving) and the clips page (everything else). */
-import { ClipsDb, CLIPS_DB_NAME } from './db';
+import { ClipsDb, CLIPS_DB_NAME, type MetaRow } from './db';
 import { ClipsError, toClipsError } from './errors';
 import { type MarkdownLabels, parseImport, renderMarkdown, toExportDocument } from './exchange';
 import { type SearchQuery, inLead, inTitle, indexTerms, parseSearch } from './fold';
@@ -19,7 +19,7 @@ import {
   splitClip,
   termsOf,
 } from './model';
-import { type DateOrder, type Dated, ORDER_KEY, dateOf, readOrder, reordered } from './order';
+import { type DateOrder, type Dated, dateOf, joinSegments, readOrder, reordered, storeOrder } from './order';
 import { IndexReader, POSTINGS_CHUNK, PostingsCache, PostingsChange, chunkOf } from './postings';
 
 export interface ListParams {
@@ -377,19 +377,23 @@ export class ClipStore {
    * newest-first order along: the clips `dated` were written (new or at a new date), `removed` deleted.
    */
   private async recordChange(added: number, dated: readonly Dated[], removed: readonly number[] = []): Promise<void> {
-    const [[count, changes], stored] = await Promise.all([
-      this.db.meta.bulkGet(['count', 'changes']),
-      this.db.order.get(ORDER_KEY),
+    const [[count, changes, ordered], segments] = await Promise.all([
+      this.db.meta.bulkGet(['count', 'changes', 'order']),
+      this.db.order.toArray(),
     ]);
     const current = changes?.value ?? 0;
     // A missing or stale order is read again from the clips, which already hold this change.
-    const order = stored?.changes === current ? reordered(stored, dated, removed) : await readOrder(this.db.clips);
+    const stored = joinSegments(segments);
+    const order = isCurrent(stored, ordered, changes, count)
+      ? reordered(stored, dated, removed)
+      : await readOrder(this.db.clips);
     await Promise.all([
       this.db.meta.bulkPut([
         { name: 'count', value: count ? count.value + added : await this.db.clips.count() },
         { name: 'changes', value: current + 1 },
+        { name: 'order', value: current + 1 },
       ]),
-      this.db.order.put({ name: ORDER_KEY, changes: current + 1, ...order }),
+      storeOrder(this.db.order, order, segments),
     ]);
   }
 
@@ -398,10 +402,14 @@ export class ClipStore {
    * counter moves. A stale stored order, or any when `fromClips`, is read from the clips instead.
    */
   private async newestFirst(fromClips = false): Promise<DateOrder> {
-    const changes = (await this.db.meta.get('changes'))?.value ?? 0;
+    const [counter, ordered, count] = await this.db.meta.bulkGet(['changes', 'order', 'count']);
+    const changes = counter?.value ?? 0;
     if (fromClips || this.dateOrder?.changes !== changes) {
-      const stored = fromClips ? undefined : await this.db.order.get(ORDER_KEY);
-      this.dateOrder = { changes, order: stored?.changes === changes ? stored : await readOrder(this.db.clips) };
+      const stored = fromClips ? null : joinSegments(await this.db.order.toArray());
+      this.dateOrder = {
+        changes,
+        order: stored && isCurrent(stored, ordered, counter, count) ? stored : await readOrder(this.db.clips),
+      };
     }
     return this.dateOrder.order;
   }
@@ -570,6 +578,16 @@ function readRows(rows: readonly (ClipRow | undefined)[]): { clips: ClipRow[]; c
     else clips.push(row);
   }
   return { clips, corrupted };
+}
+
+/** Whether the stored order holds every clip as of the current `changes` counter (meta rows). */
+function isCurrent(
+  order: DateOrder,
+  ordered: MetaRow | undefined,
+  changes: MetaRow | undefined,
+  count: MetaRow | undefined,
+): boolean {
+  return ordered !== undefined && ordered.value === (changes?.value ?? 0) && order.ids.length === count?.value;
 }
 
 function intersect(sets: Set<number>[]): Set<number> {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ClipInput, ClipStore, openClipStore } from '../../lib/clips';
-import { type DateOrder, ORDER_KEY, reordered } from '../../lib/clips/order';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type ClipInput, ClipStore, ClipsDb, openClipStore } from '../../lib/clips';
+import { type DateOrder, SEGMENT_LENGTH, joinSegments, reordered, storeOrder } from '../../lib/clips/order';
 
 let counter = 0;
 const open: ClipStore[] = [];
@@ -41,13 +41,17 @@ async function indexOrder(store: ClipStore): Promise<number[]> {
   return [...dated, ...all.filter((id) => !dated.includes(id))];
 }
 
-/** The stored row is the index's order and names the current `changes` counter. */
+/** The stored order is the index's order and names the current `changes` counter. */
 async function expectStoredOrderRight(store: ClipStore) {
-  const [row, changes] = await Promise.all([store.db.order.get(ORDER_KEY), store.db.meta.get('changes')]);
-  expect(row?.changes).toBe(changes?.value);
-  expect([...row!.ids]).toEqual(await indexOrder(store));
-  const dates = await store.db.clips.bulkGet([...row!.ids]);
-  expect([...row!.savedAt]).toEqual(dates.map((found) => found!.savedAt));
+  const [[changes, ordered], segments] = await Promise.all([
+    store.db.meta.bulkGet(['changes', 'order']),
+    store.db.order.toArray(),
+  ]);
+  expect(ordered?.value).toBe(changes?.value);
+  const order = joinSegments(segments);
+  expect([...order.ids]).toEqual(await indexOrder(store));
+  const dates = await store.db.clips.bulkGet([...order.ids]);
+  expect([...order.savedAt]).toEqual(dates.map((found) => found!.savedAt));
 }
 
 async function newestIds(store: ClipStore) {
@@ -84,6 +88,31 @@ describe('reordered', () => {
     ]);
     expect([...order.ids]).toEqual([1, 2, 5, 4, 9, 3, 7]);
     expect([...order.savedAt]).toEqual([Infinity, 30, 10, 10, -Infinity, NaN, NaN]);
+  });
+
+  it('is stored in segments cut from the oldest end, and a new newest clip rewrites only the newest one', async () => {
+    const db = new ClipsDb(`clips-order-${++counter}`);
+    const length = 2 * SEGMENT_LENGTH + 100;
+    const order = reordered(
+      empty,
+      Array.from({ length }, (_, index) => ({ id: index + 1, savedAt: index })),
+    );
+    await storeOrder(db.order, order, []);
+    const segments = await db.order.toArray();
+    expect(segments.map(({ segment, ids }) => [segment, ids.length])).toEqual([
+      [0, SEGMENT_LENGTH],
+      [1, SEGMENT_LENGTH],
+      [2, 100],
+    ]);
+    expect(joinSegments(segments)).toEqual(order);
+    const bulkPut = vi.spyOn(db.order, 'bulkPut');
+    const next = reordered(order, [{ id: length + 1, savedAt: length }]);
+    await storeOrder(db.order, next, segments);
+    expect(bulkPut.mock.calls.map(([rows]) => rows.map(({ segment }) => segment))).toEqual([[2]]);
+    expect(joinSegments(await db.order.toArray())).toEqual(next);
+    await storeOrder(db.order, reordered(next, [], [1, 2, 3]), await db.order.toArray());
+    expect(joinSegments(await db.order.toArray())).toEqual(reordered(next, [], [1, 2, 3]));
+    db.close();
   });
 
   it('moves a re-dated clip, drops removed ones and keeps every other in place', () => {
@@ -154,10 +183,11 @@ describe('the stored newest-first order', () => {
     expect(await indexOrder(store)).toEqual([4, 3, 2, 1]);
     // Indexed, so that the postings keep the id of the clip deleted next.
     await store.indexPending();
-    // As a write that did not keep the order would leave it: the row from before clip 3 was deleted.
-    const before = (await store.db.order.get(ORDER_KEY))!;
+    // As a write that did not keep the order would leave it: the order from before clip 3 was deleted.
+    const [before, stamp] = await Promise.all([store.db.order.toArray(), store.db.meta.get('order')]);
     await store.deleteClips([3]);
-    await store.db.order.put(before);
+    await store.db.order.bulkPut(before);
+    await store.db.meta.put(stamp!);
     const expected = [4, 2, 1];
     const reopened = openClipStore({ name: store.db.name, now: () => clock.now });
     open.push(reopened);
@@ -167,7 +197,7 @@ describe('the stored newest-first order', () => {
     await reopened.saveClip(clip(9));
     await expectStoredOrderRight(reopened);
 
-    await store.db.order.delete(ORDER_KEY);
+    await store.db.order.clear();
     const again = openClipStore({ name: store.db.name, now: () => clock.now });
     open.push(again);
     expect(await newestIds(again)).toEqual([5, ...expected]);

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClipStore, ClipsDb, SCHEMA_HISTORY, openClipStore, toClipsError } from '../../lib/clips';
 import { type ClipBody, type ClipRow, termsOf } from '../../lib/clips/model';
-import { ORDER_KEY } from '../../lib/clips/order';
+import { joinSegments } from '../../lib/clips/order';
 
 /**
  * Rows exactly as Loa's first schema wrote them. Frozen on purpose: when the schema changes, these
@@ -227,10 +227,8 @@ describe('schema upgrades', () => {
     v4.close();
 
     const store = track(openClipStore({ name }));
-    const order = await store.db.order.get(ORDER_KEY);
-    expect(order).toEqual({
-      name: ORDER_KEY,
-      changes: 7,
+    expect(await store.db.meta.get('order')).toEqual({ name: 'order', value: 7 });
+    expect(joinSegments(await store.db.order.toArray())).toEqual({
       ids: new Uint32Array([2, 1]),
       savedAt: new Float64Array([VERSION_1.clips[1]!.savedAt, VERSION_1.clips[0]!.savedAt]),
     });
