@@ -1,6 +1,7 @@
 /** The clips database. Open it only from extension pages: a content script's IndexedDB belongs to the website. */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { type ClipBody, type ClipRow, termsOf } from './model';
+import { type OrderTable, readOrder, storeOrder } from './order';
 import { type PendingRow, type PendingTable, type PostingsTable, chunkOf } from './postings';
 
 export const CLIPS_DB_NAME = 'loa-clips';
@@ -13,11 +14,12 @@ export interface SchemaVersion {
 }
 
 /**
- * A row of the `meta` table: the number of clips, and `changes`, a counter every write that adds,
- * re-dates or removes clips moves on, so a page can keep what it derived from the clips until it moves.
+ * A row of the `meta` table: the number of clips; `changes`, a counter every write that adds,
+ * re-dates or removes clips moves on, so a page can keep what it derived from the clips until it
+ * moves; and `order`, the value of `changes` the stored newest-first order (lib/clips/order.ts) is true for.
  */
 export interface MetaRow {
-  name: 'count' | 'changes';
+  name: 'count' | 'changes' | 'order';
   value: number;
 }
 
@@ -43,6 +45,9 @@ const UPGRADE_BATCH = 500;
  * - Version 4 keeps the postings in `buckets`: one row per bucket of terms and chunk instead of one
  *   per term and chunk (about 30× fewer rows, and a row's cost, not its size, is what made indexing
  *   10,000 clips take 20 minutes). Every clip becomes pending again and is re-indexed.
+ * - Version 5 keeps the clips' newest-first order in `order` (lib/clips/order.ts, segments of 4,096
+ *   clips), so that a search reads a few rows instead of the savedAt index of every clip; the
+ *   upgrade builds it.
  */
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: { clips: '++id, &key, savedAt, site, kind, *tags', bodies: 'id, *words' } },
@@ -78,6 +83,16 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     // The postings are rebuilt from the clips, as after version 2's upgrade.
     upgrade: async (transaction) => {
       await pendEveryClip(transaction);
+    },
+  },
+  {
+    version: 5,
+    stores: { order: 'segment' },
+    upgrade: async (transaction) => {
+      const meta = transaction.table<MetaRow, string>('meta');
+      const changes = (await meta.get('changes'))?.value ?? 0;
+      await storeOrder(transaction.table('order'), await readOrder(transaction.table<ClipRow, number>('clips')), []);
+      await meta.put({ name: 'order', value: changes });
     },
   },
 ];
@@ -119,6 +134,7 @@ export class ClipsDb extends Dexie {
   declare buckets: PostingsTable;
   declare pending: PendingTable;
   declare meta: Table<MetaRow, string>;
+  declare order: OrderTable;
 
   constructor(name: string = CLIPS_DB_NAME, history: readonly SchemaVersion[] = SCHEMA_HISTORY) {
     super(name);

@@ -104,32 +104,39 @@ function collect(row: PostingsRow, from: string, to: string, into: Set<number>):
   }
 }
 
-interface TermChange {
-  add: Set<number>;
-  remove: Set<number>;
-}
+/**
+ * What happens to a term, in order: an id `id` ≥ 0 adds that clip, `-1 - id` removes it; the last
+ * change of a clip counts.
+ */
+type TermChanges = number[];
 
 interface RowChange {
   bucket: string;
   chunk: number;
-  terms: Map<string, TermChange>;
+  terms: Map<string, TermChanges>;
 }
 
-/** Changes to the index, collected over one or more clips and written in one go. */
+/**
+ * Changes to the index, collected over one or more clips and written in one go. Indexing a chunk
+ * of 256 new clips records ~350,000 term-and-clip changes, so recording one is a map lookup and a
+ * push; rows and buckets are worked out per term when the changes are applied.
+ */
 export class PostingsChange {
-  private readonly rows = new Map<string, RowChange>();
+  private readonly terms = new Map<string, TermChanges>();
 
   /** Moves clip `id` from the terms of `before` to the terms of `after`; terms in both are left alone. */
   reindex(id: number, before: readonly string[], after: readonly string[]): void {
     const old = new Set(before);
-    const current = new Set(after);
-    for (const term of old) if (!current.has(term)) this.change(term, id).remove.add(id);
-    for (const term of current) if (!old.has(term)) this.change(term, id).add.add(id);
+    if (old.size > 0) {
+      const current = new Set(after);
+      for (const term of old) if (!current.has(term)) this.record(term, -1 - id);
+    }
+    for (const term of after) if (!old.has(term)) this.record(term, id);
   }
 
   async apply(table: PostingsTable): Promise<void> {
-    if (this.rows.size === 0) return;
-    const changes = [...this.rows.values()];
+    if (this.terms.size === 0) return;
+    const changes = this.byRow();
     const mark = await readMark(table);
     const lastUsed = mark.lastChunk;
     const used = changes.filter(({ chunk }) => chunk <= lastUsed);
@@ -143,42 +150,70 @@ export class PostingsChange {
       const { bucket, chunk, terms } = change;
       const before = stored.get(change);
       const lists = decode(before);
-      for (const [term, { add, remove }] of terms) {
-        const ids = new Set(lists.get(term));
-        for (const id of remove) ids.delete(id);
-        for (const id of add) ids.add(id);
-        if (add.size > 0) lastChunk = Math.max(lastChunk, chunk);
-        if (ids.size === 0) lists.delete(term);
-        else
-          lists.set(
-            term,
-            [...ids].sort((a, b) => a - b),
-          );
+      for (const [term, ops] of terms) {
+        const next = changedList(lists.get(term), ops);
+        if (next.length === 0) {
+          lists.delete(term);
+        } else {
+          lists.set(term, next);
+          // Rows after the last used chunk were not read, so their ids are all added ones.
+          lastChunk = Math.max(lastChunk, chunk);
+        }
       }
       if (lists.size > 0) puts.push(encode(bucket, chunk, lists));
       else if (before) deletes.push([bucket, chunk]);
     }
     puts.push(markRow({ lastChunk, changes: mark.changes + 1 }));
     await Promise.all([table.bulkPut(puts), deletes.length ? table.bulkDelete(deletes) : null]);
-    this.rows.clear();
+    this.terms.clear();
   }
 
-  private change(term: string, id: number): TermChange {
-    const chunk = chunkOf(id);
-    const bucket = termBucket(term);
-    const key = `${chunk}\u0000${bucket}`;
-    let row = this.rows.get(key);
-    if (!row) {
-      row = { bucket, chunk, terms: new Map() };
-      this.rows.set(key, row);
-    }
-    let change = row.terms.get(term);
-    if (!change) {
-      change = { add: new Set(), remove: new Set() };
-      row.terms.set(term, change);
-    }
-    return change;
+  private record(term: string, op: number): void {
+    const ops = this.terms.get(term);
+    if (ops) ops.push(op);
+    else this.terms.set(term, [op]);
   }
+
+  /** The changes grouped by the row (bucket and chunk) they go to. */
+  private byRow(): RowChange[] {
+    const rows = new Map<string, RowChange>();
+    for (const [term, ops] of this.terms) {
+      const bucket = termBucket(term);
+      let chunk = -1;
+      let row: TermChanges = [];
+      for (const op of ops) {
+        const opChunk = chunkOf(op >= 0 ? op : -1 - op);
+        if (opChunk !== chunk) {
+          chunk = opChunk;
+          const key = `${chunk}\u0000${bucket}`;
+          let change = rows.get(key);
+          if (!change) {
+            change = { bucket, chunk, terms: new Map() };
+            rows.set(key, change);
+          }
+          row = change.terms.get(term) ?? [];
+          change.terms.set(term, row);
+        }
+        row.push(op);
+      }
+    }
+    return [...rows.values()];
+  }
+}
+
+/** A term's ascending ids after `ops` (TermChanges). A term new to its row, as all of a new chunk's are, needs no set. */
+function changedList(stored: readonly number[] | undefined, ops: TermChanges): number[] {
+  let ascendingAdds = !stored;
+  for (let index = 0; ascendingAdds && index < ops.length; index++) {
+    ascendingAdds = ops[index]! >= 0 && (index === 0 || ops[index - 1]! < ops[index]!);
+  }
+  if (ascendingAdds) return ops;
+  const ids = new Set(stored);
+  for (const op of ops) {
+    if (op >= 0) ids.add(op);
+    else ids.delete(-1 - op);
+  }
+  return [...ids].sort((a, b) => a - b);
 }
 
 /** A clip saved but not yet in the postings, with its terms. */

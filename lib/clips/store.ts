@@ -1,5 +1,5 @@
 /** The clips API used by the background (saving) and the clips page (everything else). */
-import { ClipsDb, CLIPS_DB_NAME } from './db';
+import { ClipsDb, CLIPS_DB_NAME, type MetaRow } from './db';
 import { ClipsError, toClipsError } from './errors';
 import { type MarkdownLabels, parseImport, renderMarkdown, toExportDocument } from './exchange';
 import { type SearchQuery, inLead, inTitle, indexTerms, parseSearch } from './fold';
@@ -19,6 +19,7 @@ import {
   splitClip,
   termsOf,
 } from './model';
+import { type DateOrder, type Dated, dateOf, joinSegments, readOrder, reordered, storeOrder } from './order';
 import { IndexReader, POSTINGS_CHUNK, PostingsCache, PostingsChange, chunkOf } from './postings';
 
 export interface ListParams {
@@ -108,7 +109,7 @@ export function openClipStore(options: ClipStoreOptions = {}): ClipStore {
 }
 
 export class ClipStore {
-  private dateOrder: { changes: number; ids: number[] } | null = null;
+  private dateOrder: { changes: number; order: DateOrder } | null = null;
   private readonly postingsCache = new PostingsCache();
 
   constructor(
@@ -125,7 +126,7 @@ export class ClipStore {
         const index = new PostingsChange();
         const clip = await this.write(existing ? mergeClips(existing, incoming) : incoming, existing, index);
         await index.apply(this.db.buckets);
-        await this.recordChange(existing ? 0 : 1);
+        await this.recordChange(existing ? 0 : 1, [clip]);
         return { clip, created: !existing };
       });
     });
@@ -136,7 +137,7 @@ export class ClipStore {
     const limit = Math.max(1, Math.trunc(params.limit ?? DEFAULT_PAGE_SIZE));
     const query = params.query ? parseSearch(params.query) : null;
     // Without words to look up, the index tables stay out, so an indexing batch does not hold the list up.
-    const tables = query ? this.tables() : [this.db.clips, this.db.meta];
+    const tables = query ? this.tables() : [this.db.clips, this.db.meta, this.db.order];
     return guard(() =>
       this.db.transaction('r', tables, async () => {
         const index = query
@@ -209,7 +210,7 @@ export class ClipStore {
           this.db.bodies.bulkDelete([...ids]),
           this.db.pending.bulkDelete([...ids]),
         ]);
-        await this.recordChange(-deleted.rows.length);
+        await this.recordChange(-deleted.rows.length, [], ids);
         return deleted;
       }),
     );
@@ -221,6 +222,7 @@ export class ClipStore {
       this.db.transaction('rw', this.tables(), async () => {
         const bodies = new Map(deleted.bodies.map((body) => [body.id, body]));
         const index = new PostingsChange();
+        const dated: Dated[] = [];
         let returned = 0;
         for (const row of deleted.rows) {
           const body = bodies.get(row.id);
@@ -228,8 +230,9 @@ export class ClipStore {
             body && rowProblems(row).length === 0 && bodyProblems(body).length === 0 ? joinClip(row, body) : null;
           const resaved = whole ? await this.findByKey(whole) : null;
           if (whole && resaved && resaved.id !== whole.id) {
-            await this.write(mergeClips(resaved, whole), resaved, index);
+            dated.push(await this.write(mergeClips(resaved, whole), resaved, index));
           } else {
+            dated.push(row);
             // Damaged rows go back as they were: they are still the user's.
             if (!(await this.db.clips.get(row.id))) returned++;
             await this.db.clips.put(row);
@@ -238,7 +241,7 @@ export class ClipStore {
           }
         }
         await index.apply(this.db.buckets);
-        await this.recordChange(returned);
+        await this.recordChange(returned, dated);
         return deleted.rows.length;
       }),
     );
@@ -275,22 +278,26 @@ export class ClipStore {
       const report = options.onProgress ?? (() => undefined);
       report(0, incoming.length);
       return this.db.transaction('rw', this.tables(), async () => {
-        let added = 0;
         let merged = 0;
-        // New clips become pending; merged ones change the postings, written once per step.
+        // New clips are added a step at a time in bulk and become pending; merged ones change the
+        // postings, written once per step.
         const index = new PostingsChange();
-        for (const clip of incoming) {
-          const existing = await this.findByKey(clip);
-          if (existing) merged++;
-          else added++;
-          await this.write(existing ? mergeClips(existing, clip) : clip, existing, index);
-          const done = added + merged;
-          if (done % IMPORT_PROGRESS_STEP === 0 || done === incoming.length) {
-            await index.apply(this.db.buckets);
-            report(done, incoming.length);
+        const dated: Dated[] = [];
+        for (let first = 0; first < incoming.length; first += IMPORT_PROGRESS_STEP) {
+          const step = incoming.slice(first, first + IMPORT_PROGRESS_STEP);
+          const existing = await this.findByKeys(step);
+          for (const clip of step) {
+            const previous = existing.get(clip.key);
+            if (!previous) continue;
+            merged++;
+            dated.push(await this.write(mergeClips(previous, clip), previous, index));
           }
+          dated.push(...(await this.addClips(step.filter((clip) => !existing.has(clip.key)))));
+          await index.apply(this.db.buckets);
+          report(first + step.length, incoming.length);
         }
-        await this.recordChange(added);
+        const added = incoming.length - merged;
+        await this.recordChange(added, dated);
         return { added, merged };
       });
     });
@@ -325,7 +332,7 @@ export class ClipStore {
   }
 
   private tables() {
-    return [this.db.clips, this.db.bodies, this.db.buckets, this.db.pending, this.db.meta];
+    return [this.db.clips, this.db.bodies, this.db.buckets, this.db.pending, this.db.meta, this.db.order];
   }
 
   /**
@@ -335,19 +342,29 @@ export class ClipStore {
    * and apply `index` before it ends.
    */
   private async write(clip: NewClip & { id?: number }, previous: Clip | null, index: PostingsChange): Promise<Clip> {
-    const { row, body } = splitClip({ ...clip, id: clip.id ?? 0 });
-    let id = clip.id;
-    if (id === undefined) {
-      const { id: _unassigned, ...fresh } = row;
-      id = await this.db.clips.add(fresh as ClipRow);
-      await this.db.bodies.add({ ...body, id });
-    } else {
-      await Promise.all([this.db.clips.put(row), this.db.bodies.put(body)]);
-    }
+    const id = clip.id;
+    if (id === undefined) return (await this.addClips([clip]))[0]!;
+    const { row, body } = splitClip({ ...clip, id });
+    await Promise.all([this.db.clips.put(row), this.db.bodies.put(body)]);
     const terms = indexTerms(clip);
     if (!previous || (await this.db.pending.get(id))) await this.db.pending.put({ id, terms });
     else index.reindex(id, indexTerms(previous), terms);
     return { ...clip, id };
+  }
+
+  /** Adds new clips in bulk, each with a pending row of its terms; they get their ids here. */
+  private async addClips(clips: readonly NewClip[]): Promise<Clip[]> {
+    if (clips.length === 0) return [];
+    const split = clips.map((clip) => splitClip({ ...clip, id: 0 }));
+    const ids = await this.db.clips.bulkAdd(
+      split.map(({ row: { id: _unassigned, ...fresh } }) => fresh as ClipRow),
+      { allKeys: true },
+    );
+    await Promise.all([
+      this.db.bodies.bulkAdd(split.map(({ body }, index) => ({ ...body, id: ids[index]! }))),
+      this.db.pending.bulkPut(clips.map((clip, index) => ({ id: ids[index]!, terms: indexTerms(clip) }))),
+    ]);
+    return clips.map((clip, index) => ({ ...clip, id: ids[index]! }));
   }
 
   /** The number of clips, kept in `meta`; counted once when a database lacks it. */
@@ -355,34 +372,46 @@ export class ClipStore {
     return (await this.db.meta.get('count'))?.value ?? this.db.clips.count();
   }
 
-  /** Adjusts the count of clips by `added` and moves the `changes` counter on. */
-  private async recordChange(added: number): Promise<void> {
-    const [count, changes] = await this.db.meta.bulkGet(['count', 'changes']);
-    await this.db.meta.bulkPut([
-      { name: 'count', value: count ? count.value + added : await this.db.clips.count() },
-      { name: 'changes', value: (changes?.value ?? 0) + 1 },
+  /**
+   * Adjusts the count of clips by `added`, moves the `changes` counter on and brings the stored
+   * newest-first order along: the clips `dated` were written (new or at a new date), `removed` deleted.
+   */
+  private async recordChange(added: number, dated: readonly Dated[], removed: readonly number[] = []): Promise<void> {
+    const [[count, changes, ordered], segments] = await Promise.all([
+      this.db.meta.bulkGet(['count', 'changes', 'order']),
+      this.db.order.toArray(),
+    ]);
+    const current = changes?.value ?? 0;
+    // A missing or stale order is read again from the clips, which already hold this change.
+    const stored = joinSegments(segments);
+    const order = isCurrent(stored, ordered, changes, count)
+      ? reordered(stored, dated, removed)
+      : await readOrder(this.db.clips);
+    await Promise.all([
+      this.db.meta.bulkPut([
+        { name: 'count', value: count ? count.value + added : await this.db.clips.count() },
+        { name: 'changes', value: current + 1 },
+        { name: 'order', value: current + 1 },
+      ]),
+      storeOrder(this.db.order, order, segments),
     ]);
   }
 
   /**
-   * Every clip id, newest first; damaged rows without a usable savedAt go last. Kept until the
-   * `changes` counter moves: reading 10,000 keys of the savedAt index took longer than the rest of
-   * a search together.
+   * Every clip newest first (lib/clips/order.ts), from the stored order, kept until the `changes`
+   * counter moves. A stale stored order, or any when `fromClips`, is read from the clips instead.
    */
-  private async newestFirst(): Promise<number[]> {
-    const changes = (await this.db.meta.get('changes'))?.value ?? 0;
-    if (this.dateOrder?.changes !== changes) {
-      const [dated, count] = await Promise.all([
-        this.db.clips.where('savedAt').between(-Infinity, Infinity, true, true).reverse().primaryKeys(),
-        this.db.meta.get('count'),
-      ]);
-      // Only when some row is missing from the savedAt index are all keys read to find it.
-      const complete = dated.length >= (count?.value ?? Infinity);
-      const all = complete ? [] : await this.db.clips.toCollection().primaryKeys();
-      const seen = new Set(dated);
-      this.dateOrder = { changes, ids: [...dated, ...all.filter((id) => !seen.has(id))] };
+  private async newestFirst(fromClips = false): Promise<DateOrder> {
+    const [counter, ordered, count] = await this.db.meta.bulkGet(['changes', 'order', 'count']);
+    const changes = counter?.value ?? 0;
+    if (fromClips || this.dateOrder?.changes !== changes) {
+      const stored = fromClips ? null : joinSegments(await this.db.order.toArray());
+      this.dateOrder = {
+        changes,
+        order: stored && isCurrent(stored, ordered, counter, count) ? stored : await readOrder(this.db.clips),
+      };
     }
-    return this.dateOrder.ids;
+    return this.dateOrder.order;
   }
 
   /**
@@ -390,12 +419,31 @@ export class ClipStore {
    * `clip` (the page was saved again, after all), keeping whatever of the user's own it can read.
    */
   private async findByKey(clip: NewClip): Promise<Clip | null> {
-    const row = await this.db.clips.where('key').equals(clip.key).first();
-    if (!row) return null;
-    if (rowProblems(row).length > 0) return { ...clip, id: row.id };
-    const body = await this.db.bodies.get(row.id);
-    const { text, summary, figures, related } = clip;
-    return joinClip(row, bodyProblems(body).length > 0 ? { id: row.id, text, summary, figures, related } : body!);
+    return (await this.findByKeys([clip])).get(clip.key) ?? null;
+  }
+
+  /** `findByKey` for many clips at once, by key. */
+  private async findByKeys(clips: readonly NewClip[]): Promise<Map<string, Clip>> {
+    const rows = await this.db.clips
+      .where('key')
+      .anyOf(clips.map((clip) => clip.key))
+      .toArray();
+    const bodies = await this.db.bodies.bulkGet(rows.map((row) => row.id));
+    const incoming = new Map(clips.map((clip) => [clip.key, clip]));
+    const found = new Map<string, Clip>();
+    rows.forEach((row, index) => {
+      const clip = incoming.get(row.key)!;
+      const body = bodies[index];
+      const { text, summary, figures, related } = clip;
+      const readable = rowProblems(row).length === 0;
+      found.set(
+        row.key,
+        !readable
+          ? { ...clip, id: row.id }
+          : joinClip(row, bodyProblems(body).length > 0 ? { id: row.id, text, summary, figures, related } : body!),
+      );
+    });
+    return found;
   }
 
   private async readClip(id: number): Promise<Clip> {
@@ -462,13 +510,31 @@ export class ClipStore {
     offset: number,
     limit: number,
   ): Promise<{ rows: ClipRow[]; total: number }> {
-    // Scores are small whole numbers (0–15): one pass puts each id in its score's list, newest
-    // first in each, instead of a comparison sort of up to every clip by score.
+    const page = await this.pageIn(await this.newestFirst(), ids, scores, offset, limit);
+    // A row whose date is not the one the order holds was changed behind the store's back (a
+    // damaged savedAt): the order is then read from the clips themselves.
+    return page.current ? page : this.pageIn(await this.newestFirst(true), ids, scores, offset, limit);
+  }
+
+  /** `pageOf` in `order`, and whether the page's rows still have the dates `order` holds. */
+  private async pageIn(
+    order: DateOrder,
+    ids: ReadonlySet<number>,
+    scores: ReadonlyMap<number, number> | null,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: ClipRow[]; total: number; current: boolean }> {
+    // Scores are small whole numbers (0–15): one pass puts each position in its score's list,
+    // newest first in each, instead of a comparison sort of up to every clip by score.
     const byScore: number[][] = [];
-    for (const id of await this.newestFirst()) if (ids.has(id)) (byScore[scores?.get(id) ?? 0] ??= []).push(id);
+    order.ids.forEach((id, position) => {
+      if (ids.has(id)) (byScore[scores?.get(id) ?? 0] ??= []).push(position);
+    });
     const ranked = byScore.reverse().flat();
-    const rows = await this.db.clips.bulkGet(ranked.slice(offset, offset + limit));
-    return { rows: rows.filter((row) => row !== undefined), total: ranked.length };
+    const page = ranked.slice(offset, offset + limit);
+    const rows = await this.db.clips.bulkGet(page.map((position) => order.ids[position]!));
+    const current = rows.every((row, index) => !row || Object.is(dateOf(row.savedAt), order.savedAt[page[index]!]));
+    return { rows: rows.filter((row) => row !== undefined), total: ranked.length, current };
   }
 
   private async readForExport(
@@ -512,6 +578,16 @@ function readRows(rows: readonly (ClipRow | undefined)[]): { clips: ClipRow[]; c
     else clips.push(row);
   }
   return { clips, corrupted };
+}
+
+/** Whether the stored order holds every clip as of the current `changes` counter (meta rows). */
+function isCurrent(
+  order: DateOrder,
+  ordered: MetaRow | undefined,
+  changes: MetaRow | undefined,
+  count: MetaRow | undefined,
+): boolean {
+  return ordered !== undefined && ordered.value === (changes?.value ?? 0) && order.ids.length === count?.value;
 }
 
 function intersect(sets: Set<number>[]): Set<number> {

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClipStore, ClipsDb, SCHEMA_HISTORY, openClipStore, toClipsError } from '../../lib/clips';
 import { type ClipBody, type ClipRow, termsOf } from '../../lib/clips/model';
+import { joinSegments } from '../../lib/clips/order';
 
 /**
  * Rows exactly as Loa's first schema wrote them. Frozen on purpose: when the schema changes, these
@@ -207,6 +208,33 @@ describe('schema upgrades', () => {
     }
     expect(await store.db.pending.count()).toBe(0);
     expect(await store.db.buckets.count()).toBeGreaterThan(0);
+  });
+
+  it('builds the stored newest-first order of a version-4 database', async () => {
+    const name = `clips-schema-${++counter}`;
+    const v4 = new ClipsDb(name, SCHEMA_HISTORY.slice(0, 4));
+    const bodies = VERSION_1.bodies.map(({ words: _words, ...body }) => body as ClipBody);
+    // As version 4 left it: both clips pending (terms sorted), the count and the changes counter.
+    await v4.table('clips').bulkAdd(structuredClone(VERSION_1.clips));
+    await v4.table('bodies').bulkAdd(bodies);
+    await v4.pending.bulkAdd(
+      (VERSION_1.clips as ClipRow[]).map((row, index) => ({ id: row.id, terms: termsOf(row, bodies[index]) })),
+    );
+    await v4.meta.bulkPut([
+      { name: 'count', value: 2 },
+      { name: 'changes', value: 7 },
+    ]);
+    v4.close();
+
+    const store = track(openClipStore({ name }));
+    expect(await store.db.meta.get('order')).toEqual({ name: 'order', value: 7 });
+    expect(joinSegments(await store.db.order.toArray())).toEqual({
+      ids: new Uint32Array([2, 1]),
+      savedAt: new Float64Array([VERSION_1.clips[1]!.savedAt, VERSION_1.clips[0]!.savedAt]),
+    });
+    const newest = await store.listClips({ query: 'chin', order: 'newest' });
+    expect(newest.clips.map((clip) => clip.id)).toEqual([2, 1]);
+    expect(await store.listClips()).toMatchObject({ total: 2, corrupted: [] });
   });
 
   it('still reads a database that a newer Loa upgraded (after the extension is rolled back)', async () => {
