@@ -68,17 +68,23 @@ function classify(code: number): Class {
   return Class.Other;
 }
 
-/** Class by code point for the listed ranges, 255 for the rest; built on first use. */
+/**
+ * Classes by code point below KNOWN_BELOW, each classified when first met (a page uses a few
+ * hundred characters): UNSEEN until then, UNKNOWN outside the listed ranges.
+ */
 let classes: Uint8Array | null = null;
+const UNSEEN = 254;
 const UNKNOWN = 255;
 
-function classTable(): Uint8Array {
-  if (!classes) {
-    classes = new Uint8Array(KNOWN_BELOW).fill(UNKNOWN);
-    for (const [first, last] of KNOWN_RANGES)
-      for (let code = first; code <= last; code++) classes[code] = classify(code);
+function classOf(code: number): number {
+  if (code >= KNOWN_BELOW) return UNKNOWN;
+  classes ??= new Uint8Array(KNOWN_BELOW).fill(UNSEEN);
+  let c = classes[code]!;
+  if (c === UNSEEN) {
+    const listed = KNOWN_RANGES.some(([first, last]) => code >= first && code <= last);
+    classes[code] = c = listed ? classify(code) : UNKNOWN;
   }
-  return classes;
+  return c;
 }
 
 const isParaSep = (c: Class) => c === Class.Sep || c === Class.CR || c === Class.LF;
@@ -106,12 +112,10 @@ const enum After {
  * finds them in `text`, or null when the text has a character outside the listed ranges.
  */
 export function sentenceStarts(text: string): number[] | null {
-  const table = classTable();
   const n = text.length;
   const cls = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    const c = code < KNOWN_BELOW ? table[code]! : UNKNOWN;
+    const c = classOf(text.charCodeAt(i));
     if (c === UNKNOWN) return null;
     cls[i] = c;
   }
