@@ -107,10 +107,10 @@ export function removeFurniture(root: Element, explain?: Explain): void {
       remove(element, 'furniture:audio-widget');
       continue;
     }
+    // The measured length first: unlike the names, it needs no DOM read.
+    if (!texts.isShorterThan(element, SHORT_WIDGET_TEXT)) continue;
     const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (WIDGET_NAME.test(name) && !texts.isInSentence(element) && texts.isShorterThan(element, SHORT_WIDGET_TEXT)) {
-      remove(element, 'furniture:widget-name');
-    }
+    if (WIDGET_NAME.test(name) && !texts.isInSentence(element)) remove(element, 'furniture:widget-name');
   }
   // The widgets are gone: measure again where they were, so that a box that held one is judged by what is left.
   texts.remeasure(
@@ -121,9 +121,9 @@ export function removeFurniture(root: Element, explain?: Explain): void {
   for (const element of Array.from(
     root.querySelectorAll('p, span, div, li, figcaption, a, strong, em, b, i, small, h2, h3, h4, h5, h6, td'),
   )) {
-    if (element === root || gone.has(element) || texts.isInSentence(element)) continue;
+    if (element === root || gone.has(element)) continue;
     const text = texts.short(element);
-    if (text === null) continue;
+    if (text === null || texts.isInSentence(element)) continue;
     // Nested elements often have the same text (<p><a>…</a></p>): each text is judged once.
     let furniture = judged.get(text);
     if (furniture === undefined) judged.set(text, (furniture = isFurnitureText(text)));

@@ -137,8 +137,8 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
 
   if (description) {
     for (const element of Array.from(body.querySelectorAll('p, h2, div, span, strong'))) {
-      if (!afterHeadline(element) || !isLeadSized(element)) continue;
-      if (element.querySelector('p, div')) continue;
+      // A box of paragraphs is ruled out before its whole text is read and measured.
+      if (!afterHeadline(element) || element.querySelector('p, div') || !isLeadSized(element)) continue;
       const text = collapse(element.textContent);
       if (
         text.length >= description.length * DESCRIPTION_LENGTH_SHARE &&

@@ -1,5 +1,5 @@
 import { INLINE_TAGS, UNRENDERED_TAGS } from '../dom/tags';
-import { looksLikeStoryPath, pageContext, storyTarget, type PageContext } from './links';
+import { looksLikeStoryPath, pageContext, storyTarget, type PageContext, type StoryTarget } from './links';
 import { normalizeText } from './text';
 
 /**
@@ -68,6 +68,8 @@ export class Page {
   private readonly infos: Info[] = [];
   private readonly texts = new Map<Id, string>();
   private readonly stories = new Map<Id, StoryLink | null>();
+  /** Targets by href: menus, thumbnails and titles repeat an address, and parsing it is the costly part. */
+  private readonly targets = new Map<string, StoryTarget | null>();
   private readonly lists = new Map<Id, StoryLink[]>();
   private readonly childLists = new Map<Id, Id[]>();
   private readonly positions = new Map<Id, number>();
@@ -299,12 +301,21 @@ export class Page {
     let story = this.stories.get(id);
     if (story === undefined) {
       const href = this.info(id)?.href;
-      const target = href ? storyTarget(href, this.ctx) : null;
+      const target = href ? this.target(href) : null;
       const test = (): boolean => (target ? looksLikeStoryPath(target.path, target.search, this.ctx) : false);
       story = target ? storyLink(id, target.url, target.key, test) : null;
       this.stories.set(id, story);
     }
     return story;
+  }
+
+  private target(href: string): StoryTarget | null {
+    let target = this.targets.get(href);
+    if (target === undefined) {
+      target = storyTarget(href, this.ctx);
+      this.targets.set(href, target);
+    }
+    return target;
   }
 
   /** Story links inside an element (the element itself included), in page order. */

@@ -1,6 +1,7 @@
 import type { Sentence } from '../article';
 import { primaryLanguage } from '../lang';
 import { abbreviationsFor, type AbbreviationTable } from './abbreviations';
+import { sentenceStarts } from './sentence-breaks';
 import { stopwordsFor } from './stopwords';
 
 /**
@@ -116,6 +117,31 @@ function* splitAfter(part: string, offset: number, boundary: RegExp): Generator<
   yield [offset + start, offset + part.length];
 }
 
+/**
+ * The Unicode sentences of a paragraph as [start, end) spans: by rule when every character's class
+ * is known (`sentenceStarts`, the same answer without the cost of the engine's first Intl object),
+ * else from Intl.Segmenter.
+ */
+function* unicodeSentences(paragraph: string, lang: string): Generator<[number, number]> {
+  const starts = sentenceStarts(paragraph);
+  if (starts) {
+    let start = 0;
+    for (const next of starts) {
+      yield [start, next];
+      start = next;
+    }
+    yield [start, paragraph.length];
+    return;
+  }
+  const segmenter = segmenterFor(lang);
+  if (!segmenter) {
+    // Without Intl.Segmenter: a boundary after final punctuation (and closers) plus space, or a line break.
+    yield* splitAfter(paragraph, 0, /[.!?…]+["'”’»“)\]]*[^\S\n]+|\n/gu);
+    return;
+  }
+  for (const { segment, index } of segmenter.segment(paragraph)) yield [index, index + segment.length];
+}
+
 const segmenters = new Map<string, Intl.Segmenter | null>();
 
 /** Intl.Segmenter throws on malformed language tags and is missing in old engines. */
@@ -150,16 +176,11 @@ class SplitContext {
   /** Proposed sentence spans of one paragraph, untrimmed and covering it without gaps. */
   *candidates(from: number, to: number): Generator<[number, number]> {
     const paragraph = this.text.slice(from, to);
-    const segmenter = segmenterFor(this.lang);
-    if (!segmenter) {
-      // Without Intl.Segmenter: a boundary after final punctuation (and closers) plus space, or a line break.
-      yield* splitAfter(paragraph, from, /[.!?…]+["'”’»“)\]]*[^\S\n]+|\n/gu);
-      return;
-    }
-    for (const { segment, index } of segmenter.segment(paragraph)) {
+    for (const [start, end] of unicodeSentences(paragraph, this.lang)) {
+      const segment = paragraph.slice(start, end);
       // The Unicode rules do not count "…" (U+2026) as final punctuation, though "..." is.
-      if (segment.includes('…')) yield* splitAfter(segment, from + index, /…["'”’»“)\]]*[^\S\n]+/gu);
-      else yield [from + index, from + index + segment.length];
+      if (segment.includes('…')) yield* splitAfter(segment, from + start, /…["'”’»“)\]]*[^\S\n]+/gu);
+      else yield [from + start, from + end];
     }
   }
 

@@ -143,11 +143,9 @@ describe('splitSentences without Intl.Segmenter', () => {
     vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
     vi.resetModules();
     const { splitSentences: split } = await import('../../lib/text/sentences');
-    expect(split('Tại TP. Hồ Chí Minh có 4.142 hộ. Họ nói: "Tốt." Xong!\nDòng mới', 'vi').map((s) => s.text)).toEqual([
-      'Tại TP. Hồ Chí Minh có 4.142 hộ.',
-      'Họ nói: "Tốt."',
-      'Xong!',
-      'Dòng mới',
-    ]);
+    // "→" is outside the characters the Unicode rules are computed for here, so the segmenter is asked.
+    expect(
+      split('Tại TP. Hồ Chí Minh có 4.142 hộ. Họ nói: "Tốt." Xong → hết!\nDòng mới', 'vi').map((s) => s.text),
+    ).toEqual(['Tại TP. Hồ Chí Minh có 4.142 hộ.', 'Họ nói: "Tốt."', 'Xong → hết!', 'Dòng mới']);
   });
 });
