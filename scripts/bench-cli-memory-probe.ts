@@ -2,7 +2,8 @@
  * Loaded into the CLI process by `scripts/bench-cli-memory.ts` (node --import): after every
  * LOA_MEMORY_EVERY output lines (one line per file) it appends the process's memory to the JSON Lines
  * file LOA_MEMORY_SAMPLES; at the line counts listed in LOA_MEMORY_KEPT_AT it first runs a full
- * garbage collection (node --expose-gc), so `heapUsed` there is what the process keeps. At exit it
+ * garbage collection (node --expose-gc) and appends a second sample, whose `heapUsed` is what the
+ * process keeps. At exit it
  * appends the CPU time the process used. The CLI itself is not changed: its output goes on as is.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -70,9 +71,11 @@ if (samplesFile) {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
       lines++;
-      const kept = keptAt.has(lines);
-      if (kept) collect!();
-      if (kept || lines % every === 0) record(sample(lines, kept));
+      if (lines % every === 0) record(sample(lines, false));
+      if (keptAt.has(lines)) {
+        collect!();
+        record(sample(lines, true));
+      }
     }
     return written;
   }) as typeof process.stdout.write;

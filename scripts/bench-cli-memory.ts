@@ -77,7 +77,7 @@ async function trace(label: string, files: string[], dir: string, nodeDefaults: 
     .map((line) => JSON.parse(line) as MemorySample | CpuSample);
   return {
     label,
-    flags: nodeDefaults ? "Node's defaults" : launch.nodeFlags.join(' ') || "Node's defaults",
+    flags: (!nodeDefaults && launch.nodeFlags.join(' ')) || 'no Node flags',
     samples: entries.filter((entry): entry is MemorySample => 'files' in entry),
     cpuSeconds: entries.find((entry): entry is CpuSample => 'cpuSeconds' in entry)?.cpuSeconds ?? NaN,
     lines,

@@ -65,8 +65,12 @@ describe('the CLI as its launcher starts it', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as MemorySample | CpuSample);
     const samples = entries.filter((entry): entry is MemorySample => 'files' in entry);
-    expect(samples.map((sample) => sample.files)).toEqual(files.map((_, index) => index + 1));
-    expect(samples.map((sample) => sample.collected)).toEqual(files.map((_, index) => index === files.length - 1));
+    // One sample per file, and at the last file a second one after a full collection.
+    expect(samples.map((sample) => [sample.files, sample.collected])).toEqual([
+      ...files.map((_, index) => [index + 1, false]),
+      [files.length, true],
+    ]);
+    expect(samples.at(-1)!.heapUsedMb).toBeLessThanOrEqual(samples.at(-2)!.heapUsedMb);
     for (const sample of samples) {
       expect(sample.rssMb).toBeGreaterThan(sample.heapUsedMb);
       expect(sample.spaces.old_space?.sizeMb).toBeGreaterThan(0);
