@@ -1,9 +1,9 @@
 /**
  * Loaded into the CLI process by `scripts/bench-cli-memory.ts` (node --import): after every
  * LOA_MEMORY_EVERY output lines (one line per file) it appends the process's memory to the JSON Lines
- * file LOA_MEMORY_SAMPLES; at the line counts listed in LOA_MEMORY_KEPT_AT it first runs a full
+ * file LOA_MEMORY_SAMPLES; after the line counts listed in LOA_MEMORY_KEPT_AT it runs a full
  * garbage collection (node --expose-gc) and appends a second sample, whose `heapUsed` is what the
- * process keeps. At exit it
+ * process keeps between files. At exit it
  * appends the CPU time the process used. The CLI itself is not changed: its output goes on as is.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -72,9 +72,14 @@ if (samplesFile) {
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
       lines++;
       if (lines % every === 0) record(sample(lines, false));
+      // Collected once the CLI has moved on (it awaits the next file): while it writes a file's line,
+      // that file's document is still in scope, and the heap kept would count one page.
       if (keptAt.has(lines)) {
-        collect!();
-        record(sample(lines, true));
+        const files = lines;
+        setImmediate(() => {
+          collect!();
+          record(sample(files, true));
+        });
       }
     }
     return written;
