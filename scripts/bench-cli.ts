@@ -25,6 +25,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { decodeHtml, parseHtml } from '../cli/html';
 import { extractArticle } from '../lib/extract';
+import { cliLaunch } from './bench-cli-launch';
 import { type BenchRow, writeBenchRows } from './lib/bench-report';
 import { corpusPages } from './lib/corpus';
 import { DEVSETS_DIR, DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
@@ -135,7 +136,8 @@ async function measureMemory(pages: BenchPage[]): Promise<MemoryRun> {
     let peakKb = 0;
     let failed = 0;
     const start = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/extract.ts'), ...files], {
+    const launch = cliLaunch(files);
+    const child = spawn(launch.command, launch.args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'ignore'],
     });

@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { cliLaunch } from './bench-cli-launch';
 import { writeBenchRows, type BenchRow } from './lib/bench-report';
 import { median } from './lib/stats';
 import { FUZZ_BUDGET, fuzzBudgetMs, generateFuzzInputs, longPages, type FuzzInput } from './lib/fuzz-inputs';
@@ -70,7 +71,8 @@ async function main() {
   const megabytes = inputs.reduce((sum, input) => sum + input.bytes.byteLength, 0) / 1e6;
   console.log(`fuzz:cli: ${inputs.length} inputs, ${megabytes.toFixed(1)} MB, through one CLI process`);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/extract.ts', warmUp, ...files], {
+  const launch = cliLaunch([warmUp, ...files]);
+  const child = spawn(launch.command, launch.args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
