@@ -86,3 +86,13 @@ export function createVoiceListing<T>(
     },
   };
 }
+
+/**
+ * One listing over a `speechSynthesis` (Firefox's background page, which has no chrome.tts): its
+ * voices once listed, asked again when it reports a change.
+ */
+export function sourceListing(source: VoiceSource): () => Promise<readonly VoiceLike[]> {
+  const listing = createVoiceListing(async () => source.getVoices());
+  source.addEventListener('voiceschanged', listing.changed);
+  return listing.voices;
+}
