@@ -450,7 +450,12 @@ export function hasReader(browser: ExtensionBrowser, tabId: number): Promise<boo
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
     const [injection] = await api.scripting.executeScript({
       target: { tabId: id },
-      func: () => Symbol.for('loa.reader') in globalThis,
+      // Returned from a call, the function gets no inferred name, which tsx (keepNames) would wrap
+      // in a helper the tab lacks.
+      func: (
+        () => () =>
+          Symbol.for('loa.reader') in globalThis
+      )(),
     });
     return injection?.result === true;
   }, tabId);
