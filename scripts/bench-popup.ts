@@ -33,7 +33,7 @@ import { describe, keyToFirstSound, medians, round } from './lib/speech-marks';
 import { median } from './lib/stats';
 
 const POPUP_PAGES = 10;
-const KEY_RUNS = 8;
+const KEY_RUNS = 12;
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 /** After the player is ready, how long a popup stays open: what it injects after paint counts too. */
 const LINGER_MS = 500;
@@ -121,7 +121,9 @@ async function keyRound(build: Build, url: string, speech: Awaited<ReturnType<ty
   const tab = await build.extension.context.newPage();
   await tab.goto(url);
   await tab.bringToFront();
-  build.key.push(await keyToFirstSound(build.extension, tab, 60_000));
+  const steps = await keyToFirstSound(build.extension, tab, 60_000);
+  build.key.push(steps);
+  console.log(`  ${build.name}, key on a fresh tab: ${describe(steps)}`);
   await dispatchCommand(build.extension, 'stop');
   await speech.waitFor((status) => status.state.status === 'idle');
   await tab.close();
