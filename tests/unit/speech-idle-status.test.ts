@@ -65,12 +65,23 @@ describe('a speechSynthesis voice listing (Firefox background page)', () => {
       asked++;
       return getVoices();
     };
-    const voices = sourceListing(synth);
+    const voices = sourceListing(synth, { settleMs: 5 });
     expect(await Promise.all([voices(), voices()])).toEqual([[NORTHERN], [NORTHERN]]);
-    expect(asked).toBe(1);
+    const oneListing = asked;
+    expect(await voices()).toEqual([NORTHERN]);
+    expect(asked).toBe(oneListing);
     synth.voices = [NORTHERN, SOUTHERN_FEMALE];
     synth.dispatchEvent(new Event('voiceschanged'));
     expect(await voices()).toEqual([NORTHERN, SOUTHERN_FEMALE]);
-    expect(asked).toBe(2);
+    expect(asked).toBe(2 * oneListing);
+  });
+
+  it('takes the list once it stops growing, as Firefox adds its voices a batch at a time', async () => {
+    const synth = new FakeSynth([SOUTHERN_FEMALE]);
+    const voices = sourceListing(synth, { settleMs: 20 });
+    const listed = voices();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    synth.voices = [SOUTHERN_FEMALE, NORTHERN];
+    expect(await listed).toEqual([SOUTHERN_FEMALE, NORTHERN]);
   });
 });
