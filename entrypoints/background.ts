@@ -18,11 +18,13 @@ import {
 import { rememberingCompleter } from '@/lib/extract/complete';
 import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib/sender';
 import { sameSiteVerdicts } from '@/lib/url';
-import { SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
+import { idleSpeechStatus } from '@/lib/speech/idle-status';
+import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
 import { markStage } from '@/lib/speech/stages';
 import { hostBridgeEngine } from '@/lib/speech/tts-bridge/host';
 import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
-import { loadVoices } from '@/lib/speech/voice-loading';
+import { sourceListing } from '@/lib/speech/voice-loading';
+import { voiceOptions } from '@/lib/speech/voices';
 import { speechWarmUp } from '@/lib/speech/warm-up';
 import { ensureContentScript, ensureReader, isRestrictedUrl } from '@/lib/tabs';
 
@@ -59,12 +61,15 @@ export default defineBackground(() => {
   // A listener's first read after the browser starts would wait seconds for the speech platform:
   // start it with the browser (and after an update), only where Loa has read aloud before.
   // Firefox has no chrome.tts; its background page's speechSynthesis starts the platform pages use.
-  const warmUpSpeech = speechWarmUp({
-    storedSettings: async () => (await browser.storage.local.get(SPEECH_SETTINGS_KEY))[SPEECH_SETTINGS_KEY],
-    start: bridge
-      ? bridge.listVoices
-      : async () => ('speechSynthesis' in globalThis ? loadVoices(speechSynthesis) : []),
-  });
+  // The voices pages see: chrome.tts lists the same ones in Chromium; Firefox's background page has
+  // the speechSynthesis its pages have.
+  const listVoices = bridge
+    ? bridge.listVoices
+    : 'speechSynthesis' in globalThis
+      ? sourceListing(speechSynthesis)
+      : async () => [];
+  const storedSettings = async () => (await browser.storage.local.get(SPEECH_SETTINGS_KEY))[SPEECH_SETTINGS_KEY];
+  const warmUpSpeech = speechWarmUp({ storedSettings, start: listVoices });
   browser.runtime.onStartup.addListener(() => void warmUpSpeech());
   browser.runtime.onInstalled.addListener(() => void warmUpSpeech());
 
@@ -98,7 +103,7 @@ export default defineBackground(() => {
   async function inTab(
     tab: Browser.tabs.Tab | undefined,
     task: (tabId: number) => Promise<boolean>,
-    { confirm = false, inject = ensureContentScript } = {},
+    { confirm = false, inject = ensureContentScript as (tabId: number) => Promise<unknown> } = {},
   ) {
     if (!tab?.id || isRestrictedUrl(tab.url)) return showOnBadge(tab?.id, false);
     try {
@@ -234,5 +239,15 @@ export default defineBackground(() => {
       isOwnContentScript(sender, self) && Array.isArray(urls) ? sameSiteVerdicts(urls, pageUrl) : [],
     'complete-article': ({ page }, sender) =>
       isOwnContentScript(sender, self) || isOwnExtensionPage(sender, self) ? completeArticle(page) : null,
+    // A popup opening on a tab without a reader shows the player from here instead of injecting one.
+    'idle-speech-status': async ({ lang }, sender) => {
+      if (!isOwnExtensionPage(sender, self) || typeof lang !== 'string') return null;
+      const [voices, settings] = await Promise.all([listVoices(), storedSettings().catch(() => null)]);
+      return idleSpeechStatus(voices, lang, parseSpeechSettings(settings));
+    },
+    'voice-options': async ({ lang }, sender) =>
+      isOwnExtensionPage(sender, self) && typeof lang === 'string'
+        ? voiceOptions(await listVoices(), lang)
+        : { sameLanguage: [], otherLanguages: [] },
   });
 });

@@ -3,7 +3,7 @@ import { extractPage } from '@/lib/extract';
 import { fetchStoryPage } from '@/lib/extract/remote';
 import { onContentRequest, sendToBackground } from '@/lib/messages';
 import { findArticleContainer, installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
-import { PAGE_ARTICLES, type PageArticles } from '@/lib/tabs';
+import { PAGE_ARTICLES, READER_INJECTED, type PageArticles } from '@/lib/tabs';
 
 /** Set on this extension's own global (the content script's world), where page elements cannot name it. */
 const INJECTED = Symbol.for('loa.content-script');
@@ -57,33 +57,48 @@ export default defineContentScript({
   main() {
     // A symbol, not a named global: a page element with id or name "__loaContentScript" shows up
     // as a property of window and would make every injection think Loa already runs.
-    const injected = globalThis as { [INJECTED]?: true; [PAGE_ARTICLES]?: PageArticles };
-    if (injected[INJECTED]) return;
+    const injected = globalThis as { [INJECTED]?: true; [PAGE_ARTICLES]?: PageArticles; [READER_INJECTED]?: true };
+    // What the injection answers (ensureContentScript): whether this page already has the reader.
+    if (injected[INJECTED]) return injected[READER_INJECTED] === true;
     injected[INJECTED] = true;
 
-    let cache: { key: string; result: Promise<ExtractResult> } | null = null;
+    // The page's own part is extracted once per page state; figures and summary are asked of the
+    // background only when wanted (the popup, a clip, "read summary"), so reading starts without them.
+    let cache: { key: string; page: PageResult; complete: Promise<ExtractResult> | null } | null = null;
     // Single-page sites swap articles without a reload: the address and the body size tell.
     const pageKey = () =>
       `${location.href}|${document.body?.childElementCount ?? 0}|${document.body?.textContent?.length ?? 0}`;
-    const extract = (): Promise<ExtractResult> => {
+    const current = () => {
       const key = pageKey();
-      if (cache?.key !== key) {
-        const result = completeResult(
-          extractPage(document, { url: location.href, budget: { ms: EXTRACTION_BUDGET_MS } }),
-        );
+      if (cache?.key !== key)
+        cache = {
+          key,
+          page: extractPage(document, { url: location.href, budget: { ms: EXTRACTION_BUDGET_MS } }),
+          complete: null,
+        };
+      return cache;
+    };
+    const extract = (): Promise<ExtractResult> => {
+      const entry = current();
+      if (!entry.complete) {
+        const result = completeResult(entry.page);
         // A failed completion is asked again next time rather than remembered.
         result.catch(() => {
-          if (cache?.result === result) cache = null;
+          if (entry.complete === result) entry.complete = null;
         });
-        cache = { key, result };
+        entry.complete = result;
       }
-      return cache.result;
+      return entry.complete;
     };
     const article = async (): Promise<Article | null> => {
       const result = await extract();
       return result.ok ? result.article : null;
     };
     injected[PAGE_ARTICLES] = {
+      page: async () => {
+        const { page } = current();
+        return page.ok ? page.page : null;
+      },
       article,
       story: async (url) => {
         const page = await fetchStoryPage(url, sameSiteAsPage, parseFetched);
@@ -107,5 +122,6 @@ export default defineContentScript({
         return new SentenceHighlighter({ root: document.body, container }).flash(sentence);
       },
     });
+    return false;
   },
 });

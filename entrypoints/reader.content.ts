@@ -7,14 +7,11 @@ import { markStage } from '@/lib/speech/stages';
 import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
 import { createBridgeEngine } from '@/lib/speech/tts-bridge/client';
 import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
-import { PAGE_ARTICLES, type PageArticles } from '@/lib/tabs';
-
-/** Set on this extension's own global (the content script's world), where page elements cannot name it. */
-const INJECTED = Symbol.for('loa.reader');
+import { PAGE_ARTICLES, READER_INJECTED, type PageArticles } from '@/lib/tabs';
 
 /**
  * The page's reading session, injected on demand after the extraction script (content.ts), whose
- * article it reads: only where reading starts (a shortcut, a menu, the popup's player), so a popup
+ * article it reads: only where reading starts (a shortcut, a menu, the popup's Listen), so a popup
  * opening does not parse the speech code. Reads aloud with the page's speechSynthesis (so reading
  * outlives the popup) or chrome.tts through the background, and highlights on the live page.
  */
@@ -22,13 +19,13 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   main() {
-    const injected = globalThis as { [INJECTED]?: true; [PAGE_ARTICLES]?: PageArticles };
-    if (injected[INJECTED]) return;
+    const injected = globalThis as { [READER_INJECTED]?: true; [PAGE_ARTICLES]?: PageArticles };
+    if (injected[READER_INJECTED]) return;
     const pages = injected[PAGE_ARTICLES];
     // Injected alone (not through ensureReader), there is no article to read: stay out, so the next
     // injection of both files sets the reader up.
     if (!pages) return;
-    injected[INJECTED] = true;
+    injected[READER_INJECTED] = true;
 
     // Listeners are registered before anything is awaited: the caller messages right after injecting.
     const storedSettings = browser.storage.local.get(SPEECH_SETTINGS_KEY).then(
@@ -74,11 +71,13 @@ export default defineContentScript({
     onContentRequest({
       speech: async ({ command }) => {
         markStage('request', { first: true });
-        const [reader, current] = await Promise.all([reading(), pages.article()]);
+        // Only the summary needs the background's completion: the article starts from the page's own part.
+        const wantsSummary = command.action === 'play' && command.what === 'summary';
+        const [reader, current] = await Promise.all([reading(), wantsSummary ? pages.article() : pages.page()]);
         return reader.command(command, () => current, window.getSelection()?.toString());
       },
       'speech-status': async () => {
-        const [reader, current] = await Promise.all([reading(), pages.article()]);
+        const [reader, current] = await Promise.all([reading(), pages.page()]);
         return current ? reader.statusFor(current.lang) : reader.status();
       },
       'queue-stories': async ({ urls }) => {
@@ -89,7 +88,7 @@ export default defineContentScript({
       },
       'voice-options': async () => (await reading()).pinnableVoices(),
       'speak-selection': async ({ text }) => {
-        const [reader, current] = await Promise.all([reading(), pages.article()]);
+        const [reader, current] = await Promise.all([reading(), pages.page()]);
         return reader.readSelection(text, current?.lang ?? (document.documentElement.lang || 'und'));
       },
     });

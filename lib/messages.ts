@@ -38,12 +38,16 @@ export interface SpeechStatus {
   following: boolean;
 }
 
+/** Every voice that can be pinned to a voice slot, the page language's first (`voiceOptions`). */
+type PinnableVoices = { sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] };
+
 type Sender = { id?: string; url?: string; tab?: { id?: number; url?: string } };
 
 /**
  * Popup/background → content scripts (the tab's page). `extract` and `reveal` are the extraction
  * script's (`content.js`, injected on every popup opening); the others are the reader's
- * (`reader.js`, injected with it only where reading starts or its state is asked for).
+ * (`reader.js`, injected with it only where reading starts; a popup opening asks it only when the
+ * page already has it, and the background otherwise).
  */
 export type ContentRequest =
   | { type: 'extract' }
@@ -64,7 +68,7 @@ export interface ContentResponses {
   speech: SpeechStatus;
   'speech-status': SpeechStatus;
   'speak-selection': SpeechStatus;
-  'voice-options': { sameLanguage: VoiceRef[]; otherLanguages: VoiceRef[] };
+  'voice-options': PinnableVoices;
   'queue-stories': { status: SpeechStatus; queued: number; skipped: number };
 }
 
@@ -75,7 +79,14 @@ export type BackgroundRequest =
   /** Content script: which of `urls` are http(s) addresses of `pageUrl`'s registrable domain (the background carries the Public Suffix List). */
   | { type: 'same-site'; pageUrl: string; urls: string[] }
   /** Content script: the key figures and summary of the page it extracted (`completeArticle`). */
-  | { type: 'complete-article'; page: ArticlePage };
+  | { type: 'complete-article'; page: ArticlePage }
+  /**
+   * Popup of a tab without a reader: the player as a fresh reading session for `lang` would show it,
+   * over the background's voice list (answered once the voices are listed).
+   */
+  | { type: 'idle-speech-status'; lang: string }
+  /** Popup of a tab without a reader: every voice that can be pinned to a slot of `lang`. */
+  | { type: 'voice-options'; lang: string };
 
 export type ClipSaveResponse = { ok: true; result: SaveResult } | ClipsFailure;
 
@@ -86,6 +97,9 @@ export interface BackgroundResponses {
   'same-site': boolean[];
   /** Null when the asker is not Loa's own content script or page. */
   'complete-article': Article | null;
+  /** Null when the asker is not Loa's own page. */
+  'idle-speech-status': SpeechStatus | null;
+  'voice-options': PinnableVoices;
 }
 
 /** Tags content-script messages so the background's runtime listener ignores them, and vice versa. */

@@ -6,7 +6,7 @@
  * bench/results/<name>.json (scripts/lib/bench-report.ts), prints one table and writes
  * bench/results.json. A script not in this checkout is reported as not run; one that fails keeps
  * its previous rows, shown with their date.
- *   --only NAME     run just that bench (bundle, clips, cli, pipeline, speech); repeatable
+ *   --only NAME     run just that bench (bundle, clips, cli, pipeline, speech, popup); repeatable
  *   --collect       run nothing: rebuild the table and bench/results.json from bench/results/*.json
  *   --readme        run nothing: rewrite the README's Speed table from bench/results.json
  */
@@ -45,6 +45,11 @@ const BENCHES: Bench[] = [
     name: 'speech',
     script: 'scripts/bench-speech.ts',
     command: `${LOCK} sh -c 'LOA_E2E=1 npx wxt build && npx tsx scripts/bench-speech.ts'`,
+  },
+  {
+    name: 'popup',
+    script: 'scripts/bench-popup.ts',
+    command: `${LOCK} sh -c 'LOA_E2E=1 npx wxt build && npx tsx scripts/bench-popup.ts'`,
   },
 ];
 

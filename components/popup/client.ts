@@ -42,8 +42,9 @@ export interface PopupClient {
   openClips(): Promise<void>;
   openInNewTab(url: string): Promise<void>;
   /**
-   * The reader of the page: its state, voice slots filled (waits for the voice list). Injects the
-   * reader first: asked by the player, which mounts with the summary already painted.
+   * The player's state, voice slots filled (waits for the voice list): the page's reader when the
+   * page has one, else the background's idle status for the article's language, so a popup
+   * opening injects no reader.
    */
   speechStatus(): Promise<SpeechStatus>;
   speech(command: SpeechCommand): Promise<SpeechStatus>;
@@ -69,8 +70,12 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     if (tabId === undefined) throw new Error('The popup has no tab to work on.');
     return tabId;
   };
+  /** The article's language, once loaded: what an idle player's voice slots are for. */
+  let lang: string | null = null;
+  /** The page had the reader when the popup opened (a reading session may be live). */
+  let pageHasReader = false;
   let readerInjected: Promise<number> | null = null;
-  /** The tab, with the reader injected once per popup (it is not needed to show the article). */
+  /** The tab, with the reader injected once per popup: only when the user starts reading. */
   const readerTab = () => {
     const tab = requireTab();
     readerInjected ??= ensureReader(tab).then(() => tab);
@@ -79,6 +84,11 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     return readerInjected;
   };
   const toReader = async <T extends ContentRequest>(message: T) => sendToTab(await readerTab(), message);
+  /**
+   * The article's language when the page has no reader to ask (none when the popup opened, none
+   * injected since): the background answers for an idle player then.
+   */
+  const langWithoutReader = () => (pageHasReader || readerInjected ? null : lang);
   return {
     t: browserTranslate,
     async loadArticle() {
@@ -87,14 +97,17 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
       if (!tab?.id || isRestrictedUrl(tab.url)) return { state: 'restricted' };
       if (await fileAccessMissing(tab.url)) return { state: 'file-access' };
       try {
-        await ensureContentScript(tab.id);
+        pageHasReader = (await ensureContentScript(tab.id)).reader;
       } catch {
         // The browser refused to script this page (a store, a PDF, another extension's page).
         return { state: 'restricted' };
       }
       try {
         const result = await sendToTab(tab.id, { type: 'extract' });
-        if (result.ok) return { state: 'ready', article: result.article };
+        if (result.ok) {
+          lang = result.article.lang;
+          return { state: 'ready', article: result.article };
+        }
         if (result.reason === 'not-article' || result.reason === 'too-large' || result.reason === 'too-slow')
           return { state: result.reason, message: result.message };
         return { state: 'error', message: result.message };
@@ -111,7 +124,13 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     async openInNewTab(url) {
       await browser.tabs.create({ url });
     },
-    speechStatus: () => toReader({ type: 'speech-status' }),
+    async speechStatus() {
+      const idleLang = langWithoutReader();
+      if (idleLang === null) return toReader({ type: 'speech-status' });
+      const idle = await sendToBackground({ type: 'idle-speech-status', lang: idleLang });
+      if (!idle) throw new Error('The background did not answer for the player.');
+      return idle;
+    },
     speech: (command) => toReader({ type: 'speech', command }),
     onSpeechStatus: (listener) => {
       const tab = requireTab();
@@ -119,7 +138,12 @@ export function createPopupClient(targetTab: () => Promise<Browser.tabs.Tab | un
     },
     onDeviceSummarizerReady: async (lang) => ON_DEVICE_SUMMARY_LANGUAGES.has(lang) && onDeviceSummarizerReady(lang),
     summarizeOnDevice: (text, lang) => summarizeOnDevice(text, lang),
-    voiceOptions: () => toReader({ type: 'voice-options' }),
+    voiceOptions: () => {
+      const idleLang = langWithoutReader();
+      return idleLang === null
+        ? toReader({ type: 'voice-options' })
+        : sendToBackground({ type: 'voice-options', lang: idleLang });
+    },
     queueStories: (urls) => toReader({ type: 'queue-stories', urls }),
     loadTextSize: () =>
       browser.storage.local.get(TEXT_SIZE_KEY).then(

@@ -4,7 +4,7 @@
  * script holds one (the popup, shortcuts and menus drive it through messages), and so does the
  * clips page for the clips it reads.
  */
-import type { Article } from '../article';
+import type { Article, ArticlePage } from '../article';
 import type { SpeechCommand, SpeechStatus } from '../messages';
 import type { SpeechEngine } from './engine';
 import { foldForMatching } from '../text/fold';
@@ -17,7 +17,8 @@ import { markStage } from './stages';
 import { isNotAllowed } from './tts-bridge/client';
 import type { VoiceLike, VoiceRef } from './voice-catalogue';
 import { loadVoices } from './voice-loading';
-import { assignVoiceSlots, voiceOptions, type SlotId, type VoiceSlot, type VoiceSlots } from './voices';
+import { slotInUse, slotsFor } from './idle-status';
+import { voiceOptions, type SlotId, type VoiceSlot, type VoiceSlots } from './voices';
 
 /** Chromium with speech-dispatcher lists its voices after 2–6 s; with no voices it never says so. */
 const VOICES_TIMEOUT_MS = 10_000;
@@ -27,6 +28,9 @@ const SELECTION_PROBE = 40;
 const MIN_SELECTION = 6;
 /** Keys that scroll a page: pressing one while reading means the reader is looking elsewhere. */
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' ']);
+
+/** What can be read aloud: the page's article, complete (with its summary) or not. */
+export type Readable = ArticlePage | Article;
 
 export interface ReadingSessionOptions {
   engine: SpeechEngine;
@@ -107,7 +111,7 @@ export class ReadingSession {
 
   /** The slots of the page language over the known voices, with the user's pins. */
   private fillSlots(): void {
-    this.slots = assignVoiceSlots(this.voices ?? [], this.lang, this.settings.pinsByLang[this.lang]);
+    this.slots = slotsFor(this.voices ?? [], this.lang, this.settings);
   }
 
   status(): SpeechStatus {
@@ -210,16 +214,19 @@ export class ReadingSession {
     }
   }
 
-  /** Reads the article (or its summary) from sentence `from`, or from the sentence holding `selection`. */
+  /**
+   * Reads the article (or its summary) from sentence `from`, or from the sentence holding
+   * `selection`. The page's article alone (no figures, no summary) is enough to read the article.
+   */
   async readArticle(
-    article: Article,
+    article: Readable,
     what: 'article' | 'summary',
     from?: number,
     selection?: string,
   ): Promise<SpeechStatus> {
     markStage('article');
-    const summary = what === 'summary' && article.summary.length > 0;
-    const sentences = summary ? summarySentences(article.summary) : articleSentences(article);
+    const summary = what === 'summary' && 'summary' in article && article.summary.length > 0 ? article.summary : null;
+    const sentences = summary ? summarySentences(summary) : articleSentences(article);
     return this.read(
       sentences,
       article.lang,
@@ -325,7 +332,7 @@ export class ReadingSession {
    * Runs a player command; `article` is read when "play"/"toggle" finds nothing loaded, from the
    * sentence the user selected on the page when there is a selection.
    */
-  async command(command: SpeechCommand, article: () => Article | null, selection?: string): Promise<SpeechStatus> {
+  async command(command: SpeechCommand, article: () => Readable | null, selection?: string): Promise<SpeechStatus> {
     const { status } = this.speaker.getState();
     switch (command.action) {
       case 'play': {
@@ -403,9 +410,7 @@ export class ReadingSession {
 
   /** The chosen slot when it has a voice, else the first slot that has one. */
   private currentSlot(): SlotId | null {
-    const slots = this.slots?.slots ?? [];
-    const chosen = this.settings.slotByLang[this.lang];
-    return (slots.find((slot) => slot.id === chosen && slot.voice) ?? slots.find((slot) => slot.voice))?.id ?? null;
+    return slotInUse(this.slots, this.settings.slotByLang[this.lang]);
   }
 
   private chosenSlot(): VoiceSlot | undefined {

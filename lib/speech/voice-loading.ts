@@ -86,3 +86,27 @@ export function createVoiceListing<T>(
     },
   };
 }
+
+/**
+ * One listing over a `speechSynthesis` (Firefox's background page, which has no chrome.tts): its
+ * voices once listed, asked again when it reports a change. Firefox adds speech-dispatcher's
+ * voices a batch at a time, so a list is taken once two looks `settleMs` apart agree: slots filled
+ * from half a list would miss the voices that fit them (a view shown from it is not updated).
+ */
+export function sourceListing(
+  source: VoiceSource,
+  { settleMs = 250, maxLooks = 20 }: { settleMs?: number; maxLooks?: number } = {},
+): () => Promise<readonly VoiceLike[]> {
+  const listing = createVoiceListing(async () => {
+    let seen = source.getVoices();
+    for (let look = 0; look < maxLooks && seen.length > 0; look++) {
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      const now = source.getVoices();
+      if (now.length === seen.length) return now;
+      seen = now;
+    }
+    return seen;
+  });
+  source.addEventListener('voiceschanged', listing.changed);
+  return listing.voices;
+}

@@ -117,10 +117,17 @@ export interface LoadedExtension {
 
 /** `locale`: the browser's UI language ("vi", "en"), which chooses the extension's strings. */
 export async function launchExtension(
-  options: { profileDir?: string; speech?: SpeechDispatcher; locale?: string } = {},
+  options: {
+    profileDir?: string;
+    speech?: SpeechDispatcher;
+    locale?: string;
+    /** Another build of Loa (a bench's "before" tree); this tree's E2E build by default. */
+    extensionDir?: string;
+  } = {},
 ): Promise<LoadedExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No E2E build at ${EXTENSION_DIR}: run "LOA_E2E=1 npx wxt build" (npm run test:e2e does).`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No E2E build at ${extensionDir}: run "LOA_E2E=1 npx wxt build" (npm run test:e2e does).`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'loa-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -132,8 +139,8 @@ export async function launchExtension(
       ...(options.locale ? { LANGUAGE: options.locale } : {}),
     } as Record<string, string>,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--enable-speech-dispatcher',
       ...(options.locale ? [`--lang=${options.locale}`] : []),
       '--no-sandbox',
@@ -179,6 +186,11 @@ export async function launchExtension(
 /** Asks the tab's content script for its article exactly as the popup does (inject, then message). */
 export function extractInBrowser(extension: LoadedExtension, tabId: number): Promise<ExtractResult> {
   return extractIn(chromiumBrowser(extension), tabId);
+}
+
+/** Whether Loa's reader runs in the tab (see hasReader). */
+export function readerInTab(extension: LoadedExtension, tabId: number): Promise<boolean> {
+  return hasReader(chromiumBrowser(extension), tabId);
 }
 
 /**
@@ -426,6 +438,26 @@ export function extractIn(browser: ExtensionBrowser, tabId: number): Promise<Ext
     const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
     await api.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] });
     return (await api.tabs.sendMessage(id, { to: 'loa-content', message: { type: 'extract' } })) as ExtractResult;
+  }, tabId);
+}
+
+/**
+ * Whether Loa's reader runs in the tab: its mark (READER_INJECTED in lib/tabs.ts) on the global of
+ * the content scripts' own world, where a script injected by the extension looks.
+ */
+export function hasReader(browser: ExtensionBrowser, tabId: number): Promise<boolean> {
+  return browser.inExtension(async (id) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const [injection] = await api.scripting.executeScript({
+      target: { tabId: id },
+      // Returned from a call, the function gets no inferred name, which tsx (keepNames) would wrap
+      // in a helper the tab lacks.
+      func: (
+        () => () =>
+          Symbol.for('loa.reader') in globalThis
+      )(),
+    });
+    return injection?.result === true;
   }, tabId);
 }
 

@@ -17,6 +17,7 @@ import {
   chooseFile,
   clickButton,
   extractIn,
+  hasReader,
   interceptDownloads,
   ROOT,
   waitInPage,
@@ -173,6 +174,8 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
       expect(voices[2]).toMatch(/^Vietnamese \(Southern\)\+\w+/);
       expect(voices[3]).toMatch(/^Vietnamese \(Southern\)( espeak-ng)?$/);
       await popup.close();
+      // Shown without the reader: the popup's opening injected none into the page.
+      expect(await hasReader(fixture.browser, tabId)).toBe(false);
       await page.close();
     });
 
@@ -192,14 +195,29 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
       expect(first.state.voice?.name).toMatch(/^Vietnamese \(Northern\)/);
       expect(await page.evaluate(() => CSS.highlights.has('loa-reading'), null)).toBe(true);
 
+      expect(await hasReader(fixture.browser, tabId)).toBe(true);
+      // What the popup's own injection of the extraction script reports to it: this page has the reader.
+      const injection = await fixture.browser.inExtension(async (id) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const [result] = await api.scripting.executeScript({
+          target: { tabId: id },
+          files: ['/content-scripts/content.js'],
+        });
+        return result?.result;
+      }, tabId);
+      expect(injection).toBe(true);
+      // Reading goes on with the popup closed, and the popup opened again shows it live.
+      await popup.close();
       await speech.waitFor((status) => status.state.index >= 2, 60_000);
-      await clickButton(popup, '^(Tạm dừng|Pause)$');
+      const reopened = await fixture.browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      await waitInPage(reopened, () => document.querySelector('.player progress') !== null, null, 30_000);
+      await clickButton(reopened, '^(Tạm dừng|Pause)$');
       const paused = await speech.waitFor((status) => status.state.status === 'paused');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect((await speech.statuses()).at(-1)!.state).toMatchObject({ status: 'paused', index: paused.state.index });
 
       // Paused, the play button's name is "Listen" again (its text says "Resume").
-      await clickButton(popup, '^(Nghe tiếp|Resume|Nghe|Listen)$');
+      await clickButton(reopened, '^(Nghe tiếp|Resume|Nghe|Listen)$');
       await speech.waitFor(
         (status) => status.state.status === 'speaking' && status.state.index > paused.state.index,
         60_000,
@@ -210,10 +228,10 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
       expect(new Set(starts)).toEqual(new Set(Array.from({ length: Math.max(...starts) + 1 }, (_, index) => index)));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
 
-      await clickButton(popup, '^(Dừng|Stop)$');
+      await clickButton(reopened, '^(Dừng|Stop)$');
       await speech.waitFor((status) => status.state.status === 'idle');
       expect(await page.evaluate(() => CSS.highlights.has('loa-reading'), null)).toBe(false);
-      await popup.close();
+      await reopened.close();
       await page.close();
     });
   });

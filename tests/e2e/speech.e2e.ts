@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixture';
-import { dispatchCommand, extractInBrowser, watchSpeech } from '../../scripts/lib/browser-harness';
+import type { SpeechStatus } from '../../lib/messages';
+import { dispatchCommand, extractInBrowser, readerInTab, watchSpeech } from '../../scripts/lib/browser-harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 
@@ -110,10 +111,91 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     const tabId = await browser.extension.tabIdOf(page);
     expect(await askReader(tabId)).toBeNull();
     await dispatchCommand(browser.extension, 'play-pause');
-    await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+    const first = await speech.waitFor(
+      (status) => status.state.status === 'speaking' && status.sentence !== null,
+      60_000,
+    );
+    // Read from the page's own part of the article: the title first.
+    expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
     expect(await askReader(tabId)).toMatchObject({ what: 'article' });
+
+    // "Read summary" gets the background's summary, which the key press did not wait for.
+    const extracted = await extractInBrowser(browser.extension, tabId);
+    if (!extracted.ok) throw new Error(`${ARTICLE} is no article in the browser`);
+    await browser.extension.worker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, {
+          to: 'loa-content',
+          message: { type: 'speech', command: { action: 'play', what: 'summary' } },
+        }),
+      tabId,
+    );
+    const summary = await speech.waitFor((status) => status.what === 'summary' && status.sentence !== null, 60_000);
+    expect(summary.state.index).toBe(0);
+    expect(extracted.article.summary[0]).toContain(summary.sentence);
     await dispatchCommand(browser.extension, 'stop');
     await speech.waitFor((status) => status.state.status === 'idle');
+    await page.close();
+  });
+
+  /** The reader's whole status, as the popup gets it from a page that has one. */
+  const readerStatus = (tabId: number) =>
+    browser.extension.worker.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, { to: 'loa-content', message: { type: 'speech-status' } }) as Promise<SpeechStatus>,
+      tabId,
+    );
+
+  it('opens the popup without the reader, then reads from Listen past the popup, and shows it live when reopened', async () => {
+    const speech = await watchSpeech(browser.extension);
+    await speech.clear();
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    const tabId = await browser.extension.tabIdOf(page);
+
+    const popup = await browser.extension.openPopup(tabId);
+    const voices = popup.locator('fieldset.voices label');
+    await expect.poll(() => voices.count(), { timeout: 60_000 }).toBe(4);
+    // The background's answer, as the popup got it: the reader's slots come from the same voice list.
+    const idle = (await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ to: 'loa-background', message: { type: 'idle-speech-status', lang: 'vi' } }),
+    )) as SpeechStatus;
+    expect(idle.state.status).toBe('idle');
+    await popup.close();
+    expect(await readerInTab(browser.extension, tabId)).toBe(false);
+
+    const listening = await browser.extension.openPopup(tabId);
+    await listening
+      .getByRole('button', { name: /^(Nghe|Listen)$/ })
+      .first()
+      .click();
+    await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+    expect(await readerInTab(browser.extension, tabId)).toBe(true);
+    await listening.close();
+    const later = await speech.waitFor((status) => status.state.index >= 2, 60_000);
+    expect(later.state.status).toBe('speaking');
+    const live = await readerStatus(tabId);
+    expect(live.slots).toEqual(idle.slots);
+    expect(live.slot).toBe(idle.slot);
+
+    // Reopened during reading: the pause button, the sentence count and the voice in use.
+    const reopened = await browser.extension.openPopup(tabId);
+    await reopened.getByRole('button', { name: /^(Tạm dừng|Pause)$/ }).waitFor({ timeout: 30_000 });
+    expect(await reopened.locator('.player').textContent()).toMatch(/Câu \d+\/\d+|Sentence \d+ of \d+/);
+    const slotLabel = live.slots!.slots.find((slot) => slot.id === live.slot)!;
+    const checked = reopened.locator('fieldset.voices label:has(input:checked)');
+    await expect.poll(() => checked.getAttribute('title')).toBe(slotLabel.voice!.name);
+    await reopened.getByRole('button', { name: /^(Dừng|Stop)$/ }).click();
+    await speech.waitFor((status) => status.state.status === 'idle');
+    await reopened.close();
+
+    // A reload is a new page without the reader: the popup shows the player without injecting one again.
+    await page.reload();
+    expect(await readerInTab(browser.extension, tabId)).toBe(false);
+    const afterReload = await browser.extension.openPopup(tabId);
+    await expect.poll(() => afterReload.locator('fieldset.voices label').count(), { timeout: 60_000 }).toBe(4);
+    await afterReload.close();
+    expect(await readerInTab(browser.extension, tabId)).toBe(false);
     await page.close();
   });
 

@@ -50,6 +50,26 @@ describe('reading session', () => {
     expect(synth.spoken[1]!.text).toContain('bốn nghìn một trăm bốn mươi hai nhiệm vụ');
   });
 
+  it("reads the article from the page's own part, which has no figures and no summary", async () => {
+    const { synth, reading } = session([NORTHERN]);
+    const { figures: _figures, summary: _summary, ...page } = article();
+    const status = await reading.command({ action: 'play' }, () => page);
+    await settle();
+    expect(status.what).toBe('article');
+    expect(synth.spoken.map((utterance) => utterance.text)).toHaveLength(articleSentences(page).length);
+    expect(synth.spoken[0]!.text).toBe('Họp phiên thứ bảy');
+  });
+
+  it('reads the summary of the complete article when asked for it', async () => {
+    const { synth, reading } = session([NORTHERN]);
+    const complete = article();
+    expect(complete.summary.length).toBeGreaterThan(0);
+    const status = await reading.command({ action: 'play', what: 'summary' }, () => complete);
+    await settle();
+    expect(status.what).toBe('summary');
+    expect(synth.spoken).toHaveLength(complete.summary.length);
+  });
+
   it('starts at the sentence the user selected', async () => {
     const { synth, reading } = session([NORTHERN]);
     await reading.command({ action: 'toggle' }, article, 'Công tác chuyển đổi số được');

@@ -707,3 +707,61 @@ describe('switching engines', () => {
     expectTypeOf<typeof Browser.tts>().toExtend<TtsLike>();
   });
 });
+
+describe('the first sentence of a reader that has just been injected', () => {
+  /** A tab's reading session on the bridge, its port's requests recorded in order. */
+  function newReader(runtime: FakeRuntime) {
+    const requests: string[] = [];
+    const connect = () => {
+      const port = runtime.connect();
+      const post = port.postMessage.bind(port);
+      port.postMessage = (message) => {
+        requests.push((message as { type: string }).type);
+        post(message);
+      };
+      return port;
+    };
+    const reading = new ReadingSession({
+      engine: createBridgeEngine(connect),
+      settings: DEFAULT_SETTINGS,
+      saveSettings: () => {},
+      onStatus: () => {},
+      voicesTimeoutMs: 1000,
+    });
+    return { reading, requests };
+  }
+
+  it('reaches chrome.tts before the voice list is asked for, which follows once it has started', async () => {
+    const runtime = new FakeRuntime();
+    const tts = new FakeTts();
+    // The background's list is in already (a popup or the warm-up listed it).
+    await hostBridgeEngine(tts, runtime.onConnect).listVoices();
+    const { reading, requests } = newReader(runtime);
+    const status = await reading.readText(THREE, 'vi', 'selection');
+    expect(status.preparing).toBe(true);
+    for (let i = 0; i < 3; i++) await settle();
+    expect(requests.slice(0, 2)).toEqual(['speak', 'voices']);
+    expect(tts.spoken).toHaveLength(1);
+    expect(reading.status().preparing).toBe(false);
+    tts.finish();
+    await settle();
+    expect(tts.spoken[1]?.options.voiceName).toBe(NORTH_TTS.voiceName);
+  });
+
+  it('asks for the voices at once when nothing is read, and after a stopped first sentence', async () => {
+    const runtime = new FakeRuntime();
+    hostBridgeEngine(new FakeTts(), runtime.onConnect);
+    const idle = newReader(runtime);
+    expect((await idle.reading.statusFor('vi')).preparing).toBe(true);
+    for (let i = 0; i < 3; i++) await settle();
+    expect(idle.requests).toEqual(['voices']);
+    expect(idle.reading.status().slot).toBe('north-male');
+
+    const stopped = newReader(runtime);
+    await stopped.reading.readText(THREE, 'vi', 'selection');
+    await stopped.reading.command({ action: 'stop' }, () => null);
+    for (let i = 0; i < 3; i++) await settle();
+    expect(stopped.requests).toContain('voices');
+    expect(stopped.reading.status().slots?.missing).toBe(false);
+  });
+});

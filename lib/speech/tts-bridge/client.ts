@@ -22,6 +22,8 @@ interface Queued {
   utterance: PlainUtterance;
   /** Handed to the background; only the head of the queue ever is. */
   sent: boolean;
+  /** The background reported its `start`. */
+  started?: boolean;
 }
 
 /** How the background's end-of-utterance events reach the speaker, in `speechSynthesis` terms. */
@@ -51,6 +53,9 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   let answered = false;
   /** A voice request is on its way: asking again before it is answered only multiplies replies. */
   let asking = false;
+  /** A voice request waits for a timer or for the utterance in flight to start (see askVoices). */
+  let askScheduled = false;
+  let askAfterStart = false;
   let port: PortLike | null = null;
   let queue: Queued[] = [];
   let paused = false;
@@ -68,8 +73,6 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
       opened.onDisconnect.addListener(() => {
         if (port === opened) lose();
       });
-      opened.postMessage({ type: 'voices' } satisfies BridgeRequest);
-      asking = true;
     } catch {
       // The extension was reloaded or updated under this page: there is no background to reach.
       return null;
@@ -89,6 +92,13 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
       lose();
       return false;
     }
+  }
+
+  /** The voices were held back for the utterance in flight, which has started or ended. */
+  function askWaitingVoices(): void {
+    if (!askAfterStart) return;
+    askAfterStart = false;
+    askVoices();
   }
 
   /** Dispatched after the caller returns, as `speechSynthesis` does: the speaker is mid-call. */
@@ -123,6 +133,7 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   function lose(): void {
     port = null;
     asking = false;
+    askAfterStart = false;
     const head = queue[0];
     if (!head?.sent) return;
     queue.shift();
@@ -131,6 +142,23 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
     // again on resume instead of reporting a failure the user did not see.
     failLater(head, paused ? 'interrupted' : 'synthesis-failed');
     sendHead();
+  }
+
+  /**
+   * Asks the background for its voices, but never ahead of an utterance: its answer (13,362 voices
+   * from Chromium's speech-dispatcher) keeps the service worker busy for 100–200 ms, and a first
+   * sentence sent just after it waited that long for chrome.tts. Asked after a timer, so a sentence
+   * sent in the same run as the question goes first, and after that sentence has started.
+   */
+  function askVoices(): void {
+    askScheduled = false;
+    if (asking || voices.length > 0) return;
+    const head = queue[0];
+    if (head?.sent && !head.started) {
+      askAfterStart = true;
+      return;
+    }
+    asking = post({ type: 'voices' });
   }
 
   function receive(message: unknown): void {
@@ -150,11 +178,14 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
     // Events of utterances cancelled here were already reported when they were cancelled.
     if (!head?.sent || head.id !== reply.id) return;
     if (reply.event === 'start') {
+      head.started = true;
       head.utterance.dispatchEvent(new Event('start'));
+      askWaitingVoices();
       return;
     }
     queue.shift();
     sendHead();
+    askWaitingVoices();
     head.utterance.dispatchEvent(reply.event === 'end' ? new Event('end') : errorEvent(ERROR_CODES[reply.event]));
   }
 
@@ -174,6 +205,7 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
       const head = dropped[0];
       if (head?.sent) post({ type: 'cancel', id: head.id });
       dropped.forEach((entry, i) => failLater(entry, i === 0 ? 'interrupted' : 'canceled'));
+      askWaitingVoices();
     },
     pause() {
       paused = true;
@@ -198,9 +230,9 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
     getVoices: () => {
       // The engine may still be starting (speech-dispatcher lists its voices after seconds):
       // an empty answer is asked again, so a caller that polls gets the list when it comes.
-      if (voices.length === 0 && !asking) {
-        if (port) asking = post({ type: 'voices' });
-        else open();
+      if (voices.length === 0 && !asking && !askScheduled && !askAfterStart) {
+        askScheduled = true;
+        setTimeout(askVoices);
       }
       return voices;
     },

@@ -1,0 +1,258 @@
+/**
+ * What a popup opening and a first shortcut cost since the reader became a script of its own, in
+ * Chromium with the built extension. With `--before DIR` (the E2E build of an earlier commit) both
+ * builds run in the same process, one browser each, alternating page by page, and each row reports
+ * the before build as its baseline:
+ * - bytes a popup opening injects into the tab (gzip -9 of the extraction script, and of the reader
+ *   when the opening injected it; the popup waits for its player before closing);
+ * - popup open → summary painted, first opening of a tab and the cached second one, and popup
+ *   open → player ready (its voice slots shown);
+ * - Alt+Shift+Q in a fresh tab where the popup never opened → first sound (chrome.tts `start`),
+ *   voices already listed by a read in another tab, and key → badge "preparing".
+ *
+ *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-popup.ts [--before ../player-before/.output/e2e/chrome-mv3]
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { CONTENT_SCRIPT_FILE, READER_SCRIPT_FILE } from '../lib/tabs';
+import { writeBenchRows, type BenchRow } from './lib/bench-report';
+import {
+  dispatchCommand,
+  EXTENSION_DIR,
+  launchExtension,
+  readerInTab,
+  startPageServer,
+  startSpeechSink,
+  watchSpeech,
+  type LoadedExtension,
+} from './lib/browser-harness';
+import { corpusPages } from './lib/corpus';
+import { describe, keyToFirstSound, medians, round } from './lib/speech-marks';
+import { median } from './lib/stats';
+
+const POPUP_PAGES = 10;
+const KEY_RUNS = 12;
+const ARTICLE = 'vn-baolaocai-seed-reconstructed';
+/** After the player is ready, how long a popup stays open: what it injects after paint counts too. */
+const LINGER_MS = 500;
+
+interface Build {
+  name: 'before' | 'after';
+  dir: string;
+  extension: LoadedExtension;
+  /** gzip -9 bytes of each file the popup or a key may inject. */
+  bytes: { content: number; reader: number };
+  injected: number[];
+  first: number[];
+  cached: number[];
+  ready: number[];
+  key: Array<ReturnType<typeof medians>>;
+  probes: Probe[];
+}
+
+type Probe = { injection: number; func: number; background: number };
+
+const gzipBytes = (dir: string, file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+
+/** Opens the popup on `tabId`; times (popup's own clock) until the summary, then the voice slots, are painted. */
+async function openPopupTimed(
+  extension: LoadedExtension,
+  tabId: number,
+): Promise<{ summary: number; ready: number; popup: Page }> {
+  const popup = await extension.context.newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'commit' });
+  const paintedWhen = (selector: string, count: number) =>
+    popup
+      .waitForFunction(
+        ([css, n]) =>
+          document.querySelectorAll(css).length >= n
+            ? new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())))
+            : 0,
+        [selector, count] as const,
+        { polling: 'raf', timeout: 60_000 },
+      )
+      .then(async (handle) => Number(await handle.jsonValue()));
+  const summary = await paintedWhen('.summary li', 1);
+  // Up to four slots: a language with fewer voices shows fewer.
+  const ready = await paintedWhen('fieldset.voices label', 1);
+  return { summary, ready, popup };
+}
+
+/**
+ * From the popup, the round trips that could tell it whether the page has the reader, each timed
+ * once: the extraction script's injection it makes anyway (which answers it), an `executeScript`
+ * of a function reading the reader's mark, and a message to the background (where a list of live
+ * sessions would be kept). A string: tsx would wrap a function's inner callbacks in helpers the popup lacks.
+ */
+const probeCosts = (tabId: number) => `(async () => {
+  const target = { tabId: ${tabId} };
+  const timed = async (run) => { const start = performance.now(); await run(); return performance.now() - start; };
+  return {
+    injection: await timed(() => chrome.scripting.executeScript({ target, files: [${JSON.stringify(CONTENT_SCRIPT_FILE)}] })),
+    func: await timed(() => chrome.scripting.executeScript({ target, func: () => Symbol.for('loa.reader') in globalThis })),
+    background: await timed(() =>
+      chrome.runtime.sendMessage({ to: 'loa-background', message: { type: 'same-site', pageUrl: '', urls: [] } })),
+  };
+})()`;
+
+async function popupRound(build: Build, origin: string, page: string): Promise<void> {
+  const tab = await build.extension.context.newPage();
+  await tab.goto(`${origin}/corpus/${page}/`);
+  const tabId = await build.extension.tabIdOf(tab);
+  for (const times of [build.first, build.cached]) {
+    const { summary, ready, popup } = await openPopupTimed(build.extension, tabId);
+    times.push(summary);
+    if (times === build.cached) build.probes.push(await popup.evaluate<Probe>(probeCosts(tabId)));
+    if (times === build.first) {
+      build.ready.push(ready);
+      await new Promise((done) => setTimeout(done, LINGER_MS));
+    }
+    await popup.close();
+    if (times === build.first)
+      build.injected.push(build.bytes.content + ((await readerInTab(build.extension, tabId)) ? build.bytes.reader : 0));
+  }
+  await tab.close();
+}
+
+/** A key press in a tab nothing was injected into yet, to chrome.tts's first `start`. */
+async function keyRound(build: Build, url: string, speech: Awaited<ReturnType<typeof watchSpeech>>): Promise<void> {
+  const tab = await build.extension.context.newPage();
+  await tab.goto(url);
+  await tab.bringToFront();
+  const steps = await keyToFirstSound(build.extension, tab, 60_000);
+  build.key.push(steps);
+  console.log(`  ${build.name}, key on a fresh tab: ${describe(steps)}`);
+  await dispatchCommand(build.extension, 'stop');
+  await speech.waitFor((status) => status.state.status === 'idle');
+  await tab.close();
+}
+
+async function main(): Promise<void> {
+  const beforeAt = process.argv.indexOf('--before');
+  const dirs: Array<[Build['name'], string]> = [['after', EXTENSION_DIR]];
+  if (beforeAt > 0) dirs.unshift(['before', resolve(process.argv[beforeAt + 1] ?? '')]);
+  const server = await startPageServer();
+  const sink = startSpeechSink('realtime');
+  const builds: Build[] = [];
+  for (const [name, dir] of dirs)
+    builds.push({
+      name,
+      dir,
+      extension: await launchExtension({ speech: sink, extensionDir: dir }),
+      bytes: { content: gzipBytes(dir, CONTENT_SCRIPT_FILE), reader: gzipBytes(dir, READER_SCRIPT_FILE) },
+      injected: [],
+      first: [],
+      cached: [],
+      ready: [],
+      key: [],
+      probes: [],
+    });
+  try {
+    const speeches = new Map<Build, Awaited<ReturnType<typeof watchSpeech>>>();
+    for (const build of builds) {
+      const speech = await watchSpeech(build.extension);
+      speeches.set(build, speech);
+      // Voices listed and the platform up: the key rows measure Loa's path, not speech-dispatcher's start.
+      const tab = await build.extension.context.newPage();
+      await tab.goto(server.corpusUrl(ARTICLE));
+      await tab.bringToFront();
+      await dispatchCommand(build.extension, 'play-pause');
+      await speech.waitFor((status) => status.sentence !== null && !status.preparing, 60_000);
+      await dispatchCommand(build.extension, 'stop');
+      await speech.waitFor((status) => status.state.status === 'idle');
+      await tab.close();
+    }
+    for (const page of corpusPages().slice(0, POPUP_PAGES))
+      for (const build of builds) await popupRound(build, server.origin, page.name);
+    for (let run = 0; run < KEY_RUNS; run++)
+      for (const build of builds) await keyRound(build, server.corpusUrl(ARTICLE), speeches.get(build)!);
+  } finally {
+    for (const build of builds) await build.extension.close();
+    sink.stop();
+    await server.close();
+  }
+
+  const summaryOf = (build: Build) => {
+    const key = medians(build.key);
+    return {
+      injected: median(build.injected),
+      first: round(median(build.first)),
+      cached: round(median(build.cached)),
+      ready: round(median(build.ready)),
+      key,
+      sound: key.get('total') ?? Number.NaN,
+      badge: key.get('badge') ?? Number.NaN,
+      silent: build.key.filter((steps) => !steps.has('total')).length,
+      probe: (kind: keyof Probe) => round(median(build.probes.map((probe) => probe[kind]))),
+    };
+  };
+  const after = builds.find((build) => build.name === 'after')!;
+  const before = builds.find((build) => build.name === 'before');
+  const now = summaryOf(after);
+  const then = before && summaryOf(before);
+  for (const build of builds) {
+    const s = summaryOf(build);
+    console.log(
+      `${build.name}: popup injects ${s.injected} B; summary first ${s.first} ms, cached ${s.cached} ms; player ready ${s.ready} ms; ` +
+        `key on a fresh tab → first sound ${s.sound} ms (${s.silent} silent), badge ${s.badge} ms; stages: ${describe(s.key)}`,
+    );
+  }
+  const baseline = (what: string, value: number | undefined) =>
+    value === undefined ? {} : { baseline: { what: `${what}, before build in the same run`, value } };
+  const kb = (bytes: number) => round(bytes / 1024);
+  const rows: BenchRow[] = [
+    {
+      what: 'bytes injected into the tab when the popup opens (min+gzip)',
+      goal: '≤ 40 KB',
+      value: kb(now.injected),
+      unit: 'KB',
+      meets: kb(now.injected) <= 40,
+      ...baseline('the same opening', then && kb(then.injected)),
+      note:
+        `median of ${POPUP_PAGES} first openings, popup kept open ${LINGER_MS} ms after its voice slots showed; content.js ${after.bytes.content} B, reader.js ${after.bytes.reader} B gzip -9; ` +
+        `knowing whether the page has the reader, from the popup (median ms): the extraction script's injection, which answers it ${now.probe('injection')}, ` +
+        `an executeScript of a function reading the mark ${now.probe('func')}, a background round trip ${now.probe('background')}`,
+    },
+    {
+      what: 'popup open → summary painted, first time',
+      goal: '≤ 600 ms',
+      value: now.first,
+      unit: 'ms',
+      meets: now.first <= 600,
+      ...baseline('the same pages', then?.first),
+      note: `${POPUP_PAGES} corpus pages, builds alternating page by page; popup open → voice slots shown ${now.ready} ms${then ? ` (before ${then.ready} ms)` : ''}`,
+    },
+    {
+      what: 'popup open → summary painted, cached',
+      goal: '≤ 300 ms',
+      value: now.cached,
+      unit: 'ms',
+      meets: now.cached <= 300,
+      ...baseline('the same pages', then?.cached),
+      note: `${POPUP_PAGES} corpus pages, second opening on the same tab`,
+    },
+    {
+      what: 'Alt+Shift+Q → first sound in a fresh tab where the popup never opened, voices already listed',
+      goal: '≤ 150 ms',
+      value: now.sound,
+      unit: 'ms',
+      meets: now.sound <= 150,
+      ...baseline('the same key', then?.sound),
+      note: `median of ${KEY_RUNS}, builds alternating (silent runs: ${now.silent}${then ? `, before ${then.silent}` : ''}); stages (ms): ${describe(now.key)}${then ? `; before: ${describe(then.key)}` : ''}`,
+    },
+    {
+      what: 'Alt+Shift+Q in a fresh tab → badge "preparing"',
+      goal: '≤ 100 ms',
+      value: now.badge,
+      unit: 'ms',
+      meets: now.badge <= 100,
+      ...baseline('the same key', then?.badge),
+      note: `median of ${KEY_RUNS}`,
+    },
+  ];
+  writeBenchRows('popup', rows);
+}
+
+await main();
