@@ -262,9 +262,15 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
   markBoilerplateBoxes(clone.body);
   checkpoint('furniture');
   removeFurniture(clone.body, explain);
-  promoteProseCaptions(clone.body);
+  // Where the article has a body of prose paragraphs of its own, its captions describe photos (a
+  // gallery's, with the photographer's credit): only a photo story's captions are its text.
+  if (proseChars(clone.body, outsideFigures) < OWN_PROSE_BODY) promoteProseCaptions(clone.body);
   return related;
 }
+
+/** Characters of prose paragraphs outside figures that make a body of the page's own. */
+const OWN_PROSE_BODY = 500;
+const outsideFigures = (paragraph: Element) => !paragraph.closest('figure, figcaption');
 
 /** Text that is not link text: what an article has and a menu has not. */
 function ownText(content: Element): number {

@@ -40,10 +40,11 @@ function inChrome(element: Element): boolean {
   return false;
 }
 
-/** Characters of prose paragraphs inside `root`. */
-export function proseChars(root: Element): number {
+/** Characters of prose paragraphs inside `root` (those `counts` accepts). */
+export function proseChars(root: Element, counts: (paragraph: Element) => boolean = () => true): number {
   let total = 0;
-  for (const paragraph of Array.from(root.querySelectorAll('p'))) total += proseLength(paragraph);
+  for (const paragraph of Array.from(root.querySelectorAll('p')))
+    if (counts(paragraph)) total += proseLength(paragraph);
   return total;
 }
 

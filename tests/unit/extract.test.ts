@@ -385,6 +385,27 @@ describe('what is left when boxes are gone', () => {
   });
 });
 
+describe('captions', () => {
+  const caption =
+    'Bộ trưởng tiếp đoàn công tác của Chương trình Lương thực Thế giới tại trụ sở Bộ ở Hà Nội sáng 25/1 — © Ảnh: Nguyễn Văn A';
+  const gallery = `<div class="gallery">${[1, 2, 3].map((n) => `<figure><img src="${n}.jpg"><figcaption>${caption} ${n}</figcaption></figure>`).join('')}</div>`;
+  it('leaves a gallery’s captions out where the article has a body of prose of its own', () => {
+    const result = extractArticle(
+      page(`<h1>Cải cách hành chính</h1><article>${gallery}<p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></article>`),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.text).toContain(PROSE.trim());
+    expect(result.article.text).not.toContain('Nguyễn Văn A');
+  });
+  it('reads a photo story’s captions as its text', () => {
+    const result = extractArticle(page(`<h1>Cải cách hành chính</h1><article>${gallery}</article>`));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.text).toContain(`${caption} 3`);
+  });
+});
+
 describe('headings that hold the article', () => {
   it('keeps a heading at the end that holds sentence after sentence', () => {
     const sentences = 'Đoàn kiểm tra đã làm việc với ba sở trong tuần. Kết quả sẽ được công bố vào cuối tháng.';
