@@ -43,10 +43,14 @@ const MAX_AUDIO_WIDGET_TEXT = 300;
 
 /** Share of an element's text that is link text: menus and teaser lists are mostly links, prose is not. */
 export function linkTextShare(element: Element): number {
-  const total = collapse(element.textContent).length || 1;
+  return linkedChars(element) / (collapse(element.textContent).length || 1);
+}
+
+/** Characters of link text inside `element`, white space collapsed. */
+export function linkedChars(element: Element): number {
   let linked = 0;
   for (const link of Array.from(element.querySelectorAll('a'))) linked += collapse(link.textContent).length;
-  return linked / total;
+  return linked;
 }
 
 function isFurnitureText(text: string): boolean {
@@ -129,7 +133,8 @@ export function removeFurniture(root: Element, explain?: Explain): void {
     if (furniture === undefined) judged.set(text, (furniture = isFurnitureText(text)));
     if (furniture) remove(element, 'furniture:text-shape');
     // A date in a heading or a table orders the content (a schedule's days, a list of releases).
-    else if (DATE_LINE.test(text) && !element.closest('h1, h2, h3, h4, h5, h6, table'))
+    // Every date form has a digit: the cheap test spares most texts the long pattern.
+    else if (/\d/.test(text) && DATE_LINE.test(text) && !element.closest('h1, h2, h3, h4, h5, h6, table'))
       remove(element, 'furniture:date-line');
   }
 }

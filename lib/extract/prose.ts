@@ -1,5 +1,5 @@
 import { collapse } from '../text/whitespace';
-import { linkTextShare } from './furniture';
+import { linkedChars } from './furniture';
 
 /** A prose paragraph: this long at least, ending a sentence, and mostly not link text. */
 const PROSE_CHARS = 80;
@@ -19,20 +19,34 @@ function inComments(element: Element): boolean {
   return false;
 }
 
+/** The elements that hold an <h1> (an element's `querySelector('h1')` finds one), found once for all climbs. */
+function headlineHolders(root: Element): Set<Element> {
+  let top = root;
+  while (top.parentElement) top = top.parentElement;
+  const holders = new Set<Element>();
+  for (const headline of Array.from(top.querySelectorAll('h1'))) {
+    for (let at = headline.parentElement; at && !holders.has(at); at = at.parentElement) holders.add(at);
+  }
+  return holders;
+}
+
 /** Whether the page's headline sits in the element or a few levels above it. */
-function nearHeadline(element: Element): boolean {
+function nearHeadline(element: Element, holders: Set<Element>): boolean {
   let at: Element | null = element;
   for (let level = 0; at && level <= HEADLINE_CLIMB; at = at.parentElement, level += 1) {
-    if (at.querySelector('h1')) return true;
+    if (holders.has(at)) return true;
   }
   return false;
 }
 
 /** The length of a prose paragraph's text, or 0 for any other paragraph. */
 function proseLength(paragraph: Element): number {
-  const text = collapse(paragraph.textContent);
+  const raw = paragraph.textContent ?? '';
+  // Collapsing only shortens a text: a short raw text is never prose, and needs no collapsing.
+  if (raw.length < PROSE_CHARS) return 0;
+  const text = collapse(raw);
   if (text.length < PROSE_CHARS || !SENTENCE_END.test(text)) return 0;
-  return linkTextShare(paragraph) < MAX_PROSE_LINK_SHARE ? text.length : 0;
+  return linkedChars(paragraph) < MAX_PROSE_LINK_SHARE * text.length ? text.length : 0;
 }
 
 function inChrome(element: Element): boolean {
@@ -71,9 +85,11 @@ export function proseContainer(root: Element): ProseContainer | null {
     else totals.set(parent, { first: paragraph, chars: length });
   }
   let best: ProseContainer | null = null;
+  let holders: Set<Element> | undefined;
   for (const [element, { first, chars }] of totals) {
     if (best && chars <= best.chars) continue;
-    if (inChrome(element) || inComments(element) || !nearHeadline(element)) continue;
+    if (inChrome(element) || inComments(element)) continue;
+    if (!nearHeadline(element, (holders ??= headlineHolders(root)))) continue;
     best = { element, first, chars };
   }
   return best;
