@@ -233,8 +233,20 @@ async function popupPaint(extension: LoadedExtension, pages: BenchPage[], origin
       times.push(Number(await painted.jsonValue()));
       if (times === first)
         shell.push(
+          // Paint entries are queued once the frame is presented, which can be after the summary's
+          // animation frame: wait for it rather than read the timeline once.
           await popup.evaluate(
-            () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+            () =>
+              new Promise<number>((done) => {
+                new PerformanceObserver((entries, observer) => {
+                  const paint = entries.getEntriesByName('first-contentful-paint')[0];
+                  if (paint) {
+                    observer.disconnect();
+                    done(paint.startTime);
+                  }
+                }).observe({ type: 'paint', buffered: true });
+                setTimeout(() => done(Number.NaN), 5_000);
+              }),
           ),
         );
       await popup.close();
