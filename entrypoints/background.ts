@@ -103,7 +103,10 @@ export default defineBackground(() => {
   async function inTab(
     tab: Browser.tabs.Tab | undefined,
     task: (tabId: number) => Promise<boolean>,
-    { confirm = false, inject = ensureContentScript as (tabId: number) => Promise<unknown> } = {},
+    {
+      confirm = false,
+      inject = ensureContentScript,
+    }: { confirm?: boolean; inject?: (tabId: number) => Promise<unknown> } = {},
   ) {
     if (!tab?.id || isRestrictedUrl(tab.url)) return showOnBadge(tab?.id, false);
     try {
