@@ -4,6 +4,7 @@ import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../
 import { findRelated } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { cutPhotoCaptions, hasOwnProseBody, markCaptionBoxes } from './captions';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { completeArticle } from './complete';
@@ -229,6 +230,7 @@ function extractFromClone(
 /** Readability's pick as paragraphs, with what the not-article checks ask of it. */
 function readBody(content: Element, lead: Lead | null, explain: Explain | undefined) {
   removeFurniture(content, explain);
+  cutPhotoCaptions(content, explain);
   // Whether Readability picked a list is a question about its pick, asked before the boilerplate
   // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
   const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
@@ -260,17 +262,12 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
     block.remove();
   }
   markBoilerplateBoxes(clone.body);
+  markCaptionBoxes(clone.body);
   checkpoint('furniture');
   removeFurniture(clone.body, explain);
-  // Where the article has a body of prose paragraphs of its own, its captions describe photos (a
-  // gallery's, with the photographer's credit): only a photo story's captions are its text.
-  if (proseChars(clone.body, outsideFigures) < OWN_PROSE_BODY) promoteProseCaptions(clone.body);
+  if (!hasOwnProseBody(clone.body)) promoteProseCaptions(clone.body);
   return related;
 }
-
-/** Characters of prose paragraphs outside figures that make a body of the page's own. */
-const OWN_PROSE_BODY = 500;
-const outsideFigures = (paragraph: Element) => !paragraph.closest('figure, figcaption');
 
 /** Text that is not link text: what an article has and a menu has not. */
 function ownText(content: Element): number {

@@ -398,6 +398,29 @@ describe('captions', () => {
     expect(result.article.text).toContain(PROSE.trim());
     expect(result.article.text).not.toContain('Nguyễn Văn A');
   });
+  it('leaves out the caption of a photo beside a body of text, as a <figcaption> or a box named as one', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>` +
+          '<figure><img src="a.jpg"><figcaption>Quang cảnh phiên họp tại điểm cầu UBND tỉnh.</figcaption></figure>' +
+          `<p>${PROSE}</p><div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Đoàn công tác tại Hà Nội.</p></div>` +
+          `<p>${PROSE}</p></article>`,
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim(), PROSE.trim()]);
+  });
+  it('keeps the caption of a short notice whose text is not much more than it', () => {
+    const notice = 'Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân tháng 3 tại trụ sở số 2 đường Trần Phú.';
+    const result = extractArticle(
+      page(
+        `<h1>Lịch tiếp công dân</h1><article><p>${notice}</p><p>${notice}</p>` +
+          '<figure><img src="a.jpg"><figcaption>Trụ sở tiếp công dân của tỉnh.</figcaption></figure></article>',
+      ),
+    );
+    expect(result.ok && result.article.text).toContain('Trụ sở tiếp công dân của tỉnh.');
+  });
   it('reads a photo story’s captions as its text', () => {
     const result = extractArticle(page(`<h1>Cải cách hành chính</h1><article>${gallery}</article>`));
     expect(result.ok).toBe(true);
