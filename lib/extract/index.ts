@@ -4,6 +4,7 @@ import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../
 import { findRelated } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { withoutTrailingAppeals } from './appeals';
 import { cutPhotoCaptions, hasOwnProseBody, markCaptionBoxes } from './captions';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
@@ -237,7 +238,7 @@ function readBody(content: Element, lead: Lead | null, explain: Explain | undefi
   const teaserList = isTeaserList(content);
   cutMarkedBoxes(content, explain);
   cutTrailingHeadings(content, explain);
-  let paragraphs = paragraphsOf(content);
+  let paragraphs = withoutTrailingAppeals(paragraphsOf(content), explain);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {
       const repeated = repeatsLead(paragraph, lead.text);

@@ -385,6 +385,22 @@ describe('what is left when boxes are gone', () => {
   });
 });
 
+describe("the site's appeals to its readers", () => {
+  it('drops the appeals that end the text, keeps a paragraph about subscribers inside the story', () => {
+    const subscribers = 'Số thuê bao (subscribers) của mạng di động tăng 3% trong quý I.';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${subscribers}</p><p>${PROSE}</p><p>${PROSE}</p>` +
+          '<p>Subscribe now to our print edition for the full story.</p>' +
+          '<p><strong>Follow us on Telegram and download our app for the latest news.</strong></p></article>',
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toEqual([PROSE.trim(), subscribers, PROSE.trim(), PROSE.trim()]);
+  });
+});
+
 describe('captions', () => {
   const caption =
     'Bộ trưởng tiếp đoàn công tác của Chương trình Lương thực Thế giới tại trụ sở Bộ ở Hà Nội sáng 25/1 — © Ảnh: Nguyễn Văn A';
