@@ -13,7 +13,7 @@ import { linkTextShare, promoteProseCaptions, removeFurniture } from './furnitur
 import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
-import { decision, type Explain } from './explain';
+import { attempt, decision, type Explain } from './explain';
 import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
@@ -171,21 +171,27 @@ function extractFromClone(
   if (!parsed?.content) return notArticle('No article text was found on this page.');
   explain?.(decision('readability', 'chosen', parsed.content));
   checkpoint('furniture in the article');
-  let body = readBody(parsed.content, lead, explain);
+  const first = attempt(explain);
+  let body = readBody(parsed.content, lead, first.explain);
   if (body.listOfLinks || body.teaserList) {
     // Furniture cut before Readability can move its pick from a short article to a list beside
     // it (a news ticker): then Readability's pick on the page as it is gets its chance.
     checkpoint('Readability on the page as it is');
     const untouched = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
     if (untouched?.content) {
-      const second = readBody(untouched.content, lead, explain);
-      if (!second.listOfLinks && !second.teaserList && second.text.length > 0) {
+      const retry = attempt(explain);
+      const second = readBody(untouched.content, lead, retry.explain);
+      const chosen = !second.listOfLinks && !second.teaserList && second.text.length > 0;
+      first.settle(chosen);
+      if (chosen) {
         explain?.(decision('readability:untouched-page', 'chosen', untouched.content));
         parsed = untouched;
         body = second;
       }
+      retry.settle(!chosen);
     }
   }
+  first.settle(false);
   const { listOfLinks, teaserList } = body;
   let { paragraphs, text } = body;
   if (text.length === 0 && lead) {

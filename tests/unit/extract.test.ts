@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtml } from '../../cli/html';
-import { extractArticle } from '../../lib/extract';
+import { extractArticle, type Decision } from '../../lib/extract';
 import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
@@ -328,10 +328,22 @@ describe('a pick the preparation moved to a list', () => {
       (_, i) => `<li><a href="/tin-${i}.html">Thông báo số ${i} của Ủy ban nhân dân tỉnh về lịch làm việc</a></li>`,
     ).join('');
     // The notice sits in a small form (a feedback widget to the theme), which the preparation removes.
+    const decisions: Decision[] = [];
     const result = extractArticle(
-      page(`<h1>Thông báo nghỉ làm việc</h1><ul>${links}</ul><form><p>${notice}</p></form>`),
+      page(
+        `<h1>Thông báo nghỉ làm việc</h1><ul>${links}<li class="post-meta">Cập nhật 8 giờ trước</li></ul><form><p>${notice}</p></form>`,
+      ),
+      { explain: (made) => decisions.push(made) },
     );
     expect(result.ok && result.article.text).toBe(notice);
+    // The trace says which removals were made on the list that was then set aside.
+    const switched = decisions.findIndex((made) => made.rule === 'readability:untouched-page');
+    const onTheList = decisions
+      .slice(0, switched)
+      .filter((made) => made.action === 'removed' && made.path.startsWith('div#readability-content'));
+    expect(onTheList.length).toBeGreaterThan(0);
+    expect(onTheList.every((made) => made.discarded)).toBe(true);
+    expect(decisions.slice(switched).some((made) => made.discarded)).toBe(false);
   });
 });
 
