@@ -4,7 +4,7 @@ import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../
 import { findRelated } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
-import { withoutTrailingAppeals } from './appeals';
+import { withoutTrailingNotices } from './notices';
 import { cutPhotoCaptions, hasOwnProseBody, markCaptionBoxes } from './captions';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
@@ -244,7 +244,7 @@ function readBody(content: Element, lead: Lead | null, explain: Explain | undefi
   const teaserList = isTeaserList(content);
   cutMarkedBoxes(content, explain);
   cutTrailingHeadings(content, explain);
-  let paragraphs = withoutTrailingAppeals(paragraphsOf(content), explain);
+  let paragraphs = withoutTrailingNotices(paragraphsOf(content), explain);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {
       const repeated = repeatsLead(paragraph, lead.text);

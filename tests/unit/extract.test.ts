@@ -397,14 +397,15 @@ describe('what is left when boxes are gone', () => {
   });
 });
 
-describe("the site's appeals to its readers", () => {
-  it('drops the appeals that end the text, keeps a paragraph about subscribers inside the story', () => {
+describe("the site's appeals to its readers and its disclaimers", () => {
+  it('drops the appeals and disclaimers that end the text, keeps a paragraph about subscribers inside the story', () => {
     const subscribers = 'Số thuê bao (subscribers) của mạng di động tăng 3% trong quý I.';
     const result = extractArticle(
       page(
         `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${subscribers}</p><p>${PROSE}</p><p>${PROSE}</p>` +
           '<p>Subscribe now to our print edition for the full story.</p>' +
-          '<p><strong>Follow us on Telegram and download our app for the latest news.</strong></p></article>',
+          '<p><strong>Follow us on Telegram and download our app for the latest news.</strong></p>' +
+          '<p><em>This article is the copyrighted property of the paper; reprint only with written permission.</em></p></article>',
       ),
     );
     expect(result.ok).toBe(true);
