@@ -4,6 +4,8 @@ import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../
 import { findRelated } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { withoutTrailingNotices } from './notices';
+import { cutPhotoCaptions, hasOwnProseBody, markCaptionBoxes } from './captions';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { completeArticle } from './complete';
@@ -11,7 +13,7 @@ import { linkTextShare, promoteProseCaptions, removeFurniture } from './furnitur
 import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
-import { decision, type Explain } from './explain';
+import { attempt, decision, type Explain } from './explain';
 import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
@@ -169,21 +171,27 @@ function extractFromClone(
   if (!parsed?.content) return notArticle('No article text was found on this page.');
   explain?.(decision('readability', 'chosen', parsed.content));
   checkpoint('furniture in the article');
-  let body = readBody(parsed.content, lead, explain);
+  const first = attempt(explain);
+  let body = readBody(parsed.content, lead, first.explain);
   if (body.listOfLinks || body.teaserList) {
     // Furniture cut before Readability can move its pick from a short article to a list beside
     // it (a news ticker): then Readability's pick on the page as it is gets its chance.
     checkpoint('Readability on the page as it is');
     const untouched = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
     if (untouched?.content) {
-      const second = readBody(untouched.content, lead, explain);
-      if (!second.listOfLinks && !second.teaserList && second.text.length > 0) {
+      const retry = attempt(explain);
+      const second = readBody(untouched.content, lead, retry.explain);
+      const chosen = !second.listOfLinks && !second.teaserList && second.text.length > 0;
+      first.settle(chosen);
+      if (chosen) {
         explain?.(decision('readability:untouched-page', 'chosen', untouched.content));
         parsed = untouched;
         body = second;
       }
+      retry.settle(!chosen);
     }
   }
+  first.settle(false);
   const { listOfLinks, teaserList } = body;
   let { paragraphs, text } = body;
   if (text.length === 0 && lead) {
@@ -229,13 +237,14 @@ function extractFromClone(
 /** Readability's pick as paragraphs, with what the not-article checks ask of it. */
 function readBody(content: Element, lead: Lead | null, explain: Explain | undefined) {
   removeFurniture(content, explain);
+  cutPhotoCaptions(content, explain);
   // Whether Readability picked a list is a question about its pick, asked before the boilerplate
   // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
   const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
   const teaserList = isTeaserList(content);
   cutMarkedBoxes(content, explain);
   cutTrailingHeadings(content, explain);
-  let paragraphs = paragraphsOf(content);
+  let paragraphs = withoutTrailingNotices(paragraphsOf(content), explain);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {
       const repeated = repeatsLead(paragraph, lead.text);
@@ -260,17 +269,12 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
     block.remove();
   }
   markBoilerplateBoxes(clone.body);
+  markCaptionBoxes(clone.body);
   checkpoint('furniture');
   removeFurniture(clone.body, explain);
-  // Where the article has a body of prose paragraphs of its own, its captions describe photos (a
-  // gallery's, with the photographer's credit): only a photo story's captions are its text.
-  if (proseChars(clone.body, outsideFigures) < OWN_PROSE_BODY) promoteProseCaptions(clone.body);
+  if (!hasOwnProseBody(clone.body)) promoteProseCaptions(clone.body);
   return related;
 }
-
-/** Characters of prose paragraphs outside figures that make a body of the page's own. */
-const OWN_PROSE_BODY = 500;
-const outsideFigures = (paragraph: Element) => !paragraph.closest('figure, figcaption');
 
 /** Text that is not link text: what an article has and a menu has not. */
 function ownText(content: Element): number {
