@@ -12,7 +12,7 @@
  *
  *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-popup.ts [--before ../player-before/.output/e2e/chrome-mv3]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -27,6 +27,7 @@ import {
   startSpeechSink,
   watchSpeech,
   type LoadedExtension,
+  type SpeechDispatcher,
 } from './lib/browser-harness';
 import { corpusPages } from './lib/corpus';
 import { describe, keyToFirstSound, medians, round } from './lib/speech-marks';
@@ -34,6 +35,10 @@ import { median } from './lib/stats';
 
 const POPUP_PAGES = 10;
 const KEY_RUNS = 12;
+/** Browsers started per build to time the popup's voice listing in a fresh browser and after a worker restart. */
+const LISTING_RUNS = 3;
+/** How long speech-dispatcher's CPU is counted after the slots show (its listing may go on), and before the popup as the baseline. */
+const CPU_WINDOW_MS = 3000;
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 /** After the player is ready, how long a popup stays open: what it injects after paint counts too. */
 const LINGER_MS = 500;
@@ -50,6 +55,21 @@ interface Build {
   ready: number[];
   key: Array<ReturnType<typeof medians>>;
   probes: Probe[];
+  listing: ListingRun[];
+}
+
+/**
+ * The popup's voice slots come from the background's voice listing. Popup open → summary and →
+ * slots (ms): in a browser just started, then with the service worker up (its listing kept), then
+ * in a new worker (Chrome stops an idle one after 30 s, so a popup opened now and then meets a new
+ * one, which lists again). `cpu`: speech-dispatcher's CPU (ms) over the fresh opening, and over
+ * an equal window before it with nothing asked (the baseline).
+ */
+interface ListingRun {
+  fresh: { summary: number; ready: number };
+  alive: { summary: number; ready: number };
+  restarted: { summary: number; ready: number } | null;
+  cpu: { opening: number; idle: number };
 }
 
 type Probe = { injection: number; func: number; background: number };
@@ -129,6 +149,103 @@ async function keyRound(build: Build, url: string, speech: Awaited<ReturnType<ty
   await tab.close();
 }
 
+/** CPU time (ms) of a process and its descendants, from /proc. */
+function treeCpuMs(root: number): number {
+  const stats = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((pid) => {
+      try {
+        // After the command name in parentheses: state, ppid, … utime (14th field), stime (15th).
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+          .replace(/^.*\) /s, '')
+          .split(' ');
+        return { pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+      } catch {
+        return null;
+      }
+    })
+    .filter((stat) => stat !== null);
+  const inTree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const stat of stats)
+      if (!inTree.has(stat.pid) && inTree.has(stat.ppid)) {
+        inTree.add(stat.pid);
+        grew = true;
+      }
+  }
+  // Clock ticks are 1/100 s on Linux.
+  return stats.filter((stat) => inTree.has(stat.pid)).reduce((sum, stat) => sum + stat.ticks * 10, 0);
+}
+
+/** The speech-dispatcher a sink started: the process listening on its socket. */
+function speechDispatcherPid(sink: SpeechDispatcher): number {
+  const socket = sink.env.SPEECHD_ADDRESS?.replace(/^unix_socket:/, '') ?? '';
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(socket)) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error(`no speech-dispatcher on ${socket}`);
+}
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Stops the extension's service worker, as Chrome does an idle one; the next message starts a new one. */
+async function stopServiceWorker(extension: LoadedExtension, page: Page): Promise<void> {
+  const cdp = await extension.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** One browser of `build` started with a speech-dispatcher of its own that has listed nothing (see ListingRun). */
+async function listingRound(build: Build, server: Awaited<ReturnType<typeof startPageServer>>): Promise<void> {
+  const sink = startSpeechSink('instant');
+  const extension = await launchExtension({ speech: sink, extensionDir: build.dir });
+  try {
+    const speechd = speechDispatcherPid(sink);
+    // Tab ids are asked of the worker, so all before it is stopped.
+    const tabs = [];
+    for (const page of corpusPages().slice(0, 3)) {
+      const tab = await extension.context.newPage();
+      await tab.goto(`${server.origin}/corpus/${page.name}/`);
+      tabs.push({ tab, id: await extension.tabIdOf(tab) });
+    }
+    const [first, second, third] = tabs;
+    const opened = async ({ tab, id }: { tab: Page; id: number }) => {
+      await tab.bringToFront();
+      const { summary, ready, popup } = await openPopupTimed(extension, id);
+      await popup.close();
+      return { summary, ready };
+    };
+    const idleFrom = treeCpuMs(speechd);
+    await pause(CPU_WINDOW_MS);
+    const idleWindow = treeCpuMs(speechd) - idleFrom;
+    const openingFrom = treeCpuMs(speechd);
+    const fresh = await opened(first!);
+    await pause(CPU_WINDOW_MS);
+    const opening = treeCpuMs(speechd) - openingFrom;
+    const alive = await opened(second!);
+    const restartedWorker = extension.context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(() => null);
+    await stopServiceWorker(extension, second!.tab);
+    const restarted = await opened(third!);
+    build.listing.push({
+      fresh,
+      alive,
+      // Only an opening that really met a new worker counts.
+      restarted: (await restartedWorker) ? restarted : null,
+      cpu: { opening, idle: idleWindow },
+    });
+    console.log(`  ${build.name}, voice listing: ${JSON.stringify(build.listing.at(-1))}`);
+  } finally {
+    await extension.close();
+    sink.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const beforeAt = process.argv.indexOf('--before');
   const dirs: Array<[Build['name'], string]> = [['after', EXTENSION_DIR]];
@@ -148,6 +265,7 @@ async function main(): Promise<void> {
       ready: [],
       key: [],
       probes: [],
+      listing: [],
     });
   try {
     const speeches = new Map<Build, Awaited<ReturnType<typeof watchSpeech>>>();
@@ -168,6 +286,12 @@ async function main(): Promise<void> {
       for (const build of builds) await popupRound(build, server.origin, page.name);
     for (let run = 0; run < KEY_RUNS; run++)
       for (const build of builds) await keyRound(build, server.corpusUrl(ARTICLE), speeches.get(build)!);
+    for (let run = 0; run < LISTING_RUNS; run++)
+      for (const build of builds)
+        // The rows above are kept when a listing round fails (a worker that would not stop, a slow start).
+        await listingRound(build, server).catch((error: unknown) =>
+          console.log(`  ${build.name}, listing round failed: ${String(error)}`),
+        );
   } finally {
     for (const build of builds) await build.extension.close();
     sink.stop();
@@ -186,6 +310,8 @@ async function main(): Promise<void> {
       badge: key.get('badge') ?? Number.NaN,
       silent: build.key.filter((steps) => !steps.has('total')).length,
       probe: (kind: keyof Probe) => round(median(build.probes.map((probe) => probe[kind]))),
+      listing: (pick: (run: ListingRun) => number | undefined) =>
+        round(median(build.listing.map(pick).filter((value): value is number => value !== undefined))),
     };
   };
   const after = builds.find((build) => build.name === 'after')!;
@@ -252,6 +378,24 @@ async function main(): Promise<void> {
       note: `median of ${KEY_RUNS}`,
     },
   ];
+  const listingNote = (s: ReturnType<typeof summaryOf>, build: Build) =>
+    `fresh browser: summary ${s.listing((run) => run.fresh.summary)} ms, slots ${s.listing((run) => run.fresh.ready)} ms, ` +
+    `speech-dispatcher CPU ${s.listing((run) => run.cpu.opening)} ms over the opening + ${CPU_WINDOW_MS} ms (${s.listing((run) => run.cpu.idle)} ms over ${CPU_WINDOW_MS} ms before it); ` +
+    `worker up: summary ${s.listing((run) => run.alive.summary)} ms, slots ${s.listing((run) => run.alive.ready)} ms; ` +
+    `new worker: summary ${s.listing((run) => run.restarted?.summary)} ms, slots ${s.listing((run) => run.restarted?.ready)} ms ` +
+    `(${build.listing.filter((run) => run.restarted).length}/${build.listing.length} openings met a new worker)`;
+  rows.push({
+    what: "popup open → voice slots shown, in a new service worker (the background's voice listing for the player)",
+    goal: 'no cost beyond the summary',
+    value: now.listing((run) => run.restarted?.ready),
+    unit: 'ms',
+    meets: now.listing((run) => run.restarted?.ready) <= now.listing((run) => run.restarted?.summary),
+    ...baseline(
+      'the same openings',
+      then?.listing((run) => run.restarted?.ready),
+    ),
+    note: `median of ${LISTING_RUNS} browsers a build, each with a speech-dispatcher of its own; ${listingNote(now, after)}${then && before ? `; before: ${listingNote(then, before)}` : ''}`,
+  });
   writeBenchRows('popup', rows);
 }
 

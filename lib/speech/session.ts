@@ -279,8 +279,34 @@ export class ReadingSession {
     this.loaded = sentences;
     this.error = null;
     this.highlighter?.clear();
-    const root = this.options.document?.body;
+    this.highlighter = null;
     this.following = true;
+    this.speaker.load(sentences, lang);
+    markStage('queue');
+    if (listed) this.applyVoice();
+    else {
+      // The voice the chosen slot had last time speaks at once where the engine takes it by name.
+      const remembered = this.rememberedVoice(lang);
+      this.speaker.setVoice({ voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true });
+    }
+    // Voices may still come (an engine that starts slowly): then reading begins when they do.
+    const waitsForVoices = listed && this.slots?.missing === true;
+    this.waitingFrom = waitsForVoices ? from : null;
+    if (waitsForVoices) this.error = 'no-voice';
+    else this.speaker.play(from);
+    this.highlightOn(sentences, onThisPage);
+    if (waitsForVoices) this.publish();
+    return this.status();
+  }
+
+  /**
+   * Finds the article on the page once the first utterance is on its way: the search walks the
+   * page's text (tens of milliseconds on a long page), and the engine takes longer than that to
+   * start, so it no longer comes before the first sound. Utterance events are never dispatched
+   * during the call that spoke, so the first sentence's start finds the highlighter.
+   */
+  private highlightOn(sentences: readonly SpeechSentence[], onThisPage: boolean): void {
+    const root = this.options.document?.body;
     this.highlighter =
       root && onThisPage
         ? new SentenceHighlighter({
@@ -292,26 +318,6 @@ export class ReadingSession {
           })
         : null;
     markStage('highlight');
-    this.speaker.load(sentences, lang);
-    markStage('queue');
-    if (!listed) {
-      // The voice the chosen slot had last time speaks at once where the engine takes it by name.
-      const remembered = this.rememberedVoice(lang);
-      this.speaker.setVoice({ voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true });
-      this.speaker.play(from);
-      return this.status();
-    }
-    this.applyVoice();
-    if (this.slots?.missing) {
-      // Voices may still come (an engine that starts slowly): reading begins when they do.
-      this.error = 'no-voice';
-      this.waitingFrom = from;
-      this.publish();
-      return this.status();
-    }
-    this.waitingFrom = null;
-    this.speaker.play(from);
-    return this.status();
   }
 
   /** The voice list came while reading with the default voice: the chosen slot takes over from the next sentence. */

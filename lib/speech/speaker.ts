@@ -256,12 +256,15 @@ export class Speaker {
     this.current = utterance;
     this.started = false;
     this.restartOnResume = false;
-    this.setStatus('speaking');
+    this.status = 'speaking';
     // Chrome keeps a pause across cancel(), and a paused engine would hold the new utterance too.
     if (this.synth.paused) this.synth.resume();
     markStage('speak');
     this.synth.speak(utterance);
     this.arm(this.startTimeoutMs, () => this.onNoStart(index, retry));
+    // Listeners hear of it once the utterance is on its way: what they do (a status broadcast to
+    // the popup and the background) does not delay the sound, and the engine's events come later.
+    this.emitState();
   }
 
   private onStart(item: SpeechItem): void {

@@ -16,12 +16,12 @@ export const SPEECH_STAGES = [
   'article',
   /** The voice to speak with is chosen. */
   'voice',
-  /** The highlighter found the article's container on the page. */
-  'highlight',
-  /** The utterances are built (the first one's text normalized). */
+  /** The utterances are built. */
   'queue',
-  /** The first utterance went to the engine (speechSynthesis, or the chrome.tts bridge's port). */
+  /** The first utterance (its text normalized) went to the engine (speechSynthesis, or the chrome.tts bridge's port). */
   'speak',
+  /** The highlighter found the article's container on the page: beside the path, after `speak`. */
+  'highlight',
   /** The background's chrome.tts got the utterance. */
   'tts-speak',
   /** chrome.tts reports that it started speaking: the first sound. */

@@ -44,16 +44,22 @@ export async function waitForFirstSound(extension: LoadedExtension, timeoutMs: n
   return false;
 }
 
+/**
+ * Stages beside the path to the first sound, each timed from the stage it follows: the badge from
+ * the key, the highlighter's search from the first utterance (negative in builds that searched before speaking).
+ */
+const BESIDE_THE_PATH: Partial<Record<SpeechStage, SpeechStage>> = { badge: 'command', highlight: 'speak' };
+
 /** Stage → milliseconds since the stage before it that this run has, and the total. */
 export function breakdown(marks: Marks): Map<SpeechStage | 'total', number> {
   const steps = new Map<SpeechStage | 'total', number>();
   let previous = marks.command;
   for (const stage of SPEECH_STAGES) {
-    // The badge is set beside the path, not on it: it is timed from the key, like the total.
     const at = marks[stage];
     if (at === undefined || previous === undefined || stage === 'command') continue;
-    if (stage === 'badge') {
-      steps.set(stage, at - marks.command!);
+    const from = BESIDE_THE_PATH[stage];
+    if (from) {
+      if (marks[from] !== undefined) steps.set(stage, at - marks[from]);
       continue;
     }
     steps.set(stage, at - previous);

@@ -142,6 +142,34 @@ describe('reading session', () => {
     expect(statuses.at(-1)?.slots?.slots[0]?.voice?.name).toBe(NORTHERN.name);
   });
 
+  it('sends the first sentence before it searches the page for the article, and still highlights it', async () => {
+    const painted = new Map<string, unknown>();
+    const page = globalThis as { CSS?: unknown; Highlight?: unknown };
+    const [css, highlight] = [page.CSS, page.Highlight];
+    page.CSS = { highlights: painted };
+    page.Highlight = class {
+      constructor(readonly range: Range) {}
+    };
+    try {
+      const { synth, reading } = session([NORTHERN], DEFAULT_SETTINGS, 'manual');
+      document.body.innerHTML =
+        '<h1>Họp phiên thứ 7</h1><article><p>Năm 2023, các bộ, ngành đã thực hiện 4.142 nhiệm vụ được giao.</p></article>';
+      performance.clearMarks();
+      await reading.command({ action: 'play' }, article);
+      const marks = performance.getEntriesByType('mark').map((mark) => mark.name);
+      expect(marks.indexOf('loa:speak')).toBeGreaterThanOrEqual(0);
+      expect(marks.indexOf('loa:speak')).toBeLessThan(marks.indexOf('loa:highlight'));
+      expect(painted.size).toBe(0);
+      synth.start();
+      const shown = painted.get('loa-reading') as { range: Range } | undefined;
+      expect(shown?.range.toString()).toBe('Họp phiên thứ 7');
+      reading.dispose();
+    } finally {
+      page.CSS = css;
+      page.Highlight = highlight;
+    }
+  });
+
   it('stops following the sentence when the reader scrolls, and follows again on request', async () => {
     const { synth, reading, statuses } = session([NORTHERN], DEFAULT_SETTINGS, 'held');
     document.body.innerHTML =

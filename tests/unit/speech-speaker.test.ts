@@ -164,6 +164,17 @@ describe('Speaker', () => {
     ]);
   });
 
+  it('tells its listeners it is speaking once the utterance is with the engine, so they do not delay it', () => {
+    const { synth, speaker } = setup();
+    speaker.load(sentences('Một.', 'Hai.'), 'vi');
+    const spokenWhenTold: number[] = [];
+    speaker.subscribe((event) => {
+      if (event.type === 'state' && event.state.status === 'speaking') spokenWhenTold.push(synth.spoken.length);
+    });
+    speaker.play();
+    expect(spokenWhenTold).toEqual([1]);
+  });
+
   it('speaks the normalized text', () => {
     const { synth, speaker } = setup();
     speaker.load(sentences('Tăng 78,7%.'), 'vi');
