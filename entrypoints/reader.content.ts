@@ -39,10 +39,6 @@ export default defineContentScript({
       synth: window.speechSynthesis,
       createUtterance: (text) => new SpeechSynthesisUtterance(text),
     });
-    // The page's own speechSynthesis is not asked for voices when reading goes through chrome.tts:
-    // chrome.tts starts the speech platform by itself (a fresh browser's chrome.tts listed its
-    // 13,362 voices after 3.5 and 5.3 s with no page involved), and the page's getVoices() has the
-    // browser hand this page the whole list as well, just as the first sentence goes to chrome.tts.
     const bridgeEngine = import.meta.env.FIREFOX
       ? undefined
       : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
@@ -53,6 +49,10 @@ export default defineContentScript({
       (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
     const reading = async () => {
       const settings = await storedSettings;
+      // Asking the page for its voices starts the browser's speech platform (speech-dispatcher on
+      // Linux). chrome.tts usually starts it by itself, but in one of 18 first reads after a browser
+      // start without this call the first sentence never started: kept until that is understood.
+      window.speechSynthesis.getVoices();
       return (session ??= new ReadingSession({
         engine: pageMaySpeak() ? pageEngine() : bridgeEngine!(),
         document,
