@@ -44,8 +44,9 @@ const STAGES: [stage: string, functionName: RegExp][] = [
   ['clone', /^(boundedClone|cloneNode)\d*$/],
   ['garbled check', /^isGarbled\d*$/],
   ['readerable check', /^isProbablyReaderable\d*$/],
-  ['related', /^findRelated\d*$/],
-  ['furniture', /^(removeFurniture|promoteProseCaptions|linkTextShare)\d*$/],
+  // The related snapshot is taken (Page) in prepareClone, and its texts serve furniture.
+  ['related', /^(findRelated|relatedOn|Page)\d*$/],
+  ['furniture', /^(removeFurniture|promoteProseCaptions|linkTextShare|textMeasures)\d*$/],
   ['lead, headline', /^(findLead|findHeadline|repeatsLead)\d*$/],
   ['Readability', /^parse$/],
   ['paragraphs, teaser check', /^(paragraphsOf|isTeaserList)\d*$/],

@@ -1,7 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { hostWithoutWww } from '../address';
 import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../article';
-import { findRelated } from '../related';
+import { Page, relatedOn, type RelatedResult } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
@@ -122,7 +122,8 @@ function extractFromClone(
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
   const readerable = isProbablyReaderable(original);
 
-  const related = prepareClone(clone, url, explain, checkpoint);
+  const preparation = prepareClone(clone, url, explain, checkpoint);
+  const { related } = preparation;
   checkpoint('lead');
   let lead = findLead(clone, explain);
   checkpoint('Readability');
@@ -136,8 +137,7 @@ function extractFromClone(
     // A short first pick may be a box (a cookie notice, a paywall, a pop-up) where plain
     // Readability would look on with looser rules: ask it that on a second prepared clone.
     checkpoint('Readability again');
-    const second = boundedClone(original);
-    prepareClone(second, url, undefined, checkpoint);
+    const second = prepareAgain(original, preparation, url, checkpoint);
     const looser = readArticle(second, READABILITY_DEFAULT_CHARS);
     if (looser?.content && ownText(looser.content) >= RETRY_GAIN * ownText(parsed.content)) {
       explain?.(decision('readability:short-pick', 'rejected', parsed.content));
@@ -154,8 +154,7 @@ function extractFromClone(
     // Readability scored commas and length (a table, a list of names, a disclosure box) over the
     // paragraphs of sentences under the headline: it is asked about those paragraphs alone.
     checkpoint('Readability on the prose container');
-    const second = boundedClone(original);
-    prepareClone(second, url, undefined, checkpoint);
+    const second = prepareAgain(original, preparation, url, checkpoint);
     const container = proseContainer(second.body)?.element;
     if (container) {
       second.body.replaceChildren(container);
@@ -246,26 +245,65 @@ function readBody(content: Element, lead: Lead | null, explain: Explain | undefi
   return { paragraphs, text: paragraphs.join('\n\n'), listOfLinks, teaserList };
 }
 
+/** What `prepareClone` did to a clone, to do it again on another clone of the same page. */
+interface Preparation {
+  related: RelatedResult;
+  /** The snapshot of the clone as it was before anything was removed. */
+  page: Page;
+  /** Elements furniture removed, in the order it removed them. */
+  furniture: Element[];
+  captionsPromoted: boolean;
+}
+
 /**
  * Prepares a clone for Readability and returns the page's related stories. Related blocks are
  * found before anything else touches the clone, then cut out so none of their titles (or the
  * figures in them) reach the text. (Marking them and cutting them from Readability's output
  * instead measured 0.898 vs 0.899 pooled F1 on extraction-990.)
  */
-function prepareClone(clone: Document, url: string, explain: Explain | undefined, checkpoint: Checkpoint) {
+function prepareClone(clone: Document, url: string, explain: Explain | undefined, checkpoint: Checkpoint): Preparation {
   checkpoint('related blocks');
-  const related = findRelated(clone, url);
+  // One walk of the clone serves both: the related snapshot's reading gives furniture its texts.
+  const page = new Page(clone, url);
+  const related = relatedOn(page);
+  const emptied: Element[] = [];
   for (const block of related.blocks) {
     explain?.(decision('related-block', 'removed', block));
+    if (block.parentElement) emptied.push(block.parentElement);
     block.remove();
   }
+  // Sets attributes only: the snapshot's texts still hold.
   markBoilerplateBoxes(clone.body);
   checkpoint('furniture');
-  removeFurniture(clone.body, explain);
+  const furniture: Element[] = [];
+  removeFurniture(clone.body, explain, { earlier: { texts: page.textMeasures(), emptied }, removed: furniture });
   // Where the article has a body of prose paragraphs of its own, its captions describe photos (a
   // gallery's, with the photographer's credit): only a photo story's captions are its text.
-  if (proseChars(clone.body, outsideFigures) < OWN_PROSE_BODY) promoteProseCaptions(clone.body);
-  return related;
+  const captionsPromoted = proseChars(clone.body, outsideFigures) < OWN_PROSE_BODY;
+  if (captionsPromoted) promoteProseCaptions(clone.body);
+  return { related, page, furniture, captionsPromoted };
+}
+
+/**
+ * A fresh clone of the page prepared as `first` was: the same elements removed and the same boxes
+ * marked, found through the first clone's snapshot instead of running related detection and the
+ * furniture rules again (they would decide the same on the same tree).
+ */
+function prepareAgain(original: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
+  const clone = boundedClone(original);
+  const counterpart = first.page.counterparts(clone);
+  const blocks = first.related.blocks.map(counterpart);
+  const furniture = first.furniture.map(counterpart);
+  if ([...blocks, ...furniture].some((element) => element === null)) {
+    prepareClone(clone, url, undefined, checkpoint);
+    return clone;
+  }
+  for (const block of blocks) block!.remove();
+  markBoilerplateBoxes(clone.body);
+  checkpoint('furniture');
+  for (const element of furniture) element!.remove();
+  if (first.captionsPromoted) promoteProseCaptions(clone.body);
+  return clone;
 }
 
 /** Characters of prose paragraphs outside figures that make a body of the page's own. */

@@ -1,4 +1,5 @@
 import { INLINE_TAGS, UNRENDERED_TAGS } from '../dom/tags';
+import { measureReadTree, type TextMeasures } from '../dom/text-measure';
 import { looksLikeStoryPath, pageContext, storyTarget, type PageContext, type StoryTarget } from './links';
 import { normalizeText } from './text';
 
@@ -82,6 +83,8 @@ export class Page {
   private mediaIds: Id[] = [];
   /** Ids of h1 elements, ascending. */
   private titleIds: Id[] = [];
+  /** Elements with a CDATA section among their children, which `pieces` leaves out. */
+  private withCdata: Set<Id> | undefined;
 
   constructor(doc: Document, pageUrl: string) {
     this.ctx = pageContext(doc, pageUrl);
@@ -144,7 +147,7 @@ export class Page {
           (info.pieces ??= []).push(value);
           info.solid += solidLength(value);
         }
-      }
+      } else if (type === 4) (this.withCdata ??= new Set()).add(parent);
     }
     // Ends and text sizes, children before parents.
     for (let id = infos.length - 1; id > 0; id -= 1) {
@@ -290,6 +293,48 @@ export class Page {
   /** Child elements and text nodes of an element, in order. */
   pieces(id: Id): readonly (string | Id)[] {
     return this.info(id)?.pieces ?? NO_PIECES;
+  }
+
+  /**
+   * The same elements in `doc`, a copy of the document the snapshot was taken of (as it was then):
+   * maps an element of the snapshot to its copy, or null for one the snapshot did not number (or
+   * when `doc` is not such a copy). Elements are matched by their place in document order.
+   */
+  counterparts(doc: Document): (element: Element) => Element | null {
+    const copies: Element[] = [];
+    const root = doc.body ?? doc.documentElement;
+    // The snapshot's walk, elements only: it does not look inside INVISIBLE elements either.
+    for (let el: Element | null = root; el;) {
+      copies.push(el);
+      let next: Element | null = INVISIBLE.has(el.tagName) ? null : el.firstElementChild;
+      for (let at: Element | null = el; !next && at && at !== root; at = at.parentElement) next = at.nextElementSibling;
+      el = next;
+    }
+    const ids = new Map<Element, Id>();
+    this.infos.forEach((info, id) => ids.set(info.el, id));
+    const same =
+      copies.length === this.infos.length && copies.every((copy, id) => copy.tagName === this.infos[id]!.tag);
+    return (element) => {
+      const id = ids.get(element);
+      return same && id !== undefined ? (copies[id] ?? null) : null;
+    };
+  }
+
+  /**
+   * The collapsed texts of the snapshot's elements, for the furniture rules, built from what the
+   * snapshot read instead of walking the page again (what it did not read is read from the DOM).
+   * They describe the page as the snapshot saw it.
+   */
+  textMeasures(): TextMeasures {
+    return measureReadTree({
+      size: this.infos.length,
+      element: (id) => this.element(id),
+      children: (id) => {
+        const info = this.infos[id];
+        if (!info || INVISIBLE.has(info.tag) || this.withCdata?.has(id)) return null;
+        return info.pieces ?? NO_PIECES;
+      },
+    });
   }
 
   attribute(id: Id, name: 'title' | 'alt' | 'image'): string | null {
