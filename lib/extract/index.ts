@@ -12,7 +12,7 @@ import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
 import { decision, type Explain } from './explain';
-import { proseChars, proseContainer } from './prose';
+import { proseChars, proseContainer, type ProseLengths } from './prose';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -129,7 +129,7 @@ function extractFromClone(
   checkpoint('Readability');
 
   // Measured before Readability, which moves what it picks out of the clone.
-  const prose = proseContainer(clone.body);
+  const prose = proseContainer(clone.body, preparation.proseLengths);
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
   // Measured as Readability measures it (white space collapsed): its `length` counts the
   // indentation of the page's source too.
@@ -253,6 +253,11 @@ interface Preparation {
   /** Elements furniture removed, in the order it removed them. */
   furniture: Element[];
   captionsPromoted: boolean;
+  /**
+   * Paragraphs measured for the caption decision. Promoting captions moves whole captions and
+   * the lead is only read, so they hold until Readability runs.
+   */
+  proseLengths: ProseLengths;
 }
 
 /**
@@ -279,9 +284,10 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
   removeFurniture(clone.body, explain, { earlier: { texts: page.textMeasures(), emptied }, removed: furniture });
   // Where the article has a body of prose paragraphs of its own, its captions describe photos (a
   // gallery's, with the photographer's credit): only a photo story's captions are its text.
-  const captionsPromoted = proseChars(clone.body, outsideFigures) < OWN_PROSE_BODY;
+  const proseLengths: ProseLengths = new Map();
+  const captionsPromoted = proseChars(clone.body, outsideFigures, proseLengths) < OWN_PROSE_BODY;
   if (captionsPromoted) promoteProseCaptions(clone.body);
-  return { related, page, furniture, captionsPromoted };
+  return { related, page, furniture, captionsPromoted, proseLengths };
 }
 
 /**
