@@ -74,7 +74,7 @@ const SEARCH_GOAL_MS = 30;
 /**
  * Imports `clips` generated clips over `vocabulary` (most frequent word first) into one database
  * per design, through the store's own import and `indexPending` (what the clips page does after an
- * import), then times the clips page's operations on both, alternating per operation.
+ * import), then times the clips page's operations on both, taking turns run by run.
  */
 export async function runBench(
   vocabulary: string[],
@@ -122,18 +122,23 @@ export async function runBench(
     savedAt: new Date(base + n * 60_000).toISOString(),
   }));
 
-  const time = async (action: (run: number) => Promise<unknown>): Promise<Timing> => {
-    const samples: number[] = [];
+  /** Times each action RUNS times, taking turns run by run, so that a change in the machine's load falls on all alike. */
+  const time = async (...actions: ((run: number) => Promise<unknown>)[]): Promise<Timing[]> => {
+    const samples = actions.map((): number[] => []);
     for (let run = 0; run < RUNS; run++) {
-      const start = performance.now();
-      await action(run);
-      samples.push(performance.now() - start);
+      for (const [index, action] of actions.entries()) {
+        const start = performance.now();
+        await action(run);
+        samples[index]!.push(performance.now() - start);
+      }
     }
-    samples.sort((a, b) => a - b);
-    return {
-      median: samples[Math.floor(samples.length / 2)]!,
-      p90: samples[Math.min(samples.length - 1, Math.floor(0.9 * samples.length))]!,
-    };
+    return samples.map((taken) => {
+      taken.sort((a, b) => a - b);
+      return {
+        median: taken[Math.floor(taken.length / 2)]!,
+        p90: taken[Math.min(taken.length - 1, Math.floor(0.9 * taken.length))]!,
+      };
+    });
   };
 
   const name = `bench-clips-${Date.now()}`;
@@ -203,8 +208,10 @@ export async function runBench(
   );
   let fresh = clips;
   for (const [label, goalMs, action] of rows) {
-    const before = await time((run) => action(baseline, run, fresh + run));
-    const after = await time((run) => action(current, run, fresh + run));
+    const [before, after] = (await time(
+      (run) => action(baseline, run, fresh + run),
+      (run) => action(current, run, fresh + run),
+    )) as [Timing, Timing];
     fresh += RUNS;
     const cell = ({ median, p90 }: Timing) => `${median.toFixed(1)} (${p90.toFixed(1)})`.padStart(18);
     log(`${label.padEnd(44)} ${cell(before)} ${cell(after)}  ${(after.median / before.median).toFixed(2)}×`);
@@ -216,17 +223,19 @@ export async function runBench(
   // The design without pair postings: a phrase is checked in the text of the clips that have its words.
   const { IndexReader, PostingsCache } = await import('../lib/clips/postings');
   let checked = 0;
-  const phraseInText = await time(async () => {
-    const db = current.store.db;
-    await db.transaction('r', db.buckets, db.pending, db.bodies, async () => {
-      const index = new IndexReader(db.buckets, new PostingsCache(), await db.pending.toArray());
-      const [first, second] = await Promise.all([index.ids('=của'), index.ids('=các')]);
-      const candidates = [...first].filter((id) => second.has(id));
-      const bodies = await db.bodies.bulkGet(candidates);
-      checked = candidates.length;
-      return bodies.filter((body) => body?.text.normalize('NFC').toLowerCase().includes('của các')).length;
-    });
-  });
+  const phraseInText = (
+    await time(async () => {
+      const db = current.store.db;
+      await db.transaction('r', db.buckets, db.pending, db.bodies, async () => {
+        const index = new IndexReader(db.buckets, new PostingsCache(), await db.pending.toArray());
+        const [first, second] = await Promise.all([index.ids('=của'), index.ids('=các')]);
+        const candidates = [...first].filter((id) => second.has(id));
+        const bodies = await db.bodies.bulkGet(candidates);
+        checked = candidates.length;
+        return bodies.filter((body) => body?.text.normalize('NFC').toLowerCase().includes('của các')).length;
+      });
+    })
+  )[0]!;
   log(
     `phrase "của các" checked in the text of the ${checked} clips with both words, instead of pair postings: ` +
       `${phraseInText.median.toFixed(1)} ms (p90 ${phraseInText.p90.toFixed(1)})`,

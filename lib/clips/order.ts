@@ -5,8 +5,11 @@
  * row names the `changes` counter (lib/clips/db.ts, MetaRow) it is true for, so an order that
  * missed a write is known stale and is read again from the clips.
  *
- * It is stored in segments of SEGMENT_LENGTH, cut from the oldest end, so that a save (a clip at
- * the newest end) rewrites only the newest segment.
+ * It is stored in segments, each a run of the order, so that a write rewrites only the segments
+ * whose clips it adds, moves or removes: a save one or two (re-dating an old clip takes it out of
+ * an old segment and into the newest), never the segments in between. A segment keeps its bounds
+ * when clips come and go, is split when it grows past SEGMENT_MAX and merged into a neighbour when
+ * it shrinks below SEGMENT_MIN. The order is built (upgrade, rebuild) in segments of SEGMENT_LENGTH.
  *
  * The order is the savedAt index's, reversed: later savedAt first, the higher id first among equal
  * ones. Rows without a usable savedAt (damaged) are not in that index; they go last, lowest id first.
@@ -19,6 +22,10 @@ import type { ClipRow } from './model';
  * order of 10,000 clips in one 120 KB row, a save took 24 ms instead of 9.
  */
 export const SEGMENT_LENGTH = 4096;
+/** 60 KB: a segment stays under Chromium's 64 KB until it is split. */
+export const SEGMENT_MAX = 5000;
+/** A segment this short after a write joins a neighbour, so that deletes do not leave many small rows to read. */
+export const SEGMENT_MIN = 1024;
 
 export interface DateOrder {
   ids: Uint32Array;
@@ -26,9 +33,18 @@ export interface DateOrder {
   savedAt: Float64Array;
 }
 
-/** A row of `order`: segment 0 holds the oldest SEGMENT_LENGTH clips, the highest the newest ones. */
+/**
+ * A row of `order`: a run of the order, never empty. The key names the row only; where the run
+ * belongs is read from its clips (a segment split off later can sit between older keys).
+ */
 export interface OrderSegment extends DateOrder {
   segment: number;
+}
+
+/** What a write does to the stored segments. */
+export interface SegmentChange {
+  put: OrderSegment[];
+  remove: number[];
 }
 
 export type OrderTable = Table<OrderSegment, number>;
@@ -102,13 +118,29 @@ export async function readOrder(clips: Table<ClipRow, number>): Promise<DateOrde
   return reordered({ ids: new Uint32Array(0), savedAt: new Float64Array(0) }, dated);
 }
 
-/** The stored order: its segments, newest first. */
+/** The segments in the order's order: by their first (newest) clips. */
+function inOrder(segments: readonly OrderSegment[]): OrderSegment[] {
+  return [...segments]
+    .filter(({ ids }) => ids.length > 0)
+    .sort((a, b) => (comesBefore(a.ids[0]!, a.savedAt[0]!, b.ids[0]!, b.savedAt[0]!) ? -1 : 1));
+}
+
+/** The number of clips the stored order holds. */
+export function orderLength(segments: readonly OrderSegment[]): number {
+  return segments.reduce((sum, { ids }) => sum + ids.length, 0);
+}
+
+/** The stored order: its segments joined, newest first. */
 export function joinSegments(segments: readonly OrderSegment[]): DateOrder {
-  const newestFirst = [...segments].sort((a, b) => b.segment - a.segment);
-  const length = newestFirst.reduce((sum, { ids }) => sum + ids.length, 0);
+  return concatenated(inOrder(segments));
+}
+
+/** The runs one after the other. */
+function concatenated(runs: readonly DateOrder[]): DateOrder {
+  const length = runs.reduce((sum, { ids }) => sum + ids.length, 0);
   const order = { ids: new Uint32Array(length), savedAt: new Float64Array(length) };
   let offset = 0;
-  for (const { ids, savedAt } of newestFirst) {
+  for (const { ids, savedAt } of runs) {
     order.ids.set(ids, offset);
     order.savedAt.set(savedAt, offset);
     offset += ids.length;
@@ -116,19 +148,121 @@ export function joinSegments(segments: readonly OrderSegment[]): DateOrder {
   return order;
 }
 
-/** Stores `order` over the `stored` segments, writing only the segments that changed. */
+/**
+ * Stores a whole `order` (built from the clips) over the `stored` segments: cut in segments of
+ * SEGMENT_LENGTH from the oldest end, numbered from 0 there, writing only the segments that changed.
+ */
 export async function storeOrder(table: OrderTable, order: DateOrder, stored: readonly OrderSegment[]): Promise<void> {
   const before = new Map(stored.map((segment) => [segment.segment, segment]));
   const count = Math.ceil(order.ids.length / SEGMENT_LENGTH);
-  const puts: OrderSegment[] = [];
+  const put: OrderSegment[] = [];
   for (let segment = 0; segment < count; segment++) {
     const end = order.ids.length - segment * SEGMENT_LENGTH;
     const start = Math.max(0, end - SEGMENT_LENGTH);
     const next = { segment, ids: order.ids.slice(start, end), savedAt: order.savedAt.slice(start, end) };
-    if (!sameSegment(before.get(segment), next)) puts.push(next);
+    if (!sameSegment(before.get(segment), next)) put.push(next);
   }
-  const gone = stored.filter(({ segment }) => segment >= count).map(({ segment }) => segment);
-  await Promise.all([puts.length ? table.bulkPut(puts) : null, gone.length ? table.bulkDelete(gone) : null]);
+  const remove = stored.filter(({ segment }) => segment >= count).map(({ segment }) => segment);
+  await writeSegments(table, { put, remove });
+}
+
+/** Places the clips `written` at their (new) dates and drops the clips `removed` in the stored order. */
+export async function editOrder(
+  table: OrderTable,
+  stored: readonly OrderSegment[],
+  written: readonly Dated[],
+  removed: Iterable<number> = [],
+): Promise<void> {
+  await writeSegments(table, editedSegments(stored, written, removed));
+}
+
+async function writeSegments(table: OrderTable, { put, remove }: SegmentChange): Promise<void> {
+  await Promise.all([put.length ? table.bulkPut(put) : null, remove.length ? table.bulkDelete(remove) : null]);
+}
+
+/**
+ * The segments `editOrder` writes and deletes. A written clip goes to the segment whose run holds
+ * its date, the first one (newest first) whose oldest clip it comes before, or the oldest segment:
+ * each segment's run keeps its bounds, so the runs stay in order without touching the others.
+ */
+export function editedSegments(
+  stored: readonly OrderSegment[],
+  written: readonly Dated[],
+  removed: Iterable<number> = [],
+): SegmentChange {
+  const dropped = new Set(removed);
+  for (const { id } of written) dropped.add(id);
+  let nextKey = stored.reduce((highest, { segment }) => Math.max(highest, segment + 1), 0);
+  const segments = inOrder(stored);
+  if (segments.length === 0)
+    segments.push({ segment: nextKey++, ids: new Uint32Array(0), savedAt: new Float64Array(0) });
+  const arriving = segments.map((): Dated[] => []);
+  let target = 0;
+  for (const { id, date } of sorted(written)) {
+    while (target < segments.length - 1 && !comesBeforeLast(id, date, segments[target]!)) target++;
+    arriving[target]!.push({ id, savedAt: date });
+  }
+  const edited = segments.map((segment, index) => {
+    const changed = arriving[index]!.length > 0 || segment.ids.some((id) => dropped.has(id));
+    return { key: segment.segment, changed, run: changed ? reordered(segment, arriving[index]!, dropped) : segment };
+  });
+  const remove = new Set(stored.filter(({ ids }) => ids.length === 0).map(({ segment }) => segment));
+  for (let index = 0; index < edited.length;) {
+    const partner = mergePartner(edited, index);
+    if (partner === undefined) {
+      index++;
+      continue;
+    }
+    const [newer, older] = [Math.min(index, partner), Math.max(index, partner)];
+    remove.add(edited[index]!.key);
+    edited.splice(newer, 2, {
+      key: edited[partner]!.key,
+      changed: true,
+      run: concatenated([edited[newer]!.run, edited[older]!.run]),
+    });
+    index = newer;
+  }
+  const put: OrderSegment[] = [];
+  for (const { key, changed, run } of edited) {
+    if (!changed) continue;
+    if (run.ids.length === 0) {
+      remove.add(key);
+      continue;
+    }
+    const pieces = run.ids.length > SEGMENT_MAX ? Math.ceil(run.ids.length / SEGMENT_LENGTH) : 1;
+    for (let piece = 0; piece < pieces; piece++) {
+      const start = Math.floor((piece * run.ids.length) / pieces);
+      const end = Math.floor(((piece + 1) * run.ids.length) / pieces);
+      put.push({
+        segment: piece === 0 ? key : nextKey++,
+        ids: run.ids.slice(start, end),
+        savedAt: run.savedAt.slice(start, end),
+      });
+    }
+  }
+  return { put, remove: [...remove] };
+}
+
+/**
+ * The neighbour a segment changed by this write joins when it is shorter than SEGMENT_MIN: the
+ * shorter one, if the two fit in SEGMENT_LENGTH.
+ */
+function mergePartner(edited: readonly { changed: boolean; run: DateOrder }[], index: number): number | undefined {
+  const { changed, run } = edited[index]!;
+  // An emptied segment is deleted, with nothing to join.
+  if (!changed || run.ids.length === 0 || run.ids.length >= SEGMENT_MIN) return undefined;
+  const partner = [index - 1, index + 1]
+    .filter((other) => other >= 0 && other < edited.length)
+    .sort((a, b) => edited[a]!.run.ids.length - edited[b]!.run.ids.length)[0];
+  return partner !== undefined && run.ids.length + edited[partner]!.run.ids.length <= SEGMENT_LENGTH
+    ? partner
+    : undefined;
+}
+
+/** Whether the clip (`id`, `date`) comes before the oldest clip of `segment` (an empty one holds any). */
+function comesBeforeLast(id: number, date: number, { ids, savedAt }: DateOrder): boolean {
+  const last = ids.length - 1;
+  return last < 0 || comesBefore(id, date, ids[last]!, savedAt[last]!);
 }
 
 function sameSegment(stored: OrderSegment | undefined, next: OrderSegment): boolean {

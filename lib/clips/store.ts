@@ -19,7 +19,16 @@ import {
   splitClip,
   termsOf,
 } from './model';
-import { type DateOrder, type Dated, dateOf, joinSegments, readOrder, reordered, storeOrder } from './order';
+import {
+  type DateOrder,
+  type Dated,
+  dateOf,
+  editOrder,
+  joinSegments,
+  orderLength,
+  readOrder,
+  storeOrder,
+} from './order';
 import { IndexReader, POSTINGS_CHUNK, PostingsCache, PostingsChange, chunkOf } from './postings';
 
 export interface ListParams {
@@ -382,18 +391,16 @@ export class ClipStore {
       this.db.order.toArray(),
     ]);
     const current = changes?.value ?? 0;
-    // A missing or stale order is read again from the clips, which already hold this change.
-    const stored = joinSegments(segments);
-    const order = isCurrent(stored, ordered, changes, count)
-      ? reordered(stored, dated, removed)
-      : await readOrder(this.db.clips);
     await Promise.all([
       this.db.meta.bulkPut([
         { name: 'count', value: count ? count.value + added : await this.db.clips.count() },
         { name: 'changes', value: current + 1 },
         { name: 'order', value: current + 1 },
       ]),
-      storeOrder(this.db.order, order, segments),
+      // A missing or stale order is read again from the clips, which already hold this change.
+      isCurrent(orderLength(segments), ordered, changes, count)
+        ? editOrder(this.db.order, segments, dated, removed)
+        : storeOrder(this.db.order, await readOrder(this.db.clips), segments),
     ]);
   }
 
@@ -408,7 +415,8 @@ export class ClipStore {
       const stored = fromClips ? null : joinSegments(await this.db.order.toArray());
       this.dateOrder = {
         changes,
-        order: stored && isCurrent(stored, ordered, counter, count) ? stored : await readOrder(this.db.clips),
+        order:
+          stored && isCurrent(stored.ids.length, ordered, counter, count) ? stored : await readOrder(this.db.clips),
       };
     }
     return this.dateOrder.order;
@@ -580,14 +588,14 @@ function readRows(rows: readonly (ClipRow | undefined)[]): { clips: ClipRow[]; c
   return { clips, corrupted };
 }
 
-/** Whether the stored order holds every clip as of the current `changes` counter (meta rows). */
+/** Whether the stored order, of `length` clips, holds every clip as of the current `changes` counter (meta rows). */
 function isCurrent(
-  order: DateOrder,
+  length: number,
   ordered: MetaRow | undefined,
   changes: MetaRow | undefined,
   count: MetaRow | undefined,
 ): boolean {
-  return ordered !== undefined && ordered.value === (changes?.value ?? 0) && order.ids.length === count?.value;
+  return ordered !== undefined && ordered.value === (changes?.value ?? 0) && length === count?.value;
 }
 
 function intersect(sets: Set<number>[]): Set<number> {

@@ -9,6 +9,8 @@ export interface Decision {
   path: string;
   /** The start of the element's text, or the reason for a page-wide decision. */
   text: string;
+  /** Made on a body that was then set aside for another attempt's (it shaped nothing Loa returns). */
+  discarded?: true;
 }
 
 export type Explain = (decision: Decision) => void;
@@ -33,5 +35,21 @@ export function decision(rule: string, action: Decision['action'], element: Elem
     action,
     path: element ? elementPath(element) : '',
     text: (text ?? collapse(element?.textContent)).slice(0, TEXT_START),
+  };
+}
+
+/**
+ * Holds the decisions of one attempt at a body until it is known whether that body is kept, so
+ * the trace can say which removals belong to a body that was then discarded.
+ */
+export function attempt(explain: Explain | undefined) {
+  const held: Decision[] = [];
+  return {
+    explain: explain && ((made: Decision) => void held.push(made)),
+    /** Passes the held decisions on, marked when their body was discarded. */
+    settle(discarded: boolean): void {
+      for (const made of held) explain?.(discarded ? { ...made, discarded: true } : made);
+      held.length = 0;
+    },
   };
 }

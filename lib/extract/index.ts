@@ -4,6 +4,8 @@ import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../
 import { Page, relatedOn, type RelatedResult } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
+import { withoutTrailingNotices } from './notices';
+import { cutPhotoCaptions, hasOwnProseBody, markCaptionBoxes } from './captions';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { completeArticle } from './complete';
@@ -11,8 +13,8 @@ import { linkTextShare, promoteProseCaptions, removeFurniture } from './furnitur
 import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
-import { decision, type Explain } from './explain';
-import { proseChars, proseContainer, type ProseLengths } from './prose';
+import { attempt, decision, type Explain } from './explain';
+import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -129,7 +131,7 @@ function extractFromClone(
   checkpoint('Readability');
 
   // Measured before Readability, which moves what it picks out of the clone.
-  const prose = proseContainer(clone.body, preparation.proseLengths);
+  const prose = proseContainer(clone.body);
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
   // Measured as Readability measures it (white space collapsed): its `length` counts the
   // indentation of the page's source too.
@@ -168,21 +170,27 @@ function extractFromClone(
   if (!parsed?.content) return notArticle('No article text was found on this page.');
   explain?.(decision('readability', 'chosen', parsed.content));
   checkpoint('furniture in the article');
-  let body = readBody(parsed.content, lead, explain);
+  const first = attempt(explain);
+  let body = readBody(parsed.content, lead, first.explain);
   if (body.listOfLinks || body.teaserList) {
     // Furniture cut before Readability can move its pick from a short article to a list beside
     // it (a news ticker): then Readability's pick on the page as it is gets its chance.
     checkpoint('Readability on the page as it is');
     const untouched = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
     if (untouched?.content) {
-      const second = readBody(untouched.content, lead, explain);
-      if (!second.listOfLinks && !second.teaserList && second.text.length > 0) {
+      const retry = attempt(explain);
+      const second = readBody(untouched.content, lead, retry.explain);
+      const chosen = !second.listOfLinks && !second.teaserList && second.text.length > 0;
+      first.settle(chosen);
+      if (chosen) {
         explain?.(decision('readability:untouched-page', 'chosen', untouched.content));
         parsed = untouched;
         body = second;
       }
+      retry.settle(!chosen);
     }
   }
+  first.settle(false);
   const { listOfLinks, teaserList } = body;
   let { paragraphs, text } = body;
   if (text.length === 0 && lead) {
@@ -228,13 +236,14 @@ function extractFromClone(
 /** Readability's pick as paragraphs, with what the not-article checks ask of it. */
 function readBody(content: Element, lead: Lead | null, explain: Explain | undefined) {
   removeFurniture(content, explain);
+  cutPhotoCaptions(content, explain);
   // Whether Readability picked a list is a question about its pick, asked before the boilerplate
   // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
   const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
   const teaserList = isTeaserList(content);
   cutMarkedBoxes(content, explain);
   cutTrailingHeadings(content, explain);
-  let paragraphs = paragraphsOf(content);
+  let paragraphs = withoutTrailingNotices(paragraphsOf(content), explain);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {
       const repeated = repeatsLead(paragraph, lead.text);
@@ -253,11 +262,6 @@ interface Preparation {
   /** Elements furniture removed, in the order it removed them. */
   furniture: Element[];
   captionsPromoted: boolean;
-  /**
-   * Paragraphs measured for the caption decision. Promoting captions moves whole captions and
-   * the lead is only read, so they hold until Readability runs.
-   */
-  proseLengths: ProseLengths;
 }
 
 /**
@@ -277,17 +281,15 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
     if (block.parentElement) emptied.push(block.parentElement);
     block.remove();
   }
-  // Sets attributes only: the snapshot's texts still hold.
+  // These set attributes only: the snapshot's texts still hold.
   markBoilerplateBoxes(clone.body);
+  markCaptionBoxes(clone.body);
   checkpoint('furniture');
   const furniture: Element[] = [];
   removeFurniture(clone.body, explain, { earlier: { texts: page.textMeasures(), emptied }, removed: furniture });
-  // Where the article has a body of prose paragraphs of its own, its captions describe photos (a
-  // gallery's, with the photographer's credit): only a photo story's captions are its text.
-  const proseLengths: ProseLengths = new Map();
-  const captionsPromoted = proseChars(clone.body, outsideFigures, proseLengths) < OWN_PROSE_BODY;
+  const captionsPromoted = !hasOwnProseBody(clone.body);
   if (captionsPromoted) promoteProseCaptions(clone.body);
-  return { related, page, furniture, captionsPromoted, proseLengths };
+  return { related, page, furniture, captionsPromoted };
 }
 
 /**
@@ -306,15 +308,12 @@ function prepareAgain(original: Document, first: Preparation, url: string, check
   }
   for (const block of blocks) block!.remove();
   markBoilerplateBoxes(clone.body);
+  markCaptionBoxes(clone.body);
   checkpoint('furniture');
   for (const element of furniture) element!.remove();
   if (first.captionsPromoted) promoteProseCaptions(clone.body);
   return clone;
 }
-
-/** Characters of prose paragraphs outside figures that make a body of the page's own. */
-const OWN_PROSE_BODY = 500;
-const outsideFigures = (paragraph: Element) => !paragraph.closest('figure, figcaption');
 
 /** Text that is not link text: what an article has and a menu has not. */
 function ownText(content: Element): number {

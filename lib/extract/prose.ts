@@ -54,30 +54,11 @@ function inChrome(element: Element): boolean {
   return false;
 }
 
-/**
- * Prose lengths of paragraphs measured already, for a caller that asks twice about a tree in
- * which no paragraph's own content changed between the two questions.
- */
-export type ProseLengths = Map<Element, number>;
-
-function cachedProseLength(paragraph: Element, lengths: ProseLengths | undefined): number {
-  let length = lengths?.get(paragraph);
-  if (length === undefined) {
-    length = proseLength(paragraph);
-    lengths?.set(paragraph, length);
-  }
-  return length;
-}
-
 /** Characters of prose paragraphs inside `root` (those `counts` accepts). */
-export function proseChars(
-  root: Element,
-  counts: (paragraph: Element) => boolean = () => true,
-  lengths?: ProseLengths,
-): number {
+export function proseChars(root: Element, counts: (paragraph: Element) => boolean = () => true): number {
   let total = 0;
   for (const paragraph of Array.from(root.querySelectorAll('p')))
-    if (counts(paragraph)) total += cachedProseLength(paragraph, lengths);
+    if (counts(paragraph)) total += proseLength(paragraph);
   return total;
 }
 
@@ -93,11 +74,11 @@ export interface ProseContainer {
  * side by side. Readability scores commas and length, so a long list of names or a table can
  * outscore a body of sentences; this asks only for sentences.
  */
-export function proseContainer(root: Element, lengths?: ProseLengths): ProseContainer | null {
+export function proseContainer(root: Element): ProseContainer | null {
   const totals = new Map<Element, { first: Element; chars: number }>();
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
     const parent = paragraph.parentElement;
-    const length = parent ? cachedProseLength(paragraph, lengths) : 0;
+    const length = parent ? proseLength(paragraph) : 0;
     if (!parent || length === 0) continue;
     const total = totals.get(parent);
     if (total) total.chars += length;

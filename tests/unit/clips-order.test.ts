@@ -1,7 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClipInput, ClipStore, ClipsDb, openClipStore } from '../../lib/clips';
-import { type DateOrder, SEGMENT_LENGTH, joinSegments, reordered, storeOrder } from '../../lib/clips/order';
+import {
+  type DateOrder,
+  type Dated,
+  type OrderSegment,
+  SEGMENT_LENGTH,
+  SEGMENT_MAX,
+  SEGMENT_MIN,
+  editOrder,
+  editedSegments,
+  joinSegments,
+  reordered,
+  storeOrder,
+} from '../../lib/clips/order';
 
 let counter = 0;
 const open: ClipStore[] = [];
@@ -133,6 +145,122 @@ describe('reordered', () => {
     expect([...next.savedAt]).toEqual([60, 50, 30, 10, 5]);
   });
 });
+
+describe('editing the stored order', () => {
+  const empty: DateOrder = { ids: new Uint32Array(0), savedAt: new Float64Array(0) };
+  /** Clips 1…length saved a minute apart, clip 1 the oldest. */
+  const minutes = (length: number) =>
+    reordered(
+      empty,
+      Array.from({ length }, (_, index) => ({ id: index + 1, savedAt: index * 60_000 })),
+    );
+
+  it('re-dating the oldest clip rewrites its segment and the newest, none between', async () => {
+    const db = new ClipsDb(`clips-order-${++counter}`);
+    const length = 3 * SEGMENT_LENGTH + 100;
+    const order = minutes(length);
+    await storeOrder(db.order, order, []);
+    const stored = await db.order.toArray();
+    const resaved = [{ id: 1, savedAt: length * 60_000 }];
+    const change = editedSegments(stored, resaved);
+    expect({ put: change.put.map(({ segment }) => segment), remove: change.remove }).toEqual({
+      put: [3, 0],
+      remove: [],
+    });
+    await editOrder(db.order, stored, resaved);
+    expect(joinSegments(await db.order.toArray())).toEqual(reordered(order, resaved));
+    // A delete from the middle rewrites the one segment that held the clip.
+    const deleted = editedSegments(await db.order.toArray(), [], [SEGMENT_LENGTH + 7]);
+    expect({ put: deleted.put.map(({ segment }) => segment), remove: deleted.remove }).toEqual({
+      put: [1],
+      remove: [],
+    });
+    db.close();
+  });
+
+  it('keeps the order through random saves, re-saves, imports and deletes, in bounded segments', () => {
+    // mulberry32: the same sequence every run.
+    let seed = 15;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    let expected = minutes(2 * SEGMENT_LENGTH + 10);
+    const rows = new Map<number, OrderSegment>();
+    // As version 5's first release stored it: cut from the oldest end.
+    for (let segment = 0; segment * SEGMENT_LENGTH < expected.ids.length; segment++) {
+      const end = expected.ids.length - segment * SEGMENT_LENGTH;
+      const start = Math.max(0, end - SEGMENT_LENGTH);
+      rows.set(segment, { segment, ids: expected.ids.slice(start, end), savedAt: expected.savedAt.slice(start, end) });
+    }
+    let nextId = expected.ids.length + 1;
+    let now = expected.ids.length * 60_000;
+    const someClip = () => expected.ids[Math.floor(random() * expected.ids.length)]!;
+    const writes = { single: 0, bulk: 0, splits: 0, merges: 0 };
+    for (let step = 0; step < 400; step++) {
+      const kind = random();
+      let written: Dated[] = [];
+      let removed: number[] = [];
+      if (kind < 0.3) written = [{ id: nextId++, savedAt: (now += 60_000) }];
+      else if (kind < 0.6) written = [{ id: someClip(), savedAt: (now += 60_000) }];
+      else if (kind < 0.75) removed = [someClip()];
+      else if (kind < 0.85 && expected.ids.length > 2000)
+        removed = Array.from({ length: 1 + Math.floor(random() * 1500) }, someClip);
+      else {
+        // An import: older and newer clips, some dated alike, some undated, one already there.
+        written = Array.from({ length: 1 + Math.floor(random() * 1500) }, () => ({
+          id: nextId++,
+          savedAt: random() < 0.02 ? 'damaged' : Math.floor(random() * now * 1.1),
+        }));
+        written.push({ id: someClip(), savedAt: written[0]!.savedAt });
+      }
+      const change = editedSegments([...rows.values()], written, removed);
+      const before = rows.size;
+      for (const key of change.remove) rows.delete(key);
+      for (const segment of change.put) rows.set(segment.segment, segment);
+      expected = reordered(expected, written, removed);
+      expectSameOrder(joinSegments([...rows.values()]), expected);
+      for (const { ids } of rows.values()) expect(ids.length).toBeGreaterThan(0);
+      for (const { ids } of rows.values()) expect(ids.length).toBeLessThanOrEqual(SEGMENT_MAX);
+      // A short segment is never beside another: it would have joined it.
+      const lengths = [...joinedLengths(rows)];
+      lengths.forEach((length, index) => {
+        if (index > 0) expect(length < SEGMENT_MIN && lengths[index - 1]! < SEGMENT_MIN).toBe(false);
+      });
+      if (written.length + removed.length === 1) {
+        // Out of one segment, into another (split in two if it is full), joining a neighbour if short.
+        expect(change.put.length + change.remove.length).toBeLessThanOrEqual(4);
+        writes.single++;
+      } else writes.bulk++;
+      if (rows.size > before) writes.splits++;
+      if (rows.size < before) writes.merges++;
+    }
+    // The sequence reaches every path.
+    expect(Object.values(writes).every((count) => count > 0)).toBe(true);
+  });
+});
+
+/** `toEqual` on typed arrays of 10,000 goes element by element, far too slowly for hundreds of steps. */
+function expectSameOrder(actual: DateOrder, expected: DateOrder) {
+  const bytes = (array: Uint32Array | Float64Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  expect(actual.ids.length).toBe(expected.ids.length);
+  expect(bytes(actual.ids).equals(bytes(expected.ids))).toBe(true);
+  expect(bytes(actual.savedAt).equals(bytes(expected.savedAt))).toBe(true);
+}
+
+/** The stored segments' lengths, newest segment first. */
+function joinedLengths(rows: ReadonlyMap<number, OrderSegment>): number[] {
+  const segments = [...rows.values()];
+  const order = joinSegments(segments);
+  const first = new Map(segments.map(({ ids }) => [ids[0]!, ids.length]));
+  const lengths: number[] = [];
+  for (let position = 0; position < order.ids.length; position += lengths[lengths.length - 1]!) {
+    lengths.push(first.get(order.ids[position]!)!);
+  }
+  return lengths;
+}
 
 describe('the stored newest-first order', () => {
   it('stays the savedAt index order through save, re-save, edit, import, bulk delete and undo', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtml } from '../../cli/html';
-import { extractArticle } from '../../lib/extract';
+import { extractArticle, type Decision } from '../../lib/extract';
 import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
@@ -328,10 +328,22 @@ describe('a pick the preparation moved to a list', () => {
       (_, i) => `<li><a href="/tin-${i}.html">Thông báo số ${i} của Ủy ban nhân dân tỉnh về lịch làm việc</a></li>`,
     ).join('');
     // The notice sits in a small form (a feedback widget to the theme), which the preparation removes.
+    const decisions: Decision[] = [];
     const result = extractArticle(
-      page(`<h1>Thông báo nghỉ làm việc</h1><ul>${links}</ul><form><p>${notice}</p></form>`),
+      page(
+        `<h1>Thông báo nghỉ làm việc</h1><ul>${links}<li class="post-meta">Cập nhật 8 giờ trước</li></ul><form><p>${notice}</p></form>`,
+      ),
+      { explain: (made) => decisions.push(made) },
     );
     expect(result.ok && result.article.text).toBe(notice);
+    // The trace says which removals were made on the list that was then set aside.
+    const switched = decisions.findIndex((made) => made.rule === 'readability:untouched-page');
+    const onTheList = decisions
+      .slice(0, switched)
+      .filter((made) => made.action === 'removed' && made.path.startsWith('div#readability-content'));
+    expect(onTheList.length).toBeGreaterThan(0);
+    expect(onTheList.every((made) => made.discarded)).toBe(true);
+    expect(decisions.slice(switched).some((made) => made.discarded)).toBe(false);
   });
 });
 
@@ -385,6 +397,23 @@ describe('what is left when boxes are gone', () => {
   });
 });
 
+describe("the site's appeals to its readers and its disclaimers", () => {
+  it('drops the appeals and disclaimers that end the text, keeps a paragraph about subscribers inside the story', () => {
+    const subscribers = 'Số thuê bao (subscribers) của mạng di động tăng 3% trong quý I.';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${subscribers}</p><p>${PROSE}</p><p>${PROSE}</p>` +
+          '<p>Subscribe now to our print edition for the full story.</p>' +
+          '<p><strong>Follow us on Telegram and download our app for the latest news.</strong></p>' +
+          '<p><em>This article is the copyrighted property of the paper; reprint only with written permission.</em></p></article>',
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toEqual([PROSE.trim(), subscribers, PROSE.trim(), PROSE.trim()]);
+  });
+});
+
 describe('captions', () => {
   const caption =
     'Bộ trưởng tiếp đoàn công tác của Chương trình Lương thực Thế giới tại trụ sở Bộ ở Hà Nội sáng 25/1 — © Ảnh: Nguyễn Văn A';
@@ -397,6 +426,29 @@ describe('captions', () => {
     if (!result.ok) return;
     expect(result.article.text).toContain(PROSE.trim());
     expect(result.article.text).not.toContain('Nguyễn Văn A');
+  });
+  it('leaves out the caption of a photo beside a body of text, as a <figcaption> or a box named as one', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>` +
+          '<figure><img src="a.jpg"><figcaption>Quang cảnh phiên họp tại điểm cầu UBND tỉnh.</figcaption></figure>' +
+          `<p>${PROSE}</p><div class="wp-caption"><img src="b.jpg"><p class="wp-caption-text">Đoàn công tác tại Hà Nội.</p></div>` +
+          `<p>${PROSE}</p></article>`,
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim(), PROSE.trim()]);
+  });
+  it('keeps the caption of a short notice whose text is not much more than it', () => {
+    const notice = 'Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân tháng 3 tại trụ sở số 2 đường Trần Phú.';
+    const result = extractArticle(
+      page(
+        `<h1>Lịch tiếp công dân</h1><article><p>${notice}</p><p>${notice}</p>` +
+          '<figure><img src="a.jpg"><figcaption>Trụ sở tiếp công dân của tỉnh.</figcaption></figure></article>',
+      ),
+    );
+    expect(result.ok && result.article.text).toContain('Trụ sở tiếp công dân của tỉnh.');
   });
   it('reads a photo story’s captions as its text', () => {
     const result = extractArticle(page(`<h1>Cải cách hành chính</h1><article>${gallery}</article>`));
