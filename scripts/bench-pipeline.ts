@@ -44,9 +44,9 @@ const STAGES: [stage: string, functionName: RegExp][] = [
   ['clone', /^(boundedClone|cloneNode)\d*$/],
   ['garbled check', /^isGarbled\d*$/],
   ['readerable check', /^isProbablyReaderable\d*$/],
-  // The related snapshot is taken (Page) in prepareClone, and its texts serve furniture.
+  // prepareClone takes the related snapshot (Page) itself, to keep it for a second prepared clone.
   ['related', /^(findRelated|relatedOn|Page)\d*$/],
-  ['furniture', /^(removeFurniture|promoteProseCaptions|linkTextShare|textMeasures)\d*$/],
+  ['furniture', /^(removeFurniture|promoteProseCaptions|linkTextShare)\d*$/],
   ['lead, headline', /^(findLead|findHeadline|repeatsLead)\d*$/],
   ['Readability', /^parse$/],
   ['paragraphs, teaser check', /^(paragraphsOf|isTeaserList)\d*$/],

@@ -1,7 +1,6 @@
 /**
  * Collapsed texts of every element under a root, capped: what the furniture rules judge. Built
- * bottom-up, each element's text from its children's, either in one walk of the DOM or from a
- * tree already read (the related-story snapshot), so the clone is not walked twice.
+ * bottom-up in one walk of the DOM, each element's text from its children's.
  */
 const INLINE = /^(A|STRONG|EM|B|I|SMALL|SPAN|ABBR|CODE|MARK|U|S|SUB|SUP)$/;
 /** Furniture is short; longer texts are only counted, never kept, so measuring stays linear. */
@@ -165,43 +164,4 @@ function measureInto(measured: Map<Element, Measured>, root: Element): Measured 
       stack.push({ element: node as Element, next: node.firstChild, text: emptyMeasure() });
     } else addText(top.text, node);
   }
-}
-
-/**
- * A tree read already, with elements numbered in document order (preorder): each element's child
- * elements (by number) and text nodes (by value) in order, or null where its children were not
- * read (they are then read from the DOM).
- */
-export interface ReadTree {
-  readonly size: number;
-  element(id: number): Element | null;
-  children(id: number): readonly (string | number)[] | null;
-}
-
-/**
- * Measures a tree read already, without walking the DOM again: children before parents, so every
- * child's measure is known when its parent's is built. The same measures as `measureTexts` on the
- * tree as it was read; after removals, `remeasure` the elements that lost children.
- */
-export function measureReadTree(tree: ReadTree): TextMeasures {
-  const measured = new Map<Element, Measured>();
-  // Filled from the last id down: sized up front, or the engine stores it as a sparse dictionary.
-  const byId = new Array<Measured>(tree.size);
-  for (let id = tree.size - 1; id >= 0; id -= 1) {
-    const element = tree.element(id);
-    if (!element) continue;
-    const pieces = tree.children(id);
-    let text: Measured;
-    if (pieces === null) text = measureInto(measured, element);
-    else {
-      text = emptyMeasure();
-      for (const piece of pieces) {
-        if (typeof piece === 'string') addTextValue(text, piece);
-        else addMeasure(text, byId[piece]);
-      }
-      measured.set(element, text);
-    }
-    byId[id] = text;
-  }
-  return new TextMeasures(measured);
 }

@@ -79,24 +79,13 @@ function isAudioWidget(element: Element, texts: TextMeasures): boolean {
   );
 }
 
-export interface FurnitureOptions {
-  /**
-   * Texts of `root` measured before some elements were removed from it (with the related-story
-   * snapshot, which reads the same tree), and the elements that lost children since: only these
-   * are measured again.
-   */
-  earlier?: { texts: TextMeasures; emptied: Element[] };
-  /** Told every element removed, in order. */
-  removed?: Element[];
-}
-
 /**
  * Removes furniture from `root` (a clone of the page, or the article element Readability returned).
  * Leaves are judged by their own text; widgets by their name plus a short text, so a long
- * paragraph that merely sits in a box called "share" is never lost.
+ * paragraph that merely sits in a box called "share" is never lost. `removed` is told every
+ * element removed, in order.
  */
-export function removeFurniture(root: Element, explain?: Explain, options: FurnitureOptions = {}): void {
-  const { earlier, removed } = options;
+export function removeFurniture(root: Element, explain?: Explain, removed?: Element[]): void {
   // Removed elements and their descendants: checking this set instead of `root.contains` keeps
   // the pass linear on deep pages (each element is added once, with the subtree it left with).
   const gone = new Set<Element>();
@@ -113,16 +102,8 @@ export function removeFurniture(root: Element, explain?: Explain, options: Furni
   for (const element of Array.from(root.querySelectorAll('audio, button, [role="button"], noscript, svg'))) {
     if (!gone.has(element)) remove(element, 'furniture:control');
   }
-  let texts: TextMeasures;
-  if (earlier) {
-    texts = earlier.texts;
-    for (const element of earlier.emptied) emptied.add(element);
-    texts.remeasure(
-      [...emptied].filter((element) => !gone.has(element)),
-      root,
-    );
-  } else texts = measureTexts(root);
   emptied.clear();
+  const texts = measureTexts(root);
   // ASP.NET and similar CMSs wrap the whole page in one <form>: only small forms are widgets.
   for (const form of Array.from(root.querySelectorAll('form'))) {
     if (!gone.has(form) && texts.isShorterThan(form, SHORT_WIDGET_TEXT)) remove(form, 'furniture:small-form');

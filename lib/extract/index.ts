@@ -272,21 +272,18 @@ interface Preparation {
  */
 function prepareClone(clone: Document, url: string, explain: Explain | undefined, checkpoint: Checkpoint): Preparation {
   checkpoint('related blocks');
-  // One walk of the clone serves both: the related snapshot's reading gives furniture its texts.
+  // The snapshot is kept: a second prepared clone finds the same elements through it.
   const page = new Page(clone, url);
   const related = relatedOn(page);
-  const emptied: Element[] = [];
   for (const block of related.blocks) {
     explain?.(decision('related-block', 'removed', block));
-    if (block.parentElement) emptied.push(block.parentElement);
     block.remove();
   }
-  // These set attributes only: the snapshot's texts still hold.
   markBoilerplateBoxes(clone.body);
   markCaptionBoxes(clone.body);
   checkpoint('furniture');
   const furniture: Element[] = [];
-  removeFurniture(clone.body, explain, { earlier: { texts: page.textMeasures(), emptied }, removed: furniture });
+  removeFurniture(clone.body, explain, furniture);
   const captionsPromoted = !hasOwnProseBody(clone.body);
   if (captionsPromoted) promoteProseCaptions(clone.body);
   return { related, page, furniture, captionsPromoted };

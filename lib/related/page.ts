@@ -1,5 +1,4 @@
 import { INLINE_TAGS, UNRENDERED_TAGS } from '../dom/tags';
-import { measureReadTree, type TextMeasures } from '../dom/text-measure';
 import { looksLikeStoryPath, pageContext, storyTarget, type PageContext, type StoryTarget } from './links';
 import { normalizeText } from './text';
 
@@ -83,8 +82,6 @@ export class Page {
   private mediaIds: Id[] = [];
   /** Ids of h1 elements, ascending. */
   private titleIds: Id[] = [];
-  /** Elements with a CDATA section among their children, which `pieces` leaves out. */
-  private withCdata: Set<Id> | undefined;
 
   constructor(doc: Document, pageUrl: string) {
     this.ctx = pageContext(doc, pageUrl);
@@ -147,7 +144,7 @@ export class Page {
           (info.pieces ??= []).push(value);
           info.solid += solidLength(value);
         }
-      } else if (type === 4) (this.withCdata ??= new Set()).add(parent);
+      }
     }
     // Ends and text sizes, children before parents.
     for (let id = infos.length - 1; id > 0; id -= 1) {
@@ -318,23 +315,6 @@ export class Page {
       const id = ids.get(element);
       return same && id !== undefined ? (copies[id] ?? null) : null;
     };
-  }
-
-  /**
-   * The collapsed texts of the snapshot's elements, for the furniture rules, built from what the
-   * snapshot read instead of walking the page again (what it did not read is read from the DOM).
-   * They describe the page as the snapshot saw it.
-   */
-  textMeasures(): TextMeasures {
-    return measureReadTree({
-      size: this.infos.length,
-      element: (id) => this.element(id),
-      children: (id) => {
-        const info = this.infos[id];
-        if (!info || INVISIBLE.has(info.tag) || this.withCdata?.has(id)) return null;
-        return info.pieces ?? NO_PIECES;
-      },
-    });
   }
 
   attribute(id: Id, name: 'title' | 'alt' | 'image'): string | null {
