@@ -44,7 +44,8 @@ const STAGES: [stage: string, functionName: RegExp][] = [
   ['clone', /^(boundedClone|cloneNode)\d*$/],
   ['garbled check', /^isGarbled\d*$/],
   ['readerable check', /^isProbablyReaderable\d*$/],
-  ['related', /^findRelated\d*$/],
+  // prepareClone takes the related snapshot (Page) itself, to keep it for a second prepared clone.
+  ['related', /^(findRelated|relatedOn|Page)\d*$/],
   ['furniture', /^(removeFurniture|promoteProseCaptions|linkTextShare)\d*$/],
   ['lead, headline', /^(findLead|findHeadline|repeatsLead)\d*$/],
   ['Readability', /^parse$/],

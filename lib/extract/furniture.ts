@@ -3,6 +3,7 @@
  * file-name captions, subscribe/comment prompts. Each rule is general (text shape or widget
  * shape), never a site's class name, so it holds on sites we have not seen.
  */
+import { measureTexts, type TextMeasures } from '../dom/text-measure';
 import { PHOTO_CREDIT } from '../text/captions';
 import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
@@ -68,7 +69,7 @@ function isFurnitureText(text: string): boolean {
 }
 
 /** An audio-player widget (its <audio> already gone): a box that shows voice choices and a clock. */
-function isAudioWidget(element: Element, texts: Texts): boolean {
+function isAudioWidget(element: Element, texts: TextMeasures): boolean {
   const text = texts.short(element);
   return (
     text !== null &&
@@ -81,9 +82,10 @@ function isAudioWidget(element: Element, texts: Texts): boolean {
 /**
  * Removes furniture from `root` (a clone of the page, or the article element Readability returned).
  * Leaves are judged by their own text; widgets by their name plus a short text, so a long
- * paragraph that merely sits in a box called "share" is never lost.
+ * paragraph that merely sits in a box called "share" is never lost. `removed` is told every
+ * element removed, in order.
  */
-export function removeFurniture(root: Element, explain?: Explain): void {
+export function removeFurniture(root: Element, explain?: Explain, removed?: Element[]): void {
   // Removed elements and their descendants: checking this set instead of `root.contains` keeps
   // the pass linear on deep pages (each element is added once, with the subtree it left with).
   const gone = new Set<Element>();
@@ -95,6 +97,7 @@ export function removeFurniture(root: Element, explain?: Explain): void {
     for (const inner of Array.from(element.querySelectorAll('*'))) gone.add(inner);
     if (element.parentElement) emptied.add(element.parentElement);
     element.remove();
+    removed?.push(element);
   };
   for (const element of Array.from(root.querySelectorAll('audio, button, [role="button"], noscript, svg'))) {
     if (!gone.has(element)) remove(element, 'furniture:control');
@@ -137,160 +140,6 @@ export function removeFurniture(root: Element, explain?: Explain): void {
     else if (/\d/.test(text) && DATE_LINE.test(text) && !element.closest('h1, h2, h3, h4, h5, h6, table'))
       remove(element, 'furniture:date-line');
   }
-}
-
-const INLINE = /^(A|STRONG|EM|B|I|SMALL|SPAN|ABBR|CODE|MARK|U|S|SUB|SUP)$/;
-/** Furniture is short; longer texts are only counted, never kept, so measuring stays linear. */
-const SHORT_TEXT_CAP = 512;
-
-interface Measured {
-  /** The collapsed text with white space folded but not trimmed, or null beyond SHORT_TEXT_CAP. */
-  folded: string | null;
-  /** Non-white-space characters: a lower bound of the collapsed length that is always known. */
-  solid: number;
-}
-
-/**
- * Collapsed texts of every element under a root, measured in one iterative walk: each element's
- * text is built from its children's (capped), instead of reading `textContent` once per element,
- * which is quadratic on deep or wide pages and overflows nothing on 10,000 nested divs.
- */
-class Texts {
-  constructor(private readonly measured: Map<Element, Measured>) {}
-
-  /** The collapsed text of a short element, or null for a long one (or one added since). */
-  short(element: Element): string | null {
-    const folded = this.measured.get(element)?.folded;
-    return folded == null ? null : folded.trim();
-  }
-
-  isShorterThan(element: Element, length: number): boolean {
-    const text = this.short(element);
-    return text !== null && text.length < length;
-  }
-
-  /**
-   * An inline element with text around it is part of a sentence ("trên <a>Facebook</a>",
-   * "<span>Messenger</span>dienst <span>Telegram</span>"), never a widget, whatever its own text.
-   */
-  isInSentence(element: Element): boolean {
-    if (!INLINE.test(element.tagName)) return false;
-    const parent = element.parentElement;
-    const own = this.measured.get(element);
-    const around = parent ? this.measured.get(parent) : undefined;
-    if (!own || !around) return false;
-    if (own.folded !== null && around.folded !== null) return around.folded.trim().length > own.folded.trim().length;
-    return around.solid > own.solid;
-  }
-
-  /**
-   * After removals, measures again the elements that lost children and their ancestors up to
-   * `root`, deepest first, each from its children as they are now; the rest of the page is unchanged.
-   */
-  remeasure(emptied: Element[], root: Element): void {
-    const depths = new Map<Element, number>();
-    for (const element of emptied) {
-      const path: Element[] = [];
-      for (let at: Element | null = element; at; at = at === root ? null : at.parentElement) path.push(at);
-      path.forEach((at, index) => depths.set(at, path.length - 1 - index));
-    }
-    const ordered = [...depths.keys()].sort((a, b) => depths.get(b)! - depths.get(a)!);
-    for (const element of ordered) {
-      const text = emptyMeasure();
-      for (let child = element.firstChild; child; child = child.nextSibling) {
-        if (child.nodeType === 1 /* ELEMENT_NODE */) addMeasure(text, this.measured.get(child as Element));
-        else addText(text, child);
-      }
-      this.measured.set(element, text);
-    }
-  }
-}
-
-const fold = (text: string) => text.replace(/[\u00ad\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ');
-
-/** What `\s` matches (ECMAScript's WhiteSpace and LineTerminator), as character codes. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/**
- * Characters other than white space, soft hyphens and zero-width spaces, counted in one pass
- * over the text (a regex replace copied every text node); and whether there is any white space.
- */
-function measureChars(text: string): { solid: number; spaced: boolean } {
-  let solid = 0;
-  let spaced = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isSpace(code)) spaced = true;
-    else if (code !== 0xad && code !== 0x200b) solid++;
-  }
-  return { solid, spaced };
-}
-
-const emptyMeasure = (): Measured => ({ folded: '', solid: 0 });
-
-/**
- * Both sides are folded already, so folding their concatenation only merges the spaces where they
- * meet: done by hand, instead of a regex pass over up to SHORT_TEXT_CAP characters per element.
- */
-function join(a: string | null, b: string | null): string | null {
-  if (a === null || b === null) return null;
-  const joined = a.endsWith(' ') && b.startsWith(' ') ? a + b.slice(1) : a + b;
-  return joined.length > SHORT_TEXT_CAP + 2 ? null : joined;
-}
-
-/** Adds a child element's measure to its parent's. */
-function addMeasure(into: Measured, child: Measured | undefined): void {
-  if (!child) return;
-  into.folded = join(into.folded, child.folded);
-  into.solid += child.solid;
-}
-
-/** Adds a child node that is not an element: text counts, comments and the like do not. */
-function addText(into: Measured, node: Node): void {
-  if (node.nodeType !== 3 /* TEXT_NODE */ && node.nodeType !== 4 /* CDATA_SECTION_NODE */) return;
-  const value = node.nodeValue ?? '';
-  const { solid, spaced } = measureChars(value);
-  into.solid += solid;
-  if (value.length > 4 * SHORT_TEXT_CAP && solid > SHORT_TEXT_CAP) into.folded = null;
-  // Most text nodes between elements are white space only, which folds to one space (or nothing).
-  else if (solid === 0) into.folded = join(into.folded, spaced ? ' ' : '');
-  else into.folded = join(into.folded, fold(value));
-}
-
-function measureTexts(root: Element): Texts {
-  const measured = new Map<Element, Measured>();
-  const stack: { element: Element; next: Node | null; text: Measured }[] = [
-    { element: root, next: root.firstChild, text: emptyMeasure() },
-  ];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const node = top.next;
-    if (node === null) {
-      stack.pop();
-      measured.set(top.element, top.text);
-      const parent = stack[stack.length - 1];
-      if (parent) addMeasure(parent.text, top.text);
-      continue;
-    }
-    top.next = node.nextSibling;
-    if (node.nodeType === 1 /* ELEMENT_NODE */) {
-      stack.push({ element: node as Element, next: node.firstChild, text: emptyMeasure() });
-    } else addText(top.text, node);
-  }
-  return new Texts(measured);
 }
 
 /** A caption this long is prose: photo stories tell the whole article in their captions. */

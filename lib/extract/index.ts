@@ -1,7 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { hostWithoutWww } from '../address';
 import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../article';
-import { findRelated } from '../related';
+import { Page, relatedOn, type RelatedResult } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
 import { withoutTrailingNotices } from './notices';
@@ -124,7 +124,8 @@ function extractFromClone(
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
   const readerable = isProbablyReaderable(original);
 
-  const related = prepareClone(clone, url, explain, checkpoint);
+  const preparation = prepareClone(clone, url, explain, checkpoint);
+  const { related } = preparation;
   checkpoint('lead');
   let lead = findLead(clone, explain);
   checkpoint('Readability');
@@ -138,8 +139,7 @@ function extractFromClone(
     // A short first pick may be a box (a cookie notice, a paywall, a pop-up) where plain
     // Readability would look on with looser rules: ask it that on a second prepared clone.
     checkpoint('Readability again');
-    const second = boundedClone(original);
-    prepareClone(second, url, undefined, checkpoint);
+    const second = prepareAgain(original, preparation, url, checkpoint);
     const looser = readArticle(second, READABILITY_DEFAULT_CHARS);
     if (looser?.content && ownText(looser.content) >= RETRY_GAIN * ownText(parsed.content)) {
       explain?.(decision('readability:short-pick', 'rejected', parsed.content));
@@ -156,8 +156,7 @@ function extractFromClone(
     // Readability scored commas and length (a table, a list of names, a disclosure box) over the
     // paragraphs of sentences under the headline: it is asked about those paragraphs alone.
     checkpoint('Readability on the prose container');
-    const second = boundedClone(original);
-    prepareClone(second, url, undefined, checkpoint);
+    const second = prepareAgain(original, preparation, url, checkpoint);
     const container = proseContainer(second.body)?.element;
     if (container) {
       second.body.replaceChildren(container);
@@ -255,15 +254,27 @@ function readBody(content: Element, lead: Lead | null, explain: Explain | undefi
   return { paragraphs, text: paragraphs.join('\n\n'), listOfLinks, teaserList };
 }
 
+/** What `prepareClone` did to a clone, to do it again on another clone of the same page. */
+interface Preparation {
+  related: RelatedResult;
+  /** The snapshot of the clone as it was before anything was removed. */
+  page: Page;
+  /** Elements furniture removed, in the order it removed them. */
+  furniture: Element[];
+  captionsPromoted: boolean;
+}
+
 /**
  * Prepares a clone for Readability and returns the page's related stories. Related blocks are
  * found before anything else touches the clone, then cut out so none of their titles (or the
  * figures in them) reach the text. (Marking them and cutting them from Readability's output
  * instead measured 0.898 vs 0.899 pooled F1 on extraction-990.)
  */
-function prepareClone(clone: Document, url: string, explain: Explain | undefined, checkpoint: Checkpoint) {
+function prepareClone(clone: Document, url: string, explain: Explain | undefined, checkpoint: Checkpoint): Preparation {
   checkpoint('related blocks');
-  const related = findRelated(clone, url);
+  // The snapshot is kept: a second prepared clone finds the same elements through it.
+  const page = new Page(clone, url);
+  const related = relatedOn(page);
   for (const block of related.blocks) {
     explain?.(decision('related-block', 'removed', block));
     block.remove();
@@ -271,9 +282,34 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
   markBoilerplateBoxes(clone.body);
   markCaptionBoxes(clone.body);
   checkpoint('furniture');
-  removeFurniture(clone.body, explain);
-  if (!hasOwnProseBody(clone.body)) promoteProseCaptions(clone.body);
-  return related;
+  const furniture: Element[] = [];
+  removeFurniture(clone.body, explain, furniture);
+  const captionsPromoted = !hasOwnProseBody(clone.body);
+  if (captionsPromoted) promoteProseCaptions(clone.body);
+  return { related, page, furniture, captionsPromoted };
+}
+
+/**
+ * A fresh clone of the page prepared as `first` was: the same elements removed and the same boxes
+ * marked, found through the first clone's snapshot instead of running related detection and the
+ * furniture rules again (they would decide the same on the same tree).
+ */
+function prepareAgain(original: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
+  const clone = boundedClone(original);
+  const counterpart = first.page.counterparts(clone);
+  const blocks = first.related.blocks.map(counterpart);
+  const furniture = first.furniture.map(counterpart);
+  if ([...blocks, ...furniture].some((element) => element === null)) {
+    prepareClone(clone, url, undefined, checkpoint);
+    return clone;
+  }
+  for (const block of blocks) block!.remove();
+  markBoilerplateBoxes(clone.body);
+  markCaptionBoxes(clone.body);
+  checkpoint('furniture');
+  for (const element of furniture) element!.remove();
+  if (first.captionsPromoted) promoteProseCaptions(clone.body);
+  return clone;
 }
 
 /** Text that is not link text: what an article has and a menu has not. */

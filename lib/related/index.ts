@@ -2,6 +2,8 @@ import type { RelatedStory } from '../article';
 import { detectBlocks } from './detect';
 import { Page } from './page';
 
+export { Page } from './page';
+
 export interface RelatedResult {
   /** Related stories, deduplicated by URL, in page order, each with its block's heading. */
   stories: RelatedStory[];
@@ -18,7 +20,11 @@ export interface RelatedResult {
  * stories. Runs on a clone of the page, before Readability; standard DOM APIs only.
  */
 export function findRelated(doc: Document, pageUrl: string): RelatedResult {
-  const page = new Page(doc, pageUrl);
+  return relatedOn(new Page(doc, pageUrl));
+}
+
+/** `findRelated` on a snapshot taken already, which the caller reads for more than related stories. */
+export function relatedOn(page: Page): RelatedResult {
   const found = detectBlocks(page);
 
   // Ids are in page order, and a block contains exactly the ids up to its end.

@@ -292,6 +292,31 @@ export class Page {
     return this.info(id)?.pieces ?? NO_PIECES;
   }
 
+  /**
+   * The same elements in `doc`, a copy of the document the snapshot was taken of (as it was then):
+   * maps an element of the snapshot to its copy, or null for one the snapshot did not number (or
+   * when `doc` is not such a copy). Elements are matched by their place in document order.
+   */
+  counterparts(doc: Document): (element: Element) => Element | null {
+    const copies: Element[] = [];
+    const root = doc.body ?? doc.documentElement;
+    // The snapshot's walk, elements only: it does not look inside INVISIBLE elements either.
+    for (let el: Element | null = root; el;) {
+      copies.push(el);
+      let next: Element | null = INVISIBLE.has(el.tagName) ? null : el.firstElementChild;
+      for (let at: Element | null = el; !next && at && at !== root; at = at.parentElement) next = at.nextElementSibling;
+      el = next;
+    }
+    const ids = new Map<Element, Id>();
+    this.infos.forEach((info, id) => ids.set(info.el, id));
+    const same =
+      copies.length === this.infos.length && copies.every((copy, id) => copy.tagName === this.infos[id]!.tag);
+    return (element) => {
+      const id = ids.get(element);
+      return same && id !== undefined ? (copies[id] ?? null) : null;
+    };
+  }
+
   attribute(id: Id, name: 'title' | 'alt' | 'image'): string | null {
     return this.attributes(id)?.[name] ?? null;
   }
