@@ -193,12 +193,29 @@ function speechDispatcherPid(sink: SpeechDispatcher): number {
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Stops the extension's service worker, as Chrome does an idle one; the next message starts a new one. */
-async function stopServiceWorker(extension: LoadedExtension, page: Page): Promise<void> {
-  const cdp = await extension.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+/**
+ * Stops the extension's service worker, as Chrome does an idle one; the next message starts a new
+ * one. Answers whether it stopped. The ServiceWorker domain sees only the workers of its page's
+ * origin, so it is asked from a page of the extension's own: its manifest, which runs no script and
+ * so wakes nothing.
+ */
+async function stopServiceWorker(extension: LoadedExtension): Promise<boolean> {
+  const page = await extension.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extension.extensionId}/manifest.json`);
+    const cdp = await extension.context.newCDPSession(page);
+    const stopped = new Promise<boolean>((settle) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.runningStatus === 'stopped')) settle(true);
+      });
+      setTimeout(() => settle(false), 10_000);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    return await stopped;
+  } finally {
+    await page.close();
+  }
 }
 
 /** One browser of `build` started with a speech-dispatcher of its own that has listed nothing (see ListingRun). */
@@ -229,14 +246,13 @@ async function listingRound(build: Build, server: Awaited<ReturnType<typeof star
     await pause(CPU_WINDOW_MS);
     const opening = treeCpuMs(speechd) - openingFrom;
     const alive = await opened(second!);
-    const restartedWorker = extension.context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(() => null);
-    await stopServiceWorker(extension, second!.tab);
+    const workerStopped = await stopServiceWorker(extension);
     const restarted = await opened(third!);
     build.listing.push({
       fresh,
       alive,
       // Only an opening that really met a new worker counts.
-      restarted: (await restartedWorker) ? restarted : null,
+      restarted: workerStopped ? restarted : null,
       cpu: { opening, idle: idleWindow },
     });
     console.log(`  ${build.name}, voice listing: ${JSON.stringify(build.listing.at(-1))}`);
