@@ -243,7 +243,7 @@ function readBody(content: Element, lead: Lead | null, photoStory: boolean, expl
   const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
   const teaserList = isTeaserList(content);
   cutMarkedBoxes(content, explain);
-  // A photo story's captions are its text (see `prepareClone`).
+  // A photo story's captions are its text, the short ones beside those read as paragraphs too.
   if (!photoStory) cutPhotoCaptions(content, explain);
   // Before the headings: a heading over a notice that goes ends the text then.
   cutTrailingNotices(content, explain);
@@ -285,8 +285,7 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
   markBoxes(clone.body);
   checkpoint('furniture');
   removeFurniture(clone.body, explain);
-  const photoStory = !hasOwnProseBody(clone.body);
-  if (photoStory) promoteProseCaptions(clone.body);
+  const photoStory = !hasOwnProseBody(clone.body) && promoteProseCaptions(clone.body);
   return { related, photoStory };
 }
 

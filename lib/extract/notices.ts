@@ -16,6 +16,11 @@ const words = (alternatives: string[]) => `(?<![\\p{L}\\p{N}])(?:${alternatives.
 const READER_APPEAL = [
   // An imperative that opens the line.
   `^(?:please |bitte )?${words(['subscribe', 'abonnieren sie', 'abonniere', 'suscr[ií]bete', 'abonnez-vous', 'assine'])}`,
+  // An imperative with "now", "here" or "today", anywhere in the line.
+  words(['(?:subscribe|sign up|register) (?:now|here|today)']),
+  // The site's stream or app offered to the reader.
+  `^${words(['for (?:the latest|more) (?:news|stories|updates)'])}`,
+  `^${words(['follow', 'theo dõi'])}.{0,60}${words(['on', 'trên'])} ${words(['facebook', 'instagram', 'twitter', 'x', 'youtube', 'tiktok', 'telegram', 'whatsapp', 'linkedin', 'zalo', 'google news'])}`,
   // Addressed to the reader about the site's own channels.
   words([
     '(?:follow|join) us',
@@ -48,6 +53,8 @@ const SITE_TERMS = [
   words(['CC[- ]BY(?:[- ](?:SA|NC|ND))*', 'creative commons']),
   // Advertising and affiliate disclosures, and whose opinion the text is.
   words(['affiliate[- ]links?']),
+  `${words(['links?', 'verweise?', 'verlinkungen'])}.{0,80}${words(['provision', 'commission'])}`,
+  words(['(?:is|are) not responsible for (?:the )?(?:opinions|views|content|comments)']),
   `${words(['we', 'wir'])}(?: \\p{L}+){0,3} ${words(['earn', 'receive', 'erhalten', 'bekommen'])}(?: \\p{L}+){0,3} ${words(['commission', 'provision'])}`,
   words(['(?:views|opinions) expressed (?:in this|here|are (?:those|solely))']),
   `${words(['meinung|ansicht'])} ${words(['des autors', 'der autorin', 'der redaktion'])}.{0,20}${words(['wieder', 'wider'])}`,

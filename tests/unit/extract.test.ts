@@ -428,6 +428,9 @@ describe("the site's notices that end the text", () => {
       '<p>Subscribe today and read every edition on any device.</p>',
       '<p><strong>Follow us on social media and get our newsletter every morning.</strong></p>',
       '<p>Disclaimer: the columnist writes in a personal capacity.</p>',
+      '<p>Want the morning briefing in your inbox? Sign up here.</p>',
+      '<p>Follow Example Daily on Facebook and Instagram.</p>',
+      '<p>The paper is not responsible for the content of external sites.</p>',
       '<p><small>© 2026 Example Daily. All rights reserved.</small></p>',
     ],
     [
@@ -435,6 +438,7 @@ describe("the site's notices that end the text", () => {
       '<p>Abonnieren Sie jetzt und lesen Sie alle Ausgaben digital.</p>',
       '<p>Unseren Newsletter können Sie hier kostenlos abonnieren.</p>',
       '<p><em>Werbung: Die mit einem Stern markierten Verweise sind Affiliate-Links.</em></p>',
+      '<p>Der Beitrag enthält Links zu Händlern, für deren Vermittlung wir eine Provision erhalten.</p>',
       '<p>Dieser Text steht unter der Lizenz CC BY-SA 4.0.</p>',
     ],
     [
@@ -549,7 +553,11 @@ describe('captions', () => {
         `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>` +
           '<img src="a.jpg"><div class="image-caption">Đoàn công tác làm việc tại xã.</div>' +
           `<p>${PROSE}</p><div class="photo"><img src="b.jpg"><div class="PhotoCMS_Caption"><p>Lãnh đạo tỉnh trao quà cho các hộ dân.</p></div></div>` +
-          `<p>${PROSE}</p><div class="photo"><img src="c.jpg"></div><div class="caption"><p>Quang cảnh hội nghị.</p></div></article>`,
+          `<p>${PROSE}</p><div class="photo"><img src="c.jpg"></div><div class="caption"><p>Quang cảnh hội nghị.</p></div>` +
+          '<div class="image"><img src="d.jpg"></div><div class="author"></div>' +
+          '<div class="field-caption"><div class="field-content">Người dân nhận quà Tết.</div></div>' +
+          '<img src="e.jpg"><p class="photo-caption">Cánh đồng lúa vào vụ gặt.</p><p class="photo-caption source">Ảnh: Minh Anh</p>' +
+          '</article>',
       ),
     );
     expect(result.ok).toBe(true);
