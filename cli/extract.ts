@@ -1,7 +1,8 @@
 /**
  * loa extract: prints what Loa extracts from saved HTML pages, one JSON object per line.
  *   npm run -s extract -- [--url URL] [--explain] FILE...     (FILE "-" reads standard input)
- * --explain adds `explain`: each decision (rule, action, element path, text start) in order.
+ * --explain adds `explain`: each decision (rule, action, element path, text start) in order;
+ * `discarded: true` marks a removal made on a body that was then set aside for another attempt's.
  * Exit status 1 when any file could not be read or parsed; the others are still printed.
  */
 import { readFile } from 'node:fs/promises';

@@ -6,6 +6,7 @@
  * makes on the page as it is) and cut from its output, since Readability drops class names.
  */
 import { collapse } from '../text/whitespace';
+import { isCaptionBox, markCaptionBox } from './captions';
 import { decision, type Explain } from './explain';
 
 /**
@@ -20,12 +21,16 @@ const MAX_BOX_CHARS = 1500;
 const MAX_BOX_SHARE = 0.5;
 const MARK = 'data-loa-boilerplate';
 
-/** Marks boilerplate boxes of `root` (the clone) so that `cutMarkedBoxes` removes them later. */
-export function markBoilerplateBoxes(root: Element): void {
+/**
+ * Marks the boilerplate boxes of `root` (the clone) for `cutMarkedBoxes`, and its caption boxes for
+ * `cutPhotoCaptions`, in one pass over the named elements.
+ */
+export function markBoxes(root: Element): void {
   for (const element of Array.from(root.querySelectorAll('[class], [id]'))) {
+    const className = element.getAttribute('class') ?? '';
+    if (isCaptionBox(element, className)) markCaptionBox(element);
     if (/^(BODY|HTML|MAIN|ARTICLE)$/.test(element.tagName)) continue;
-    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (!BOILERPLATE_NAME.test(name)) continue;
+    if (!BOILERPLATE_NAME.test(`${className} ${element.getAttribute('id') ?? ''}`)) continue;
     if (collapse(element.textContent).length > MAX_BOX_CHARS) continue;
     element.setAttribute(MARK, '');
   }

@@ -148,13 +148,17 @@ const PROSE_CAPTION = 100;
 /**
  * Readability scores paragraphs, not captions, so a photo story (a body made only of
  * <figcaption>s) loses its text to the page footer. Prose-length captions become paragraphs.
+ * Returns whether any did: then the page is read as a photo story.
  */
-export function promoteProseCaptions(root: Element): void {
+export function promoteProseCaptions(root: Element): boolean {
   const doc = root.ownerDocument;
+  let promoted = false;
   for (const caption of Array.from(root.querySelectorAll('figcaption'))) {
     if (collapse(caption.textContent).length < PROSE_CAPTION) continue;
     const paragraph = doc.createElement('p');
     while (caption.firstChild) paragraph.appendChild(caption.firstChild);
     caption.replaceWith(paragraph);
+    promoted = true;
   }
+  return promoted;
 }

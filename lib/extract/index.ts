@@ -4,9 +4,9 @@ import type { ArticlePage, ExtractFailure, ExtractResult, PageResult } from '../
 import { Page, relatedOn, type RelatedResult } from '../related';
 import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
-import { withoutTrailingNotices } from './notices';
-import { cutPhotoCaptions, hasOwnProseBody, markCaptionBoxes } from './captions';
-import { cutMarkedBoxes, cutTrailingHeadings, markBoilerplateBoxes } from './boxes';
+import { cutTrailingNotices } from './notices';
+import { cutPhotoCaptions, hasOwnProseBody } from './captions';
+import { cutMarkedBoxes, cutTrailingHeadings, markBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { completeArticle } from './complete';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
@@ -125,7 +125,7 @@ function extractFromClone(
   const readerable = isProbablyReaderable(original);
 
   const preparation = prepareClone(clone, url, explain, checkpoint);
-  const { related } = preparation;
+  const { related, photoStory } = preparation;
   checkpoint('lead');
   let lead = findLead(clone, explain);
   checkpoint('Readability');
@@ -171,26 +171,27 @@ function extractFromClone(
   explain?.(decision('readability', 'chosen', parsed.content));
   checkpoint('furniture in the article');
   const first = attempt(explain);
-  let body = readBody(parsed.content, lead, first.explain);
-  if (body.listOfLinks || body.teaserList) {
+  let body = readBody(parsed.content, lead, photoStory, first.explain);
+  let retry: ReturnType<typeof readUntouchedPage> = null;
+  try {
     // Furniture cut before Readability can move its pick from a short article to a list beside
     // it (a news ticker): then Readability's pick on the page as it is gets its chance.
-    checkpoint('Readability on the page as it is');
-    const untouched = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
-    if (untouched?.content) {
-      const retry = attempt(explain);
-      const second = readBody(untouched.content, lead, retry.explain);
-      const chosen = !second.listOfLinks && !second.teaserList && second.text.length > 0;
-      first.settle(chosen);
-      if (chosen) {
-        explain?.(decision('readability:untouched-page', 'chosen', untouched.content));
-        parsed = untouched;
-        body = second;
-      }
-      retry.settle(!chosen);
+    if (body.listOfLinks || body.teaserList) {
+      checkpoint('Readability on the page as it is');
+      retry = readUntouchedPage(original, lead, photoStory, explain);
+    }
+  } finally {
+    // Also when the budget runs out before the retry: the first body's removals were made.
+    first.settle(retry?.chosen ?? false);
+  }
+  if (retry) {
+    explain?.(decision('readability:untouched-page', retry.chosen ? 'chosen' : 'rejected', retry.content));
+    retry.trace.settle(!retry.chosen);
+    if (retry.chosen) {
+      parsed = retry.article;
+      body = retry.body;
     }
   }
-  first.settle(false);
   const { listOfLinks, teaserList } = body;
   let { paragraphs, text } = body;
   if (text.length === 0 && lead) {
@@ -234,16 +235,19 @@ function extractFromClone(
 }
 
 /** Readability's pick as paragraphs, with what the not-article checks ask of it. */
-function readBody(content: Element, lead: Lead | null, explain: Explain | undefined) {
+function readBody(content: Element, lead: Lead | null, photoStory: boolean, explain: Explain | undefined) {
   removeFurniture(content, explain);
-  cutPhotoCaptions(content, explain);
-  // Whether Readability picked a list is a question about its pick, asked before the boilerplate
-  // boxes go: a paywalled article whose subscription offers are cut is not a list of links.
+  // Whether Readability picked a list is a question about its pick, asked before anything of it
+  // is cut: a paywalled article whose subscription offers are cut is not a list of links.
   const listOfLinks = linkTextShare(content) > MAX_LINK_SHARE && !hasProseParagraph(content);
   const teaserList = isTeaserList(content);
   cutMarkedBoxes(content, explain);
+  // A photo story's captions are its text, the short ones beside those read as paragraphs too.
+  if (!photoStory) cutPhotoCaptions(content, explain);
+  // Before the headings: a heading over a notice that goes ends the text then.
+  cutTrailingNotices(content, explain);
   cutTrailingHeadings(content, explain);
-  let paragraphs = withoutTrailingNotices(paragraphsOf(content), explain);
+  let paragraphs = paragraphsOf(content);
   if (lead) {
     paragraphs = paragraphs.filter((paragraph) => {
       const repeated = repeatsLead(paragraph, lead.text);
@@ -261,7 +265,18 @@ interface Preparation {
   page: Page;
   /** Elements furniture removed, in the order it removed them. */
   furniture: Element[];
-  captionsPromoted: boolean;
+  /** Whether its captions became paragraphs (a photo story). */
+  photoStory: boolean;
+}
+
+/** Readability's pick on the page as it is, read as a body; chosen when it is not a list either. */
+function readUntouchedPage(original: Document, lead: Lead | null, photoStory: boolean, explain: Explain | undefined) {
+  const article = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
+  if (!article?.content) return null;
+  const trace = attempt(explain);
+  const body = readBody(article.content, lead, photoStory, trace.explain);
+  const chosen = !body.listOfLinks && !body.teaserList && body.text.length > 0;
+  return { article, content: article.content, body, trace, chosen };
 }
 
 /**
@@ -279,14 +294,12 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
     explain?.(decision('related-block', 'removed', block));
     block.remove();
   }
-  markBoilerplateBoxes(clone.body);
-  markCaptionBoxes(clone.body);
+  markBoxes(clone.body);
   checkpoint('furniture');
   const furniture: Element[] = [];
   removeFurniture(clone.body, explain, furniture);
-  const captionsPromoted = !hasOwnProseBody(clone.body);
-  if (captionsPromoted) promoteProseCaptions(clone.body);
-  return { related, page, furniture, captionsPromoted };
+  const photoStory = !hasOwnProseBody(clone.body) && promoteProseCaptions(clone.body);
+  return { related, page, furniture, photoStory };
 }
 
 /**
@@ -304,11 +317,10 @@ function prepareAgain(original: Document, first: Preparation, url: string, check
     return clone;
   }
   for (const block of blocks) block!.remove();
-  markBoilerplateBoxes(clone.body);
-  markCaptionBoxes(clone.body);
+  markBoxes(clone.body);
   checkpoint('furniture');
   for (const element of furniture) element!.remove();
-  if (first.captionsPromoted) promoteProseCaptions(clone.body);
+  if (first.photoStory) promoteProseCaptions(clone.body);
   return clone;
 }
 

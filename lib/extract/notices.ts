@@ -1,36 +1,104 @@
+/**
+ * The site's notices that end an article: appeals to its readers (subscribe, follow us, download
+ * our app) and its disclaimers (copyright and reprint terms, licences, advertising disclosures).
+ * A notice is known by its shape, not by a word: news sentences speak of subscribers, licences,
+ * copyright law and advertising bans too, so every pattern asks for the way a site addresses its
+ * reader (an imperative that opens the line, "us"/"our", "bạn đọc") or states its terms (a line
+ * that opens with "©" or "Disclaimer:", "all rights reserved", "ghi rõ nguồn").
+ */
+import { BLOCK_TAGS, UNRENDERED_TAGS } from '../dom/tags';
+import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
 
-/**
- * What a site says to its readers rather than about the story: subscribe, download the app,
- * follow or join its channel, sign up, log in ("Subscribe now to our … edition for the full
- * story.", "Únete a nuestro canal de Telegram", "Zapraszamy też do subskrypcji").
- */
-const READER_APPEAL =
-  /\b(?:subscri(?:be|bers?|ption)|suscr[ií]b\p{L}*|subskryp\p{L}*|abonn\p{L}*|download (?:the|our)|(?:our|nuestro|unser\p{L}*) (?:app|apps|canal|channel|kanal|newsletter)|follow (?:us|the)|s[ií]guenos|únete|sign(?:ing)? up|log ?in)\b/iu;
-/**
- * What a site says about its pages rather than about the story: copyright and reprint terms,
- * licences, disclaimers, advertising and affiliate disclosures ("This article is the copyrighted
- * property of …", "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY…", "Advertising
- * disclosure: …", "…erhält … eine Provision").
- */
-const SITE_DISCLAIMER =
-  /\b(?:copyright(?:ed)?|all rights reserved|reprint\p{L}*|written permission|not responsible for|disclaimer|disclosure|affiliate|provision\p{L}*|lizenz\p{L}*|licen[cs]e[ds]?|CC[- ]BY|werbung|meinung des autors|opinions? (?:expressed|of the author))\b/iu;
-/** A notice is a line or two; a longer paragraph that mentions subscribers or a licence is text. */
+/** Whole words in any script (`\b` knows only ASCII letters, even with the `u` flag). */
+const words = (alternatives: string[]) => `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
+
+const READER_APPEAL = [
+  // An imperative that opens the line.
+  `^(?:please |bitte )?${words(['subscribe', 'abonnieren sie', 'abonniere', 'suscr[ií]bete', 'abonnez-vous', 'assine'])}`,
+  // An imperative with "now", "here" or "today", anywhere in the line.
+  words(['(?:subscribe|sign up|register) (?:now|here|today)']),
+  // The site's stream or app offered to the reader.
+  `^${words(['for (?:the latest|more) (?:news|stories|updates)'])}`,
+  `^${words(['follow', 'theo dõi'])}.{0,60}${words(['on', 'trên'])} ${words(['facebook', 'instagram', 'twitter', 'x', 'youtube', 'tiktok', 'telegram', 'whatsapp', 'linkedin', 'zalo', 'google news'])}`,
+  // Addressed to the reader about the site's own channels.
+  words([
+    '(?:follow|join) us',
+    '(?:download|get|install|follow|join|subscribe to|sign up (?:for|to)) our',
+    'folg(?:en sie|e) uns',
+    's[ií]guenos',
+    'suivez-nous',
+  ]),
+  `${words(['abonnier\\p{L}*', '(?:herunter)?lad\\p{L}*', 'folg\\p{L}*'])}.{0,40}${words(['unser\\p{L}* (?:newsletter|kanal|app)'])}`,
+  `${words(['unser\\p{L}* (?:newsletter|kanal|app)'])}.{0,60}${words(['abonnieren', '(?:herunter)?laden', 'folgen'])}`,
+  // Vietnamese: an invitation to the readers, or an imperative to install or follow the site's app or channel.
+  `^(?:kính )?mời ${words(['(?:quý )?(?:bạn đọc|độc giả|bạn|vị)'])}.{0,30}${words(['theo dõi', 'đăng ký', 'tải', 'cài đặt', 'đón đọc', 'tham gia'])}`,
+  `^(?:hãy |vui lòng )?${words(['tải', 'cài đặt', 'theo dõi', 'đăng ký'])}.{0,60}${words(['ứng dụng', 'app', 'kênh', 'fanpage', 'bản tin'])}`,
+];
+
+const SITE_TERMS = [
+  // The site's own marker opens the line.
+  '^(?:©|\\(c\\)|copyright(?![\\p{L}\\p{N}]))',
+  `^${words(['disclaimer', 'haftungsausschluss', 'werbung', 'anzeige', 'advertising disclosure', 'affiliate disclosure', 'transparenzhinweis'])}\\s*:`,
+  // Copyright and reprint terms.
+  words(['all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados']),
+  words(['may not be (?:reproduced|republished|reprinted|redistributed|copied)']),
+  words([
+    '(?:reprint\\p{L}*|reproduction|nachdruck|vervielfältigung)(?: \\p{L}+){0,4} (?:permission|genehmigung|erlaubnis)',
+  ]),
+  `^(?:© ?)?${words(['bản quyền thuộc về'])}[^?]*$`,
+  words(['ghi rõ nguồn']),
+  `^${words(['(?:nghiêm )?cấm', 'không được'])} ${words(['sao chép', 'đăng tải lại', 'phát hành lại'])}`,
+  // Licences as they are cited.
+  words(['CC[- ]BY(?:[- ](?:SA|NC|ND))*', 'creative commons']),
+  // Advertising and affiliate disclosures, and whose opinion the text is.
+  words(['affiliate[- ]links?']),
+  `${words(['links?', 'verweise?', 'verlinkungen'])}.{0,80}${words(['provision', 'commission'])}`,
+  words(['(?:is|are) not responsible for (?:the )?(?:opinions|views|content|comments)']),
+  `${words(['we', 'wir'])}(?: \\p{L}+){0,3} ${words(['earn', 'receive', 'erhalten', 'bekommen'])}(?: \\p{L}+){0,3} ${words(['commission', 'provision'])}`,
+  words(['(?:views|opinions) expressed (?:in this|here|are (?:those|solely))']),
+  `${words(['meinung|ansicht'])} ${words(['des autors', 'der autorin', 'der redaktion'])}.{0,20}${words(['wieder', 'wider'])}`,
+];
+
+const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS].join('|'), 'iu');
+/** A notice is a line or two; a longer paragraph is text, whatever its words. */
 const MAX_NOTICE_CHARS = 250;
 
-/**
- * Drops the site's appeals to its readers and its disclaimers that end the text: a paragraph of
- * the story goes on after them, so only the ones after the last paragraph of the story go.
- */
-export function withoutTrailingNotices(paragraphs: string[], explain?: Explain): string[] {
-  let end = paragraphs.length;
-  while (end > 1 && isNotice(paragraphs[end - 1]!)) {
-    explain?.(decision('site-notice', 'removed', null, paragraphs[end - 1]));
-    end -= 1;
-  }
-  return paragraphs.slice(0, end);
+function isNotice(line: string): boolean {
+  return line.length <= MAX_NOTICE_CHARS && NOTICE.test(line);
 }
 
-function isNotice(paragraph: string): boolean {
-  return paragraph.length <= MAX_NOTICE_CHARS && (READER_APPEAL.test(paragraph) || SITE_DISCLAIMER.test(paragraph));
+/**
+ * Cuts the notices that end the text: a paragraph of the story goes on after them, so only the
+ * blocks after the story's last paragraph are asked, and the story keeps at least one.
+ */
+export function cutTrailingNotices(content: Element, explain?: Explain): void {
+  for (;;) {
+    const last = lastBlock(content);
+    if (!last || last === content) return;
+    const text = collapse(last.textContent);
+    if (!isNotice(text) || collapse(content.textContent).length <= text.length) return;
+    explain?.(decision('site-notice', 'removed', last));
+    last.remove();
+  }
+}
+
+/** The block that holds the last text of `root`. */
+function lastBlock(root: Element): Element | null {
+  const text = lastText(root);
+  let at = text?.parentElement ?? null;
+  while (at && at !== root && !BLOCK_TAGS.has(at.tagName)) at = at.parentElement;
+  return at;
+}
+
+function lastText(node: Node): Node | null {
+  for (let child = node.lastChild; child; child = child.previousSibling) {
+    if (child.nodeType === 3 /* TEXT_NODE */) {
+      if (collapse(child.textContent)) return child;
+    } else if (child.nodeType === 1 /* ELEMENT_NODE */ && !UNRENDERED_TAGS.has((child as Element).tagName)) {
+      const found = lastText(child);
+      if (found) return found;
+    }
+  }
+  return null;
 }

@@ -21,12 +21,14 @@ const RELATED_PHRASES = [
   'mehr zu diesem thema',
   'zum thema',
   'siehe auch',
-  'das (?:thema )?könnte (?:sie|dich) (?:auch )?interessieren',
-  '(?:zum )?weiterlesen',
+  'das könnte (?:sie|dich) (?:auch )?interessieren',
+  // Not "Weiterlesen" alone: like "Read more" below, it is the text of teaser links.
+  'zum weiterlesen',
   'weiterführende (?:links|artikel|beiträge)',
-  '(?:noch )?mehr (?:themen|artikel|beiträge|infos?)(?: (?:zum thema|für (?:sie|dich)))?',
+  // Not "Mehr Infos": it heads links to forms and documents as often as stories.
+  '(?:noch )?mehr (?:themen|artikel|beiträge)(?: zum thema)?',
   'auch interessant',
-  'lesen sie (?:dazu )?auch(?: die folgenden (?:beiträge|artikel))?',
+  'lesen sie (?:dazu )?auch',
   'weitere (?:meldungen|artikel|beiträge|nachrichten|pressemitteilungen)(?: zum thema)?',
   '(?:verwandte|ähnliche) (?:artikel|meldungen|beiträge|inhalte)',
   // English ("Read more" is left out: it is the text of teaser links, not a heading)

@@ -238,7 +238,7 @@ describe('boilerplate inside the article container', () => {
       page(
         `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p>` +
           `<div class="newsletter-signup"><p>${newsletter}</p></div>` +
-          `<p class="postmetadata">${meta}</p><div class="author-bio"><p>${bio}</p></div></article>`,
+          `<p class="postmetadata">${meta}</p><div class="author-bio"><img src="tac-gia.jpg"><p>${bio}</p></div></article>`,
       ),
     );
     expect(result.ok).toBe(true);
@@ -345,6 +345,22 @@ describe('a pick the preparation moved to a list', () => {
     expect(onTheList.every((made) => made.discarded)).toBe(true);
     expect(decisions.slice(switched).some((made) => made.discarded)).toBe(false);
   });
+  it('says the pick on the page as it is was tried and rejected when it is a list too', () => {
+    const links = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/tin-${i}.html">Thông báo số ${i} của Ủy ban nhân dân tỉnh về lịch làm việc</a></li>`,
+    ).join('');
+    const decisions: Decision[] = [];
+    const result = extractArticle(page(`<h1>Thông báo</h1><ul>${links}</ul>`), {
+      explain: (made) => decisions.push(made),
+    });
+    expect(result.ok).toBe(false);
+    const retried = decisions.findIndex((made) => made.rule === 'readability:untouched-page');
+    expect(decisions[retried]?.action).toBe('rejected');
+    // The first body's removals stand; the retry's were made on a body set aside.
+    expect(decisions.slice(0, retried).some((made) => made.discarded)).toBe(false);
+    expect(decisions.slice(retried + 1).every((made) => made.discarded || made.rule === 'not-article')).toBe(true);
+  });
 });
 
 describe('short and link-rich articles', () => {
@@ -397,20 +413,76 @@ describe('what is left when boxes are gone', () => {
   });
 });
 
-describe("the site's appeals to its readers and its disclaimers", () => {
-  it('drops the appeals and disclaimers that end the text, keeps a paragraph about subscribers inside the story', () => {
-    const subscribers = 'Số thuê bao (subscribers) của mạng di động tăng 3% trong quý I.';
-    const result = extractArticle(
-      page(
-        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${subscribers}</p><p>${PROSE}</p><p>${PROSE}</p>` +
-          '<p>Subscribe now to our print edition for the full story.</p>' +
-          '<p><strong>Follow us on Telegram and download our app for the latest news.</strong></p>' +
-          '<p><em>This article is the copyrighted property of the paper; reprint only with written permission.</em></p></article>',
-      ),
+describe("the site's notices that end the text", () => {
+  const story = [PROSE.trim(), PROSE.trim(), PROSE.trim()];
+  const ending = (...lines: string[]) =>
+    extractArticle(
+      page(`<h1>Tin tức</h1><article>${story.map((line) => `<p>${line}</p>`).join('')}${lines.join('')}</article>`),
     );
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.article.paragraphs).toEqual([PROSE.trim(), subscribers, PROSE.trim(), PROSE.trim()]);
+  const paragraphsOfResult = (result: ReturnType<typeof extractArticle>) =>
+    result.ok ? result.article.paragraphs : [];
+
+  it.each([
+    [
+      'English',
+      '<p>Subscribe today and read every edition on any device.</p>',
+      '<p><strong>Follow us on social media and get our newsletter every morning.</strong></p>',
+      '<p>Disclaimer: the columnist writes in a personal capacity.</p>',
+      '<p>Want the morning briefing in your inbox? Sign up here.</p>',
+      '<p>Follow Example Daily on Facebook and Instagram.</p>',
+      '<p>The paper is not responsible for the content of external sites.</p>',
+      '<p><small>© 2026 Example Daily. All rights reserved.</small></p>',
+    ],
+    [
+      'German',
+      '<p>Abonnieren Sie jetzt und lesen Sie alle Ausgaben digital.</p>',
+      '<p>Unseren Newsletter können Sie hier kostenlos abonnieren.</p>',
+      '<p><em>Werbung: Die mit einem Stern markierten Verweise sind Affiliate-Links.</em></p>',
+      '<p>Der Beitrag enthält Links zu Händlern, für deren Vermittlung wir eine Provision erhalten.</p>',
+      '<p>Dieser Text steht unter der Lizenz CC BY-SA 4.0.</p>',
+    ],
+    [
+      'Vietnamese',
+      '<p>Mời bạn đọc theo dõi tin tức mới nhất trên trang của chúng tôi.</p>',
+      '<p>Mời quý độc giả đăng ký nhận bản tin hằng tuần.</p>',
+      '<p><em>Tải ứng dụng của báo để đọc tin mọi lúc, mọi nơi.</em></p>',
+      '<p>Bản quyền thuộc về tòa soạn. Ghi rõ nguồn khi phát hành lại thông tin từ trang này.</p>',
+    ],
+  ])('drops the appeals and the terms that end a story in %s', (_language, ...lines) => {
+    expect(paragraphsOfResult(ending(...lines))).toEqual(story);
+  });
+
+  it.each([
+    'Residents are asked to follow the instructions of local authorities.',
+    'The new provisions take effect on 1 July 2026.',
+    'Drivers must renew their licence before the end of March.',
+    'The operator now has more than 60 million mobile subscribers.',
+    'Citizens can download the application form from the provincial portal.',
+    'The draft law on copyright and related rights will be submitted in May.',
+    'The ministry called for full disclosure of the contracts.',
+    'The company is not responsible for the damage, the court ruled.',
+    'Over 2,000 firms will sign up to the programme.',
+    'The opinions expressed by the minister were welcomed by the delegates.',
+    'Das Verbot der Werbung für Tabak gilt ab dem kommenden Jahr.',
+    'Die Lizenzen für den Mobilfunk werden im Herbst versteigert.',
+    'Künftig soll die Provision für Makler gedeckelt werden.',
+    'Zeugen werden gebeten, sich bei der Polizei zu melden.',
+    'Người dân được đề nghị theo dõi hướng dẫn của chính quyền địa phương.',
+    'Dự thảo luật về quyền tác giả (copyright) sẽ được trình Quốc hội vào tháng 5.',
+    'Người dân có thể tải ứng dụng trên điện thoại để nộp hồ sơ trực tuyến.',
+    'Số doanh nghiệp đăng ký thành lập mới trong quý I tăng 12% so với cùng kỳ.',
+  ])('keeps a story whose last sentence is "%s"', (sentence) => {
+    expect(paragraphsOfResult(ending(`<p>${sentence}</p>`))).toEqual([...story, sentence]);
+  });
+
+  it('stops at the first line of the story above an appeal', () => {
+    const sentence = 'Drivers must renew their licence before the end of March.';
+    expect(paragraphsOfResult(ending(`<p>${sentence}</p>`, '<p>Subscribe now.</p>'))).toEqual([...story, sentence]);
+  });
+
+  it('drops the heading over a notice that goes', () => {
+    const result = ending('<h3>Hinweis</h3><p>Dieser Text steht unter der Lizenz CC BY 4.0.</p>');
+    expect(paragraphsOfResult(result)).toEqual(story);
   });
 });
 
@@ -455,6 +527,58 @@ describe('captions', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.article.text).toContain(`${caption} 3`);
+  });
+  it('keeps the short captions of a photo story whose long captions read as paragraphs', () => {
+    const long = (n: number) =>
+      `Ảnh ${n}: Người dân xã vùng cao dựng lại nhà sau trận lũ quét, bộ đội và thanh niên tình nguyện cùng vận chuyển vật liệu lên bản trong ngày thứ ${n} của đợt cứu trợ.`;
+    const short = (n: number) => `Ảnh ${n}b: Bữa cơm của các chiến sĩ giữa công trường dựng nhà, ngày thứ ${n}.`;
+    const figures = [1, 2, 3, 4, 5, 6]
+      .map(
+        (n) =>
+          `<figure><img src="${n}.jpg"><figcaption>${long(n)}</figcaption></figure>` +
+          `<figure><img src="${n}b.jpg"><figcaption>${short(n)}</figcaption></figure>`,
+      )
+      .join('');
+    const result = extractArticle(
+      page(`<h1>Dựng lại bản sau lũ</h1><article><p>Một tuần sau lũ, bản làng dần hồi sinh.</p>${figures}</article>`),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.text).toContain(long(6));
+    expect(result.article.text).toContain(short(6));
+  });
+  it('leaves out captions set in <div> boxes beside a photo', () => {
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p>` +
+          '<img src="a.jpg"><div class="image-caption">Đoàn công tác làm việc tại xã.</div>' +
+          `<p>${PROSE}</p><div class="photo"><img src="b.jpg"><div class="PhotoCMS_Caption"><p>Lãnh đạo tỉnh trao quà cho các hộ dân.</p></div></div>` +
+          `<p>${PROSE}</p><div class="photo"><img src="c.jpg"></div><div class="caption"><p>Quang cảnh hội nghị.</p></div>` +
+          '<div class="image"><img src="d.jpg"></div><div class="author"></div>' +
+          '<div class="field-caption"><div class="field-content">Người dân nhận quà Tết.</div></div>' +
+          '<img src="e.jpg"><p class="photo-caption">Cánh đồng lúa vào vụ gặt.</p><p class="photo-caption source">Ảnh: Minh Anh</p>' +
+          '</article>',
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim(), PROSE.trim()]);
+  });
+  it('keeps text a theme names a caption away from a photo, headings and tables, and boxes that say "no-caption"', () => {
+    const subheading = 'Những điểm mới của Nghị định';
+    const tableTitle = 'Bảng 1: Kết quả giải ngân vốn đầu tư công theo quý.';
+    const quote = 'Thủ tướng nhấn mạnh: "Không để người dân nào thiếu nhà ở trước mùa mưa bão."';
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><figure><img src="a.jpg"></figure>` +
+          `<h2 class="section-caption">${subheading}</h2><p>${PROSE}</p>` +
+          `<p class="table-caption">${tableTitle}</p><table><tr><td>Quý I</td><td>12%</td></tr></table>` +
+          `<div class="image no-caption"><img src="b.jpg"><p>${quote}</p></div><p>${PROSE}</p></article>`,
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.paragraphs).toEqual(expect.arrayContaining([subheading, tableTitle, quote]));
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
 import { findRelated } from '../../lib/related';
-import { collapse } from '../../lib/text/whitespace';
+import { classifyHeading } from '../../lib/related/items';
 
 const PAGE = 'https://tinhoc.vn/thoi-su/bai-viet-chinh-102260301.htm';
 
@@ -79,17 +79,17 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
   });
 
   it.each([
-    '<p><strong>Das Thema könnte dich auch interessieren:</strong></p>',
-    '<h2>Zum Weiterlesen</h2>',
-    '<h3>Weiterführende Links</h3>',
-    '<p><strong>Mehr Themen:</strong></p>',
-    '<h3>Noch mehr Infos für dich</h3>',
-    '<p><b>Lesen Sie auch die folgenden Beiträge:</b></p>',
-  ])('takes %s with the story under it: the heading says the story is tied to this one', (heading) => {
-    const one = `<ul><li><a href="/thoi-su/chinh-sach-moi-thang-2-102260201.htm">Chính sách mới có hiệu lực từ tháng 2</a></li></ul>`;
-    const { titles, blocks, doc } = run(page('', heading + one));
-    expect(titles).toEqual(['Chính sách mới có hiệu lực từ tháng 2']);
-    expect(textWithout(doc, blocks)).not.toContain(collapse(parseHtml(heading, PAGE).body.textContent));
+    ['Das könnte dich auch interessieren', 'related'],
+    ['Weiterführende Links:', 'related'],
+    ['Mehr Themen', 'related'],
+    ['Zum Weiterlesen', 'related'],
+    ['Noch mehr Beiträge zum Thema', 'related'],
+    ['Lesen Sie dazu auch:', 'related'],
+    // A teaser's own link text, and the usual heading of forms and documents.
+    ['Weiterlesen', 'neutral'],
+    ['Mehr Infos', 'neutral'],
+  ])('classifies the heading %s as %s', (text, kind) => {
+    expect(classifyHeading(text)).toBe(kind);
   });
 
   it('takes an inline "Lesen Sie auch:" line in the body, and only that line', () => {
