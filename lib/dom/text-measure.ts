@@ -123,11 +123,8 @@ function addMeasure(into: Measured, child: Measured | undefined): void {
 
 /** Adds a child node that is not an element: text counts, comments and the like do not. */
 function addText(into: Measured, node: Node): void {
-  if (node.nodeType === 3 /* TEXT_NODE */ || node.nodeType === 4 /* CDATA_SECTION_NODE */)
-    addTextValue(into, node.nodeValue ?? '');
-}
-
-function addTextValue(into: Measured, value: string): void {
+  if (node.nodeType !== 3 /* TEXT_NODE */ && node.nodeType !== 4 /* CDATA_SECTION_NODE */) return;
+  const value = node.nodeValue ?? '';
   const { solid, spaced } = measureChars(value);
   into.solid += solid;
   if (value.length > 4 * SHORT_TEXT_CAP && solid > SHORT_TEXT_CAP) into.folded = null;
@@ -139,24 +136,17 @@ function addTextValue(into: Measured, value: string): void {
 /** Measures every element under `root`, in one iterative walk of the DOM. */
 export function measureTexts(root: Element): TextMeasures {
   const measured = new Map<Element, Measured>();
-  measureInto(measured, root);
-  return new TextMeasures(measured);
-}
-
-/** Measures `root` and every element under it from the DOM into `measured`; returns the root's measure. */
-function measureInto(measured: Map<Element, Measured>, root: Element): Measured {
   const stack: { element: Element; next: Node | null; text: Measured }[] = [
     { element: root, next: root.firstChild, text: emptyMeasure() },
   ];
-  for (;;) {
+  while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const node = top.next;
     if (node === null) {
       stack.pop();
       measured.set(top.element, top.text);
       const parent = stack[stack.length - 1];
-      if (!parent) return top.text;
-      addMeasure(parent.text, top.text);
+      if (parent) addMeasure(parent.text, top.text);
       continue;
     }
     top.next = node.nextSibling;
@@ -164,4 +154,5 @@ function measureInto(measured: Map<Element, Measured>, root: Element): Measured 
       stack.push({ element: node as Element, next: node.firstChild, text: emptyMeasure() });
     } else addText(top.text, node);
   }
+  return new TextMeasures(measured);
 }
