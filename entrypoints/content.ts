@@ -122,9 +122,9 @@ export default defineContentScript({
         return new SentenceHighlighter({ root: document.body, container }).flash(sentence);
       },
     });
-    // What injected this script asks for the article next (the popup, the read and save keys, the
-    // menus; only stop and previous on a page not read yet do not): extracting as soon as the
-    // injection returns overlaps that round trip instead of following it.
+    // What injected this script asks for the article next (the popup, the keys and menus: the
+    // reader asks for the page with every command): extracting as soon as the injection returns
+    // overlaps that round trip instead of following it.
     setTimeout(current);
     return false;
   },
