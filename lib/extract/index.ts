@@ -86,7 +86,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageRe
 class OverBudget extends Error {}
 
 /** Called between stages with the name of the next one; throws `OverBudget` once the budget is spent. */
-type Checkpoint = (nextStage: string) => void;
+export type Checkpoint = (nextStage: string) => void;
 
 function watchdog(budget: ExtractOptions['budget']): Checkpoint {
   if (!budget) return () => {};
@@ -259,7 +259,7 @@ function readBody(content: Element, lead: Lead | null, photoStory: boolean, expl
 }
 
 /** What `prepareClone` did to a clone, to do it again on another clone of the same page. */
-interface Preparation {
+export interface Preparation {
   related: RelatedResult;
   /** The snapshot of the clone as it was before anything was removed. */
   page: Page;
@@ -285,7 +285,12 @@ function readUntouchedPage(original: Document, lead: Lead | null, photoStory: bo
  * figures in them) reach the text. (Marking them and cutting them from Readability's output
  * instead measured 0.898 vs 0.899 pooled F1 on extraction-990.)
  */
-function prepareClone(clone: Document, url: string, explain: Explain | undefined, checkpoint: Checkpoint): Preparation {
+export function prepareClone(
+  clone: Document,
+  url: string,
+  explain: Explain | undefined,
+  checkpoint: Checkpoint,
+): Preparation {
   checkpoint('related blocks');
   // The snapshot is kept: a second prepared clone finds the same elements through it.
   const page = new Page(clone, url);
@@ -307,7 +312,7 @@ function prepareClone(clone: Document, url: string, explain: Explain | undefined
  * marked, found through the first clone's snapshot instead of running related detection and the
  * furniture rules again (they would decide the same on the same tree).
  */
-function prepareAgain(original: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
+export function prepareAgain(original: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
   const clone = boundedClone(original);
   const counterpart = first.page.counterparts(clone);
   const blocks = first.related.blocks.map(counterpart);
