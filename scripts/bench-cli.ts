@@ -232,6 +232,8 @@ async function main(): Promise<void> {
   const { pages, devNote } = pagesToRun();
   const roundsOption = process.argv.indexOf('--rounds');
   const rounds = roundsOption > 0 ? Number(process.argv[roundsOption + 1]) : ROUNDS;
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds takes a whole number ≥ 1, not "${process.argv[roundsOption + 1]}"`);
   console.log(`${pages.length} pages (${corpusPages().length} corpus pages, ${devNote}), ${rounds} rounds`);
   const { cold, warm, keptMb } = await measureSpeed(rounds);
   const perSecond = (name: ExtractorName) => pages.length / cold[name];
@@ -245,6 +247,8 @@ async function main(): Promise<void> {
   const ratioWarm = warm.CLI / warm['Readability on linkedom'];
   const ratioJsdom = cold.CLI / cold['Readability on jsdom'];
   const ratioBefore = cold['Loa on jsdom'] / cold['Readability on linkedom'];
+  // The pages' own heap is subtracted: what is left must be a size to divide by.
+  if (!(keptMb[0] > 0)) throw new Error(`the CLI's heap kept after the first pass measured ${keptMb[0]} MB`);
   const growth = keptMb[1] / keptMb[0];
   console.log(
     `CLI / Readability on linkedom ${ratio.toFixed(2)}× (second pass ${ratioWarm.toFixed(2)}×), / on jsdom ` +

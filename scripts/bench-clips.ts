@@ -122,11 +122,16 @@ export async function runBench(
     savedAt: new Date(base + n * 60_000).toISOString(),
   }));
 
-  /** Times each action RUNS times, taking turns run by run, so that a change in the machine's load falls on all alike. */
+  /**
+   * Times each action RUNS times, taking turns run by run, so that a change in the machine's load
+   * falls on all alike; the order flips every run, so the garbage one leaves is not always collected
+   * in the other's time.
+   */
   const time = async (...actions: ((run: number) => Promise<unknown>)[]): Promise<Timing[]> => {
     const samples = actions.map((): number[] => []);
     for (let run = 0; run < RUNS; run++) {
-      for (const [index, action] of actions.entries()) {
+      const turns = [...actions.entries()];
+      for (const [index, action] of run % 2 ? turns.reverse() : turns) {
         const start = performance.now();
         await action(run);
         samples[index]!.push(performance.now() - start);
