@@ -27,9 +27,10 @@ const MARK = 'data-loa-boilerplate';
  */
 export function markBoxes(root: Element): void {
   for (const element of Array.from(root.querySelectorAll('[class], [id]'))) {
+    // The page's own wrappers are neither: a theme's class on them names the page, not a box.
+    if (/^(BODY|HTML|MAIN|ARTICLE)$/.test(element.tagName)) continue;
     const className = element.getAttribute('class') ?? '';
     if (isCaptionBox(element, className)) markCaptionBox(element);
-    if (/^(BODY|HTML|MAIN|ARTICLE)$/.test(element.tagName)) continue;
     if (!BOILERPLATE_NAME.test(`${className} ${element.getAttribute('id') ?? ''}`)) continue;
     if (collapse(element.textContent).length > MAX_BOX_CHARS) continue;
     element.setAttribute(MARK, '');

@@ -4,8 +4,10 @@ import { proseChars } from './prose';
 
 /** Readability drops class names: caption boxes are marked on the clone before it runs. */
 const MARK = 'data-loa-caption';
-/** Where a caption's text sits apart from the story's: figures, their captions, marked caption boxes. */
-const CAPTION_PLACES = `figure, figcaption, [${MARK}]`;
+/** Captions: figures' own and marked caption boxes. */
+const CAPTIONS = `figcaption, [${MARK}]`;
+/** Where a caption's text sits apart from the story's: figures and their captions. */
+const CAPTION_PLACES = `figure, ${CAPTIONS}`;
 
 /**
  * Characters of the page's own text outside figures and captions that make a body of text beside
@@ -30,18 +32,18 @@ export function hasOwnProseBody(root: Element): boolean {
 const CAPTION_NAME = /(?:^|[\s_-])(?<!(?:^|[\s_])no-)captions?(?:$|[\s_-])/i;
 /** Elements that are text of their own even when a theme names them a caption: headings, tables. */
 const TEXT_OF_ITS_OWN = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'CAPTION']);
-const NEVER_A_CAPTION_BOX = new Set(['BODY', 'MAIN', 'ARTICLE']);
 const IMAGE = 'img, picture, figure';
 /** A caption is a line or two under a photo; a longer box named so is a layout wrapper. */
 const MAX_CAPTION_CHARS = 400;
 
 /**
- * Whether `element` (on the clone) is a short box named as a caption that sits with a photo:
+ * Whether `element` (on the clone, below the page's wrappers: see `markBoxes`) is a short box named
+ * as a caption that sits with a photo:
  * inside a figure (a heading or a table only there), holding the image, or beside it (past the
  * photo's other caption boxes: its description, then its credit).
  */
 export function isCaptionBox(element: Element, className: string): boolean {
-  if (!CAPTION_NAME.test(className) || NEVER_A_CAPTION_BOX.has(element.tagName)) return false;
+  if (!CAPTION_NAME.test(className)) return false;
   if (collapse(element.textContent).length > MAX_CAPTION_CHARS) return false;
   if (element.closest('figure')) return true;
   if (TEXT_OF_ITS_OWN.has(element.tagName)) return false;
@@ -87,9 +89,9 @@ export function markCaptionBox(box: Element): void {
  */
 export function cutPhotoCaptions(content: Element, explain?: Explain): void {
   const captions: { element: Element; chars: number }[] = [];
-  for (const element of Array.from(content.querySelectorAll(`figcaption, [${MARK}]`))) {
+  for (const element of Array.from(content.querySelectorAll(CAPTIONS))) {
     // The whole of Readability's pick, or inside a caption counted already.
-    if (element === content || element.parentElement?.closest(`figcaption, [${MARK}]`)) continue;
+    if (element === content || element.parentElement?.closest(CAPTIONS)) continue;
     const chars = collapse(element.textContent).length;
     if (chars <= MAX_CAPTION_CHARS) captions.push({ element, chars });
   }
