@@ -14,6 +14,7 @@ import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
 import { attempt, decision, type Explain } from './explain';
+import { defaultHtmlParser, withNoscriptFallbacks, type HtmlParser } from './noscript';
 import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
@@ -26,9 +27,12 @@ export interface ExtractOptions {
    * `performance.now` by default) it stops at the next stage boundary with reason `too-slow`.
    */
   budget?: { ms: number; now?: () => number };
+  /** Reads a <noscript> fallback's markup (`withNoscriptFallbacks`); DOMParser where there is one. */
+  parseHtml?: HtmlParser;
 }
 
 export type { Decision, Explain } from './explain';
+export type { HtmlParser } from './noscript';
 
 /**
  * Below this much body text a page needs a sentence to be an article: a landing page or a bare
@@ -75,11 +79,41 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageRe
   try {
     const clone = boundedClone(doc);
     checkpoint('the page checks');
-    return extractFromClone(doc, clone, url, options.explain, checkpoint);
+    const first = attempt(options.explain);
+    const result = extractFromClone(doc, clone, url, first.explain, checkpoint);
+    let fallback: PageResult | null = null;
+    try {
+      if (!result.ok) fallback = readNoscriptFallbacks(doc, result, url, options, checkpoint);
+    } finally {
+      // Also when the budget runs out in the second reading: the first one's decisions were made.
+      first.settle(fallback !== null);
+    }
+    return fallback ?? result;
   } catch (error) {
     if (error instanceof OverBudget) return refuse('too-slow', error.message, options.explain);
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * A page refused as no article may write its article from a script and keep the only static copy
+ * in <noscript>: it is read again with those fallbacks as markup, and taken when that is an article.
+ */
+function readNoscriptFallbacks(
+  doc: Document,
+  refusal: Refusal,
+  url: string,
+  options: ExtractOptions,
+  checkpoint: Checkpoint,
+): PageResult | null {
+  if (refusal.reason !== 'not-article') return null;
+  const trace = attempt(options.explain);
+  const page = withNoscriptFallbacks(doc, options.parseHtml ?? defaultHtmlParser(), trace.explain);
+  if (!page) return null;
+  checkpoint('the page with its <noscript> fallbacks');
+  const result = extractFromClone(page, boundedClone(page), url, trace.explain, checkpoint);
+  trace.settle(!result.ok);
+  return result.ok ? result : null;
 }
 
 /** Thrown at a stage boundary once the budget is spent; `extractArticle` turns it into `too-slow`. */

@@ -23,7 +23,7 @@ describe('extraction on unseen pages (extraction-990 slice)', () => {
       const scores = [];
       for (const page of devSlice(devPages(), SLICE)) {
         const document = parseHtml(pageHtml(page), pageAddress(page));
-        const result = extractArticle(document, { url: pageAddress(page) });
+        const result = extractArticle(document, { url: pageAddress(page), parseHtml });
         const body = result.ok ? `${result.article.lead ?? ''}\n\n${result.article.text}` : '';
         scores.push({ score: scorePage(body, page), empty: !body.trim() });
       }

@@ -613,3 +613,48 @@ describe('a short first pick', () => {
     expect(result.ok && result.article.text).toContain(PROSE.trim());
   });
 });
+
+describe('an article written out only in <noscript>', () => {
+  // The page fills the post from a script template; with scripting on, the parser keeps the
+  // <noscript> copy as one text node of markup.
+  const scriptedPost = (fallback: string) =>
+    `<header><p>Cổng thông tin điện tử của tỉnh</p></header><h1>Cải cách hành chính</h1>` +
+    `<div class="post"><script type="text/template"><p>${PROSE}</p></script><noscript>${fallback}</noscript></div>` +
+    `<footer><p>Liên hệ</p></footer>`;
+  const article = `<p>${PROSE}</p><p><strong>Kết quả</strong></p><p>${PROSE}</p><img src="anh.jpg" alt="">`;
+
+  it('reads the fallback as markup when the page has no other article', () => {
+    const result = extractArticle(page(scriptedPost(article)), { parseHtml });
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), 'Kết quả', PROSE.trim()]);
+    expect(JSON.stringify(result)).not.toMatch(/<p>|<img/);
+  });
+  it('says "no article" without a parser for the markup, and for a fallback that is only a pixel or a line', () => {
+    expect(extractArticle(page(scriptedPost(article)))).toMatchObject({ ok: false, reason: 'not-article' });
+    const pixel =
+      '<img height="1" width="1" alt="" src="https://pixel.example.net/collect?id=12345&amp;event=pageview&amp;noscript=1&amp;ref=https%3A%2F%2Ftin.example.vn%2Fbai-viet-1.html&amp;campaign=thong-tin-dien-tu-tinh&amp;cb=9876543210">';
+    expect(extractArticle(page(scriptedPost(pixel)), { parseHtml })).toMatchObject({
+      ok: false,
+      reason: 'not-article',
+    });
+    const line = '<p>Vui lòng bật JavaScript để xem trang này.</p>';
+    expect(extractArticle(page(scriptedPost(line)), { parseHtml })).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+  it('leaves a page that is already an article as it is', () => {
+    const notice = `<p>${PROSE.replace('Năm 2023', 'Bản xem không có JavaScript')}</p>`;
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><noscript>${notice}</noscript></article>`,
+      ),
+      { parseHtml },
+    );
+    expect(result.ok && result.article.text).not.toContain('Bản xem không có JavaScript');
+  });
+  it("marks the first reading's decisions as discarded in the trace", () => {
+    const decisions: Decision[] = [];
+    extractArticle(page(scriptedPost(article)), { parseHtml, explain: (made) => decisions.push(made) });
+    const refusal = decisions.find((made) => made.rule === 'not-article');
+    expect(refusal).toMatchObject({ action: 'rejected', discarded: true });
+    expect(decisions.find((made) => made.rule === 'noscript-fallback')).toMatchObject({ action: 'chosen' });
+    expect(decisions.filter((made) => made.rule === 'readability' && !made.discarded)).toHaveLength(1);
+  });
+});
