@@ -1,6 +1,7 @@
 /**
  * The site's notices that end an article: appeals to its readers (subscribe, follow us, download
- * our app) and its disclaimers (copyright and reprint terms, licences, advertising disclosures).
+ * our app), its disclaimers (copyright and reprint terms, licences, advertising disclosures), what
+ * its comment section and its controls leave as text ("No comments", "Load more", "Back to list").
  * A notice is known by its shape, not by a word: news sentences speak of subscribers, licences,
  * copyright law and advertising bans too, so every pattern asks for the way a site addresses its
  * reader (an imperative that opens the line, "us"/"our", "bạn đọc") or states its terms (a line
@@ -60,7 +61,32 @@ const SITE_TERMS = [
   `${words(['meinung|ansicht'])} ${words(['des autors', 'der autorin', 'der redaktion'])}.{0,20}${words(['wieder', 'wider'])}`,
 ];
 
-const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS].join('|'), 'iu');
+const COMMENT_WORDS = ['comments?', 'kommentare?', 'commentaires?', 'comentarios?', 'bình luận'];
+
+/**
+ * What the page's comment section leaves under the story: its count or empty state as the whole
+ * line, the button to write one, the login it asks for. (Not "let us know in the comments": the
+ * author's own last line as often as the site's.)
+ */
+const COMMENT_SECTION = [
+  `^(?:${words(['no', 'keine', 'noch keine', 'aucun', 'sin', 'chưa có'])} |\\d+ )?${words(COMMENT_WORDS)}(?: ${words(['yet', 'insgesamt', 'bisher'])})?\\s*:?\\s*(?:\\(?\\d+\\)?)?[.!]?(?:\\s*\\([^()]*\\))?$`,
+  `^(?:${words(['leave', 'write', 'post', 'add', 'schreibe', 'schreiben sie', 'hinterlasse', 'hinterlassen sie', 'viết'])} )?(?:${words(['a', 'your', 'einen', 'ihren', 'deinen'])} )?${words(['comment', 'reply', 'kommentar', 'kommentare', 'bình luận'])}(?: ${words(['schreiben', 'verfassen', 'hinzufügen', 'abgeben'])})?[.!]?$`,
+  `${words(['you must', 'you need to', 'du musst', 'sie müssen', 'bạn cần', 'bạn phải'])}[^.!?]{0,20}${words(['logged in', 'signed in', 'eingeloggt', 'angemeldet', 'registriert', 'đăng nhập'])}[^.!?]{0,40}${words(['comment\\p{L}*', 'kommentar\\p{L}*', 'kommentieren', 'bình luận'])}`,
+];
+
+/**
+ * The page's controls and its address to the reader about this story, as text: share it, write a
+ * letter about it, get the next stories, load more, go back to the list.
+ */
+const PAGE_CONTROLS = [
+  `${words(['share this (?:article|story|post)', '(?:diesen|den) (?:artikel|beitrag) teilen', 'chia sẻ bài viết'])}`,
+  `${words(['submit', 'send', 'write'])}(?: \\p{L}+){0,2} ${words(['letters? to the editor'])}`,
+  `^${words(['(?:get|receive|never miss) (?:the latest|all the latest|breaking) (?:news|stories|updates)'])}`,
+  `^(?:${words(['load more', 'mehr laden', '(?:lade|weitere) (?:weitere )?(?:inhalte|artikel|beiträge) laden', 'lade weitere inhalte', 'xem thêm'])})\\s*(?:\\.{3}|…)?$`,
+  `^${words(['(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?'])}$`,
+];
+
+const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS, ...COMMENT_SECTION, ...PAGE_CONTROLS].join('|'), 'iu');
 /** A notice is a line or two; a longer paragraph is text, whatever its words. */
 const MAX_NOTICE_CHARS = 250;
 

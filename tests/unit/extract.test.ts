@@ -453,6 +453,40 @@ describe("the site's notices that end the text", () => {
   });
 
   it.each([
+    [
+      'English',
+      '<p>Share this article</p>',
+      '<p>Write to us: submit a letter to the editor through the form on our site.</p>',
+      '<p>Get the latest stories from the region every morning in your inbox.</p>',
+      '<p>You must be logged in to post a comment.</p>',
+      '<p>No comments yet.</p>',
+      '<p>Leave a comment</p>',
+      '<p>Load more …</p>',
+      '<p>Back to the overview</p>',
+    ],
+    [
+      'German',
+      '<p>Gefällt er Ihnen? Dann diesen Artikel teilen!</p>',
+      '<p>Sie müssen angemeldet sein, um einen Kommentar zu verfassen.</p>',
+      '<p>Keine Kommentare (sie erscheinen nach der Prüfung durch die Redaktion)</p>',
+      '<p>Kommentar schreiben</p>',
+      '<p>Kommentare insgesamt: 4</p>',
+      '<p>Weitere Artikel laden</p>',
+      '<p>Zurück zur Übersicht</p>',
+    ],
+    [
+      'Vietnamese',
+      '<p>Chia sẻ bài viết</p>',
+      '<p>Bạn cần đăng nhập để gửi bình luận.</p>',
+      '<p>Chưa có bình luận</p>',
+      '<p>Viết bình luận</p>',
+      '<p>Quay lại</p>',
+    ],
+  ])("drops what a comment section and the page's controls leave in %s", (_language, ...lines) => {
+    expect(paragraphsOfResult(ending(...lines))).toEqual(story);
+  });
+
+  it.each([
     'Residents are asked to follow the instructions of local authorities.',
     'The new provisions take effect on 1 July 2026.',
     'Drivers must renew their licence before the end of March.',
@@ -471,6 +505,19 @@ describe("the site's notices that end the text", () => {
     'Dự thảo luật về quyền tác giả (copyright) sẽ được trình Quốc hội vào tháng 5.',
     'Người dân có thể tải ứng dụng trên điện thoại để nộp hồ sơ trực tuyến.',
     'Số doanh nghiệp đăng ký thành lập mới trong quý I tăng 12% so với cùng kỳ.',
+    'The minister declined to comment on the report.',
+    'No comments were received during the consultation period.',
+    'Residents can leave comments on the draft plan until 1 May.',
+    'Officials will share the findings of this study with every province.',
+    'The council received more than 40 letters from residents about the road.',
+    'Back to school: the new term begins on 5 September.',
+    'Let us know what you think in the comments below.',
+    'Die Polizei wollte den Vorfall am Abend nicht kommentieren.',
+    'Wie Nutzer in den Kommentaren schrieben, war der Zug überfüllt.',
+    'Wer an der Versammlung teilnehmen will, muss angemeldet sein.',
+    'Die Ergebnisse der Studie sollen im Herbst mit den Ländern geteilt werden.',
+    'Bộ trưởng không bình luận về vụ việc.',
+    'Người dân có thể gửi ý kiến góp ý dự thảo đến hết ngày 15/5.',
   ])('keeps a story whose last sentence is "%s"', (sentence) => {
     expect(paragraphsOfResult(ending(`<p>${sentence}</p>`))).toEqual([...story, sentence]);
   });
