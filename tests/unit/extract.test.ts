@@ -133,6 +133,11 @@ describe('lead and headline', () => {
     );
     expect(findLead(doc)?.text).toBe(sapo);
   });
+  it("does not take the site's tagline under its title <h1> in the page header for the lead", () => {
+    const site =
+      '<header><h1 class="site-title">Góc nhìn chính sách</h1><p class="site-description">Tin tức, bình luận và góc nhìn về chính sách công mỗi ngày.</p></header>';
+    expect(findLead(page(`${site}<main><h1>Tin</h1><p>${PROSE}</p></main>`))).toBeNull();
+  });
   it('finds no lead where there is none', () => {
     expect(findLead(page(`<h1>Tin</h1><p>${PROSE}</p>`))).toBeNull();
   });
