@@ -6,6 +6,7 @@ import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
 import { cutTrailingNotices } from './notices';
 import { cutPhotoCaptions, hasOwnProseBody } from './captions';
+import { cutCreditLines } from './credits';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { completeArticle } from './complete';
@@ -278,6 +279,7 @@ function readBody(content: Element, lead: Lead | null, photoStory: boolean, expl
   cutMarkedBoxes(content, explain);
   // A photo story's captions are its text, the short ones beside those read as paragraphs too.
   if (!photoStory) cutPhotoCaptions(content, explain);
+  cutCreditLines(content, explain);
   // Before the headings: a heading over a notice that goes ends the text then.
   cutTrailingNotices(content, explain);
   cutTrailingHeadings(content, explain);

@@ -710,3 +710,24 @@ describe('an article written out only in <noscript>', () => {
     expect(decisions.filter((made) => made.rule === 'readability' && !made.discarded)).toHaveLength(1);
   });
 });
+
+describe('picture credits as lines of their own', () => {
+  const article = (line: string) =>
+    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p><p>${line}</p><p>${PROSE}</p></article>`));
+  it.each([
+    'Titelbild: Agentur Muster / Erika Beispiel',
+    'Beitragsbild: Archiv der Redaktion',
+    'Featured image: Example Agency',
+    'Crédits photos : Agence Exemple',
+    'Photograph by A. Nguyen, Example Wildlife Trust',
+  ])('drops "%s"', (line) => {
+    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
+  });
+  it.each([
+    'Leitbild: Die Stadt will bis 2030 klimaneutral werden.',
+    'Photographs by the families of the victims were shown in court.',
+    'Bildung: Die Zahl der Lehrkräfte steigt um 4 Prozent.',
+  ])('keeps "%s"', (line) => {
+    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] } });
+  });
+});
