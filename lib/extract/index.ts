@@ -7,6 +7,7 @@ import { paragraphsOf } from './blocks';
 import { cutTrailingNotices } from './notices';
 import { cutPhotoCaptions, hasOwnProseBody } from './captions';
 import { cutCreditLines } from './credits';
+import { cutEmbedBlockers } from './blockers';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { completeArticle } from './complete';
@@ -280,6 +281,7 @@ function readBody(content: Element, lead: Lead | null, photoStory: boolean, expl
   // A photo story's captions are its text, the short ones beside those read as paragraphs too.
   if (!photoStory) cutPhotoCaptions(content, explain);
   cutCreditLines(content, explain);
+  cutEmbedBlockers(content, explain);
   // Before the headings: a heading over a notice that goes ends the text then.
   cutTrailingNotices(content, explain);
   cutTrailingHeadings(content, explain);

@@ -731,3 +731,27 @@ describe('picture credits as lines of their own', () => {
     expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] } });
   });
 });
+
+describe("a consent tool's placeholder for an embed", () => {
+  const article = (middle: string) =>
+    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p>${middle}<p>${PROSE}</p></article>`));
+  it.each([
+    '<div class="embed"><div><strong>Inhalt von Drittanbietern</strong></div><p>Klicken Sie auf den Button, um den Inhalt von video.example.org zu laden.</p><p><a href="#">Laden</a></p></div>',
+    '<div class="embed"><h4>Externer Inhalt</h4><div>Zum Schutz deiner Daten haben wir das Laden der Inhalte von social.example.net blockiert.</div><button>Zulassen</button></div>',
+    '<div class="embed"><p>We respect your privacy: without your consent we do not connect to the video platform.</p><p><a href="#">Settings</a></p></div>',
+    '<div class="embed"><p>Click here to load the video.</p></div>',
+  ])('drops it with its title and buttons: %s', (middle) => {
+    expect(article(middle)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
+  });
+  it.each([
+    'Die Behörde gab die Daten ohne ihre Zustimmung weiter, kritisierte die Datenschützerin.',
+    'Nutzer können künftig Inhalte aus den Mediatheken anzeigen lassen.',
+    'Die Regierung hat das Laden der Inhalte von ausländischen Sendern blockiert.',
+    'The platform blocked content from the group after the court ruling.',
+  ])('keeps "%s"', (line) => {
+    expect(article(`<p>${line}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] },
+    });
+  });
+});
