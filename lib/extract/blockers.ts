@@ -11,7 +11,6 @@ const BLOCKER_MESSAGE = new RegExp(
   [
     'um (?:den|die) inhalte? (?:von|aus) \\S+ (?:zu )?(?:laden|anzuzeigen|sehen)',
     'wir[^.]{0,40}laden (?:der|von) inhalten? (?:von|aus) \\S+ blockiert',
-    'we(?: have)? blocked (?:the )?(?:loading of )?(?:content|embeds?) from',
     'ohne (?:dein|ihr)e? (?:einverständnis|zustimmung)[^.]{0,60}(?:verbindung|inhalte?|laden)',
     'without your consent[^.]{0,60}(?:connect|content|load)',
     'click (?:here |below |the button )?to (?:load|show|view|display) (?:the |this )?(?:content|video|map|post|tweet)',

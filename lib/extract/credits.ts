@@ -9,12 +9,11 @@ import { decision, type Explain } from './explain';
  */
 const CREDIT_LINE = new RegExp(
   [
-    '^(?:titel|beitrags|aufmacher|artikel|vorschau|header|teaser)(?:bild|foto)\\s*:',
-    '^(?:featured|header|cover|top|lead|hero) (?:image|photo|picture)\\s*:',
-    '^(?:photo )?crédits?(?: photos?)?\\s*:',
-    '^(?:photo|image|bild|foto)(?:nachweis|credits?)\\s*:',
+    '^(?:titel|beitrags|aufmacher)(?:bild|foto)\\s*:',
+    '^(?:featured|cover) (?:image|photo)\\s*:',
+    '^crédits? photos?\\s*:',
     // Not a sentence: "Photographs by the families were shown in court." ends as one.
-    '^(?:photo(?:graph)?s?|pictures?|images?) by .*[^.!?]$',
+    '^(?:photo(?:graph)?s?|pictures?) by .*[^.!?]$',
   ].join('|'),
   'iu',
 );

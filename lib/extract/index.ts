@@ -16,7 +16,7 @@ import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
 import { attempt, decision, type Explain } from './explain';
-import { defaultHtmlParser, withNoscriptFallbacks, type HtmlParser } from './noscript';
+import { withNoscriptFallbacks, type HtmlParser } from './noscript';
 import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
@@ -29,7 +29,10 @@ export interface ExtractOptions {
    * `performance.now` by default) it stops at the next stage boundary with reason `too-slow`.
    */
   budget?: { ms: number; now?: () => number };
-  /** Reads a <noscript> fallback's markup (`withNoscriptFallbacks`); DOMParser where there is one. */
+  /**
+   * Where the page's scripts never ran (the CLI, the tests): parses a <noscript> fallback's markup
+   * for `extractArticle` to read a page whose article is only there (`withNoscriptFallbacks`).
+   */
   parseHtml?: HtmlParser;
 }
 
@@ -61,8 +64,32 @@ const PROSE_PARAGRAPH_CHARS = 250;
 
 /** Extracts the article of a page with its figures and summary: what the CLI and the tests see. */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
-  const result = extractPage(doc, options);
+  const result = options.parseHtml ? extractWithoutScripts(doc, options.parseHtml, options) : extractPage(doc, options);
   return result.ok ? { ok: true, article: completeArticle(result.page) } : result;
+}
+
+/**
+ * `extractPage` where the page's scripts never ran (the CLI, the tests). A page that writes its
+ * article from a script keeps the only static copy in <noscript>: a page refused as no article is
+ * read again with those fallbacks as markup (`withNoscriptFallbacks`), and taken when that is an
+ * article. In a tab the page's script has written the article, so the content script never asks.
+ */
+function extractWithoutScripts(doc: Document, parse: HtmlParser, options: ExtractOptions): PageResult {
+  const first = attempt(options.explain);
+  const result = extractPage(doc, { ...options, explain: first.explain });
+  let fallback: PageResult | null = null;
+  try {
+    if (!result.ok && result.reason === 'not-article') {
+      const trace = attempt(options.explain);
+      const page = withNoscriptFallbacks(doc, parse, trace.explain);
+      const second = page && extractPage(page, { ...options, explain: trace.explain });
+      trace.settle(!second?.ok);
+      if (second?.ok) fallback = second;
+    }
+  } finally {
+    first.settle(fallback !== null);
+  }
+  return fallback ?? result;
 }
 
 /** A refusal: the same in a page result and in an article result. */
@@ -81,41 +108,11 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageRe
   try {
     const clone = boundedClone(doc);
     checkpoint('the page checks');
-    const first = attempt(options.explain);
-    const result = extractFromClone(doc, clone, url, first.explain, checkpoint);
-    let fallback: PageResult | null = null;
-    try {
-      if (!result.ok) fallback = readNoscriptFallbacks(doc, result, url, options, checkpoint);
-    } finally {
-      // Also when the budget runs out in the second reading: the first one's decisions were made.
-      first.settle(fallback !== null);
-    }
-    return fallback ?? result;
+    return extractFromClone(doc, clone, url, options.explain, checkpoint);
   } catch (error) {
     if (error instanceof OverBudget) return refuse('too-slow', error.message, options.explain);
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/**
- * A page refused as no article may write its article from a script and keep the only static copy
- * in <noscript>: it is read again with those fallbacks as markup, and taken when that is an article.
- */
-function readNoscriptFallbacks(
-  doc: Document,
-  refusal: Refusal,
-  url: string,
-  options: ExtractOptions,
-  checkpoint: Checkpoint,
-): PageResult | null {
-  if (refusal.reason !== 'not-article') return null;
-  const trace = attempt(options.explain);
-  const page = withNoscriptFallbacks(doc, options.parseHtml ?? defaultHtmlParser(), trace.explain);
-  if (!page) return null;
-  checkpoint('the page with its <noscript> fallbacks');
-  const result = extractFromClone(page, boundedClone(page), url, trace.explain, checkpoint);
-  trace.settle(!result.ok);
-  return result.ok ? result : null;
 }
 
 /** Thrown at a stage boundary once the budget is spent; `extractArticle` turns it into `too-slow`. */

@@ -61,17 +61,15 @@ const SITE_TERMS = [
   `${words(['meinung|ansicht'])} ${words(['des autors', 'der autorin', 'der redaktion'])}.{0,20}${words(['wieder', 'wider'])}`,
 ];
 
-const COMMENT_WORDS = ['comments?', 'kommentare?', 'commentaires?', 'comentarios?', 'bình luận'];
-
 /**
  * What the page's comment section leaves under the story: its count or empty state as the whole
  * line, the button to write one, the login it asks for. (Not "let us know in the comments": the
  * author's own last line as often as the site's.)
  */
 const COMMENT_SECTION = [
-  `^(?:${words(['no', 'keine', 'noch keine', 'aucun', 'sin', 'chưa có'])} |\\d+ )?${words(COMMENT_WORDS)}(?: ${words(['yet', 'insgesamt', 'bisher'])})?\\s*:?\\s*(?:\\(?\\d+\\)?)?[.!]?(?:\\s*\\([^()]*\\))?$`,
-  `^(?:${words(['leave', 'write', 'post', 'add', 'schreibe', 'schreiben sie', 'hinterlasse', 'hinterlassen sie', 'viết'])} )?(?:${words(['a', 'your', 'einen', 'ihren', 'deinen'])} )?${words(['comment', 'reply', 'kommentar', 'kommentare', 'bình luận'])}(?: ${words(['schreiben', 'verfassen', 'hinzufügen', 'abgeben'])})?[.!]?$`,
-  `${words(['you must', 'you need to', 'du musst', 'sie müssen', 'bạn cần', 'bạn phải'])}[^.!?]{0,20}${words(['logged in', 'signed in', 'eingeloggt', 'angemeldet', 'registriert', 'đăng nhập'])}[^.!?]{0,40}${words(['comment\\p{L}*', 'kommentar\\p{L}*', 'kommentieren', 'bình luận'])}`,
+  `^(?:(?:no|keine|chưa có) |\\d+ )?(?:comments?|kommentare?|bình luận)(?: yet| insgesamt)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
+  `^(?:(?:leave|write|schreibe|viết) )?(?:(?:a|einen) )?(?:comment|kommentare?|bình luận)(?: schreiben)?[.!]?$`,
+  `(?:you must|du musst|sie müssen|bạn cần)[^.!?]{0,20}(?:logged in|eingeloggt|angemeldet|đăng nhập)[^.!?]{0,40}(?:comment|kommentar|bình luận)`,
 ];
 
 /**
@@ -79,11 +77,11 @@ const COMMENT_SECTION = [
  * letter about it, get the next stories, load more, go back to the list.
  */
 const PAGE_CONTROLS = [
-  `${words(['share this (?:article|story|post)', '(?:diesen|den) (?:artikel|beitrag) teilen', 'chia sẻ bài viết'])}`,
-  `${words(['submit', 'send', 'write'])}(?: \\p{L}+){0,2} ${words(['letters? to the editor'])}`,
-  `^${words(['(?:get|receive|never miss) (?:the latest|all the latest|breaking) (?:news|stories|updates)'])}`,
-  `^(?:${words(['load more', 'mehr laden', '(?:lade|weitere) (?:weitere )?(?:inhalte|artikel|beiträge) laden', 'lade weitere inhalte', 'xem thêm'])})\\s*(?:\\.{3}|…)?$`,
-  `^${words(['(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?'])}$`,
+  words(['share this (?:article|story)', '(?:diesen|den) artikel teilen', 'chia sẻ bài viết']),
+  '(?:submit|send) (?:a |your )?letters? to the editor',
+  '^get the latest (?:news|stories)',
+  '^(?:load more|(?:lade|weitere) (?:weitere )?(?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$',
+  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?$',
 ];
 
 const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS, ...COMMENT_SECTION, ...PAGE_CONTROLS].join('|'), 'iu');
