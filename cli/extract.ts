@@ -58,6 +58,7 @@ async function main(): Promise<number> {
       const result = extractArticle(doc, {
         url: parsed.url ?? (doc.URL === 'about:blank' ? '' : doc.URL),
         explain: parsed.explain ? (decision) => decisions.push(decision) : undefined,
+        parseHtml,
       });
       if (result.ok) {
         const { article } = result;

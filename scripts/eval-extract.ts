@@ -71,7 +71,7 @@ const before =
 const f = (value: number) => value.toFixed(3);
 
 function loaBody(document: Document, url: string | undefined, extract = extractArticle): string | null {
-  const result = extract(document, { url });
+  const result = extract(document, { url, parseHtml });
   return result.ok ? `${result.article.lead ?? ''}\n\n${result.article.text}` : null;
 }
 
@@ -222,7 +222,7 @@ function evalCorpus(): void {
   console.log('\ncorpus page'.padEnd(45), 'loa inc/exc'.padEnd(13), 'readab. inc/exc'.padEnd(16), 'title lead');
   for (const page of labeledPages()) {
     const { labels } = page;
-    const result = extractArticle(parseHtml(page.html, labels.url), { url: labels.url });
+    const result = extractArticle(parseHtml(page.html, labels.url), { url: labels.url, parseHtml });
     const loaText = result.ok ? `${result.article.lead ?? ''}\n\n${result.article.text}` : '';
     const plainText = new Readability(parseHtml(page.html, labels.url)).parse()?.textContent ?? '';
     const loa = score(loaText, labels.mustInclude, labels.mustExclude);

@@ -6,6 +6,8 @@ import { splitSentences } from '../text/sentences';
 import { paragraphsOf } from './blocks';
 import { cutTrailingNotices } from './notices';
 import { cutPhotoCaptions, hasOwnProseBody } from './captions';
+import { cutCreditLines } from './credits';
+import { cutEmbedBlockers } from './blockers';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoxes } from './boxes';
 import { boundedClone } from './clone';
 import { completeArticle } from './complete';
@@ -14,6 +16,7 @@ import { collapse } from '../text/whitespace';
 import { detectLanguage } from './lang';
 import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
 import { attempt, decision, type Explain } from './explain';
+import { withNoscriptFallbacks, type HtmlParser } from './noscript';
 import { proseChars, proseContainer } from './prose';
 
 export interface ExtractOptions {
@@ -26,9 +29,15 @@ export interface ExtractOptions {
    * `performance.now` by default) it stops at the next stage boundary with reason `too-slow`.
    */
   budget?: { ms: number; now?: () => number };
+  /**
+   * Where the page's scripts never ran (the CLI, the tests): parses a <noscript> fallback's markup
+   * for `extractArticle` to read a page whose article is only there (`withNoscriptFallbacks`).
+   */
+  parseHtml?: HtmlParser;
 }
 
 export type { Decision, Explain } from './explain';
+export type { HtmlParser } from './noscript';
 
 /**
  * Below this much body text a page needs a sentence to be an article: a landing page or a bare
@@ -55,8 +64,32 @@ const PROSE_PARAGRAPH_CHARS = 250;
 
 /** Extracts the article of a page with its figures and summary: what the CLI and the tests see. */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
-  const result = extractPage(doc, options);
+  const result = options.parseHtml ? extractWithoutScripts(doc, options.parseHtml, options) : extractPage(doc, options);
   return result.ok ? { ok: true, article: completeArticle(result.page) } : result;
+}
+
+/**
+ * `extractPage` where the page's scripts never ran (the CLI, the tests). A page that writes its
+ * article from a script keeps the only static copy in <noscript>: a page refused as no article is
+ * read again with those fallbacks as markup (`withNoscriptFallbacks`), and taken when that is an
+ * article. In a tab the page's script has written the article, so the content script never asks.
+ */
+function extractWithoutScripts(doc: Document, parse: HtmlParser, options: ExtractOptions): PageResult {
+  const first = attempt(options.explain);
+  const result = extractPage(doc, { ...options, explain: first.explain });
+  let fallback: PageResult | null = null;
+  try {
+    if (!result.ok && result.reason === 'not-article') {
+      const trace = attempt(options.explain);
+      const page = withNoscriptFallbacks(doc, parse, trace.explain);
+      const second = page && extractPage(page, { ...options, explain: trace.explain });
+      trace.settle(!second?.ok);
+      if (second?.ok) fallback = second;
+    }
+  } finally {
+    first.settle(fallback !== null);
+  }
+  return fallback ?? result;
 }
 
 /** A refusal: the same in a page result and in an article result. */
@@ -244,6 +277,8 @@ function readBody(content: Element, lead: Lead | null, photoStory: boolean, expl
   cutMarkedBoxes(content, explain);
   // A photo story's captions are its text, the short ones beside those read as paragraphs too.
   if (!photoStory) cutPhotoCaptions(content, explain);
+  cutCreditLines(content, explain);
+  cutEmbedBlockers(content, explain);
   // Before the headings: a heading over a notice that goes ends the text then.
   cutTrailingNotices(content, explain);
   cutTrailingHeadings(content, explain);

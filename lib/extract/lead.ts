@@ -117,7 +117,9 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   const description = metaDescription(doc);
   const body = doc.body;
   if (!body) return null;
-  const headline = body.querySelector('h1');
+  // A theme's site title in the page header is an <h1> too, before the article's.
+  const headlines = Array.from(body.querySelectorAll('h1'));
+  const headline = headlines.find((heading) => !chromeOf(heading)) ?? headlines[0] ?? null;
   // A lead follows the headline; a "summary" box in the site header is not it. Document order is
   // numbered once: compareDocumentPosition walks the tree per call in linkedom, which made this
   // quadratic on pages of thousands of paragraphs (a static list: indexing jsdom's live
@@ -163,11 +165,9 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
     );
   });
   // The site's header, a footer or a sidebar holds a site description or an author bio, not this
-  // article's lead, unless the headline sits in it too. A <header> inside the article or <main> is
-  // the article's own (headline, kicker, intro).
+  // article's lead, unless the headline sits in it too.
   const inPageChrome = (element: Element) => {
-    const header = element.closest('header');
-    const chrome = element.closest('footer, nav, aside') ?? (header?.closest('article, main') ? null : header);
+    const chrome = chromeOf(element);
     return chrome !== null && !(headline && chrome.contains(headline));
   };
   // Prefer the innermost named box.
@@ -187,6 +187,15 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
     return { text: collapse(firstParagraph.textContent), element: firstParagraph, signal: 'all-bold' };
   }
   return null;
+}
+
+/**
+ * The site's header, footer, navigation or sidebar around `element`, or null. A <header> inside
+ * the article or <main> is the article's own (headline, kicker, intro).
+ */
+function chromeOf(element: Element): Element | null {
+  const header = element.closest('header');
+  return element.closest('footer, nav, aside') ?? (header?.closest('article, main') ? null : header);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The site's notices that end an article: appeals to its readers (subscribe, follow us, download
- * our app) and its disclaimers (copyright and reprint terms, licences, advertising disclosures).
+ * our app), its disclaimers (copyright and reprint terms, licences, advertising disclosures), what
+ * its comment section and its controls leave as text ("No comments", "Load more", "Back to list").
  * A notice is known by its shape, not by a word: news sentences speak of subscribers, licences,
  * copyright law and advertising bans too, so every pattern asks for the way a site addresses its
  * reader (an imperative that opens the line, "us"/"our", "bạn đọc") or states its terms (a line
@@ -60,7 +61,30 @@ const SITE_TERMS = [
   `${words(['meinung|ansicht'])} ${words(['des autors', 'der autorin', 'der redaktion'])}.{0,20}${words(['wieder', 'wider'])}`,
 ];
 
-const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS].join('|'), 'iu');
+/**
+ * What the page's comment section leaves under the story: its count or empty state as the whole
+ * line, the button to write one, the login it asks for. (Not "let us know in the comments": the
+ * author's own last line as often as the site's.)
+ */
+const COMMENT_SECTION = [
+  `^(?:(?:no|keine|chưa có) |\\d+ )?(?:comments?|kommentare?|bình luận)(?: yet| insgesamt)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
+  `^(?:(?:leave|write|schreibe|viết) )?(?:(?:a|einen) )?(?:comment|kommentare?|bình luận)(?: schreiben)?[.!]?$`,
+  `(?:you must|du musst|sie müssen|bạn cần)[^.!?]{0,20}(?:logged in|eingeloggt|angemeldet|đăng nhập)[^.!?]{0,40}(?:comment|kommentar|bình luận)`,
+];
+
+/**
+ * The page's controls and its address to the reader about this story, as text: share it, write a
+ * letter about it, get the next stories, load more, go back to the list.
+ */
+const PAGE_CONTROLS = [
+  words(['share this (?:article|story)', '(?:diesen|den) artikel teilen', 'chia sẻ bài viết']),
+  '(?:submit|send) (?:a |your )?letters? to the editor',
+  '^get the latest (?:news|stories)',
+  '^(?:load more|(?:lade|weitere) (?:weitere )?(?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$',
+  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?$',
+];
+
+const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS, ...COMMENT_SECTION, ...PAGE_CONTROLS].join('|'), 'iu');
 /** A notice is a line or two; a longer paragraph is text, whatever its words. */
 const MAX_NOTICE_CHARS = 250;
 

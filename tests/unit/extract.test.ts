@@ -133,6 +133,11 @@ describe('lead and headline', () => {
     );
     expect(findLead(doc)?.text).toBe(sapo);
   });
+  it("does not take the site's tagline under its title <h1> in the page header for the lead", () => {
+    const site =
+      '<header><h1 class="site-title">Góc nhìn chính sách</h1><p class="site-description">Tin tức, bình luận và góc nhìn về chính sách công mỗi ngày.</p></header>';
+    expect(findLead(page(`${site}<main><h1>Tin</h1><p>${PROSE}</p></main>`))).toBeNull();
+  });
   it('finds no lead where there is none', () => {
     expect(findLead(page(`<h1>Tin</h1><p>${PROSE}</p>`))).toBeNull();
   });
@@ -453,6 +458,40 @@ describe("the site's notices that end the text", () => {
   });
 
   it.each([
+    [
+      'English',
+      '<p>Share this article</p>',
+      '<p>Write to us: submit a letter to the editor through the form on our site.</p>',
+      '<p>Get the latest stories from the region every morning in your inbox.</p>',
+      '<p>You must be logged in to post a comment.</p>',
+      '<p>No comments yet.</p>',
+      '<p>Leave a comment</p>',
+      '<p>Load more …</p>',
+      '<p>Back to the overview</p>',
+    ],
+    [
+      'German',
+      '<p>Gefällt er Ihnen? Dann diesen Artikel teilen!</p>',
+      '<p>Sie müssen angemeldet sein, um einen Kommentar zu verfassen.</p>',
+      '<p>Keine Kommentare (sie erscheinen nach der Prüfung durch die Redaktion)</p>',
+      '<p>Kommentar schreiben</p>',
+      '<p>Kommentare insgesamt: 4</p>',
+      '<p>Weitere Artikel laden</p>',
+      '<p>Zurück zur Übersicht</p>',
+    ],
+    [
+      'Vietnamese',
+      '<p>Chia sẻ bài viết</p>',
+      '<p>Bạn cần đăng nhập để gửi bình luận.</p>',
+      '<p>Chưa có bình luận</p>',
+      '<p>Viết bình luận</p>',
+      '<p>Quay lại</p>',
+    ],
+  ])("drops what a comment section and the page's controls leave in %s", (_language, ...lines) => {
+    expect(paragraphsOfResult(ending(...lines))).toEqual(story);
+  });
+
+  it.each([
     'Residents are asked to follow the instructions of local authorities.',
     'The new provisions take effect on 1 July 2026.',
     'Drivers must renew their licence before the end of March.',
@@ -471,6 +510,19 @@ describe("the site's notices that end the text", () => {
     'Dự thảo luật về quyền tác giả (copyright) sẽ được trình Quốc hội vào tháng 5.',
     'Người dân có thể tải ứng dụng trên điện thoại để nộp hồ sơ trực tuyến.',
     'Số doanh nghiệp đăng ký thành lập mới trong quý I tăng 12% so với cùng kỳ.',
+    'The minister declined to comment on the report.',
+    'No comments were received during the consultation period.',
+    'Residents can leave comments on the draft plan until 1 May.',
+    'Officials will share the findings of this study with every province.',
+    'The council received more than 40 letters from residents about the road.',
+    'Back to school: the new term begins on 5 September.',
+    'Let us know what you think in the comments below.',
+    'Die Polizei wollte den Vorfall am Abend nicht kommentieren.',
+    'Wie Nutzer in den Kommentaren schrieben, war der Zug überfüllt.',
+    'Wer an der Versammlung teilnehmen will, muss angemeldet sein.',
+    'Die Ergebnisse der Studie sollen im Herbst mit den Ländern geteilt werden.',
+    'Bộ trưởng không bình luận về vụ việc.',
+    'Người dân có thể gửi ý kiến góp ý dự thảo đến hết ngày 15/5.',
   ])('keeps a story whose last sentence is "%s"', (sentence) => {
     expect(paragraphsOfResult(ending(`<p>${sentence}</p>`))).toEqual([...story, sentence]);
   });
@@ -611,5 +663,95 @@ describe('a short first pick', () => {
       ),
     );
     expect(result.ok && result.article.text).toContain(PROSE.trim());
+  });
+});
+
+describe('an article written out only in <noscript>', () => {
+  // The page fills the post from a script template; with scripting on, the parser keeps the
+  // <noscript> copy as one text node of markup.
+  const scriptedPost = (fallback: string) =>
+    `<header><p>Cổng thông tin điện tử của tỉnh</p></header><h1>Cải cách hành chính</h1>` +
+    `<div class="post"><script type="text/template"><p>${PROSE}</p></script><noscript>${fallback}</noscript></div>` +
+    `<footer><p>Liên hệ</p></footer>`;
+  const article = `<p>${PROSE}</p><p><strong>Kết quả</strong></p><p>${PROSE}</p><img src="anh.jpg" alt="">`;
+
+  it('reads the fallback as markup when the page has no other article', () => {
+    const result = extractArticle(page(scriptedPost(article)), { parseHtml });
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), 'Kết quả', PROSE.trim()]);
+    expect(JSON.stringify(result)).not.toMatch(/<p>|<img/);
+  });
+  it('says "no article" without a parser for the markup, and for a fallback that is only a pixel or a line', () => {
+    expect(extractArticle(page(scriptedPost(article)))).toMatchObject({ ok: false, reason: 'not-article' });
+    const pixel =
+      '<img height="1" width="1" alt="" src="https://pixel.example.net/collect?id=12345&amp;event=pageview&amp;noscript=1&amp;ref=https%3A%2F%2Ftin.example.vn%2Fbai-viet-1.html&amp;campaign=thong-tin-dien-tu-tinh&amp;cb=9876543210">';
+    expect(extractArticle(page(scriptedPost(pixel)), { parseHtml })).toMatchObject({
+      ok: false,
+      reason: 'not-article',
+    });
+    const line = '<p>Vui lòng bật JavaScript để xem trang này.</p>';
+    expect(extractArticle(page(scriptedPost(line)), { parseHtml })).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+  it('leaves a page that is already an article as it is', () => {
+    const notice = `<p>${PROSE.replace('Năm 2023', 'Bản xem không có JavaScript')}</p>`;
+    const result = extractArticle(
+      page(
+        `<h1>Cải cách hành chính</h1><article><p>${PROSE}</p><p>${PROSE}</p><noscript>${notice}</noscript></article>`,
+      ),
+      { parseHtml },
+    );
+    expect(result.ok && result.article.text).not.toContain('Bản xem không có JavaScript');
+  });
+  it("marks the first reading's decisions as discarded in the trace", () => {
+    const decisions: Decision[] = [];
+    extractArticle(page(scriptedPost(article)), { parseHtml, explain: (made) => decisions.push(made) });
+    const refusal = decisions.find((made) => made.rule === 'not-article');
+    expect(refusal).toMatchObject({ action: 'rejected', discarded: true });
+    expect(decisions.find((made) => made.rule === 'noscript-fallback')).toMatchObject({ action: 'chosen' });
+    expect(decisions.filter((made) => made.rule === 'readability' && !made.discarded)).toHaveLength(1);
+  });
+});
+
+describe('picture credits as lines of their own', () => {
+  const article = (line: string) =>
+    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p><p>${line}</p><p>${PROSE}</p></article>`));
+  it.each([
+    'Titelbild: Agentur Muster / Erika Beispiel',
+    'Beitragsbild: Archiv der Redaktion',
+    'Featured image: Example Agency',
+    'Crédits photos : Agence Exemple',
+    'Photograph by A. Nguyen, Example Wildlife Trust',
+  ])('drops "%s"', (line) => {
+    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
+  });
+  it.each([
+    'Leitbild: Die Stadt will bis 2030 klimaneutral werden.',
+    'Photographs by the families of the victims were shown in court.',
+    'Bildung: Die Zahl der Lehrkräfte steigt um 4 Prozent.',
+  ])('keeps "%s"', (line) => {
+    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] } });
+  });
+});
+
+describe("a consent tool's placeholder for an embed", () => {
+  const article = (middle: string) =>
+    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p>${middle}<p>${PROSE}</p></article>`));
+  it.each([
+    '<div class="embed"><div><strong>Inhalt von Drittanbietern</strong></div><p>Klicken Sie auf den Button, um den Inhalt von video.example.org zu laden.</p><p><a href="#">Laden</a></p></div>',
+    '<div class="embed"><h4>Externer Inhalt</h4><div>Zum Schutz deiner Daten haben wir das Laden der Inhalte von social.example.net blockiert.</div><button>Zulassen</button></div>',
+    '<div class="embed"><p>We respect your privacy: without your consent we do not connect to the video platform.</p><p><a href="#">Settings</a></p></div>',
+    '<div class="embed"><p>Click here to load the video.</p></div>',
+  ])('drops it with its title and buttons: %s', (middle) => {
+    expect(article(middle)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
+  });
+  it.each([
+    'Die Behörde gab die Daten ohne ihre Zustimmung weiter, kritisierte die Datenschützerin.',
+    'Nutzer können künftig Inhalte aus den Mediatheken anzeigen lassen.',
+    'Die Regierung hat das Laden der Inhalte von ausländischen Sendern blockiert.',
+    'The platform blocked content from the group after the court ruling.',
+  ])('keeps "%s"', (line) => {
+    expect(article(`<p>${line}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] },
+    });
   });
 });
