@@ -20,6 +20,7 @@
  * (`flock /tmp/loa-e2e.lock npm run bench:pipeline`). Writes bench/results/pipeline.json (BenchRows).
  */
 import { Session } from 'node:inspector/promises';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -125,9 +126,11 @@ interface EnvironmentResult {
   environment: string;
   timings: PageTiming[];
   profile: StageProfile;
+  /** With --before: that tree's median ratio in the same run, the row's baseline. */
+  before?: BenchRow['baseline'] & { perPage: number };
 }
 
-function report({ environment, timings, profile }: EnvironmentResult): BenchRow {
+function report({ environment, timings, profile, before }: EnvironmentResult): BenchRow {
   const { stages, baselineMs } = profile;
   const ratios = timings.map((timing) => timing.pipelineMs / timing.readabilityMs);
   const total = [...stages.values()].reduce((sum, value) => sum + value, 0);
@@ -159,7 +162,8 @@ function report({ environment, timings, profile }: EnvironmentResult): BenchRow 
     value: Number(median.toFixed(2)),
     unit: '×',
     meets: median <= GOAL_RATIO,
-    note: `${timings.length} pages; Readability.parse alone, same page, same run: median ${quantile(
+    ...(before && { baseline: { what: before.what, value: before.value } }),
+    note: `${timings.length} pages;${before ? ` after ÷ before per page: median ${before.perPage.toFixed(3)};` : ''} Readability.parse alone, same page, same run: median ${quantile(
       timings.map((t) => t.readabilityMs),
       0.5,
     ).toFixed(2)} ms; p95 ${quantile(ratios, 0.95).toFixed(2)}×; biggest stages: ${[...stages]
@@ -264,12 +268,12 @@ async function inChromium(extension: LoadedExtension, pages: BenchPage[], origin
     await cdp.detach();
     await tab.close();
   }
-  if (beforeDir) compareTrees(beforeDir, timings);
-  return { environment: 'Chromium (live page)', timings, profile };
+  const before = beforeDir ? compareTrees(beforeDir, timings) : undefined;
+  return { environment: 'Chromium (live page)', timings, profile, before };
 }
 
 /** This tree against the `--before` one, from the same rounds in the same tabs. */
-function compareTrees(beforeDir: string, timings: PairTiming[]): void {
+function compareTrees(beforeDir: string, timings: PairTiming[]): EnvironmentResult['before'] {
   const ratio = (ms: (timing: PairTiming) => number) => timings.map((timing) => ms(timing) / timing.readabilityMs);
   const summary = (ratios: number[]) =>
     `median ${quantile(ratios, 0.5).toFixed(2)}×, p95 ${quantile(ratios, 0.95).toFixed(2)}×`;
@@ -285,6 +289,17 @@ function compareTrees(beforeDir: string, timings: PairTiming[]): void {
   console.log(
     `results identical (JSON, in the page) on ${timings.filter((timing) => timing.identical).length}/${timings.length} pages`,
   );
+  const commit = execFileSync('git', ['-C', beforeDir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  return {
+    what: `the pipeline at ${commit} (--before), same tabs and rounds`,
+    value: Number(
+      quantile(
+        ratio((t) => t.beforeMs),
+        0.5,
+      ).toFixed(2),
+    ),
+    perPage: quantile(perPage, 0.5),
+  };
 }
 
 /** Every bench page is served from the test server's origin, dev-set pages through a route. */
