@@ -9,12 +9,20 @@
  * stage function on each sampled stack). Also: popup open → summary painted with the built
  * extension, first opening and cached (bundle sizes are `npm run -s bench -- --only bundle`).
  *
- * Options: --no-browser (Node only), --no-node (Chromium only). The browser part needs the E2E build (`LOA_E2E=1 wxt build`,
- * which the npm script runs) and the E2E lock (`flock /tmp/loa-e2e.lock npm run bench:pipeline`).
- * Writes bench/results/pipeline.json (BenchRows).
+ * The stage table gives each stage as a multiple of `Readability.parse` alone (clone included), profiled
+ * in the same tab after a warm-up run: what each feature adds to the baseline.
+ *
+ * Options: --no-browser (Node only), --no-node (Chromium only), --before DIR (Chromium: another
+ * checkout's pipeline, e.g. a detached worktree of the commit before a change, bundled beside this
+ * one and timed in the same tab and rounds, the two alternating; prints both ratios, after ÷ before
+ * per page, and whether their results are identical). The browser part needs the E2E build
+ * (`LOA_E2E=1 wxt build`, which the npm script runs) and the E2E lock
+ * (`flock /tmp/loa-e2e.lock npm run bench:pipeline`). Writes bench/results/pipeline.json (BenchRows).
  */
 import { Session } from 'node:inspector/promises';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
@@ -25,9 +33,11 @@ import { quantile } from './lib/stats';
 import { corpusPages } from './lib/corpus';
 import { DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
 import { devPages, devSlice, pageHtml } from './lib/extraction-990';
-import { runPipeline, timePage, type PageTiming } from './lib/pipeline-probe';
+import { readabilityAlone, runPipeline, timePage, type PageTiming, type PairTiming } from './lib/pipeline-probe';
 
 const TIMED_REPETITIONS = 3;
+/** With --before: an even number, so each pipeline runs first in half the rounds. */
+const PAIRED_REPETITIONS = 6;
 const PROFILED_REPETITIONS = 2;
 const DEV_PAGES = 60;
 const POPUP_PAGES = 10;
@@ -56,6 +66,8 @@ const STAGES: [stage: string, functionName: RegExp][] = [
   ['summary', /^summarize\d*$/],
 ];
 const PIPELINE_ROOT = /^extractArticle\d*$/;
+/** The baseline's run in the profile (`readabilityAlone` in the probe). */
+const BASELINE_ROOT = /^readabilityAlone\d*$/;
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
@@ -63,43 +75,63 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Milliseconds of sampled CPU per stage, inside `extractArticle` only ("other": its own code and small helpers). */
-function stageTimes(profile: CpuProfile, into: Map<string, number>): void {
+interface StageProfile {
+  /** Sampled milliseconds per stage of the pipeline, all pages. */
+  stages: Map<string, number>;
+  /** Sampled milliseconds of `Readability.parse` alone (with its clone), the same pages and repetitions. */
+  baselineMs: number;
+}
+
+/**
+ * Milliseconds of sampled CPU per stage, inside `extractArticle` only ("other": its own code and
+ * small helpers), and of the baseline run beside it.
+ */
+function stageTimes(profile: CpuProfile, into: StageProfile): void {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const stageOf = new Map<number, string | null>();
-  const resolve = (id: number): string | null => {
+  const stageOf = new Map<number, string | typeof BASELINE | null>();
+  const resolve = (id: number): string | typeof BASELINE | null => {
     if (stageOf.has(id)) return stageOf.get(id)!;
     // Walk up to the root, remembering the outermost stage below extractArticle.
     let stage: string | null = null;
-    let inPipeline = false;
+    let result: string | typeof BASELINE | null = null;
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const name = byId.get(at)!.callFrame.functionName;
       if (PIPELINE_ROOT.test(name)) {
-        inPipeline = true;
+        result = stage ?? 'other';
+        break;
+      }
+      if (BASELINE_ROOT.test(name)) {
+        result = BASELINE;
         break;
       }
       const found = STAGES.find(([, pattern]) => pattern.test(name));
       if (found) stage = found[0];
     }
-    const result = inPipeline ? (stage ?? 'other') : null;
     stageOf.set(id, result);
     return result;
   };
   profile.samples.forEach((id, index) => {
     const stage = resolve(id);
-    if (stage) into.set(stage, (into.get(stage) ?? 0) + (profile.timeDeltas[index + 1] ?? 0) / 1000);
+    const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+    if (stage === BASELINE) into.baselineMs += ms;
+    else if (stage) into.stages.set(stage, (into.stages.get(stage) ?? 0) + ms);
   });
 }
+
+const BASELINE = Symbol('Readability.parse alone');
 
 interface EnvironmentResult {
   environment: string;
   timings: PageTiming[];
-  stages: Map<string, number>;
+  profile: StageProfile;
+  /** With --before: that tree's median ratio in the same run, the row's baseline. */
+  before?: BenchRow['baseline'] & { perPage: number };
 }
 
-function report({ environment, timings, stages }: EnvironmentResult): BenchRow {
+function report({ environment, timings, profile, before }: EnvironmentResult): BenchRow {
+  const { stages, baselineMs } = profile;
   const ratios = timings.map((timing) => timing.pipelineMs / timing.readabilityMs);
   const total = [...stages.values()].reduce((sum, value) => sum + value, 0);
   console.log(`\n## ${environment}: ${timings.length} pages`);
@@ -114,10 +146,14 @@ function report({ environment, timings, stages }: EnvironmentResult): BenchRow {
         0.5,
       ).toFixed(1)} ms)`,
   );
-  console.log('| stage | CPU share | ms per page |\n|---|---|---|');
-  for (const [stage, ms] of [...stages].sort((a, b) => b[1] - a[1]))
+  const perPage = (ms: number) => (ms / timings.length / PROFILED_REPETITIONS).toFixed(2);
+  console.log(
+    `Stages, warm, sampled CPU; × Readability.parse alone (clone and parse, ${perPage(baselineMs)} ms a page, same profile):`,
+  );
+  console.log('| stage | CPU share | ms per page | × Readability.parse alone |\n|---|---|---|---|');
+  for (const [stage, ms] of [...stages, ['whole pipeline', total] as const].sort((a, b) => b[1] - a[1]))
     console.log(
-      `| ${stage} | ${((100 * ms) / total).toFixed(1)}% | ${(ms / timings.length / PROFILED_REPETITIONS).toFixed(2)} |`,
+      `| ${stage} | ${((100 * ms) / total).toFixed(1)}% | ${perPage(ms)} | ${(ms / baselineMs).toFixed(3)}× |`,
     );
   const median = quantile(ratios, 0.5);
   return {
@@ -126,7 +162,8 @@ function report({ environment, timings, stages }: EnvironmentResult): BenchRow {
     value: Number(median.toFixed(2)),
     unit: '×',
     meets: median <= GOAL_RATIO,
-    note: `${timings.length} pages; Readability.parse alone, same page, same run: median ${quantile(
+    ...(before && { baseline: { what: before.what, value: before.value } }),
+    note: `${timings.length} pages;${before ? ` after ÷ before per page: median ${before.perPage.toFixed(3)};` : ''} Readability.parse alone, same page, same run: median ${quantile(
       timings.map((t) => t.readabilityMs),
       0.5,
     ).toFixed(2)} ms; p95 ${quantile(ratios, 0.95).toFixed(2)}×; biggest stages: ${[...stages]
@@ -145,59 +182,124 @@ async function inNode(environment: string, pages: BenchPage[], parse: (page: Ben
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  const stages = new Map<string, number>();
+  const profile: StageProfile = { stages: new Map(), baselineMs: 0 };
   for (const page of pages) {
     const doc = parse(page);
+    runPipeline(doc, page.url, 1);
     await session.post('Profiler.start');
     runPipeline(doc, page.url, PROFILED_REPETITIONS);
-    stageTimes((await session.post('Profiler.stop')).profile as CpuProfile, stages);
+    readabilityAlone(doc, PROFILED_REPETITIONS);
+    stageTimes((await session.post('Profiler.stop')).profile as CpuProfile, profile);
   }
   session.disconnect();
-  return { environment, timings, stages };
+  return { environment, timings, profile };
 }
 
-/** The probe as one script for the page's main world (the same lib code the content script bundles). */
-async function probeBundle(): Promise<string> {
+/** A module as one script for the page's main world, its exports in the global `name`. */
+async function pageBundle(name: string, entry: { file: string } | { source: string; resolveDir: string }) {
   const result = await build({
-    entryPoints: [join(ROOT, 'scripts/lib/pipeline-probe.ts')],
+    ...('file' in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.source, resolveDir: entry.resolveDir, loader: 'ts' as const } }),
     bundle: true,
     format: 'iife',
-    globalName: 'loaPipelineProbe',
+    globalName: name,
     write: false,
     logLevel: 'error',
   });
   // Playwright evaluates a string inside a function: the global is set explicitly.
-  return `${result.outputFiles[0]!.text}\nglobalThis.loaPipelineProbe = loaPipelineProbe;`;
+  return `${result.outputFiles[0]!.text}\nglobalThis.${name} = ${name};`;
 }
 
 declare const loaPipelineProbe: typeof import('./lib/pipeline-probe');
+declare const loaPipelineBefore: { extractArticle: import('./lib/pipeline-probe').Extractor };
+declare const loaPipelineAfter: { extractArticle: import('./lib/pipeline-probe').Extractor };
 
-async function inChromium(extension: LoadedExtension, pages: BenchPage[], origin: string) {
-  const probe = await probeBundle();
-  const timings: PageTiming[] = [];
-  const stages = new Map<string, number>();
+async function inChromium(extension: LoadedExtension, pages: BenchPage[], origin: string, beforeDir: string | null) {
+  // The probe is the same lib code the content script bundles.
+  const probe = await pageBundle('loaPipelineProbe', { file: join(ROOT, 'scripts/lib/pipeline-probe.ts') });
+  const pipelineOf = (name: string, resolveDir: string) =>
+    pageBundle(name, { source: "export { extractArticle } from './lib/extract';", resolveDir });
+  const pair = beforeDir && [
+    await pipelineOf('loaPipelineBefore', beforeDir),
+    await pipelineOf('loaPipelineAfter', ROOT),
+  ];
+  const timings: PairTiming[] = [];
+  const profile: StageProfile = { stages: new Map(), baselineMs: 0 };
   for (const page of pages) {
     const tab = await openPage(extension, origin, page);
     await tab.evaluate(probe);
+    for (const bundle of pair || []) await tab.evaluate(bundle);
+    await tab.evaluate((url) => loaPipelineProbe.runPipeline(document, url, 1), page.url);
     const cdp = await extension.context.newCDPSession(tab);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    await tab.evaluate(([url, repetitions]) => loaPipelineProbe.runPipeline(document, url, repetitions), [
-      page.url,
-      PROFILED_REPETITIONS,
-    ] as const);
-    stageTimes((await cdp.send('Profiler.stop')).profile as CpuProfile, stages);
+    await tab.evaluate(
+      ([url, repetitions]) => {
+        loaPipelineProbe.runPipeline(document, url, repetitions);
+        loaPipelineProbe.readabilityAlone(document, repetitions);
+      },
+      [page.url, PROFILED_REPETITIONS] as const,
+    );
+    stageTimes((await cdp.send('Profiler.stop')).profile as CpuProfile, profile);
     timings.push(
-      await tab.evaluate(([url, repetitions]) => loaPipelineProbe.timePage(document, url, repetitions), [
-        page.url,
-        TIMED_REPETITIONS,
-      ] as const),
+      pair
+        ? await tab.evaluate(
+            ([url, repetitions]) =>
+              loaPipelineProbe.timeAgainst(
+                document,
+                url,
+                repetitions,
+                loaPipelineAfter.extractArticle,
+                loaPipelineBefore.extractArticle,
+              ),
+            [page.url, PAIRED_REPETITIONS] as const,
+          )
+        : {
+            ...(await tab.evaluate(([url, repetitions]) => loaPipelineProbe.timePage(document, url, repetitions), [
+              page.url,
+              TIMED_REPETITIONS,
+            ] as const)),
+            beforeMs: NaN,
+            identical: true,
+          },
     );
     await cdp.detach();
     await tab.close();
   }
-  return { environment: 'Chromium (live page)', timings, stages };
+  const before = beforeDir ? compareTrees(beforeDir, timings) : undefined;
+  return { environment: 'Chromium (live page)', timings, profile, before };
+}
+
+/** This tree against the `--before` one, from the same rounds in the same tabs. */
+function compareTrees(beforeDir: string, timings: PairTiming[]): EnvironmentResult['before'] {
+  const ratio = (ms: (timing: PairTiming) => number) => timings.map((timing) => ms(timing) / timing.readabilityMs);
+  const summary = (ratios: number[]) =>
+    `median ${quantile(ratios, 0.5).toFixed(2)}×, p95 ${quantile(ratios, 0.95).toFixed(2)}×`;
+  const sum = (ms: (timing: PairTiming) => number) => timings.reduce((total, timing) => total + ms(timing), 0);
+  const perPage = timings.map((timing) => timing.pipelineMs / timing.beforeMs);
+  console.log(`\n## this tree against ${beforeDir}, same tabs and rounds (the two pipelines alternate)`);
+  console.log(`pipeline ÷ Readability.parse: before ${summary(ratio((t) => t.beforeMs))}`);
+  console.log(`pipeline ÷ Readability.parse: after  ${summary(ratio((t) => t.pipelineMs))}`);
+  console.log(
+    `after ÷ before per page: median ${quantile(perPage, 0.5).toFixed(3)} (p5 ${quantile(perPage, 0.05).toFixed(3)},` +
+      ` p95 ${quantile(perPage, 0.95).toFixed(3)}); sum after ÷ sum before ${(sum((t) => t.pipelineMs) / sum((t) => t.beforeMs)).toFixed(3)}`,
+  );
+  console.log(
+    `results identical (JSON, in the page) on ${timings.filter((timing) => timing.identical).length}/${timings.length} pages`,
+  );
+  const commit = execFileSync('git', ['-C', beforeDir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  return {
+    what: `the pipeline at ${commit} (--before), same tabs and rounds`,
+    value: Number(
+      quantile(
+        ratio((t) => t.beforeMs),
+        0.5,
+      ).toFixed(2),
+    ),
+    perPage: quantile(perPage, 0.5),
+  };
 }
 
 /** Every bench page is served from the test server's origin, dev-set pages through a route. */
@@ -284,6 +386,10 @@ async function popupPaint(extension: LoadedExtension, pages: BenchPage[], origin
 
 async function main(): Promise<void> {
   const browser = !process.argv.includes('--no-browser');
+  const beforeAt = process.argv.indexOf('--before');
+  const beforeDir = beforeAt >= 0 ? resolve(process.argv[beforeAt + 1] ?? '') : null;
+  if (beforeDir && !existsSync(join(beforeDir, 'lib/extract/index.ts')))
+    throw new Error(`--before ${beforeDir}: no lib/extract/index.ts there (give a checkout of Loa)`);
   const corpus: BenchPage[] = corpusPages().map((page) => ({
     name: page.name,
     html: page.html,
@@ -309,7 +415,7 @@ async function main(): Promise<void> {
     const server = await startPageServer();
     const extension = await launchExtension();
     try {
-      rows.push(report(await inChromium(extension, pages, server.origin)));
+      rows.push(report(await inChromium(extension, pages, server.origin, beforeDir)));
       rows.push(...(await popupPaint(extension, corpus.slice(0, POPUP_PAGES), server.origin)));
     } finally {
       await extension.close();

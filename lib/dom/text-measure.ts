@@ -28,8 +28,8 @@ export class TextMeasures {
   }
 
   isShorterThan(element: Element, length: number): boolean {
-    const text = this.short(element);
-    return text !== null && text.length < length;
+    const folded = this.measured.get(element)?.folded;
+    return folded != null && trimmedLength(folded) < length;
   }
 
   /**
@@ -42,7 +42,7 @@ export class TextMeasures {
     const own = this.measured.get(element);
     const around = parent ? this.measured.get(parent) : undefined;
     if (!own || !around) return false;
-    if (own.folded !== null && around.folded !== null) return around.folded.trim().length > own.folded.trim().length;
+    if (own.folded !== null && around.folded !== null) return trimmedLength(around.folded) > trimmedLength(own.folded);
     return around.solid > own.solid;
   }
 
@@ -71,6 +71,18 @@ export class TextMeasures {
 
 const fold = (text: string) => text.replace(/[\u00ad\u200b]/g, '').replace(/[\s\u00a0]+/g, ' ');
 
+/**
+ * `folded.trim().length` without trimming: a folded text's only white space is single spaces, so
+ * at most one at each end. Trimming a text built by concatenation would copy it first.
+ */
+function trimmedLength(folded: string): number {
+  let start = 0;
+  let end = folded.length;
+  if (end > 0 && folded.charCodeAt(0) === 0x20) start = 1;
+  if (end > start && folded.charCodeAt(end - 1) === 0x20) end -= 1;
+  return end - start;
+}
+
 /** What `\s` matches (ECMAScript's WhiteSpace and LineTerminator), as character codes. */
 function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
@@ -89,17 +101,26 @@ function isSpace(code: number): boolean {
 
 /**
  * Characters other than white space, soft hyphens and zero-width spaces, counted in one pass
- * over the text (a regex replace copied every text node); and whether there is any white space.
+ * over the text (a regex replace copied every text node); whether there is any white space; and
+ * whether `fold` would change the text (most text nodes inside a paragraph are folded already).
  */
-function measureChars(text: string): { solid: number; spaced: boolean } {
+function measureChars(text: string): { solid: number; spaced: boolean; folded: boolean } {
   let solid = 0;
   let spaced = false;
+  let folded = true;
+  let previousSpace = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isSpace(code)) spaced = true;
-    else if (code !== 0xad && code !== 0x200b) solid++;
+    if (isSpace(code)) {
+      if (previousSpace || code !== 0x20) folded = false;
+      spaced = previousSpace = true;
+    } else {
+      previousSpace = false;
+      if (code !== 0xad && code !== 0x200b) solid++;
+      else folded = false;
+    }
   }
-  return { solid, spaced };
+  return { solid, spaced, folded };
 }
 
 const emptyMeasure = (): Measured => ({ folded: '', solid: 0 });
@@ -125,12 +146,12 @@ function addMeasure(into: Measured, child: Measured | undefined): void {
 function addText(into: Measured, node: Node): void {
   if (node.nodeType !== 3 /* TEXT_NODE */ && node.nodeType !== 4 /* CDATA_SECTION_NODE */) return;
   const value = node.nodeValue ?? '';
-  const { solid, spaced } = measureChars(value);
+  const { solid, spaced, folded } = measureChars(value);
   into.solid += solid;
   if (value.length > 4 * SHORT_TEXT_CAP && solid > SHORT_TEXT_CAP) into.folded = null;
   // Most text nodes between elements are white space only, which folds to one space (or nothing).
   else if (solid === 0) into.folded = join(into.folded, spaced ? ' ' : '');
-  else into.folded = join(into.folded, fold(value));
+  else into.folded = join(into.folded, folded ? value : fold(value));
 }
 
 /** Measures every element under `root`, in one iterative walk of the DOM. */

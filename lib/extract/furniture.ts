@@ -60,7 +60,9 @@ function isFurnitureText(text: string): boolean {
   if (PROMPT.test(text) || AD_LABEL.test(text)) return true;
   // A credit alone ("Foto: dpa", "(Ảnh: TTXVN)") names a photographer, says nothing to a listener.
   if (text.length <= MAX_CREDIT_CHARS && PHOTO_CREDIT.exec(text)?.index === 0) return true;
-  const words = text.split(/[\s|·•/]+/).filter(Boolean);
+  // Split no further than the cap needs: a longer run of words is a sentence either way. Only the
+  // first and the last piece can be empty, and a split cut short has no last piece.
+  const words = text.split(/[\s|·•/]+/, MAX_SHARE_BAR_WORDS + 2).filter(Boolean);
   return (
     words.length <= MAX_SHARE_BAR_WORDS &&
     words.some((word) => /\p{L}/u.test(word)) &&
@@ -70,13 +72,9 @@ function isFurnitureText(text: string): boolean {
 
 /** An audio-player widget (its <audio> already gone): a box that shows voice choices and a clock. */
 function isAudioWidget(element: Element, texts: TextMeasures): boolean {
-  const text = texts.short(element);
-  return (
-    text !== null &&
-    text.length < MAX_AUDIO_WIDGET_TEXT &&
-    /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) &&
-    /\d:\d{2}/.test(text)
-  );
+  // The length first: it is known without reading the text.
+  const text = texts.isShorterThan(element, MAX_AUDIO_WIDGET_TEXT) ? texts.short(element) : null;
+  return text !== null && /(nam|nữ)\s+miền\s+(bắc|nam)/i.test(text) && /\d:\d{2}/.test(text);
 }
 
 /**

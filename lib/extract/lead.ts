@@ -46,14 +46,25 @@ export function normalized(text: string): string {
     .toLowerCase();
 }
 
-/** Share of the words of `short` found in `long`: a truncated meta description still matches. */
-export function overlap(short: string, long: string): number {
-  const words = normalized(short)
+/**
+ * How much of one text's words another holds (a truncated meta description still matches), in
+ * parts, so that a text compared with many (the meta description, the document title) is
+ * normalized and split once: the words counted on the short side, ...
+ */
+function wordsOf(text: string): string[] {
+  return normalized(text)
     .split(' ')
     .filter((word) => word.length > 1);
-  if (words.length === 0) return 0;
-  const pool = new Set(normalized(long).split(' '));
-  return words.filter((word) => pool.has(word)).length / words.length;
+}
+
+/** ...the words looked up on the long side, ... */
+function poolOf(text: string): Set<string> {
+  return new Set(normalized(text).split(' '));
+}
+
+/** ...and the share of the first found in the second. */
+function shareIn(words: string[], pool: Set<string>): number {
+  return words.length === 0 ? 0 : words.filter((word) => pool.has(word)).length / words.length;
 }
 
 function metaDescription(doc: Document): string {
@@ -138,14 +149,16 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
     (!headline || follows(element, headline)) && (!firstLong || element === firstLong || !follows(element, firstLong));
 
   if (description) {
+    const descriptionWords = wordsOf(description);
+    const descriptionPool = poolOf(description);
     for (const element of Array.from(body.querySelectorAll('p, h2, div, span, strong'))) {
       // A box of paragraphs is ruled out before its whole text is read and measured.
       if (!afterHeadline(element) || element.querySelector('p, div') || !isLeadSized(element)) continue;
       const text = collapse(element.textContent);
       if (
         text.length >= description.length * DESCRIPTION_LENGTH_SHARE &&
-        overlap(description, text) > DESCRIPTION_WORDS_IN_PARAGRAPH &&
-        overlap(text, description) > PARAGRAPH_WORDS_IN_DESCRIPTION &&
+        shareIn(descriptionWords, poolOf(text)) > DESCRIPTION_WORDS_IN_PARAGRAPH &&
+        shareIn(wordsOf(text), descriptionPool) > PARAGRAPH_WORDS_IN_DESCRIPTION &&
         isVisibleText(element)
       ) {
         return { text, element, signal: 'meta-description' };
@@ -216,13 +229,18 @@ export function repeatsLead(text: string, lead: string): boolean {
 export function findHeadline(doc: Document, documentTitle: string): string {
   let best = '';
   let bestScore = MIN_HEADLINE_MATCH;
+  const titleWords = wordsOf(documentTitle);
+  const titlePool = poolOf(documentTitle);
   for (const heading of Array.from(doc.querySelectorAll('h1'))) {
     // Headlines often carry a kicker or a date inside the <h1> ("Ernährung sichern", "27.01.2022"):
     // each child is a candidate too, and the one closest to the document title wins.
     const parts = [heading, ...Array.from(heading.childNodes)].map((node) => collapse(node.textContent));
     for (const text of parts) {
       if (text.length < MIN_HEADLINE || text.length > MAX_HEADLINE) continue;
-      const score = Math.min(overlap(text, documentTitle), overlap(documentTitle, text) + TITLE_EXTRA_ALLOWANCE);
+      const score = Math.min(
+        shareIn(wordsOf(text), titlePool),
+        shareIn(titleWords, poolOf(text)) + TITLE_EXTRA_ALLOWANCE,
+      );
       if (score > bestScore) {
         best = text;
         bestScore = score;

@@ -141,29 +141,38 @@ export function containment(a: Vector, b: Vector): number {
  * sentences share terms: callers bound the number of sentences.
  */
 export function similarityGraph(vectors: Vector[], threshold: number): Graph {
-  // `visited`: how many of a term's sentences the outer loop has reached, so each pair is summed once.
-  // Term ids are dense (0, 1, 2, … in the order terms were met): an array indexes them.
-  const postings: { sentences: number[]; weights: number[]; visited: number }[] = [];
-  vectors.forEach((vector, i) => {
-    for (let t = 0; t < vector.ids.length; t++) {
-      let list = postings[vector.ids[t]!];
-      if (!list) postings[vector.ids[t]!] = list = { sentences: [], weights: [], visited: 0 };
-      list.sentences.push(i);
-      list.weights.push(vector.weights[t]!);
+  // Postings in compressed rows: the sentences holding term t (in sentence order) and the term's
+  // weight in each are `sentences`/`weights[offsets[t] .. offsets[t + 1])`. Term ids are dense
+  // (0, 1, 2, … in the order terms were met).
+  let terms = 0;
+  for (const vector of vectors) for (let t = 0; t < vector.ids.length; t++) terms = Math.max(terms, vector.ids[t]! + 1);
+  const offsets = new Int32Array(terms + 1);
+  for (const vector of vectors) for (let t = 0; t < vector.ids.length; t++) offsets[vector.ids[t]! + 1]!++;
+  for (let term = 0; term < terms; term++) offsets[term + 1]! += offsets[term]!;
+  const sentences = new Int32Array(offsets[terms]!);
+  const weights = new Float64Array(offsets[terms]!);
+  // `visited`: the posting of the sentence the outer loop is at, so each pair is summed once.
+  const visited = offsets.slice(0, terms);
+  for (let i = 0; i < vectors.length; i++) {
+    const { ids, weights: own } = vectors[i]!;
+    for (let t = 0; t < ids.length; t++) {
+      sentences[visited[ids[t]!]!] = i;
+      weights[visited[ids[t]!]!++] = own[t]!;
     }
-  });
+  }
+  visited.set(offsets.subarray(0, terms));
   const from: number[] = [];
   const to: number[] = [];
   const similarity: number[] = [];
   const row = new Float64Array(vectors.length);
   const touched: number[] = [];
-  vectors.forEach((vector, i) => {
-    for (let t = 0; t < vector.ids.length; t++) {
-      const weight = vector.weights[t]!;
-      const list = postings[vector.ids[t]!]!;
-      const { sentences, weights } = list;
+  for (let i = 0; i < vectors.length; i++) {
+    const { ids, weights: own } = vectors[i]!;
+    for (let t = 0; t < ids.length; t++) {
+      const weight = own[t]!;
+      const term = ids[t]!;
       // Postings are in sentence order and i is the next one: start past it.
-      for (let p = ++list.visited; p < sentences.length; p++) {
+      for (let p = ++visited[term]!, end = offsets[term + 1]!; p < end; p++) {
         const j = sentences[p]!;
         if (row[j] === 0) touched.push(j);
         row[j]! += weight * weights[p]!;
@@ -178,7 +187,7 @@ export function similarityGraph(vectors: Vector[], threshold: number): Graph {
       row[j] = 0;
     }
     touched.length = 0;
-  });
+  }
   return graphOf(vectors.length, from, to, similarity);
 }
 
