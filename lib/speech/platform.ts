@@ -1,0 +1,38 @@
+/**
+ * Whether the browser's speech platform has started in this browser session. The reader asks the
+ * page's speechSynthesis for its voices to start the platform for a first read; once chrome.tts has
+ * listed voices the platform is up, and that call only makes Chromium send the page its whole list
+ * (13,362 voices with espeak-ng) just as the first sentence travels to chrome.tts (≈ 50 ms later).
+ */
+
+/** The part of a `storage.session` area this uses. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** Kept in `storage.session`: Chrome stops an idle service worker, and clears the area when the browser stops. */
+export const PLATFORM_STARTED_KEY = 'speechPlatformStarted';
+
+export interface SpeechPlatform {
+  /** Whether voices were listed since the browser started (by this worker or an earlier one). */
+  started(): Promise<boolean>;
+  /** Voices were listed: the platform is up. */
+  listed(): void;
+}
+
+export function speechPlatform(area: SessionArea): SpeechPlatform {
+  let known = false;
+  return {
+    async started() {
+      if (known) return true;
+      const stored = await area.get(PLATFORM_STARTED_KEY).catch(() => ({}) as Record<string, unknown>);
+      return (known ||= stored[PLATFORM_STARTED_KEY] === true);
+    },
+    listed() {
+      if (known) return;
+      known = true;
+      void area.set({ [PLATFORM_STARTED_KEY]: true }).catch(() => {});
+    },
+  };
+}
