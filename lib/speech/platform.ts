@@ -5,6 +5,14 @@
  * (13,362 voices with espeak-ng) just as the first sentence travels to chrome.tts (≈ 50 ms later).
  */
 
+import { STAGE_MARK_PREFIX } from './stages';
+
+/**
+ * On the background's timeline when chrome.tts says its voices changed: the speech platform has
+ * started (or voices were installed or removed). `npm run bench:speech` times a first read against it.
+ */
+export const VOICES_CHANGED_MARK = `${STAGE_MARK_PREFIX}voices-changed`;
+
 /** The part of a `storage.session` area this uses. */
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;

@@ -1,4 +1,5 @@
 /** The background's half of the chrome.tts bridge: it speaks what content scripts send with `chrome.tts`. */
+import { VOICES_CHANGED_MARK } from '../platform';
 import { markStage } from '../stages';
 import type { VoiceLike } from '../voice-catalogue';
 import { createVoiceListing } from '../voice-loading';
@@ -155,6 +156,7 @@ export function hostBridgeEngine(
   });
 
   tts.onVoicesChanged?.addListener(() => {
+    if (typeof performance !== 'undefined') performance.mark(VOICES_CHANGED_MARK);
     listing.changed();
     for (const port of ports) sendVoices(port);
   });
