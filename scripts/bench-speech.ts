@@ -163,11 +163,14 @@ async function platformColdStart(server: PageServer): Promise<number> {
   return round(median(floor));
 }
 
-/** A profile that has read Vietnamese aloud once, so its slot's voice is remembered: a listener's. */
-async function listenerProfile(server: PageServer): Promise<string> {
+/**
+ * A profile that has read Vietnamese aloud once with `build`, so its slot's voice is remembered: a
+ * listener's. One per build: an unpacked extension's id (and so its storage) comes from its folder.
+ */
+async function listenerProfile(server: PageServer, build: Build): Promise<string> {
   const profileDir = mkdtempSync(join(tmpdir(), 'loa-bench-listener-'));
   const sink = startSpeechSink('instant');
-  const extension = await launchExtension({ profileDir, speech: sink });
+  const extension = await launchExtension({ profileDir, speech: sink, extensionDir: build.dir });
   const speech = await watchSpeech(extension);
   const page = await extension.context.newPage();
   await page.goto(server.corpusUrl(ARTICLE));
@@ -205,9 +208,10 @@ async function firstReadAfterStart(
   server: PageServer,
   build: Build,
   who: Who,
-  listener: string,
+  listeners: Map<Build['name'], string>,
   delayMs: number,
 ): Promise<StartRun> {
+  const listener = listeners.get(build.name)!;
   const profileDir = mkdtempSync(join(tmpdir(), 'loa-bench-profile-'));
   if (who === 'listener') cpSync(listener, profileDir, { recursive: true });
   const sink = startSpeechSink('instant');
@@ -272,7 +276,8 @@ const defined = (values: Array<number | null | undefined>) =>
 
 /** Builds, listener and first-time user alternate at each delay, so all meet the same machine load. */
 async function startCases(server: PageServer, builds: Build[]): Promise<StartCase[]> {
-  const listener = await listenerProfile(server);
+  const listeners = new Map<Build['name'], string>();
+  for (const build of builds) listeners.set(build.name, await listenerProfile(server, build));
   const cases: StartCase[] = [];
   for (const delayMs of START_DELAYS_MS) {
     const runs = new Map<string, StartRun[]>();
@@ -280,7 +285,7 @@ async function startCases(server: PageServer, builds: Build[]): Promise<StartCas
     for (let run = 0; run < START_RUNS; run++)
       for (const build of builds)
         for (const who of ['listener', 'first-time'] as const) {
-          const done = await firstReadAfterStart(server, build, who, listener, delayMs);
+          const done = await firstReadAfterStart(server, build, who, listeners, delayMs);
           runs.set(key(build, who), [...(runs.get(key(build, who)) ?? []), done]);
         }
     for (const build of builds)
@@ -301,7 +306,7 @@ async function startCases(server: PageServer, builds: Build[]): Promise<StartCas
         });
       }
   }
-  rmSync(listener, { recursive: true, force: true });
+  for (const listener of listeners.values()) rmSync(listener, { recursive: true, force: true });
   return cases;
 }
 
