@@ -29,18 +29,19 @@ export interface SpeechPlatform {
   listed(): void;
 }
 
-export function speechPlatform(area: SessionArea): SpeechPlatform {
+/** `area`: none in Chrome before 102, where only this worker's own listing is known. */
+export function speechPlatform(area: SessionArea | undefined): SpeechPlatform {
   let known = false;
   return {
     async started() {
       if (known) return true;
-      const stored = await area.get(PLATFORM_STARTED_KEY).catch(() => ({}) as Record<string, unknown>);
-      return (known ||= stored[PLATFORM_STARTED_KEY] === true);
+      const stored = await area?.get(PLATFORM_STARTED_KEY).catch(() => undefined);
+      return (known ||= stored?.[PLATFORM_STARTED_KEY] === true);
     },
     listed() {
       if (known) return;
       known = true;
-      void area.set({ [PLATFORM_STARTED_KEY]: true }).catch(() => {});
+      void area?.set({ [PLATFORM_STARTED_KEY]: true }).catch(() => {});
     },
   };
 }

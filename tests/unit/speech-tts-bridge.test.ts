@@ -492,6 +492,15 @@ describe('whether the speech platform has started', () => {
     // A new browser session starts with an empty area.
     expect(await speechPlatform(new SessionStore()).started()).toBe(false);
   });
+
+  it('is known to the worker that listed when the browser has no session storage', async () => {
+    const platform = speechPlatform(undefined);
+    const tts = new FakeTts([NORTH_TTS]);
+    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListed: platform.listed });
+    expect(await platform.started()).toBe(false);
+    expect((await listVoices()).map((voice) => voice.name)).toEqual([NORTHERN.name]);
+    expect(await platform.started()).toBe(true);
+  });
 });
 
 describe('tabs sharing chrome.tts', () => {
