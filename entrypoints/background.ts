@@ -20,6 +20,7 @@ import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib
 import { sameSiteVerdicts } from '@/lib/url';
 import { idleSpeechStatus } from '@/lib/speech/idle-status';
 import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
+import { speechPlatform } from '@/lib/speech/platform';
 import { markStage } from '@/lib/speech/stages';
 import { hostBridgeEngine } from '@/lib/speech/tts-bridge/host';
 import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
@@ -47,15 +48,19 @@ const SPEECH_COMMANDS: Record<string, SpeechCommand> = {
  */
 export default defineBackground(() => {
   const self: OwnExtension = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
+  const platform = speechPlatform(browser.storage.session);
   // First and synchronously: a reader's connection may be what wakes this worker up.
   const bridge = import.meta.env.FIREFOX
     ? null
-    : hostBridgeEngine(browser.tts, (listener) =>
-        browser.runtime.onConnect.addListener((port) => {
-          // Only Loa's content script in a tab speaks through chrome.tts; it stops when that tab's port closes.
-          if (port.name === TTS_PORT && !isOwnContentScript(port.sender, self)) return port.disconnect();
-          listener(port);
-        }),
+    : hostBridgeEngine(
+        browser.tts,
+        (listener) =>
+          browser.runtime.onConnect.addListener((port) => {
+            // Only Loa's content script in a tab speaks through chrome.tts; it stops when that tab's port closes.
+            if (port.name === TTS_PORT && !isOwnContentScript(port.sender, self)) return port.disconnect();
+            listener(port);
+          }),
+        { onListed: platform.listed },
       );
 
   // A listener's first read after the browser starts would wait seconds for the speech platform:
@@ -163,11 +168,17 @@ export default defineBackground(() => {
     markStage('command', { first: true });
     // Before anything is awaited: injecting and extracting on a page read for the first time take a while.
     if (tab?.id && !isRestrictedUrl(tab.url)) showPreparing(tab.id, true);
+    // Looked up while the reader is injected. Firefox's pages speak with their own speechSynthesis.
+    const platformStarted = bridge ? platform.started() : false;
     return inTab(
       tab,
       async (tabId) => {
         markStage('injected');
-        const status = await sendToTab(tabId, { type: 'speech', command }).finally(() => showPreparing(tabId, false));
+        const status = await sendToTab(tabId, {
+          type: 'speech',
+          command,
+          platformStarted: await platformStarted,
+        }).finally(() => showPreparing(tabId, false));
         if (status.preparing) showPreparing(tabId, true);
         const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);
         return !status.error && !(meantToStart && status.state.status === 'idle');

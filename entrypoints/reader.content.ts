@@ -47,12 +47,13 @@ export default defineContentScript({
     const pageMaySpeak = () =>
       !bridgeEngine ||
       (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
-    const reading = async () => {
+    const reading = async ({ platformStarted = false } = {}) => {
       const settings = await storedSettings;
       // Asking the page for its voices starts the browser's speech platform (speech-dispatcher on
       // Linux). chrome.tts usually starts it by itself, but in one of 18 first reads after a browser
-      // start without this call the first sentence never started: kept until that is understood.
-      window.speechSynthesis.getVoices();
+      // start without this call the first sentence never started: kept while the platform may be
+      // starting. Once it is up the call only costs (lib/speech/platform.ts).
+      if (!platformStarted) window.speechSynthesis.getVoices();
       return (session ??= new ReadingSession({
         engine: pageMaySpeak() ? pageEngine() : bridgeEngine!(),
         document,
@@ -70,11 +71,14 @@ export default defineContentScript({
     });
 
     onContentRequest({
-      speech: async ({ command }) => {
+      speech: async ({ command, platformStarted }) => {
         markStage('request', { first: true });
         // Only the summary needs the background's completion: the article starts from the page's own part.
         const wantsSummary = command.action === 'play' && command.what === 'summary';
-        const [reader, current] = await Promise.all([reading(), wantsSummary ? pages.article() : pages.page()]);
+        const [reader, current] = await Promise.all([
+          reading({ platformStarted }),
+          wantsSummary ? pages.article() : pages.page(),
+        ]);
         return reader.command(command, () => current, window.getSelection()?.toString());
       },
       'speech-status': async () => {

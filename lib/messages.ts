@@ -53,7 +53,15 @@ export type ContentRequest =
   | { type: 'extract' }
   /** Scrolls the page to this sentence of the article and flashes it. */
   | { type: 'reveal'; sentence: string }
-  | { type: 'speech'; command: SpeechCommand }
+  | {
+      type: 'speech';
+      command: SpeechCommand;
+      /**
+       * The background's chrome.tts has listed voices since the browser started: the speech
+       * platform is up, and the reader need not start it (see lib/speech/platform.ts).
+       */
+      platformStarted?: boolean;
+    }
   /** Fills the voice slots (waiting for the browser's voice list) and reports the player. */
   | { type: 'speech-status' }
   | { type: 'speak-selection'; text: string }

@@ -16,19 +16,26 @@
  *   of its own. Also key → badge "preparing", whether the warm-up was done before the key, and
  *   whether the first sentence used the remembered voice.
  *
- *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-speech.ts      (npm run bench:speech)
+ *   With the key at once it prints the goal beside the platform's own cold start (the floor) and
+ *   splits the listener's wait into Loa's own part and chrome.tts waiting for the platform.
+ *   `--start-runs N` starts N browsers per case (3); `--before DIR` (an earlier commit's E2E build)
+ *   runs the browser starts of both builds alternating, and reports the before build in the notes.
+ *
+ *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-speech.ts [--start-runs N] [--before DIR]      (npm run bench:speech)
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { SpeechStage } from '../lib/speech/stages';
+import { STAGE_MARK_PREFIX, type SpeechStage } from '../lib/speech/stages';
+import { VOICES_CHANGED_MARK } from '../lib/speech/platform';
 import { WARM_UP_MARK } from '../lib/speech/warm-up';
 import { writeBenchRows, type BenchRow } from './lib/bench-report';
 import { median } from './lib/stats';
 import { describe, keyToFirstSound, medians, round } from './lib/speech-marks';
 import {
   dispatchCommand,
+  EXTENSION_DIR,
   launchExtension,
   startPageServer,
   startSpeechSink,
@@ -41,14 +48,29 @@ const RUNS = 10;
 const FRESH_RUNS = 5;
 /** When the key is pressed after the browser starts: at once, and after a page load or two. */
 const START_DELAYS_MS = [0, 2000, 5000];
-/** Browsers started per delay and kind of user: each is a full browser start. */
-const START_RUNS = 3;
+/** Browsers started per delay, kind of user and build: each is a full browser start (`--start-runs N`). */
+const START_RUNS = wholeOption('--start-runs', 3);
+/** The E2E build of an earlier commit (`--before DIR`): its first reads after a browser start alternate with this build's. */
+const BEFORE_DIR = textOption('--before');
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
 const TITLE = 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7';
 const NORTHERN = 'Vietnamese (Northern) espeak-ng';
 const WARM_GOAL_MS = 150;
 const FRESH_GOAL_MS = 1000;
 const BADGE_GOAL_MS = 100;
+
+function textOption(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+function wholeOption(name: string, fallback: number): number {
+  const text = textOption(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} takes a whole number >= 1, not ${text}`);
+  return value;
+}
 
 async function clickedPage(extension: LoadedExtension, url: string): Promise<Page> {
   const page = await extension.context.newPage();
@@ -141,11 +163,14 @@ async function platformColdStart(server: PageServer): Promise<number> {
   return round(median(floor));
 }
 
-/** A profile that has read Vietnamese aloud once, so its slot's voice is remembered: a listener's. */
-async function listenerProfile(server: PageServer): Promise<string> {
+/**
+ * A profile that has read Vietnamese aloud once with `build`, so its slot's voice is remembered: a
+ * listener's. One per build: an unpacked extension's id (and so its storage) comes from its folder.
+ */
+async function listenerProfile(server: PageServer, build: Build): Promise<string> {
   const profileDir = mkdtempSync(join(tmpdir(), 'loa-bench-listener-'));
   const sink = startSpeechSink('instant');
-  const extension = await launchExtension({ profileDir, speech: sink });
+  const extension = await launchExtension({ profileDir, speech: sink, extensionDir: build.dir });
   const speech = await watchSpeech(extension);
   const page = await extension.context.newPage();
   await page.goto(server.corpusUrl(ARTICLE));
@@ -169,6 +194,8 @@ interface StartRun {
   rememberedVoice: boolean;
   /** When the key was pressed, after the browser was up (the page's load can make it later than asked). */
   keyAtMs: number;
+  /** chrome.tts said its voices changed (the speech platform had started), ms after the key; null when it did not. */
+  platformUpMs: number | null;
 }
 
 /**
@@ -177,11 +204,18 @@ interface StartRun {
  * user's (a fresh profile: no warm-up). The page is opened at once and the key pressed `delayMs`
  * after the browser is up, or when the page has loaded if that is later.
  */
-async function firstReadAfterStart(server: PageServer, who: Who, listener: string, delayMs: number): Promise<StartRun> {
+async function firstReadAfterStart(
+  server: PageServer,
+  build: Build,
+  who: Who,
+  listeners: Map<Build['name'], string>,
+  delayMs: number,
+): Promise<StartRun> {
+  const listener = listeners.get(build.name)!;
   const profileDir = mkdtempSync(join(tmpdir(), 'loa-bench-profile-'));
   if (who === 'listener') cpSync(listener, profileDir, { recursive: true });
   const sink = startSpeechSink('instant');
-  const extension = await launchExtension({ profileDir, speech: sink });
+  const extension = await launchExtension({ profileDir, speech: sink, extensionDir: build.dir });
   const up = Date.now();
   const speech = await watchSpeech(extension);
   const page = await extension.context.newPage();
@@ -194,17 +228,42 @@ async function firstReadAfterStart(server: PageServer, who: Who, listener: strin
   );
   const steps = await keyToFirstSound(extension, page, 60_000);
   const first = await speech.waitFor((status) => status.sentence !== null, 10_000).catch(() => null);
-  console.log(`  ${who}, key at ${keyAtMs} ms: ${describe(steps)}`);
+  const platformUp = await extension.worker.evaluate<number | null>(`(() => {
+    const [key] = performance.getEntriesByName(${JSON.stringify(STAGE_MARK_PREFIX + 'command')});
+    const [up] = performance.getEntriesByName(${JSON.stringify(VOICES_CHANGED_MARK)});
+    return key && up ? up.startTime - key.startTime : null;
+  })()`);
+  const platformUpMs = platformUp === null ? null : round(platformUp);
+  console.log(
+    `  ${build.name}, ${who}, key at ${keyAtMs} ms: ${describe(steps)}${platformUpMs === null ? '' : `; platform up at ${platformUpMs} ms after the key`}`,
+  );
   await extension.close();
   sink.stop();
   rmSync(profileDir, { recursive: true, force: true });
-  return { steps, warmedBeforeKey, rememberedVoice: first?.state.voice?.name === NORTHERN, keyAtMs };
+  return { steps, warmedBeforeKey, rememberedVoice: first?.state.voice?.name === NORTHERN, keyAtMs, platformUpMs };
+}
+
+/** Loa's own part of a first read: key → the utterance at chrome.tts, before chrome.tts's own start. */
+function ownPart(steps: Map<SpeechStage | 'total', number>): number | undefined {
+  const total = steps.get('total');
+  const start = steps.get('tts-start');
+  return total === undefined || start === undefined ? undefined : total - start;
+}
+
+interface Build {
+  name: 'after' | 'before';
+  dir: string;
 }
 
 interface StartCase {
+  build: Build['name'];
   who: Who;
   delayMs: number;
   steps: Map<SpeechStage | 'total', number>;
+  /** Median of Loa's own part (ownPart) over the runs that sounded. */
+  ownMs: number;
+  /** Median of when the speech platform was up after the key (negative: before), over the runs that saw it. */
+  platformUpMs: number | null;
   warmedBeforeKey: number;
   rememberedVoice: number;
   /** Runs with no first sound within 60 s. */
@@ -212,40 +271,70 @@ interface StartCase {
   keyAtMs: number;
 }
 
-/** Listener and first-time user alternate at each delay, so both meet the same machine load. */
-async function startCases(server: PageServer): Promise<StartCase[]> {
-  const listener = await listenerProfile(server);
+const defined = (values: Array<number | null | undefined>) =>
+  values.filter((value): value is number => value !== null && value !== undefined);
+
+/** Builds, listener and first-time user alternate at each delay, so all meet the same machine load. */
+async function startCases(server: PageServer, builds: Build[]): Promise<StartCase[]> {
+  const listeners = new Map<Build['name'], string>();
+  for (const build of builds) listeners.set(build.name, await listenerProfile(server, build));
   const cases: StartCase[] = [];
   for (const delayMs of START_DELAYS_MS) {
-    const runs: Record<Who, StartRun[]> = { listener: [], 'first-time': [] };
+    const runs = new Map<string, StartRun[]>();
+    const key = (build: Build, who: Who) => `${build.name} ${who}`;
     for (let run = 0; run < START_RUNS; run++)
-      for (const who of ['listener', 'first-time'] as const)
-        runs[who].push(await firstReadAfterStart(server, who, listener, delayMs));
-    for (const who of ['listener', 'first-time'] as const)
-      cases.push({
-        who,
-        delayMs,
-        steps: medians(runs[who].map((run) => run.steps)),
-        warmedBeforeKey: runs[who].filter((run) => run.warmedBeforeKey).length,
-        rememberedVoice: runs[who].filter((run) => run.rememberedVoice).length,
-        silent: runs[who].filter((run) => !run.steps.has('total')).length,
-        keyAtMs: Math.round(median(runs[who].map((run) => run.keyAtMs))),
-      });
+      for (const build of builds)
+        for (const who of ['listener', 'first-time'] as const) {
+          const done = await firstReadAfterStart(server, build, who, listeners, delayMs);
+          runs.set(key(build, who), [...(runs.get(key(build, who)) ?? []), done]);
+        }
+    for (const build of builds)
+      for (const who of ['listener', 'first-time'] as const) {
+        const these = runs.get(key(build, who)) ?? [];
+        const platformUp = defined(these.map((run) => run.platformUpMs));
+        cases.push({
+          build: build.name,
+          who,
+          delayMs,
+          steps: medians(these.map((run) => run.steps)),
+          ownMs: round(median(defined(these.map((run) => ownPart(run.steps))))),
+          platformUpMs: platformUp.length > 0 ? round(median(platformUp)) : null,
+          warmedBeforeKey: these.filter((run) => run.warmedBeforeKey).length,
+          rememberedVoice: these.filter((run) => run.rememberedVoice).length,
+          silent: these.filter((run) => !run.steps.has('total')).length,
+          keyAtMs: Math.round(median(these.map((run) => run.keyAtMs))),
+        });
+      }
   }
-  rmSync(listener, { recursive: true, force: true });
+  for (const listener of listeners.values()) rmSync(listener, { recursive: true, force: true });
   return cases;
 }
 
+const builds: Build[] = [
+  { name: 'after', dir: EXTENSION_DIR },
+  ...(BEFORE_DIR ? [{ name: 'before' as const, dir: resolve(BEFORE_DIR) }] : []),
+];
 const warmRun = await warm();
 const server = await startPageServer();
 const coldStart = await platformColdStart(server);
-const starts = await startCases(server);
+const starts = await startCases(server, builds);
 await server.close();
 const warmTotal = warmRun.stages.get('total') ?? Number.NaN;
-const startCase = (who: Who, delayMs: number) => starts.find((c) => c.who === who && c.delayMs === delayMs)!;
-const total = (c: StartCase) => c.steps.get('total') ?? Number.NaN;
-const firstTimeAtOnce = startCase('first-time', 0);
+const startCase = (who: Who, delayMs: number, build: Build['name'] = 'after') =>
+  starts.find((c) => c.who === who && c.delayMs === delayMs && c.build === build);
+const total = (c: StartCase | undefined) => c?.steps.get('total') ?? Number.NaN;
+const listenerAtOnce = startCase('listener', 0)!;
+const firstTimeAtOnce = startCase('first-time', 0)!;
 const freshBadge = firstTimeAtOnce.steps.get('badge') ?? Number.NaN;
+const afterStarts = starts.filter((c) => c.build === 'after');
+const sounded = afterStarts.reduce((sum, c) => sum + START_RUNS - c.silent, 0);
+/** The same case in the before build, for a row's note. */
+const beforeNote = (c: StartCase) => {
+  const then = startCase(c.who, c.delayMs, 'before');
+  return then
+    ? `; before build, same run: ${total(then)} ms (silent ${then.silent}), stages (ms): ${describe(then.steps)}`
+    : '';
+};
 
 console.log(`Alt+Shift+Q → first sound, voices listed, median of ${RUNS} (ms between stages):`);
 console.log(`  ${describe(warmRun.stages)}`);
@@ -255,13 +344,28 @@ console.log(
 console.log(`the fresh browser's own first speechSynthesis.speak → start, median of ${FRESH_RUNS}: ${coldStart} ms`);
 for (const c of starts) {
   console.log(
-    `first read after the browser starts, ${c.who}, key at ${c.keyAtMs} ms (asked ${c.delayMs}), median of ${START_RUNS}:`,
+    `first read after the browser starts, ${c.build} build, ${c.who}, key at ${c.keyAtMs} ms (asked ${c.delayMs}), median of ${START_RUNS}:`,
   );
   console.log(`  ${describe(c.steps)}`);
   console.log(
-    `  warm-up done before the key ${c.warmedBeforeKey}/${START_RUNS}; first sentence in the remembered voice ${c.rememberedVoice}/${START_RUNS}`,
+    `  warm-up done before the key ${c.warmedBeforeKey}/${START_RUNS}; first sentence in the remembered voice ${c.rememberedVoice}/${START_RUNS}; no first sound in 60 s ${c.silent}/${START_RUNS}`,
   );
 }
+// The goal against the speech platform's own start, side by side: what a listener waits for at once.
+console.log(`\nfirst read at once after the browser starts, goal ≤ ${FRESH_GOAL_MS} ms:`);
+console.log(
+  `  a listener (warm-up): ${total(listenerAtOnce)} ms, median of n = ${START_RUNS} browser starts; a first-time user: ${total(firstTimeAtOnce)} ms (n = ${START_RUNS})`,
+);
+console.log(
+  `  the floor, a fresh browser's own first speechSynthesis.speak → start: ${coldStart} ms, median of n = ${FRESH_RUNS}, same run; listener / floor ${round(total(listenerAtOnce) / coldStart)}×`,
+);
+console.log(
+  `  the listener's wait: Loa's own part (key → utterance at chrome.tts) ${listenerAtOnce.ownMs} ms, then chrome.tts's start ` +
+    `${listenerAtOnce.steps.get('tts-start') ?? '?'} ms; the speech platform had started (chrome.tts voices changed) ${listenerAtOnce.platformUpMs ?? '?'} ms after the key`,
+);
+console.log(
+  `browser starts on this build: ${afterStarts.length * START_RUNS}, with a first sound within 60 s: ${sounded}`,
+);
 
 const rows: BenchRow[] = [
   {
@@ -274,8 +378,8 @@ const rows: BenchRow[] = [
     note: `median of ${RUNS}; stages (ms): ${describe(warmRun.stages)}; engine floor speechSynthesis.speak → start ${warmRun.floor} ms`,
   },
   ...START_DELAYS_MS.map((delayMs): BenchRow => {
-    const listener = startCase('listener', delayMs);
-    const firstTime = startCase('first-time', delayMs);
+    const listener = startCase('listener', delayMs)!;
+    const firstTime = startCase('first-time', delayMs)!;
     const when = delayMs === 0 ? 'key at once' : `key ${delayMs / 1000} s after start`;
     return {
       what: `first read after the browser starts, ${when}: a listener (warm-up) → first sound`,
@@ -288,7 +392,9 @@ const rows: BenchRow[] = [
         `median of ${START_RUNS} each (runs without a first sound in 60 s: listener ${listener.silent}, first-time ${firstTime.silent}), fresh speech-dispatcher each run; key at ${listener.keyAtMs} ms after the browser was up ` +
         `(the page loads first); warm-up done before the key ${listener.warmedBeforeKey}/${START_RUNS}; first sentence in the ` +
         `remembered voice ${listener.rememberedVoice}/${START_RUNS}; listener stages (ms): ${describe(listener.steps)}; ` +
-        `first-time stages (ms): ${describe(firstTime.steps)}; a fresh browser's own first speechSynthesis.speak → start ${coldStart} ms`,
+        `Loa's own part (key → utterance at chrome.tts) ${listener.ownMs} ms; speech platform up ${listener.platformUpMs ?? '?'} ms after the key; ` +
+        `first-time stages (ms): ${describe(firstTime.steps)}; a fresh browser's own first speechSynthesis.speak → start ${coldStart} ms (median of ${FRESH_RUNS})` +
+        `${beforeNote(listener)}`,
     };
   }),
   {

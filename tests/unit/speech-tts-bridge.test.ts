@@ -14,6 +14,7 @@ import {
   type TtsVoiceLike,
 } from '../../lib/speech/tts-bridge/host';
 import { TTS_PORT, type PortLike } from '../../lib/speech/tts-bridge/protocol';
+import { speechPlatform, type SessionArea } from '../../lib/speech/platform';
 import { loadVoices } from '../../lib/speech/voice-loading';
 import { speechWarmUp } from '../../lib/speech/warm-up';
 import { NORTHERN } from '../support/fake-speech';
@@ -459,6 +460,46 @@ describe('voices on a fresh browser', () => {
     await settle();
     expect(tts.voiceLists).toBe(2);
     expect(b.synth.getVoices().map((voice) => voice.name)).toEqual(['Google tiếng Việt']);
+  });
+});
+
+/** A `storage.session` area: what one browser session keeps across service worker restarts. */
+class SessionStore implements SessionArea {
+  private readonly items = new Map<string, unknown>();
+  async get(key: string): Promise<Record<string, unknown>> {
+    return this.items.has(key) ? { [key]: this.items.get(key) } : {};
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(items)) this.items.set(key, value);
+  }
+}
+
+describe('whether the speech platform has started', () => {
+  it('is known once chrome.tts lists voices, also to a worker started later in the same browser session', async () => {
+    const session = new SessionStore();
+    const platform = speechPlatform(session);
+    // chrome.tts lists no voices while the platform starts.
+    const tts = new FakeTts([]);
+    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListed: platform.listed });
+    const listing = listVoices();
+    await settle();
+    expect(tts.voiceLists).toBe(1);
+    expect(await platform.started()).toBe(false);
+    tts.changeVoices([NORTH_TTS]);
+    expect((await listing).map((voice) => voice.name)).toEqual([NORTHERN.name]);
+    expect(await platform.started()).toBe(true);
+    expect(await speechPlatform(session).started()).toBe(true);
+    // A new browser session starts with an empty area.
+    expect(await speechPlatform(new SessionStore()).started()).toBe(false);
+  });
+
+  it('is known to the worker that listed when the browser has no session storage', async () => {
+    const platform = speechPlatform(undefined);
+    const tts = new FakeTts([NORTH_TTS]);
+    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListed: platform.listed });
+    expect(await platform.started()).toBe(false);
+    expect((await listVoices()).map((voice) => voice.name)).toEqual([NORTHERN.name]);
+    expect(await platform.started()).toBe(true);
   });
 });
 

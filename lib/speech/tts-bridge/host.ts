@@ -1,4 +1,5 @@
 /** The background's half of the chrome.tts bridge: it speaks what content scripts send with `chrome.tts`. */
+import { VOICES_CHANGED_MARK } from '../platform';
 import { markStage } from '../stages';
 import type { VoiceLike } from '../voice-catalogue';
 import { createVoiceListing } from '../voice-loading';
@@ -49,6 +50,11 @@ export interface TtsLike {
   readonly onVoicesChanged?: { addListener(listener: () => void): void };
 }
 
+export interface HostOptions {
+  /** chrome.tts listed voices, so the browser's speech platform is up: it lists none while it starts. */
+  onListed?: () => void;
+}
+
 /**
  * Serves `loa-tts` ports with `tts` (`browser.tts` in Chrome's background). `onConnect` registers
  * a port listener: `(listener) => browser.runtime.onConnect.addListener(listener)`. Call it when
@@ -61,6 +67,7 @@ export interface TtsLike {
 export function hostBridgeEngine(
   tts: TtsLike,
   onConnect: (listener: (port: PortLike) => void) => void,
+  { onListed }: HostOptions = {},
 ): { listVoices: () => Promise<readonly VoiceLike[]> } {
   const ports = new Set<PortLike>();
   let current: { port: PortLike; id: number } | null = null;
@@ -102,7 +109,13 @@ export function hostBridgeEngine(
 
   // One listing, joined by every tab that asks and by the warm-up; an answer waits until the
   // engine lists its voices (seconds while the speech platform starts), so a tab asks only once.
-  const listing = createVoiceListing(() => tts.getVoices().then((voices) => voices.flatMap(toVoice)));
+  const listing = createVoiceListing(() =>
+    tts.getVoices().then((listed) => {
+      const voices = listed.flatMap(toVoice);
+      if (voices.length > 0) onListed?.();
+      return voices;
+    }),
+  );
 
   function sendVoices(port: PortLike): void {
     void listing.voices().then((voices) => send(port, { type: 'voices', voices: [...voices] }));
@@ -143,6 +156,7 @@ export function hostBridgeEngine(
   });
 
   tts.onVoicesChanged?.addListener(() => {
+    if (typeof performance !== 'undefined') performance.mark(VOICES_CHANGED_MARK);
     listing.changed();
     for (const port of ports) sendVoices(port);
   });
