@@ -7,12 +7,12 @@ import { paragraphsOf } from './blocks';
 import { cutTrailingNotices } from './notices';
 import { cutPhotoCaptions, hasOwnProseBody } from './captions';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoxes } from './boxes';
-import { boundedClone } from './clone';
+import { boundedClone, boundedInPlace } from './clone';
 import { completeArticle } from './complete';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
-import { detectLanguage } from './lang';
-import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
+import { declaredLanguage, detectLanguage } from './lang';
+import { findHeadline, findLead, headlineCandidates, repeatsLead, type Lead } from './lead';
 import { attempt, decision, type Explain } from './explain';
 import { proseChars, proseContainer } from './prose';
 
@@ -26,6 +26,13 @@ export interface ExtractOptions {
    * `performance.now` by default) it stops at the next stage boundary with reason `too-slow`.
    */
   budget?: { ms: number; now?: () => number };
+  /**
+   * The document is the caller's to give up (the CLI parses each page for one call and drops it):
+   * extraction prepares it in place instead of a clone of it, and asks `freshCopy` for another
+   * untouched copy of the page only when a second attempt needs one (a few pages in a hundred).
+   * Without it the document is the live page, which is never changed.
+   */
+  inPlace?: { freshCopy: () => Document };
 }
 
 export type { Decision, Explain } from './explain';
@@ -64,8 +71,9 @@ type Refusal = Extract<PageResult, { ok: false }>;
 
 /**
  * Extracts what the page alone gives (no figures, no summary). Works on a clone, so the live page
- * is never touched (Readability mutates what it parses); the clone's depth is bounded (see
- * `boundedClone`). Runs unchanged in the content script and in Node.
+ * is never touched (Readability mutates what it parses), or on the document itself when the caller
+ * gives it up (`inPlace`); either way its depth is bounded (see `boundedClone`). Runs unchanged in
+ * the content script and in Node.
  */
 export function extractPage(doc: Document, options: ExtractOptions = {}): PageResult {
   const url = options.url ?? doc.URL ?? '';
@@ -73,9 +81,11 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageRe
   if (elements > MAX_ELEMENTS) return tooLarge(`${elements} elements, at most ${MAX_ELEMENTS}`, options.explain);
   const checkpoint = watchdog(options.budget);
   try {
-    const clone = boundedClone(doc);
+    const { inPlace } = options;
+    const untouchedCopy = inPlace ? () => boundedInPlace(inPlace.freshCopy()) : () => boundedClone(doc);
+    const clone = inPlace ? boundedInPlace(doc) : boundedClone(doc);
     checkpoint('the page checks');
-    return extractFromClone(doc, clone, url, options.explain, checkpoint);
+    return extractFromClone(doc, clone, untouchedCopy, url, options.explain, checkpoint);
   } catch (error) {
     if (error instanceof OverBudget) return refuse('too-slow', error.message, options.explain);
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
@@ -111,9 +121,21 @@ function tooLarge(measure: string, explain?: Explain): Refusal {
   return refuse('too-large', `This page is too large to read (${measure}).`, explain);
 }
 
+/** What the untouched page says of itself, read before anything changes it (it may be `clone` itself). */
+function pageFacts(original: Document) {
+  return {
+    readerable: isProbablyReaderable(original),
+    documentTitle: collapse(original.title),
+    headlines: headlineCandidates(original),
+    declaredLanguage: declaredLanguage(original),
+    dates: pageDates(original),
+  };
+}
+
 function extractFromClone(
   original: Document,
   clone: Document,
+  untouchedCopy: () => Document,
   url: string,
   explain: Explain | undefined,
   checkpoint: Checkpoint,
@@ -122,7 +144,7 @@ function extractFromClone(
   if (!clone.body) return notArticle('The page has no body.');
   if (isGarbled(clone.body))
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
-  const readerable = isProbablyReaderable(original);
+  const facts = pageFacts(original);
 
   const preparation = prepareClone(clone, url, explain, checkpoint);
   const { related, photoStory } = preparation;
@@ -139,7 +161,7 @@ function extractFromClone(
     // A short first pick may be a box (a cookie notice, a paywall, a pop-up) where plain
     // Readability would look on with looser rules: ask it that on a second prepared clone.
     checkpoint('Readability again');
-    const second = prepareAgain(original, preparation, url, checkpoint);
+    const second = prepareAgain(untouchedCopy(), preparation, url, checkpoint);
     const looser = readArticle(second, READABILITY_DEFAULT_CHARS);
     if (looser?.content && ownText(looser.content) >= RETRY_GAIN * ownText(parsed.content)) {
       explain?.(decision('readability:short-pick', 'rejected', parsed.content));
@@ -156,7 +178,7 @@ function extractFromClone(
     // Readability scored commas and length (a table, a list of names, a disclosure box) over the
     // paragraphs of sentences under the headline: it is asked about those paragraphs alone.
     checkpoint('Readability on the prose container');
-    const second = prepareAgain(original, preparation, url, checkpoint);
+    const second = prepareAgain(untouchedCopy(), preparation, url, checkpoint);
     const container = proseContainer(second.body)?.element;
     if (container) {
       second.body.replaceChildren(container);
@@ -178,7 +200,7 @@ function extractFromClone(
     // it (a news ticker): then Readability's pick on the page as it is gets its chance.
     if (body.listOfLinks || body.teaserList) {
       checkpoint('Readability on the page as it is');
-      retry = readUntouchedPage(original, lead, photoStory, explain);
+      retry = readUntouchedPage(untouchedCopy(), lead, photoStory, explain);
     }
   } finally {
     // Also when the budget runs out before the retry: the first body's removals were made.
@@ -205,7 +227,7 @@ function extractFromClone(
   checkpoint('the not-article checks');
   // The lead is article text too: a short notice with its lead is still an article.
   const articleChars = text.length + (lead?.text.length ?? 0);
-  if (articleChars < MIN_ARTICLE_CHARS && !readerable && !paragraphs.some(isSentence))
+  if (articleChars < MIN_ARTICLE_CHARS && !facts.readerable && !paragraphs.some(isSentence))
     return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
   if (listOfLinks) return notArticle('This page is a list of links, not an article.');
   if (teaserList) return notArticle('This page is a list of story teasers, not an article.');
@@ -213,15 +235,15 @@ function extractFromClone(
   if (articleChars > MAX_ARTICLE_CHARS)
     return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
 
-  const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
+  const lang = detectLanguage(facts.declaredLanguage, `${lead?.text ?? ''} ${text}`);
   checkpoint('sentences');
   const sentences = splitSentences(text, lang);
-  const title = findHeadline(original, collapse(parsed.title) || collapse(original.title));
+  const title = findHeadline(facts.headlines, collapse(parsed.title) || facts.documentTitle);
   const page: ArticlePage = {
     url,
     title,
     byline: collapse(parsed.byline) || null,
-    published: publishedDate(original, parsed.publishedTime),
+    published: publishedDate(parsed.publishedTime, facts.dates),
     siteName: collapse(parsed.siteName) || hostOf(url),
     lang,
     lead: lead?.text ?? null,
@@ -269,9 +291,9 @@ export interface Preparation {
   photoStory: boolean;
 }
 
-/** Readability's pick on the page as it is, read as a body; chosen when it is not a list either. */
-function readUntouchedPage(original: Document, lead: Lead | null, photoStory: boolean, explain: Explain | undefined) {
-  const article = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
+/** Readability's pick on the page as it is (`page`, an untouched copy), read as a body; chosen when it is not a list either. */
+function readUntouchedPage(page: Document, lead: Lead | null, photoStory: boolean, explain: Explain | undefined) {
+  const article = readArticle(page, READABILITY_DEFAULT_CHARS);
   if (!article?.content) return null;
   const trace = attempt(explain);
   const body = readBody(article.content, lead, photoStory, trace.explain);
@@ -308,12 +330,11 @@ export function prepareClone(
 }
 
 /**
- * A fresh clone of the page prepared as `first` was: the same elements removed and the same boxes
- * marked, found through the first clone's snapshot instead of running related detection and the
- * furniture rules again (they would decide the same on the same tree).
+ * `clone`, a fresh untouched copy of the page, prepared as `first` was: the same elements removed
+ * and the same boxes marked, found through the first clone's snapshot instead of running related
+ * detection and the furniture rules again (they would decide the same on the same tree).
  */
-export function prepareAgain(original: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
-  const clone = boundedClone(original);
+export function prepareAgain(clone: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
   const counterpart = first.page.counterparts(clone);
   const blocks = first.related.blocks.map(counterpart);
   const furniture = first.furniture.map(counterpart);
@@ -425,14 +446,20 @@ function isGarbled(body: HTMLElement): boolean {
   return bad / visible.length > MAX_GARBLED_SHARE;
 }
 
-function publishedDate(doc: Document, fromReadability: string | null | undefined): string | null {
-  const candidates = [
-    fromReadability,
+/** The dates the page gives for itself, in the order `publishedDate` trusts them after Readability's. */
+function pageDates(doc: Document): (string | null | undefined)[] {
+  return [
     doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
     doc.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
     doc.querySelector('time[datetime]')?.getAttribute('datetime'),
   ];
-  for (const candidate of candidates) {
+}
+
+function publishedDate(
+  fromReadability: string | null | undefined,
+  pageDates: (string | null | undefined)[],
+): string | null {
+  for (const candidate of [fromReadability, ...pageDates]) {
     const time = candidate ? Date.parse(candidate) : NaN;
     if (!Number.isNaN(time)) return new Date(time).toISOString();
   }
