@@ -21,7 +21,7 @@
  *    (the CLI ran 80 dev-set pages in a 160 MB heap, peak RSS 282 MB, where it otherwise peaks near 900 MB).
  * Writes rows `cli` (scripts/lib/bench-report.ts).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -101,6 +101,10 @@ function optionValue(name: string): string | undefined {
 }
 
 const beforeTree = optionValue('--before') && resolve(optionValue('--before')!);
+/** The `--before` tree as the notes name it: its commit and where it is. */
+const beforeLabel =
+  beforeTree &&
+  `${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: beforeTree, encoding: 'utf8' }).trim()} (${beforeTree})`;
 
 /** What one extractor's process reports. */
 interface ExtractorRun {
@@ -290,7 +294,7 @@ async function main(): Promise<void> {
     const ratioOfBefore = cold[BEFORE] / cold['Readability on linkedom'];
     const memoryBefore = await measureMemory(pages, beforeTree);
     beforeNote =
-      `; ${beforeTree} in the same run: ${perSecond(BEFORE).toFixed(1)} pages/s, ${ratioOfBefore.toFixed(2)}× ` +
+      `; ${beforeLabel} in the same run: ${perSecond(BEFORE).toFixed(1)} pages/s, ${ratioOfBefore.toFixed(2)}× ` +
       `(second pass ${(warm[BEFORE] / warm['Readability on linkedom']).toFixed(2)}×), peak RSS ` +
       `${memoryBefore.peakMb.toFixed(0)} MB, heap kept ${keptMbBefore[0].toFixed(0)} → ${keptMbBefore[1].toFixed(0)} MB`;
     console.log(`CLI before${beforeNote.slice(beforeNote.indexOf(':'))}; its errors: ${memoryBefore.failed}`);
