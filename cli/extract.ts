@@ -6,8 +6,8 @@
  * Exit status 1 when any file could not be read or parsed; the others are still printed.
  */
 import { readFile } from 'node:fs/promises';
-import { extractArticle, type Decision } from '../lib/extract';
-import { decodeHtml, parseHtml } from './html';
+import type { Decision } from '../lib/extract';
+import { decodeHtml, extractHtml } from './html';
 
 const USAGE = 'usage: npm run -s extract -- [--url URL] [--explain] FILE...   (FILE "-" reads standard input)';
 
@@ -53,12 +53,10 @@ async function main(): Promise<number> {
   for (const file of parsed.files) {
     let line: Record<string, unknown>;
     try {
-      const doc = parseHtml(decodeHtml(await readInput(file)), parsed.url);
       const decisions: Decision[] = [];
-      const result = extractArticle(doc, {
-        url: parsed.url ?? (doc.URL === 'about:blank' ? '' : doc.URL),
+      const result = extractHtml(decodeHtml(await readInput(file)), {
+        url: parsed.url,
         explain: parsed.explain ? (decision) => decisions.push(decision) : undefined,
-        parseHtml,
       });
       if (result.ok) {
         const { article } = result;

@@ -1,3 +1,5 @@
+import type { ExtractResult } from '../lib/article';
+import { extractArticle, type Explain } from '../lib/extract';
 import { parseSpecTree } from './spec-tree';
 
 /**
@@ -9,6 +11,22 @@ import { parseSpecTree } from './spec-tree';
  */
 export function parseHtml(html: string, url?: string): Document {
   return parseSpecTree(html, url ?? declaredUrl(html) ?? 'about:blank');
+}
+
+/**
+ * What `npm run extract` does with a page: parses it and extracts its article from the parsed
+ * document itself, which is parsed for this one call (see `ExtractOptions.inPlace`); a second
+ * attempt that needs the untouched page parses it again. Without `url`, the page's own address.
+ */
+export function extractHtml(html: string, options: { url?: string; explain?: Explain } = {}): ExtractResult {
+  const parse = () => parseHtml(html, options.url);
+  const doc = parse();
+  return extractArticle(doc, {
+    url: options.url ?? (doc.URL === 'about:blank' ? '' : doc.URL),
+    explain: options.explain,
+    parseHtml,
+    inPlace: { freshCopy: parse },
+  });
 }
 
 /**

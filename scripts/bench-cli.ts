@@ -2,7 +2,9 @@
  * The CLI's speed and memory over the corpus pages and the extraction-990 pages (when ../shared is
  * there), beside Readability alone on linkedom and on jsdom, and Loa on jsdom (the CLI's parser before it
  * built parse5's tree into linkedom), in the same run:
- *   npm run -s bench:cli [-- --pages N] [--rounds R]   (N: a fixed slice of the dev set, default all 990; R: default 3)
+ *   npm run -s bench:cli [-- --pages N] [--rounds R] [--before DIR]
+ * (N: a fixed slice of the dev set, default all 990; R: default 3; DIR: a worktree of an earlier commit with its
+ * node_modules, whose CLI is measured beside this one in the same run, speed and memory, through its own bench-cli.ts)
  * 1. Speed: each extractor goes over every page twice in a Node process of its own, started with
  *    the launcher's Node flags (package.json's `extract` script), R rounds taking turns. The row is
  *    the median CPU time (user + system, all threads, the pages read before) of the first pass, a
@@ -19,7 +21,7 @@
  *    (the CLI ran 80 dev-set pages in a 160 MB heap, peak RSS 282 MB, where it otherwise peaks near 900 MB).
  * Writes rows `cli` (scripts/lib/bench-report.ts).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,7 +29,7 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import { decodeHtml, parseHtml } from '../cli/html';
+import { decodeHtml, extractHtml } from '../cli/html';
 import { extractArticle } from '../lib/extract';
 import { cliLaunch } from './bench-cli-launch';
 import { type BenchRow, writeBenchRows } from './lib/bench-report';
@@ -86,9 +88,23 @@ const EXTRACTORS = {
     dom.window.close();
   },
   // What cli/extract.ts does with each file.
-  CLI: (html: string, url: string) => extractArticle(parseHtml(html, url), { url }),
+  CLI: (html: string, url: string) => extractHtml(html, { url }),
 } as const;
 type ExtractorName = keyof typeof EXTRACTORS;
+/** The CLI of the `--before` tree, measured by that tree's own copy of this script. */
+const BEFORE = 'CLI before' as const;
+type MeasuredName = ExtractorName | typeof BEFORE;
+
+function optionValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+const beforeTree = optionValue('--before') && resolve(optionValue('--before')!);
+/** The `--before` tree as the notes name it: its commit and where it is. */
+const beforeLabel =
+  beforeTree &&
+  `${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: beforeTree, encoding: 'utf8' }).trim()} (${beforeTree})`;
 
 /** What one extractor's process reports. */
 interface ExtractorRun {
@@ -125,10 +141,14 @@ async function runExtractor(name: ExtractorName, pages: BenchPage[]): Promise<Ex
   return { coldSeconds: seconds[0]!, warmSeconds: seconds[1]!, keptMb: [kept[0]!, kept[1]!] };
 }
 
-/** Runs this script as `name`'s process, with the launcher's Node flags, and reads its report. */
-async function spawnExtractor(name: ExtractorName): Promise<ExtractorRun> {
+/**
+ * Runs this script as `name`'s process, with the launcher's Node flags, and reads its report; the
+ * `--before` tree's CLI through that tree's own script, which reads the same pages.
+ */
+async function spawnExtractor(name: MeasuredName): Promise<ExtractorRun> {
   const { nodeFlags } = cliLaunch([]);
   const pagesOption = process.argv.indexOf('--pages');
+  const tree = name === BEFORE ? beforeTree! : ROOT;
   const child = spawn(
     process.execPath,
     [
@@ -136,12 +156,12 @@ async function spawnExtractor(name: ExtractorName): Promise<ExtractorRun> {
       '--expose-gc',
       '--import',
       'tsx',
-      import.meta.filename,
+      join(tree, 'scripts/bench-cli.ts'),
       EXTRACTOR_OPTION,
-      name,
+      name === BEFORE ? 'CLI' : name,
       ...(pagesOption > 0 ? ['--pages', process.argv[pagesOption + 1]!] : []),
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: tree, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let report = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (report += chunk));
@@ -150,23 +170,24 @@ async function spawnExtractor(name: ExtractorName): Promise<ExtractorRun> {
   return JSON.parse(report) as ExtractorRun;
 }
 
-type Seconds = Record<ExtractorName, number>;
+type Seconds = Record<MeasuredName, number>;
 
 interface SpeedRun {
   /** Median CPU seconds of each extractor's first pass, and of its second. */
   cold: Seconds;
   warm: Seconds;
-  /** The heap the CLI kept, in its round of median first-pass time. */
+  /** The heap the CLI kept, in its round of median first-pass time (and the `--before` tree's CLI). */
   keptMb: [number, number];
+  keptMbBefore?: [number, number];
 }
 
 async function measureSpeed(rounds: number): Promise<SpeedRun> {
-  const names = Object.keys(EXTRACTORS) as ExtractorName[];
-  const runs = new Map<ExtractorName, ExtractorRun[]>(names.map((name) => [name, []]));
+  const names: MeasuredName[] = [...(Object.keys(EXTRACTORS) as ExtractorName[]), ...(beforeTree ? [BEFORE] : [])];
+  const runs = new Map<MeasuredName, ExtractorRun[]>(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const name of names) runs.get(name)!.push(await spawnExtractor(name));
   }
-  const median = (name: ExtractorName, pass: 'coldSeconds' | 'warmSeconds') => {
+  const median = (name: MeasuredName, pass: 'coldSeconds' | 'warmSeconds') => {
     const sorted = [...runs.get(name)!].sort((a, b) => a[pass] - b[pass]);
     return sorted[Math.floor(sorted.length / 2)]!;
   };
@@ -176,7 +197,12 @@ async function measureSpeed(rounds: number): Promise<SpeedRun> {
     const seconds = runs.get(name)!.map((run) => `${run.coldSeconds.toFixed(1)}/${run.warmSeconds.toFixed(1)}`);
     console.log(`${name.padEnd(24)} CPU per round, first/second pass: ${seconds.join(', ')} s`);
   }
-  return { cold: medians('coldSeconds'), warm: medians('warmSeconds'), keptMb: median('CLI', 'coldSeconds').keptMb };
+  return {
+    cold: medians('coldSeconds'),
+    warm: medians('warmSeconds'),
+    keptMb: median('CLI', 'coldSeconds').keptMb,
+    keptMbBefore: beforeTree ? median(BEFORE, 'coldSeconds').keptMb : undefined,
+  };
 }
 
 interface MemoryRun {
@@ -185,8 +211,8 @@ interface MemoryRun {
   failed: number;
 }
 
-/** Runs the CLI over every page in one process and follows its peak resident memory. */
-async function measureMemory(pages: BenchPage[]): Promise<MemoryRun> {
+/** Runs the CLI of `tree` over every page in one process and follows its peak resident memory. */
+async function measureMemory(pages: BenchPage[], tree: string): Promise<MemoryRun> {
   const dir = mkdtempSync(join(tmpdir(), 'loa-bench-cli-'));
   try {
     const files = pages.map((page, index) => {
@@ -199,7 +225,7 @@ async function measureMemory(pages: BenchPage[]): Promise<MemoryRun> {
     const start = performance.now();
     const launch = cliLaunch(files);
     const child = spawn(launch.command, launch.args, {
-      cwd: ROOT,
+      cwd: tree,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -235,9 +261,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`--rounds takes a whole number ≥ 1, not "${process.argv[roundsOption + 1]}"`);
   console.log(`${pages.length} pages (${corpusPages().length} corpus pages, ${devNote}), ${rounds} rounds`);
-  const { cold, warm, keptMb } = await measureSpeed(rounds);
-  const perSecond = (name: ExtractorName) => pages.length / cold[name];
-  for (const name of Object.keys(EXTRACTORS) as ExtractorName[]) {
+  const { cold, warm, keptMb, keptMbBefore } = await measureSpeed(rounds);
+  const perSecond = (name: MeasuredName) => pages.length / cold[name];
+  for (const name of Object.keys(cold) as MeasuredName[]) {
     console.log(
       `${name.padEnd(24)} ${perSecond(name).toFixed(1).padStart(7)} pages/s (CPU ${cold[name].toFixed(1)} s; ` +
         `second pass ${warm[name].toFixed(1)} s)`,
@@ -257,11 +283,22 @@ async function main(): Promise<void> {
   console.log(
     `CLI heap kept after a full GC: ${keptMb[0].toFixed(0)} MB after the first pass, ${keptMb[1].toFixed(0)} MB after the second`,
   );
-  const memory = await measureMemory(pages);
+  const memory = await measureMemory(pages, ROOT);
   console.log(
     `cli/extract.ts over ${pages.length} pages: ${memory.wallSeconds.toFixed(1)} s wall, peak RSS ${memory.peakMb.toFixed(0)} MB, ` +
       `${memory.failed} pages reported an error`,
   );
+  // The earlier tree's numbers beside this one's, measured in the same run.
+  let beforeNote = '';
+  if (beforeTree && keptMbBefore) {
+    const ratioOfBefore = cold[BEFORE] / cold['Readability on linkedom'];
+    const memoryBefore = await measureMemory(pages, beforeTree);
+    beforeNote =
+      `; ${beforeLabel} in the same run: ${perSecond(BEFORE).toFixed(1)} pages/s, ${ratioOfBefore.toFixed(2)}× ` +
+      `(second pass ${(warm[BEFORE] / warm['Readability on linkedom']).toFixed(2)}×), peak RSS ` +
+      `${memoryBefore.peakMb.toFixed(0)} MB, heap kept ${keptMbBefore[0].toFixed(0)} → ${keptMbBefore[1].toFixed(0)} MB`;
+    console.log(`CLI before${beforeNote.slice(beforeNote.indexOf(':'))}; its errors: ${memoryBefore.failed}`);
+  }
 
   const rows: BenchRow[] = [
     {
@@ -277,7 +314,7 @@ async function main(): Promise<void> {
         `(a second pass over the same pages in the same process: ${ratioWarm.toFixed(2)}×) ` +
         `Readability on linkedom and ${ratioJsdom.toFixed(2)}× Readability on jsdom ` +
         `(${perSecond('Readability on jsdom').toFixed(1)} pages/s); Loa on jsdom, the CLI's parser before parse5 into ` +
-        `linkedom: ${perSecond('Loa on jsdom').toFixed(1)} pages/s, ${ratioBefore.toFixed(2)}×`,
+        `linkedom: ${perSecond('Loa on jsdom').toFixed(1)} pages/s, ${ratioBefore.toFixed(2)}×${beforeNote}`,
     },
     {
       what: 'CLI peak resident memory',
@@ -289,7 +326,7 @@ async function main(): Promise<void> {
         `cli/extract.ts over ${pages.length} pages in one process (${memory.wallSeconds.toFixed(0)} s wall); heap kept ` +
         `after a full GC, less the pages, ${keptMb[0].toFixed(0)} MB after a pass over them, ${keptMb[1].toFixed(0)} MB ` +
         `after a second ` +
-        `(${growth.toFixed(2)}×)`,
+        `(${growth.toFixed(2)}×)${beforeNote}`,
     },
   ];
   writeBenchRows('cli', rows);

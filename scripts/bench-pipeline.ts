@@ -57,10 +57,10 @@ const STAGES: [stage: string, functionName: RegExp][] = [
   // prepareClone takes the related snapshot (Page) itself, to keep it for a second prepared clone.
   ['related', /^(findRelated|relatedOn|Page)\d*$/],
   ['furniture', /^(removeFurniture|promoteProseCaptions|linkTextShare)\d*$/],
-  ['lead, headline', /^(findLead|findHeadline|repeatsLead)\d*$/],
+  ['lead, headline', /^(findLead|headlineCandidates|findHeadline|repeatsLead)\d*$/],
   ['Readability', /^parse$/],
   ['paragraphs, teaser check', /^(paragraphsOf|isTeaserList)\d*$/],
-  ['language', /^detectLanguage\d*$/],
+  ['language', /^(declaredLanguage|detectLanguage)\d*$/],
   ['sentences', /^splitSentences\d*$/],
   ['figures', /^extractFigures\d*$/],
   ['summary', /^summarize\d*$/],

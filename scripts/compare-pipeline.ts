@@ -2,7 +2,7 @@
  * npx tsx scripts/compare-pipeline.ts [REV] — is the pipeline's output unchanged since REV?
  *
  * Speed work must leave every answer as it was. This extracts the 29 corpus pages and the 300-page
- * extraction-990 slice with the CLI's parser (parse5 into linkedom) and with linkedom's own, once with this tree's lib/ and once with REV's
+ * extraction-990 slice with the CLI's parser (parse5 into linkedom, extracted in place as the CLI does) and with linkedom's own, once with this tree's lib/ and once with REV's
  * (default HEAD; `git archive REV lib cli` into a temporary directory, node_modules linked; this
  * tree's lib/ and cli/ are copied when it starts), and
  * compares the whole ExtractResult JSON plus every explain decision, page by page.
@@ -56,15 +56,22 @@ async function dump(libRoot: string, out: string, withCliParser: boolean): Promi
     extractArticle: Extract;
   };
   const answers: Answer[] = [];
-  const parsers: [string, (html: string, url: string) => Document][] = [
-    ['linkedom', (html) => parseHTML(html).document as unknown as Document],
+  // The CLI's parser as the CLI runs it (cli/html.ts `extractHtml`, bound to this tree's lib/):
+  // extracting in place from its parse, parsing again for a second attempt. A tree without the
+  // `inPlace` option extracts from a clone, as the browser does.
+  const parsers: [string, (html: string, url: string) => Document, inPlace: boolean][] = [
+    ['linkedom', (html) => parseHTML(html).document as unknown as Document, false],
   ];
-  if (withCliParser) parsers.push(['cli', parseHtml]);
+  if (withCliParser) parsers.push(['cli', parseHtml, true]);
   for (const page of pages()) {
-    for (const [parser, parse] of parsers) {
+    for (const [parser, parse, inPlace] of parsers) {
       const doc = parse(page.html, page.url);
       const decisions: Decision[] = [];
-      const result = extractArticle(doc, { url: page.url, explain: (decision) => decisions.push(decision) });
+      const result = extractArticle(doc, {
+        url: page.url,
+        explain: (decision) => decisions.push(decision),
+        inPlace: inPlace ? { freshCopy: () => parse(page.html, page.url) } : undefined,
+      });
       answers.push({ key: `${parser} ${page.name}`, result, decisions });
     }
   }

@@ -22,8 +22,24 @@ const ELEMENT_NODE = 1;
 export function boundedClone(doc: Document): Document {
   // Almost every page is shallower than the cap: the engine's own deep copy is then the same
   // exact copy, made natively instead of node by node from script (9% of the pipeline in Chromium).
+  return tooDeep(doc) ? unwrappedClone(doc) : (doc.cloneNode(true) as Document);
+}
+
+/**
+ * `doc` itself when it is within the cap, else its bounded clone: for a document its caller gave
+ * up to be changed (see `ExtractOptions.inPlace`), which then needs no copy at all.
+ */
+export function boundedInPlace(doc: Document): Document {
+  return tooDeep(doc) ? unwrappedClone(doc) : doc;
+}
+
+function tooDeep(doc: Document): boolean {
   // From the root element, one level down: linkedom links no sibling after the doctype.
-  if (!deeperThan(doc.documentElement ?? doc, MAX_DEPTH - 1)) return doc.cloneNode(true) as Document;
+  return deeperThan(doc.documentElement ?? doc, MAX_DEPTH - 1);
+}
+
+/** The copy of a page deeper than the cap, built node by node (see `boundedClone`). */
+function unwrappedClone(doc: Document): Document {
   const clone = doc.cloneNode(false) as Document;
   const pending: { node: Node; parent: Node; depth: number }[] = [];
   const pushChildren = (node: Node, parent: Node, depth: number) => {

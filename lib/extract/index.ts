@@ -9,12 +9,12 @@ import { cutPhotoCaptions, hasOwnProseBody } from './captions';
 import { cutCreditLines } from './credits';
 import { cutEmbedBlockers } from './blockers';
 import { cutMarkedBoxes, cutTrailingHeadings, markBoxes } from './boxes';
-import { boundedClone } from './clone';
+import { boundedClone, boundedInPlace } from './clone';
 import { completeArticle } from './complete';
 import { linkTextShare, promoteProseCaptions, removeFurniture } from './furniture';
 import { collapse } from '../text/whitespace';
-import { detectLanguage } from './lang';
-import { findHeadline, findLead, repeatsLead, type Lead } from './lead';
+import { declaredLanguage, detectLanguage } from './lang';
+import { findHeadline, findLead, headlineCandidates, repeatsLead, type Lead } from './lead';
 import { attempt, decision, type Explain } from './explain';
 import { withNoscriptFallbacks, type HtmlParser } from './noscript';
 import { proseChars, proseContainer } from './prose';
@@ -34,6 +34,13 @@ export interface ExtractOptions {
    * for `extractArticle` to read a page whose article is only there (`withNoscriptFallbacks`).
    */
   parseHtml?: HtmlParser;
+  /**
+   * The document is the caller's to give up (the CLI parses each page for one call and drops it):
+   * extraction prepares it in place instead of a clone of it, and asks `freshCopy` for another
+   * untouched copy of the page only when a second attempt needs one (a few pages in a hundred).
+   * Without it the document is the live page, which is never changed.
+   */
+  inPlace?: { freshCopy: () => Document };
 }
 
 export type { Decision, Explain } from './explain';
@@ -81,8 +88,11 @@ function extractWithoutScripts(doc: Document, parse: HtmlParser, options: Extrac
   try {
     if (!result.ok && result.reason === 'not-article') {
       const trace = attempt(options.explain);
-      const page = withNoscriptFallbacks(doc, parse, trace.explain);
-      const second = page && extractPage(page, { ...options, explain: trace.explain });
+      // In place, the first reading has consumed `doc`: the fallbacks are read from an untouched
+      // parse, and the copy they give is one the second reading may change, so it needs no other.
+      const untouched = options.inPlace ? options.inPlace.freshCopy() : doc;
+      const page = withNoscriptFallbacks(untouched, parse, trace.explain);
+      const second = page && extractPage(page, { ...options, explain: trace.explain, inPlace: undefined });
       trace.settle(!second?.ok);
       if (second?.ok) fallback = second;
     }
@@ -97,8 +107,9 @@ type Refusal = Extract<PageResult, { ok: false }>;
 
 /**
  * Extracts what the page alone gives (no figures, no summary). Works on a clone, so the live page
- * is never touched (Readability mutates what it parses); the clone's depth is bounded (see
- * `boundedClone`). Runs unchanged in the content script and in Node.
+ * is never touched (Readability mutates what it parses), or on the document itself when the caller
+ * gives it up (`inPlace`); either way its depth is bounded (see `boundedClone`). Runs unchanged in
+ * the content script and in Node.
  */
 export function extractPage(doc: Document, options: ExtractOptions = {}): PageResult {
   const url = options.url ?? doc.URL ?? '';
@@ -106,9 +117,11 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageRe
   if (elements > MAX_ELEMENTS) return tooLarge(`${elements} elements, at most ${MAX_ELEMENTS}`, options.explain);
   const checkpoint = watchdog(options.budget);
   try {
-    const clone = boundedClone(doc);
+    const { inPlace } = options;
+    const untouchedCopy = inPlace ? () => boundedInPlace(inPlace.freshCopy()) : () => boundedClone(doc);
+    const clone = inPlace ? boundedInPlace(doc) : boundedClone(doc);
     checkpoint('the page checks');
-    return extractFromClone(doc, clone, url, options.explain, checkpoint);
+    return extractFromClone(doc, clone, untouchedCopy, url, options.explain, checkpoint);
   } catch (error) {
     if (error instanceof OverBudget) return refuse('too-slow', error.message, options.explain);
     return { ok: false, reason: 'parse-error', message: error instanceof Error ? error.message : String(error) };
@@ -144,9 +157,21 @@ function tooLarge(measure: string, explain?: Explain): Refusal {
   return refuse('too-large', `This page is too large to read (${measure}).`, explain);
 }
 
+/** What the untouched page says of itself, read before anything changes it (it may be `clone` itself). */
+function pageFacts(original: Document) {
+  return {
+    readerable: isProbablyReaderable(original),
+    documentTitle: collapse(original.title),
+    headlines: headlineCandidates(original),
+    declaredLanguage: declaredLanguage(original),
+    dates: pageDates(original),
+  };
+}
+
 function extractFromClone(
   original: Document,
   clone: Document,
+  untouchedCopy: () => Document,
   url: string,
   explain: Explain | undefined,
   checkpoint: Checkpoint,
@@ -155,7 +180,7 @@ function extractFromClone(
   if (!clone.body) return notArticle('The page has no body.');
   if (isGarbled(clone.body))
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
-  const readerable = isProbablyReaderable(original);
+  const facts = pageFacts(original);
 
   const preparation = prepareClone(clone, url, explain, checkpoint);
   const { related, photoStory } = preparation;
@@ -172,7 +197,7 @@ function extractFromClone(
     // A short first pick may be a box (a cookie notice, a paywall, a pop-up) where plain
     // Readability would look on with looser rules: ask it that on a second prepared clone.
     checkpoint('Readability again');
-    const second = prepareAgain(original, preparation, url, checkpoint);
+    const second = prepareAgain(untouchedCopy(), preparation, url, checkpoint);
     const looser = readArticle(second, READABILITY_DEFAULT_CHARS);
     if (looser?.content && ownText(looser.content) >= RETRY_GAIN * ownText(parsed.content)) {
       explain?.(decision('readability:short-pick', 'rejected', parsed.content));
@@ -189,7 +214,7 @@ function extractFromClone(
     // Readability scored commas and length (a table, a list of names, a disclosure box) over the
     // paragraphs of sentences under the headline: it is asked about those paragraphs alone.
     checkpoint('Readability on the prose container');
-    const second = prepareAgain(original, preparation, url, checkpoint);
+    const second = prepareAgain(untouchedCopy(), preparation, url, checkpoint);
     const container = proseContainer(second.body)?.element;
     if (container) {
       second.body.replaceChildren(container);
@@ -211,7 +236,7 @@ function extractFromClone(
     // it (a news ticker): then Readability's pick on the page as it is gets its chance.
     if (body.listOfLinks || body.teaserList) {
       checkpoint('Readability on the page as it is');
-      retry = readUntouchedPage(original, lead, photoStory, explain);
+      retry = readUntouchedPage(untouchedCopy(), lead, photoStory, explain);
     }
   } finally {
     // Also when the budget runs out before the retry: the first body's removals were made.
@@ -238,7 +263,7 @@ function extractFromClone(
   checkpoint('the not-article checks');
   // The lead is article text too: a short notice with its lead is still an article.
   const articleChars = text.length + (lead?.text.length ?? 0);
-  if (articleChars < MIN_ARTICLE_CHARS && !readerable && !paragraphs.some(isSentence))
+  if (articleChars < MIN_ARTICLE_CHARS && !facts.readerable && !paragraphs.some(isSentence))
     return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
   if (listOfLinks) return notArticle('This page is a list of links, not an article.');
   if (teaserList) return notArticle('This page is a list of story teasers, not an article.');
@@ -246,15 +271,15 @@ function extractFromClone(
   if (articleChars > MAX_ARTICLE_CHARS)
     return tooLarge(`${articleChars} characters of text, at most ${MAX_ARTICLE_CHARS}`, explain);
 
-  const lang = detectLanguage(original, `${lead?.text ?? ''} ${text}`);
+  const lang = detectLanguage(facts.declaredLanguage, `${lead?.text ?? ''} ${text}`);
   checkpoint('sentences');
   const sentences = splitSentences(text, lang);
-  const title = findHeadline(original, collapse(parsed.title) || collapse(original.title));
+  const title = findHeadline(facts.headlines, collapse(parsed.title) || facts.documentTitle);
   const page: ArticlePage = {
     url,
     title,
     byline: collapse(parsed.byline) || null,
-    published: publishedDate(original, parsed.publishedTime),
+    published: publishedDate(parsed.publishedTime, facts.dates),
     siteName: collapse(parsed.siteName) || hostOf(url),
     lang,
     lead: lead?.text ?? null,
@@ -304,9 +329,9 @@ export interface Preparation {
   photoStory: boolean;
 }
 
-/** Readability's pick on the page as it is, read as a body; chosen when it is not a list either. */
-function readUntouchedPage(original: Document, lead: Lead | null, photoStory: boolean, explain: Explain | undefined) {
-  const article = readArticle(boundedClone(original), READABILITY_DEFAULT_CHARS);
+/** Readability's pick on the page as it is (`page`, an untouched copy), read as a body; chosen when it is not a list either. */
+function readUntouchedPage(page: Document, lead: Lead | null, photoStory: boolean, explain: Explain | undefined) {
+  const article = readArticle(page, READABILITY_DEFAULT_CHARS);
   if (!article?.content) return null;
   const trace = attempt(explain);
   const body = readBody(article.content, lead, photoStory, trace.explain);
@@ -343,12 +368,11 @@ export function prepareClone(
 }
 
 /**
- * A fresh clone of the page prepared as `first` was: the same elements removed and the same boxes
- * marked, found through the first clone's snapshot instead of running related detection and the
- * furniture rules again (they would decide the same on the same tree).
+ * `clone`, a fresh untouched copy of the page, prepared as `first` was: the same elements removed
+ * and the same boxes marked, found through the first clone's snapshot instead of running related
+ * detection and the furniture rules again (they would decide the same on the same tree).
  */
-export function prepareAgain(original: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
-  const clone = boundedClone(original);
+export function prepareAgain(clone: Document, first: Preparation, url: string, checkpoint: Checkpoint): Document {
   const counterpart = first.page.counterparts(clone);
   const blocks = first.related.blocks.map(counterpart);
   const furniture = first.furniture.map(counterpart);
@@ -460,14 +484,20 @@ function isGarbled(body: HTMLElement): boolean {
   return bad / visible.length > MAX_GARBLED_SHARE;
 }
 
-function publishedDate(doc: Document, fromReadability: string | null | undefined): string | null {
-  const candidates = [
-    fromReadability,
+/** The dates the page gives for itself, in the order `publishedDate` trusts them after Readability's. */
+function pageDates(doc: Document): (string | null | undefined)[] {
+  return [
     doc.querySelector('meta[property="article:published_time"]')?.getAttribute('content'),
     doc.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content'),
     doc.querySelector('time[datetime]')?.getAttribute('datetime'),
   ];
-  for (const candidate of candidates) {
+}
+
+function publishedDate(
+  fromReadability: string | null | undefined,
+  pageDates: (string | null | undefined)[],
+): string | null {
+  for (const candidate of [fromReadability, ...pageDates]) {
     const time = candidate ? Date.parse(candidate) : NaN;
     if (!Number.isNaN(time)) return new Date(time).toISOString();
   }

@@ -41,8 +41,7 @@ export function declaredLanguage(doc: Document): string | null {
 }
 
 /** The text wins over a confident mis-declaration (CMS templates often say lang="en" everywhere). */
-export function detectLanguage(doc: Document, text: string): string {
-  const declared = declaredLanguage(doc);
+export function detectLanguage(declared: string | null, text: string): string {
   const guessed = guessLanguage(text);
   return guessed ?? declared ?? 'und';
 }

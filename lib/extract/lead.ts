@@ -223,28 +223,34 @@ export function repeatsLead(text: string, lead: string): boolean {
 }
 
 /**
- * The headline as a reader sees it: the page's <h1> when it is this article's (its words overlap
- * the document title), since <title> often carries the site name or an SEO variant.
+ * The texts the page's <h1> elements offer as its headline, read before extraction changes the
+ * page. Headlines often carry a kicker or a date inside the <h1> ("Ernährung sichern",
+ * "27.01.2022"): each child is a candidate too.
  */
-export function findHeadline(doc: Document, documentTitle: string): string {
+export function headlineCandidates(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll('h1'))
+    .flatMap((heading) => [heading, ...Array.from(heading.childNodes)].map((node) => collapse(node.textContent)))
+    .filter((text) => text.length >= MIN_HEADLINE && text.length <= MAX_HEADLINE);
+}
+
+/**
+ * The headline as a reader sees it: the page's <h1> (of `headlineCandidates`, the one closest to
+ * the document title) when it is this article's (its words overlap the document title), since
+ * <title> often carries the site name or an SEO variant.
+ */
+export function findHeadline(candidates: string[], documentTitle: string): string {
   let best = '';
   let bestScore = MIN_HEADLINE_MATCH;
   const titleWords = wordsOf(documentTitle);
   const titlePool = poolOf(documentTitle);
-  for (const heading of Array.from(doc.querySelectorAll('h1'))) {
-    // Headlines often carry a kicker or a date inside the <h1> ("Ernährung sichern", "27.01.2022"):
-    // each child is a candidate too, and the one closest to the document title wins.
-    const parts = [heading, ...Array.from(heading.childNodes)].map((node) => collapse(node.textContent));
-    for (const text of parts) {
-      if (text.length < MIN_HEADLINE || text.length > MAX_HEADLINE) continue;
-      const score = Math.min(
-        shareIn(wordsOf(text), titlePool),
-        shareIn(titleWords, poolOf(text)) + TITLE_EXTRA_ALLOWANCE,
-      );
-      if (score > bestScore) {
-        best = text;
-        bestScore = score;
-      }
+  for (const text of candidates) {
+    const score = Math.min(
+      shareIn(wordsOf(text), titlePool),
+      shareIn(titleWords, poolOf(text)) + TITLE_EXTRA_ALLOWANCE,
+    );
+    if (score > bestScore) {
+      best = text;
+      bestScore = score;
     }
   }
   return best || documentTitle;

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixture';
-import { decodeHtml, parseHtml } from '../../cli/html';
-import { extractArticle } from '../../lib/extract';
+import { decodeHtml, extractHtml, parseHtml } from '../../cli/html';
 import { CORPUS_DIR, corpusPages, normalizeText } from '../../scripts/lib/corpus';
 import { extractInBrowser } from '../../scripts/lib/browser-harness';
 
@@ -19,8 +18,7 @@ describe('extraction in Chromium', () => {
       const page = await browser.extension.context.newPage();
       await page.goto(url);
       const browserResult = await extractInBrowser(browser.extension, await browser.extension.tabIdOf(page));
-      const document = parseHtml(decodeHtml(readFileSync(join(CORPUS_DIR, name, 'source.html'))), url);
-      const nodeResult = extractArticle(document, { url });
+      const nodeResult = extractHtml(decodeHtml(readFileSync(join(CORPUS_DIR, name, 'source.html'))), { url });
       expect(browserResult.ok).toBe(nodeResult.ok);
       if (!browserResult.ok || !nodeResult.ok) {
         expect(browserResult).toMatchObject({ reason: nodeResult.ok ? 'ok' : nodeResult.reason });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
-import { boundedClone } from '../../lib/extract/clone';
+import { boundedClone, boundedInPlace } from '../../lib/extract/clone';
 import { prepareAgain, prepareClone } from '../../lib/extract';
 import { corpusPages } from '../../scripts/lib/corpus';
 
@@ -16,16 +16,26 @@ describe('a second clone prepared by replay', () => {
       const url = page.labels?.url ?? 'https://example.vn/bai-viet.html';
       const original = parseHtml(page.html, url);
       const first = prepareClone(boundedClone(original), url, undefined, noBudget);
-      const replayed = prepareAgain(original, first, url, noBudget);
       const prepared = boundedClone(original);
       prepareClone(prepared, url, undefined, noBudget);
-      const [got, want] = [replayed.body.innerHTML, prepared.body.innerHTML];
-      // Whole pages are too long to print: the first difference says where the replay went wrong.
-      let differsAt = 0;
-      while (differsAt < want.length && got[differsAt] === want[differsAt]) differsAt++;
-      expect(got === want, `differs at ${differsAt}: ${JSON.stringify(got.slice(differsAt, differsAt + 120))}`).toBe(
-        true,
-      );
+      const want = prepared.body.innerHTML;
+      // On a clone of the page, as in the browser, and on the page parsed again, as the CLI does
+      // when it prepared its first parse in place.
+      const inPlace = boundedInPlace(parseHtml(page.html, url));
+      const firstInPlace = prepareClone(inPlace, url, undefined, noBudget);
+      for (const [copy, replayed] of [
+        ['a clone', prepareAgain(boundedClone(original), first, url, noBudget)],
+        ['a second parse', prepareAgain(boundedInPlace(parseHtml(page.html, url)), firstInPlace, url, noBudget)],
+      ] as const) {
+        const got = replayed.body.innerHTML;
+        // Whole pages are too long to print: the first difference says where the replay went wrong.
+        let differsAt = 0;
+        while (differsAt < want.length && got[differsAt] === want[differsAt]) differsAt++;
+        expect(
+          got === want,
+          `${copy} differs at ${differsAt}: ${JSON.stringify(got.slice(differsAt, differsAt + 120))}`,
+        ).toBe(true);
+      }
     });
   }
 });

@@ -6,7 +6,7 @@ import { extractArticle, type Decision } from '../../lib/extract';
 import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
-import { findHeadline, findLead } from '../../lib/extract/lead';
+import { findHeadline, findLead, headlineCandidates } from '../../lib/extract/lead';
 import { CORPUS_DIR } from '../../scripts/lib/corpus';
 
 const PROSE =
@@ -143,9 +143,9 @@ describe('lead and headline', () => {
   });
   it('prefers the <h1> without its kicker over the document title', () => {
     const doc = page(`<h1><span class="topline">27.01.2022</span>MineralölINFO November 2021 (Mineralölabsatz)</h1>`);
-    expect(findHeadline(doc, 'Mineralölstatistik - MineralölINFO November 2021 (Mineralölabsatz)')).toBe(
-      'MineralölINFO November 2021 (Mineralölabsatz)',
-    );
+    expect(
+      findHeadline(headlineCandidates(doc), 'Mineralölstatistik - MineralölINFO November 2021 (Mineralölabsatz)'),
+    ).toBe('MineralölINFO November 2021 (Mineralölabsatz)');
   });
 });
 
