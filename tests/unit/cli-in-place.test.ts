@@ -103,4 +103,16 @@ describe('the CLI extracts from its own parse of the page, not a clone', () => {
     expect(result.ok && result.article.text).toContain(PROSE.trim());
     expect(result).toEqual(onClone(page, URL).result);
   });
+
+  it('reads an article kept only in <noscript> although the first reading consumed the page', () => {
+    // The page fills its post from a script template; the parser, scripting on, keeps the static
+    // copy as one text node, and the first reading drops the <noscript> with the page's controls.
+    const page = html(
+      `<h1>Cải cách hành chính</h1><div class="post"><script type="text/template"><p>${PROSE}</p></script>` +
+        `<noscript><p>${PROSE}</p><p>${PROSE}</p></noscript></div>`,
+    );
+    const result = extractHtml(page, { url: URL });
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim()]);
+    expect(result).toEqual(extractArticle(parseHtml(page, URL), { url: URL, parseHtml }));
+  });
 });
