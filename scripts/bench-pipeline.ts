@@ -224,7 +224,8 @@ async function inChromium(extension: LoadedExtension, pages: BenchPage[], origin
     await pipelineOf('loaPipelineBefore', beforeDir),
     await pipelineOf('loaPipelineAfter', ROOT),
   ];
-  const timings: PairTiming[] = [];
+  const timings: PageTiming[] = [];
+  const paired: PairTiming[] = [];
   const profile: StageProfile = { stages: new Map(), baselineMs: 0 };
   for (const page of pages) {
     const tab = await openPage(extension, origin, page);
@@ -243,32 +244,32 @@ async function inChromium(extension: LoadedExtension, pages: BenchPage[], origin
       [page.url, PROFILED_REPETITIONS] as const,
     );
     stageTimes((await cdp.send('Profiler.stop')).profile as CpuProfile, profile);
-    timings.push(
-      pair
-        ? await tab.evaluate(
-            ([url, repetitions]) =>
-              loaPipelineProbe.timeAgainst(
-                document,
-                url,
-                repetitions,
-                loaPipelineAfter.extractArticle,
-                loaPipelineBefore.extractArticle,
-              ),
-            [page.url, PAIRED_REPETITIONS] as const,
-          )
-        : {
-            ...(await tab.evaluate(([url, repetitions]) => loaPipelineProbe.timePage(document, url, repetitions), [
-              page.url,
-              TIMED_REPETITIONS,
-            ] as const)),
-            beforeMs: NaN,
-            identical: true,
-          },
-    );
+    if (pair) {
+      const timing = await tab.evaluate(
+        ([url, repetitions]) =>
+          loaPipelineProbe.timeAgainst(
+            document,
+            url,
+            repetitions,
+            loaPipelineAfter.extractArticle,
+            loaPipelineBefore.extractArticle,
+          ),
+        [page.url, PAIRED_REPETITIONS] as const,
+      );
+      paired.push(timing);
+      timings.push(timing);
+    } else {
+      timings.push(
+        await tab.evaluate(([url, repetitions]) => loaPipelineProbe.timePage(document, url, repetitions), [
+          page.url,
+          TIMED_REPETITIONS,
+        ] as const),
+      );
+    }
     await cdp.detach();
     await tab.close();
   }
-  const before = beforeDir ? compareTrees(beforeDir, timings) : undefined;
+  const before = beforeDir ? compareTrees(beforeDir, paired) : undefined;
   return { environment: 'Chromium (live page)', timings, profile, before };
 }
 

@@ -57,6 +57,7 @@ export function timeAgainst(
   const readability: number[] = [];
   const pipeline: number[] = [];
   const previous: number[] = [];
+  // The identity check is the first warm-up run of both.
   const identical = JSON.stringify(after(doc, { url })) === JSON.stringify(before(doc, { url }));
   for (let round = 1; round < PAIR_WARM_UP; round++) {
     before(doc, { url });
