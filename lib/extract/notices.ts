@@ -10,6 +10,7 @@
 import { BLOCK_TAGS, UNRENDERED_TAGS } from '../dom/tags';
 import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
+import { linkTextShare } from './furniture';
 
 /** Whole words in any script (`\b` knows only ASCII letters, even with the `u` flag). */
 const words = (alternatives: string[]) => `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
@@ -67,29 +68,45 @@ const SITE_TERMS = [
  * author's own last line as often as the site's.)
  */
 const COMMENT_SECTION = [
-  `^(?:(?:no|keine|chưa có) |\\d+ )?(?:comments?|kommentare?|bình luận)(?: yet| insgesamt)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
+  // Not a quoted "No comment.": the empty state is plural in English.
+  `^(?:(?:no|keine|chưa có) |\\d+ )?(?:comments|(?<!no )comment|kommentare?|bình luận)(?: yet| insgesamt)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
   `^(?:(?:leave|write|schreibe|viết) )?(?:(?:a|einen) )?(?:comment|kommentare?|bình luận)(?: schreiben)?[.!]?$`,
-  `(?:you must|du musst|sie müssen|bạn cần)[^.!?]{0,20}(?:logged in|eingeloggt|angemeldet|đăng nhập)[^.!?]{0,40}(?:comment|kommentar|bình luận)`,
+  // The login opens the line, and the comment has no object: commenting on a draft is how a
+  // consultation is joined, a subject of government news.
+  `^(?:you must|du musst|sie müssen|bạn cần)[^.!?]{0,20}(?:logged in|eingeloggt|angemeldet|đăng nhập)[^.!?]{0,40}(?:comment|kommentar|bình luận)(?![^.!?]*${words(['on', 'about', 'zum', 'zur', 'zu dem', 'về', 'dự thảo'])})`,
 ];
 
 /**
  * The page's controls and its address to the reader about this story, as text: share it, write a
- * letter about it, get the next stories, load more, go back to the list.
+ * letter about it, get the next stories. Each is the whole line or an imperative that opens a
+ * sentence: the same words inside a sentence are news ("Police asked residents to share this
+ * post", "Không chia sẻ bài viết sai sự thật").
  */
 const PAGE_CONTROLS = [
-  words(['share this (?:article|story)', '(?:diesen|den) artikel teilen', 'chia sẻ bài viết']),
-  '(?:submit|send) (?:a |your )?letters? to the editor',
-  '^get the latest (?:news|stories)',
-  '^(?:load more|(?:lade|weitere) (?:weitere )?(?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$',
-  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?$',
+  `^(?:[^.!?]{0,60}[.!?:] )?(?:\\p{L}+ ){0,2}${words(['share this (?:article|story|post)', '(?:diesen|den) (?:artikel|beitrag) teilen', 'chia sẻ bài viết(?: này)?'])}\\s*[.!?:]?$`,
+  `(?:^|[.!?:] )${words(['submit', 'send', 'write'])}(?: \\p{L}+){0,2} letters? to the editor`,
+  // Only with the site's own channel: "get the latest news on flood levels from the hotline" is advice.
+  `^(?:get|receive) the latest (?:news|stories|updates).{0,80}${words(['(?:to|in) your (?:inbox|phone)', 'our (?:newsletter|app)', 'app', 'newsletter'])}`,
 ];
+
+/**
+ * Load more, back to the list: a control when the line is mostly its link ("Back to normal" in
+ * plain text is a line of the story).
+ */
+const LINK_CONTROL = new RegExp(
+  '^(?:load more|(?:lade )?weitere (?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$|^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?$',
+  'iu',
+);
+/** A control is a link: most of its text (Readability drops buttons). */
+const MIN_CONTROL_LINK_SHARE = 0.5;
 
 const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS, ...COMMENT_SECTION, ...PAGE_CONTROLS].join('|'), 'iu');
 /** A notice is a line or two; a longer paragraph is text, whatever its words. */
 const MAX_NOTICE_CHARS = 250;
 
-function isNotice(line: string): boolean {
-  return line.length <= MAX_NOTICE_CHARS && NOTICE.test(line);
+function isNotice(block: Element, line: string): boolean {
+  if (line.length > MAX_NOTICE_CHARS) return false;
+  return NOTICE.test(line) || (LINK_CONTROL.test(line) && linkTextShare(block) > MIN_CONTROL_LINK_SHARE);
 }
 
 /**
@@ -101,7 +118,7 @@ export function cutTrailingNotices(content: Element, explain?: Explain): void {
     const last = lastBlock(content);
     if (!last || last === content) return;
     const text = collapse(last.textContent);
-    if (!isNotice(text) || collapse(content.textContent).length <= text.length) return;
+    if (!isNotice(last, text) || collapse(content.textContent).length <= text.length) return;
     explain?.(decision('site-notice', 'removed', last));
     last.remove();
   }

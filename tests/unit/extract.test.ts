@@ -466,8 +466,8 @@ describe("the site's notices that end the text", () => {
       '<p>You must be logged in to post a comment.</p>',
       '<p>No comments yet.</p>',
       '<p>Leave a comment</p>',
-      '<p>Load more …</p>',
-      '<p>Back to the overview</p>',
+      '<p><a href="#more">Load more …</a></p>',
+      '<p><a href="/">Back to the overview</a></p>',
     ],
     [
       'German',
@@ -476,8 +476,8 @@ describe("the site's notices that end the text", () => {
       '<p>Keine Kommentare (sie erscheinen nach der Prüfung durch die Redaktion)</p>',
       '<p>Kommentar schreiben</p>',
       '<p>Kommentare insgesamt: 4</p>',
-      '<p>Weitere Artikel laden</p>',
-      '<p>Zurück zur Übersicht</p>',
+      '<p><a href="#mehr">Weitere Artikel laden</a></p>',
+      '<p><a href="/">Zurück zur Übersicht</a></p>',
     ],
     [
       'Vietnamese',
@@ -485,7 +485,7 @@ describe("the site's notices that end the text", () => {
       '<p>Bạn cần đăng nhập để gửi bình luận.</p>',
       '<p>Chưa có bình luận</p>',
       '<p>Viết bình luận</p>',
-      '<p>Quay lại</p>',
+      '<p><a href="/">Quay lại</a></p>',
     ],
   ])("drops what a comment section and the page's controls leave in %s", (_language, ...lines) => {
     expect(paragraphsOfResult(ending(...lines))).toEqual(story);
@@ -523,6 +523,21 @@ describe("the site's notices that end the text", () => {
     'Die Ergebnisse der Studie sollen im Herbst mit den Ländern geteilt werden.',
     'Bộ trưởng không bình luận về vụ việc.',
     'Người dân có thể gửi ý kiến góp ý dự thảo đến hết ngày 15/5.',
+    // The notices' own words inside a sentence of the story.
+    'People should not share this story or any other unchecked report on social media.',
+    "The ministry will share this article's findings with every province next month.",
+    'Công an khuyến cáo người dân không chia sẻ bài viết chưa được kiểm chứng trên mạng xã hội.',
+    'Hành vi chia sẻ bài viết sai sự thật có thể bị phạt tới 10 triệu đồng.',
+    'To join the consultation, you must be logged in with a citizen account to comment on the draft decree.',
+    'Để góp ý dự thảo, bạn cần đăng nhập Cổng Dịch vụ công và bình luận ngay dưới văn bản.',
+    'Bạn cần đăng nhập tài khoản định danh để bình luận về dự thảo nghị định.',
+    'Sie müssen angemeldet sein, um Kommentare zum Entwurf der Verordnung abzugeben.',
+    'Get the latest news on water levels by calling the provincial flood hotline 1022.',
+    'Readers who disagree with the ruling can send letters to the editor of the provincial paper.',
+    'Members of the public may submit a letter to the editor of the gazette to correct an error.',
+    'Back to normal',
+    'Zurück zur Normalität',
+    'No comment.',
   ])('keeps a story whose last sentence is "%s"', (sentence) => {
     expect(paragraphsOfResult(ending(`<p>${sentence}</p>`))).toEqual([...story, sentence]);
   });
