@@ -138,6 +138,18 @@ describe('lead and headline', () => {
       '<header><h1 class="site-title">Góc nhìn chính sách</h1><p class="site-description">Tin tức, bình luận và góc nhìn về chính sách công mỗi ngày.</p></header>';
     expect(findLead(page(`${site}<main><h1>Tin</h1><p>${PROSE}</p></main>`))).toBeNull();
   });
+  it("takes the lead under the article's own header outside <article> and <main>, not under a widget's <h1> below the text", () => {
+    const sapo = 'Sáng 12/3, Ủy ban nhân dân tỉnh tổng kết công tác cải cách hành chính năm 2025.';
+    const body = `<div class="post-body"><p>${PROSE}${PROSE}</p><p>${PROSE}</p></div>`;
+    const named = page(
+      `<div class="container"><header class="post-header"><h1>Tổng kết cải cách hành chính</h1><p class="sapo">${sapo}</p></header>${body}<div class="widget"><h1>Tin mới</h1><p>Hội nghị triển khai nhiệm vụ năm 2026 của ngành tư pháp tỉnh</p></div></div>`,
+    );
+    expect(findLead(named)?.text).toBe(sapo);
+    const bold = page(
+      `<header><h1>Tổng kết cải cách hành chính</h1></header><p><strong>${sapo}</strong></p>${body}<section><h1>Tin liên quan</h1></section>`,
+    );
+    expect(findLead(bold)?.text).toBe(sapo);
+  });
   it('finds no lead where there is none', () => {
     expect(findLead(page(`<h1>Tin</h1><p>${PROSE}</p>`))).toBeNull();
   });
