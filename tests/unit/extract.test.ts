@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtml } from '../../cli/html';
-import { extractArticle, type Decision } from '../../lib/extract';
+import { extractArticle, extractPage, MAX_ELEMENTS, type Decision } from '../../lib/extract';
 import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
@@ -700,11 +700,12 @@ describe('an article written out only in <noscript>', () => {
     `<header><p>Cổng thông tin điện tử của tỉnh</p></header><h1>Cải cách hành chính</h1>` +
     `<div class="post"><script type="text/template"><p>${PROSE}</p></script><noscript>${fallback}</noscript></div>` +
     `<footer><p>Liên hệ</p></footer>`;
-  const article = `<p>${PROSE}</p><p><strong>Kết quả</strong></p><p>${PROSE}</p><img src="anh.jpg" alt="">`;
+  // Article-sized: a fallback of less rendered text than Readability's 500 characters is not read.
+  const article = `<p>${PROSE}</p><p><strong>Kết quả</strong></p><p>${PROSE}</p><p>${PROSE}</p><img src="anh.jpg" alt="">`;
 
   it('reads the fallback as markup when the page has no other article', () => {
     const result = extractArticle(page(scriptedPost(article)), { parseHtml });
-    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), 'Kết quả', PROSE.trim()]);
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), 'Kết quả', PROSE.trim(), PROSE.trim()]);
     expect(JSON.stringify(result)).not.toMatch(/<p>|<img/);
   });
   it('says "no article" without a parser for the markup, and for a fallback that is only a pixel or a line', () => {
@@ -727,6 +728,38 @@ describe('an article written out only in <noscript>', () => {
       { parseHtml },
     );
     expect(result.ok && result.article.text).not.toContain('Bản xem không có JavaScript');
+  });
+  it('leaves a landing page whose <noscript> asks to turn JavaScript on refused', () => {
+    const links = Array.from({ length: 40 }, (_, n) => `<li><a href="/tin-${n}.html">Tin số ${n} của cổng</a></li>`);
+    const notice =
+      '<div><p>JavaScript is turned off in your browser. This portal needs it for its menus, its search box and its online forms.</p>' +
+      '<p>To use every service of the portal, please turn JavaScript on in the settings of your browser. The help page explains how for each browser.</p></div>';
+    const landing = page(`<h1>Cổng thông tin điện tử</h1><ul>${links.join('')}</ul><noscript>${notice}</noscript>`);
+    expect(extractArticle(landing, { parseHtml })).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+  it("keeps the fallback's elements out of the page and out of the result, which is its text", () => {
+    const active =
+      `<p>${PROSE}</p><img src="/beacon?read=1" onerror="document.title='pwned'"><script>document.title='pwned'</script>` +
+      `<iframe src="/frame"></iframe><p>${PROSE}</p><p>${PROSE}</p>`;
+    const doc = page(scriptedPost(active));
+    const before = doc.documentElement.outerHTML;
+    const result = extractArticle(doc, { parseHtml });
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim(), PROSE.trim()]);
+    expect(JSON.stringify(result)).not.toMatch(/beacon|pwned|frame|<img|<script|<iframe/);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+  it('refuses a page too large to read once its fallback is read as markup', () => {
+    const huge = `<p>${PROSE}</p>${'<p>x</p>'.repeat(MAX_ELEMENTS)}`;
+    expect(extractArticle(page(scriptedPost(huge)), { parseHtml })).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+  it('does not read the fallback once the first reading has spent the budget', () => {
+    const doc = page(scriptedPost(article));
+    // The first reading's clock readings, counted: the next one after them finds the budget spent.
+    let readings = 0;
+    extractPage(doc, { budget: { ms: 1, now: () => (readings++, 0) } });
+    let calls = 0;
+    const now = () => (++calls > readings + 1 ? 1e9 : 0);
+    expect(extractArticle(doc, { parseHtml, budget: { ms: 1, now } })).toMatchObject({ ok: false, reason: 'too-slow' });
   });
   it("marks the first reading's decisions as discarded in the trace", () => {
     const decisions: Decision[] = [];
