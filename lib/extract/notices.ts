@@ -10,7 +10,6 @@
 import { BLOCK_TAGS, UNRENDERED_TAGS } from '../dom/tags';
 import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
-import { linkTextShare } from './furniture';
 
 /** Whole words in any script (`\b` knows only ASCII letters, even with the `u` flag). */
 const words = (alternatives: string[]) => `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
@@ -78,35 +77,27 @@ const COMMENT_SECTION = [
 
 /**
  * The page's controls and its address to the reader about this story, as text: share it, write a
- * letter about it, get the next stories. Each is the whole line or an imperative that opens a
- * sentence: the same words inside a sentence are news ("Police asked residents to share this
- * post", "Không chia sẻ bài viết sai sự thật").
+ * letter about it, get the next stories, load more, go back to the list. Each is the whole line or
+ * an imperative that opens a sentence: the same words inside a sentence are news ("Police asked
+ * residents to share this post", "Không chia sẻ bài viết sai sự thật").
  */
 const PAGE_CONTROLS = [
   `^(?:[^.!?]{0,60}[.!?:] )?(?:\\p{L}+ ){0,2}${words(['share this (?:article|story|post)', '(?:diesen|den) (?:artikel|beitrag) teilen', 'chia sẻ bài viết(?: này)?'])}\\s*[.!?:]?$`,
   `(?:^|[.!?:] )${words(['submit', 'send', 'write'])}(?: \\p{L}+){0,2} letters? to the editor`,
   // Only with the site's own channel: "get the latest news on flood levels from the hotline" is advice.
   `^(?:get|receive) the latest (?:news|stories|updates).{0,80}${words(['(?:to|in) your (?:inbox|phone)', 'our (?:newsletter|app)', 'app', 'newsletter'])}`,
+  '^(?:load more|(?:lade )?weitere (?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$',
+  // Back to a page of the site, not "back to normal" (the control survives as text: Readability
+  // turns a javascript: link into its text).
+  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) (?:\\p{L}*übersicht\\p{L}*|(?:start|home)(?:seite|page)?|list\\p{L}*|overview|top|menü|menu|trang chủ|danh sách))?$',
 ];
-
-/**
- * Load more, back to the list: a control when the line is mostly its link ("Back to normal" in
- * plain text is a line of the story).
- */
-const LINK_CONTROL = new RegExp(
-  '^(?:load more|(?:lade )?weitere (?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$|^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?$',
-  'iu',
-);
-/** A control is a link: most of its text (Readability drops buttons). */
-const MIN_CONTROL_LINK_SHARE = 0.5;
 
 const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS, ...COMMENT_SECTION, ...PAGE_CONTROLS].join('|'), 'iu');
 /** A notice is a line or two; a longer paragraph is text, whatever its words. */
 const MAX_NOTICE_CHARS = 250;
 
-function isNotice(block: Element, line: string): boolean {
-  if (line.length > MAX_NOTICE_CHARS) return false;
-  return NOTICE.test(line) || (LINK_CONTROL.test(line) && linkTextShare(block) > MIN_CONTROL_LINK_SHARE);
+function isNotice(line: string): boolean {
+  return line.length <= MAX_NOTICE_CHARS && NOTICE.test(line);
 }
 
 /**
@@ -118,7 +109,7 @@ export function cutTrailingNotices(content: Element, explain?: Explain): void {
     const last = lastBlock(content);
     if (!last || last === content) return;
     const text = collapse(last.textContent);
-    if (!isNotice(last, text) || collapse(content.textContent).length <= text.length) return;
+    if (!isNotice(text) || collapse(content.textContent).length <= text.length) return;
     explain?.(decision('site-notice', 'removed', last));
     last.remove();
   }

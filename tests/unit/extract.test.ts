@@ -478,7 +478,7 @@ describe("the site's notices that end the text", () => {
       '<p>You must be logged in to post a comment.</p>',
       '<p>No comments yet.</p>',
       '<p>Leave a comment</p>',
-      '<p><a href="#more">Load more …</a></p>',
+      '<p>Load more …</p>',
       '<p><a href="/">Back to the overview</a></p>',
     ],
     [
@@ -488,8 +488,8 @@ describe("the site's notices that end the text", () => {
       '<p>Keine Kommentare (sie erscheinen nach der Prüfung durch die Redaktion)</p>',
       '<p>Kommentar schreiben</p>',
       '<p>Kommentare insgesamt: 4</p>',
-      '<p><a href="#mehr">Weitere Artikel laden</a></p>',
-      '<p><a href="/">Zurück zur Übersicht</a></p>',
+      '<p>Weitere Artikel laden</p>',
+      '<p>Zurück zur Übersicht</p>',
     ],
     [
       'Vietnamese',
@@ -497,7 +497,7 @@ describe("the site's notices that end the text", () => {
       '<p>Bạn cần đăng nhập để gửi bình luận.</p>',
       '<p>Chưa có bình luận</p>',
       '<p>Viết bình luận</p>',
-      '<p><a href="/">Quay lại</a></p>',
+      '<p>Quay lại</p>',
     ],
   ])("drops what a comment section and the page's controls leave in %s", (_language, ...lines) => {
     expect(paragraphsOfResult(ending(...lines))).toEqual(story);
