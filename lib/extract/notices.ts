@@ -67,9 +67,9 @@ const SITE_TERMS = [
  * author's own last line as often as the site's.)
  */
 const COMMENT_SECTION = [
-  // Not a quoted "No comment.": the empty state is plural in English.
-  `^(?:(?:no|keine|chưa có) |\\d+ )?(?:comments|(?<!no )comment|kommentare?|bình luận)(?: yet| insgesamt)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
-  `^(?:(?:leave|write|schreibe|viết) )?(?:(?:a|einen) )?(?:comment|kommentare?|bình luận)(?: schreiben)?[.!]?$`,
+  // The count, the empty state or the button as the whole line; not a quoted "No comment." (the
+  // empty state is plural in English).
+  `^(?:(?:no|keine|chưa có|leave a|write a|schreibe einen|viết) |\\d+ )?(?:comments|(?<!no )comment|kommentare?|bình luận)(?: yet| insgesamt| schreiben)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
   // The login opens the line, and the comment has no object: commenting on a draft is how a
   // consultation is joined, a subject of government news.
   `^(?:you must|du musst|sie müssen|bạn cần)[^.!?]{0,20}(?:logged in|eingeloggt|angemeldet|đăng nhập)[^.!?]{0,40}(?:comment|kommentar|bình luận)(?![^.!?]*${words(['on', 'about', 'zum', 'zur', 'zu dem', 'về', 'dự thảo'])})`,
@@ -89,7 +89,7 @@ const PAGE_CONTROLS = [
   '^(?:load more|(?:lade )?weitere (?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$',
   // Back to a page of the site, not "back to normal" (the control survives as text: Readability
   // turns a javascript: link into its text).
-  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) (?:\\p{L}*übersicht\\p{L}*|(?:start|home)(?:seite|page)?|list\\p{L}*|overview|top|menü|menu|trang chủ|danh sách))?$',
+  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) (?:\\p{L}*übersicht\\p{L}*|(?:start|home)(?:seite|page)?|list\\p{L}*|overview|top|seitenanfang|inhaltsverzeichnis|menü|menu|trang chủ|danh sách))?$',
 ];
 
 const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS, ...COMMENT_SECTION, ...PAGE_CONTROLS].join('|'), 'iu');
