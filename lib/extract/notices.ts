@@ -9,10 +9,8 @@
  */
 import { BLOCK_TAGS, UNRENDERED_TAGS } from '../dom/tags';
 import { collapse } from '../text/whitespace';
+import { words } from '../text/words';
 import { decision, type Explain } from './explain';
-
-/** Whole words in any script (`\b` knows only ASCII letters, even with the `u` flag). */
-const words = (alternatives: string[]) => `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
 
 const READER_APPEAL = [
   // An imperative that opens the line.

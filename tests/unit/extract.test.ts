@@ -773,22 +773,45 @@ describe('an article written out only in <noscript>', () => {
 
 describe('picture credits as lines of their own', () => {
   const article = (line: string) =>
-    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p><p>${line}</p><p>${PROSE}</p></article>`));
+    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p>${line}<p>${PROSE}</p></article>`));
   it.each([
     'Titelbild: Agentur Muster / Erika Beispiel',
     'Beitragsbild: Archiv der Redaktion',
     'Featured image: Example Agency',
     'Crédits photos : Agence Exemple',
     'Photograph by A. Nguyen, Example Wildlife Trust',
+    'Photo by Erika Beispiel on Unsplash',
   ])('drops "%s"', (line) => {
-    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
+    expect(article(`<p>${line}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), PROSE.trim()] },
+    });
   });
   it.each([
     'Leitbild: Die Stadt will bis 2030 klimaneutral werden.',
     'Photographs by the families of the victims were shown in court.',
-    'Bildung: Die Zahl der Lehrkräfte steigt um 4 Prozent.',
+    // "… by" with the words of a credit, in a sentence that does not end in a full stop.
+    'Photographs by residents showed what one officer called “a river where the road used to be.”',
+    'Photos by the coast guard show the vessel listing badly…',
   ])('keeps "%s"', (line) => {
-    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] } });
+    expect(article(`<p>${line}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] },
+    });
+  });
+  it('keeps a title in a sentence that reads like a credit', () => {
+    const sentence = 'The exhibition <em>Photographs by War Reporters</em> opens at the provincial museum on Monday.';
+    expect(article(`<p>${sentence}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), sentence.replace(/<\/?em>/g, ''), PROSE.trim()] },
+    });
+  });
+  it('cuts the credit, not a line beside it in the same short wrapper', () => {
+    const council = 'Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen.';
+    expect(article(`<div class="intro"><p>Beitragsbild: Erika Muster</p><p>${council}</p></div>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), council, PROSE.trim()] },
+    });
   });
 });
 
@@ -796,22 +819,33 @@ describe("a consent tool's placeholder for an embed", () => {
   const article = (middle: string) =>
     extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p>${middle}<p>${PROSE}</p></article>`));
   it.each([
-    '<div class="embed"><div><strong>Inhalt von Drittanbietern</strong></div><p>Klicken Sie auf den Button, um den Inhalt von video.example.org zu laden.</p><p><a href="#">Laden</a></p></div>',
-    '<div class="embed"><h4>Externer Inhalt</h4><div>Zum Schutz deiner Daten haben wir das Laden der Inhalte von social.example.net blockiert.</div><button>Zulassen</button></div>',
-    '<div class="embed"><p>We respect your privacy: without your consent we do not connect to the video platform.</p><p><a href="#">Settings</a></p></div>',
-    '<div class="embed"><p>Click here to load the video.</p></div>',
+    '<div class="embed"><div><strong>Eingebetteter Beitrag</strong></div><p>Tippen Sie auf „Anzeigen“, um die Inhalte von karte.example.org zu laden.</p><p><a href="#">Anzeigen</a></p></div>',
+    '<div class="embed"><h4>Inhalt eines Drittanbieters</h4><div>Zum Schutz Ihrer Daten haben wir das Laden von Inhalten aus video.example.net blockiert.</div><p><label><input type="checkbox"> Ich stimme zu, dass beim Anzeigen des Inhalts Daten an den Anbieter übertragen werden, und kann das jederzeit widerrufen.</label></p></div>',
+    '<div class="embed"><p>Wir achten auf deine Privatsphäre: ohne dein Einverständnis stellen wir keine Verbindung zum Kartendienst her.</p><p><a href="#">Einstellungen</a></p></div>',
   ])('drops it with its title and buttons: %s', (middle) => {
     expect(article(middle)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
   });
   it.each([
     'Die Behörde gab die Daten ohne ihre Zustimmung weiter, kritisierte die Datenschützerin.',
-    'Nutzer können künftig Inhalte aus den Mediatheken anzeigen lassen.',
-    'Die Regierung hat das Laden der Inhalte von ausländischen Sendern blockiert.',
-    'The platform blocked content from the group after the court ruling.',
+    // The placeholders' words inside a sentence of the story.
+    'Viele Jugendliche nutzen ein VPN, um die Inhalte von Streamingdiensten zu sehen.',
+    'Der Anbieter hatte Fotos der Kinder ohne ihre Zustimmung hochgeladen, teilte die Polizei mit.',
+    '„Wir haben das Laden der Inhalte von Staatssendern blockiert“, sagte der Sprecher des Anbieters.',
+    'The ministry warned that some apps read contacts without your consent and download files in the background.',
+    'Click here to view the map of evacuation routes published by the provincial committee.',
   ])('keeps "%s"', (line) => {
     expect(article(`<p>${line}</p>`)).toMatchObject({
       ok: true,
       article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] },
+    });
+  });
+  it('cuts the message, not a paragraph beside it in the same wrapper', () => {
+    const paragraph = 'Der Kreistag beschloss am Dienstag den Ausbau des Radwegs zwischen den beiden Ortsteilen.';
+    const message =
+      'Klicken Sie auf den Button „Inhalt laden“, um den Inhalt von video.example.org zu laden und anzuzeigen.';
+    expect(article(`<div class="section"><p>${message}</p><p>${paragraph}</p></div>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), paragraph, PROSE.trim()] },
     });
   });
 });
