@@ -80,24 +80,29 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
  * article from a script keeps the only static copy in <noscript>: a page refused as no article is
  * read again with those fallbacks as markup (`withNoscriptFallbacks`), and taken when that is an
  * article. In a tab the page's script has written the article, so the content script never asks.
+ * The copy answers to the page's limits: one too large or too slow to read is refused as such.
  */
 function extractWithoutScripts(doc: Document, parse: HtmlParser, options: ExtractOptions): PageResult {
+  const checkpoint = watchdog(options.budget);
   const first = attempt(options.explain);
   const result = extractPage(doc, { ...options, explain: first.explain });
   let fallback: PageResult | null = null;
   try {
     if (!result.ok && result.reason === 'not-article') {
+      checkpoint('the <noscript> fallbacks');
       const trace = attempt(options.explain);
-      // In place, the first reading has consumed `doc`: the fallbacks are read from an untouched
-      // parse, and the copy they give is one the second reading may change, so it needs no other.
+      // In place, the first reading has consumed `doc`: the fallbacks are read from an untouched parse.
       const untouched = options.inPlace ? options.inPlace.freshCopy() : doc;
       const page = withNoscriptFallbacks(untouched, parse, trace.explain);
       const second = page && extractPage(page, { ...options, explain: trace.explain, inPlace: undefined });
-      trace.settle(!second?.ok);
-      if (second?.ok) fallback = second;
+      if (second && (second.ok || second.reason !== 'not-article')) fallback = second;
+      trace.settle(fallback === null);
     }
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    fallback = refuse('too-slow', error.message, options.explain);
   } finally {
-    first.settle(fallback !== null);
+    first.settle(fallback?.ok ?? false);
   }
   return fallback ?? result;
 }

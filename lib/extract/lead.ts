@@ -128,9 +128,6 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   const description = metaDescription(doc);
   const body = doc.body;
   if (!body) return null;
-  // A theme's site title in the page header is an <h1> too, before the article's.
-  const headlines = Array.from(body.querySelectorAll('h1'));
-  const headline = headlines.find((heading) => !chromeOf(heading)) ?? headlines[0] ?? null;
   // A lead follows the headline; a "summary" box in the site header is not it. Document order is
   // numbered once: compareDocumentPosition walks the tree per call in linkedom, which made this
   // quadratic on pages of thousands of paragraphs (a static list: indexing jsdom's live
@@ -138,12 +135,20 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   const order = new Map<Element, number>();
   body.querySelectorAll('*').forEach((element, index) => order.set(element, index));
   const follows = (element: Element, anchor: Element) => (order.get(element) ?? -1) > (order.get(anchor) ?? -1);
+  const paragraphs = Array.from(body.querySelectorAll('p'));
+  // A theme's site title in the page header is an <h1> too, before the article's: an <h1> outside
+  // the chrome is taken over it, but only above the body's text (a widget's "Latest news" below
+  // it is no headline, and an article's own header may sit outside <article> and <main>).
+  const headlines = Array.from(body.querySelectorAll('h1'));
+  const bodyStart = paragraphs.find((p) => collapse(p.textContent).length >= LONG_PARAGRAPH);
+  const headline =
+    headlines.find((heading) => !chromeOf(heading) && (!bodyStart || follows(bodyStart, heading))) ??
+    headlines[0] ??
+    null;
   // A lead sits between the headline and the body's first long paragraph: a teaser in a sidebar,
   // an author bio or a slideshow caption after the article is not it.
   const firstLong = headline
-    ? Array.from(body.querySelectorAll('p')).find(
-        (p) => follows(p, headline) && collapse(p.textContent).length >= LONG_PARAGRAPH,
-      )
+    ? paragraphs.find((p) => follows(p, headline) && collapse(p.textContent).length >= LONG_PARAGRAPH)
     : undefined;
   const afterHeadline = (element: Element) =>
     (!headline || follows(element, headline)) && (!firstLong || element === firstLong || !follows(element, firstLong));
@@ -194,7 +199,7 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   if (namedLead) return { text: collapse(namedLead.textContent), element: namedLead, signal: 'named-box' };
 
   const firstParagraph = headline
-    ? Array.from(body.querySelectorAll('p')).find((p) => afterHeadline(p) && collapse(p.textContent).length >= MIN_LEAD)
+    ? paragraphs.find((p) => afterHeadline(p) && collapse(p.textContent).length >= MIN_LEAD)
     : undefined;
   if (firstParagraph && isAllBold(firstParagraph) && isLeadSized(firstParagraph) && isVisibleText(firstParagraph)) {
     return { text: collapse(firstParagraph.textContent), element: firstParagraph, signal: 'all-bold' };

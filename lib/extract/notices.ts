@@ -9,10 +9,8 @@
  */
 import { BLOCK_TAGS, UNRENDERED_TAGS } from '../dom/tags';
 import { collapse } from '../text/whitespace';
+import { words } from '../text/words';
 import { decision, type Explain } from './explain';
-
-/** Whole words in any script (`\b` knows only ASCII letters, even with the `u` flag). */
-const words = (alternatives: string[]) => `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
 
 const READER_APPEAL = [
   // An imperative that opens the line.
@@ -67,21 +65,29 @@ const SITE_TERMS = [
  * author's own last line as often as the site's.)
  */
 const COMMENT_SECTION = [
-  `^(?:(?:no|keine|chưa có) |\\d+ )?(?:comments?|kommentare?|bình luận)(?: yet| insgesamt)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
-  `^(?:(?:leave|write|schreibe|viết) )?(?:(?:a|einen) )?(?:comment|kommentare?|bình luận)(?: schreiben)?[.!]?$`,
-  `(?:you must|du musst|sie müssen|bạn cần)[^.!?]{0,20}(?:logged in|eingeloggt|angemeldet|đăng nhập)[^.!?]{0,40}(?:comment|kommentar|bình luận)`,
+  // The count, the empty state or the button as the whole line; not a quoted "No comment." (the
+  // empty state is plural in English).
+  `^(?:(?:no|keine|chưa có|leave a|write a|schreibe einen|viết) |\\d+ )?(?:comments|(?<!no )comment|kommentare?|bình luận)(?: yet| insgesamt| schreiben)?\\s*:?\\s*\\(?\\d*\\)?[.!]?(?:\\s*\\([^()]*\\))?$`,
+  // The login opens the line, and the comment has no object: commenting on a draft is how a
+  // consultation is joined, a subject of government news.
+  `^(?:you must|du musst|sie müssen|bạn cần)[^.!?]{0,20}(?:logged in|eingeloggt|angemeldet|đăng nhập)[^.!?]{0,40}(?:comment|kommentar|bình luận)(?![^.!?]*${words(['on', 'about', 'zum', 'zur', 'zu dem', 'về', 'dự thảo'])})`,
 ];
 
 /**
  * The page's controls and its address to the reader about this story, as text: share it, write a
- * letter about it, get the next stories, load more, go back to the list.
+ * letter about it, get the next stories, load more, go back to the list. Each is the whole line or
+ * an imperative that opens a sentence: the same words inside a sentence are news ("Police asked
+ * residents to share this post", "Không chia sẻ bài viết sai sự thật").
  */
 const PAGE_CONTROLS = [
-  words(['share this (?:article|story)', '(?:diesen|den) artikel teilen', 'chia sẻ bài viết']),
-  '(?:submit|send) (?:a |your )?letters? to the editor',
-  '^get the latest (?:news|stories)',
-  '^(?:load more|(?:lade|weitere) (?:weitere )?(?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$',
-  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) \\p{L}+)?$',
+  `^(?:[^.!?]{0,60}[.!?:] )?(?:\\p{L}+ ){0,2}${words(['share this (?:article|story|post)', '(?:diesen|den) (?:artikel|beitrag) teilen', 'chia sẻ bài viết(?: này)?'])}\\s*[.!?:]?$`,
+  `(?:^|[.!?:] )${words(['submit', 'send', 'write'])}(?: \\p{L}+){0,2} letters? to the editor`,
+  // Only with the site's own channel: "get the latest news on flood levels from the hotline" is advice.
+  `^(?:get|receive) the latest (?:news|stories|updates).{0,80}${words(['(?:to|in) your (?:inbox|phone)', 'our (?:newsletter|app)', 'app', 'newsletter'])}`,
+  '^(?:load more|(?:lade )?weitere (?:inhalte|artikel)(?: laden)?)\\s*(?:\\.{3}|…)?$',
+  // Back to a page of the site, not "back to normal" (the control survives as text: Readability
+  // turns a javascript: link into its text).
+  '^(?:zurück|back|quay lại)(?: (?:zur|zum|to(?: the)?|về) (?:\\p{L}*übersicht\\p{L}*|(?:start|home)(?:seite|page)?|list\\p{L}*|overview|top|seitenanfang|inhaltsverzeichnis|menü|menu|trang chủ|danh sách))?$',
 ];
 
 const NOTICE = new RegExp([...READER_APPEAL, ...SITE_TERMS, ...COMMENT_SECTION, ...PAGE_CONTROLS].join('|'), 'iu');

@@ -120,10 +120,10 @@ describe('the CLI extracts from its own parse of the page, not a clone', () => {
     // copy as one text node, and the first reading drops the <noscript> with the page's controls.
     const page = html(
       `<h1>Cải cách hành chính</h1><div class="post"><script type="text/template"><p>${PROSE}</p></script>` +
-        `<noscript><p>${PROSE}</p><p>${PROSE}</p></noscript></div>`,
+        `<noscript><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></noscript></div>`,
     );
     const result = extractHtml(page, { url: URL });
-    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim()]);
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim(), PROSE.trim()]);
     expect(result).toEqual(extractArticle(parseHtml(page, URL), { url: URL, parseHtml }));
   });
 });

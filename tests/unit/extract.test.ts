@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtml } from '../../cli/html';
-import { extractArticle, type Decision } from '../../lib/extract';
+import { extractArticle, extractPage, MAX_ELEMENTS, type Decision } from '../../lib/extract';
 import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
@@ -137,6 +137,18 @@ describe('lead and headline', () => {
     const site =
       '<header><h1 class="site-title">Góc nhìn chính sách</h1><p class="site-description">Tin tức, bình luận và góc nhìn về chính sách công mỗi ngày.</p></header>';
     expect(findLead(page(`${site}<main><h1>Tin</h1><p>${PROSE}</p></main>`))).toBeNull();
+  });
+  it("takes the lead under the article's own header outside <article> and <main>, not under a widget's <h1> below the text", () => {
+    const sapo = 'Sáng 12/3, Ủy ban nhân dân tỉnh tổng kết công tác cải cách hành chính năm 2025.';
+    const body = `<div class="post-body"><p>${PROSE}${PROSE}</p><p>${PROSE}</p></div>`;
+    const named = page(
+      `<div class="container"><header class="post-header"><h1>Tổng kết cải cách hành chính</h1><p class="sapo">${sapo}</p></header>${body}<div class="widget"><h1>Tin mới</h1><p>Hội nghị triển khai nhiệm vụ năm 2026 của ngành tư pháp tỉnh</p></div></div>`,
+    );
+    expect(findLead(named)?.text).toBe(sapo);
+    const bold = page(
+      `<header><h1>Tổng kết cải cách hành chính</h1></header><p><strong>${sapo}</strong></p>${body}<section><h1>Tin liên quan</h1></section>`,
+    );
+    expect(findLead(bold)?.text).toBe(sapo);
   });
   it('finds no lead where there is none', () => {
     expect(findLead(page(`<h1>Tin</h1><p>${PROSE}</p>`))).toBeNull();
@@ -467,7 +479,7 @@ describe("the site's notices that end the text", () => {
       '<p>No comments yet.</p>',
       '<p>Leave a comment</p>',
       '<p>Load more …</p>',
-      '<p>Back to the overview</p>',
+      '<p><a href="/">Back to the overview</a></p>',
     ],
     [
       'German',
@@ -523,6 +535,21 @@ describe("the site's notices that end the text", () => {
     'Die Ergebnisse der Studie sollen im Herbst mit den Ländern geteilt werden.',
     'Bộ trưởng không bình luận về vụ việc.',
     'Người dân có thể gửi ý kiến góp ý dự thảo đến hết ngày 15/5.',
+    // The notices' own words inside a sentence of the story.
+    'People should not share this story or any other unchecked report on social media.',
+    "The ministry will share this article's findings with every province next month.",
+    'Công an khuyến cáo người dân không chia sẻ bài viết chưa được kiểm chứng trên mạng xã hội.',
+    'Hành vi chia sẻ bài viết sai sự thật có thể bị phạt tới 10 triệu đồng.',
+    'To join the consultation, you must be logged in with a citizen account to comment on the draft decree.',
+    'Để góp ý dự thảo, bạn cần đăng nhập Cổng Dịch vụ công và bình luận ngay dưới văn bản.',
+    'Bạn cần đăng nhập tài khoản định danh để bình luận về dự thảo nghị định.',
+    'Sie müssen angemeldet sein, um Kommentare zum Entwurf der Verordnung abzugeben.',
+    'Get the latest news on water levels by calling the provincial flood hotline 1022.',
+    'Readers who disagree with the ruling can send letters to the editor of the provincial paper.',
+    'Members of the public may submit a letter to the editor of the gazette to correct an error.',
+    'Back to normal',
+    'Zurück zur Normalität',
+    'No comment.',
   ])('keeps a story whose last sentence is "%s"', (sentence) => {
     expect(paragraphsOfResult(ending(`<p>${sentence}</p>`))).toEqual([...story, sentence]);
   });
@@ -673,11 +700,12 @@ describe('an article written out only in <noscript>', () => {
     `<header><p>Cổng thông tin điện tử của tỉnh</p></header><h1>Cải cách hành chính</h1>` +
     `<div class="post"><script type="text/template"><p>${PROSE}</p></script><noscript>${fallback}</noscript></div>` +
     `<footer><p>Liên hệ</p></footer>`;
-  const article = `<p>${PROSE}</p><p><strong>Kết quả</strong></p><p>${PROSE}</p><img src="anh.jpg" alt="">`;
+  // Article-sized: a fallback of less rendered text than Readability's 500 characters is not read.
+  const article = `<p>${PROSE}</p><p><strong>Kết quả</strong></p><p>${PROSE}</p><p>${PROSE}</p><img src="anh.jpg" alt="">`;
 
   it('reads the fallback as markup when the page has no other article', () => {
     const result = extractArticle(page(scriptedPost(article)), { parseHtml });
-    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), 'Kết quả', PROSE.trim()]);
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), 'Kết quả', PROSE.trim(), PROSE.trim()]);
     expect(JSON.stringify(result)).not.toMatch(/<p>|<img/);
   });
   it('says "no article" without a parser for the markup, and for a fallback that is only a pixel or a line', () => {
@@ -701,6 +729,38 @@ describe('an article written out only in <noscript>', () => {
     );
     expect(result.ok && result.article.text).not.toContain('Bản xem không có JavaScript');
   });
+  it('leaves a landing page whose <noscript> asks to turn JavaScript on refused', () => {
+    const links = Array.from({ length: 40 }, (_, n) => `<li><a href="/tin-${n}.html">Tin số ${n} của cổng</a></li>`);
+    const notice =
+      '<div><p>JavaScript is turned off in your browser. This portal needs it for its menus, its search box and its online forms.</p>' +
+      '<p>To use every service of the portal, please turn JavaScript on in the settings of your browser. The help page explains how for each browser.</p></div>';
+    const landing = page(`<h1>Cổng thông tin điện tử</h1><ul>${links.join('')}</ul><noscript>${notice}</noscript>`);
+    expect(extractArticle(landing, { parseHtml })).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+  it("keeps the fallback's elements out of the page and out of the result, which is its text", () => {
+    const active =
+      `<p>${PROSE}</p><img src="/beacon?read=1" onerror="document.title='pwned'"><script>document.title='pwned'</script>` +
+      `<iframe src="/frame"></iframe><p>${PROSE}</p><p>${PROSE}</p>`;
+    const doc = page(scriptedPost(active));
+    const before = doc.documentElement.outerHTML;
+    const result = extractArticle(doc, { parseHtml });
+    expect(result.ok && result.article.paragraphs).toEqual([PROSE.trim(), PROSE.trim(), PROSE.trim()]);
+    expect(JSON.stringify(result)).not.toMatch(/beacon|pwned|frame|<img|<script|<iframe/);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+  it('refuses a page too large to read once its fallback is read as markup', () => {
+    const huge = `<p>${PROSE}</p>${'<p>x</p>'.repeat(MAX_ELEMENTS)}`;
+    expect(extractArticle(page(scriptedPost(huge)), { parseHtml })).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+  it('does not read the fallback once the first reading has spent the budget', () => {
+    const doc = page(scriptedPost(article));
+    // The first reading's clock readings, counted: the next one after them finds the budget spent.
+    let readings = 0;
+    extractPage(doc, { budget: { ms: 1, now: () => (readings++, 0) } });
+    let calls = 0;
+    const now = () => (++calls > readings + 1 ? 1e9 : 0);
+    expect(extractArticle(doc, { parseHtml, budget: { ms: 1, now } })).toMatchObject({ ok: false, reason: 'too-slow' });
+  });
   it("marks the first reading's decisions as discarded in the trace", () => {
     const decisions: Decision[] = [];
     extractArticle(page(scriptedPost(article)), { parseHtml, explain: (made) => decisions.push(made) });
@@ -713,22 +773,45 @@ describe('an article written out only in <noscript>', () => {
 
 describe('picture credits as lines of their own', () => {
   const article = (line: string) =>
-    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p><p>${line}</p><p>${PROSE}</p></article>`));
+    extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p>${line}<p>${PROSE}</p></article>`));
   it.each([
     'Titelbild: Agentur Muster / Erika Beispiel',
     'Beitragsbild: Archiv der Redaktion',
     'Featured image: Example Agency',
     'Crédits photos : Agence Exemple',
     'Photograph by A. Nguyen, Example Wildlife Trust',
+    'Photo by Erika Beispiel on Unsplash',
   ])('drops "%s"', (line) => {
-    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
+    expect(article(`<p>${line}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), PROSE.trim()] },
+    });
   });
   it.each([
     'Leitbild: Die Stadt will bis 2030 klimaneutral werden.',
     'Photographs by the families of the victims were shown in court.',
-    'Bildung: Die Zahl der Lehrkräfte steigt um 4 Prozent.',
+    // "… by" with the words of a credit, in a sentence that does not end in a full stop.
+    'Photographs by residents showed what one officer called “a river where the road used to be.”',
+    'Photos by the coast guard show the vessel listing badly…',
   ])('keeps "%s"', (line) => {
-    expect(article(line)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] } });
+    expect(article(`<p>${line}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] },
+    });
+  });
+  it('keeps a title in a sentence that reads like a credit', () => {
+    const sentence = 'The exhibition <em>Photographs by War Reporters</em> opens at the provincial museum on Monday.';
+    expect(article(`<p>${sentence}</p>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), sentence.replace(/<\/?em>/g, ''), PROSE.trim()] },
+    });
+  });
+  it('cuts the credit, not a line beside it in the same short wrapper', () => {
+    const council = 'Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen.';
+    expect(article(`<div class="intro"><p>Beitragsbild: Erika Muster</p><p>${council}</p></div>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), council, PROSE.trim()] },
+    });
   });
 });
 
@@ -736,22 +819,33 @@ describe("a consent tool's placeholder for an embed", () => {
   const article = (middle: string) =>
     extractArticle(page(`<h1>Tin tức</h1><article><p>${PROSE}</p>${middle}<p>${PROSE}</p></article>`));
   it.each([
-    '<div class="embed"><div><strong>Inhalt von Drittanbietern</strong></div><p>Klicken Sie auf den Button, um den Inhalt von video.example.org zu laden.</p><p><a href="#">Laden</a></p></div>',
-    '<div class="embed"><h4>Externer Inhalt</h4><div>Zum Schutz deiner Daten haben wir das Laden der Inhalte von social.example.net blockiert.</div><button>Zulassen</button></div>',
-    '<div class="embed"><p>We respect your privacy: without your consent we do not connect to the video platform.</p><p><a href="#">Settings</a></p></div>',
-    '<div class="embed"><p>Click here to load the video.</p></div>',
+    '<div class="embed"><div><strong>Eingebetteter Beitrag</strong></div><p>Tippen Sie auf „Anzeigen“, um die Inhalte von karte.example.org zu laden.</p><p><a href="#">Anzeigen</a></p></div>',
+    '<div class="embed"><h4>Inhalt eines Drittanbieters</h4><div>Zum Schutz Ihrer Daten haben wir das Laden von Inhalten aus video.example.net blockiert.</div><p><label><input type="checkbox"> Ich stimme zu, dass beim Anzeigen des Inhalts Daten an den Anbieter übertragen werden, und kann das jederzeit widerrufen.</label></p></div>',
+    '<div class="embed"><p>Wir achten auf deine Privatsphäre: ohne dein Einverständnis stellen wir keine Verbindung zum Kartendienst her.</p><p><a href="#">Einstellungen</a></p></div>',
   ])('drops it with its title and buttons: %s', (middle) => {
     expect(article(middle)).toMatchObject({ ok: true, article: { paragraphs: [PROSE.trim(), PROSE.trim()] } });
   });
   it.each([
     'Die Behörde gab die Daten ohne ihre Zustimmung weiter, kritisierte die Datenschützerin.',
-    'Nutzer können künftig Inhalte aus den Mediatheken anzeigen lassen.',
-    'Die Regierung hat das Laden der Inhalte von ausländischen Sendern blockiert.',
-    'The platform blocked content from the group after the court ruling.',
+    // The placeholders' words inside a sentence of the story.
+    'Viele Jugendliche nutzen ein VPN, um die Inhalte von Streamingdiensten zu sehen.',
+    'Der Anbieter hatte Fotos der Kinder ohne ihre Zustimmung hochgeladen, teilte die Polizei mit.',
+    '„Wir haben das Laden der Inhalte von Staatssendern blockiert“, sagte der Sprecher des Anbieters.',
+    'The ministry warned that some apps read contacts without your consent and download files in the background.',
+    'Click here to view the map of evacuation routes published by the provincial committee.',
   ])('keeps "%s"', (line) => {
     expect(article(`<p>${line}</p>`)).toMatchObject({
       ok: true,
       article: { paragraphs: [PROSE.trim(), line, PROSE.trim()] },
+    });
+  });
+  it('cuts the message, not a paragraph beside it in the same wrapper', () => {
+    const paragraph = 'Der Kreistag beschloss am Dienstag den Ausbau des Radwegs zwischen den beiden Ortsteilen.';
+    const message =
+      'Klicken Sie auf den Button „Inhalt laden“, um den Inhalt von video.example.org zu laden und anzuzeigen.';
+    expect(article(`<div class="section"><p>${message}</p><p>${paragraph}</p></div>`)).toMatchObject({
+      ok: true,
+      article: { paragraphs: [PROSE.trim(), paragraph, PROSE.trim()] },
     });
   });
 });
