@@ -1,5 +1,5 @@
 import type { ExtractResult } from '../lib/article';
-import { extractArticle, type Explain } from '../lib/extract';
+import { extractParsed, type Explain } from '../lib/extract';
 import { parseSpecTree } from './spec-tree';
 
 /**
@@ -15,18 +15,11 @@ export function parseHtml(html: string, url?: string): Document {
 
 /**
  * What `npm run extract` does with a page: parses it and extracts its article from the parsed
- * document itself, which is parsed for this one call (see `ExtractOptions.inPlace`); a second
- * attempt that needs the untouched page parses it again. Without `url`, the page's own address.
+ * document itself, parsing it again only for a second attempt that needs the untouched page
+ * (`extractParsed`). Without `url`, the page's own address.
  */
 export function extractHtml(html: string, options: { url?: string; explain?: Explain } = {}): ExtractResult {
-  const parse = () => parseHtml(html, options.url);
-  const doc = parse();
-  return extractArticle(doc, {
-    url: options.url ?? (doc.URL === 'about:blank' ? '' : doc.URL),
-    explain: options.explain,
-    parseHtml,
-    inPlace: { freshCopy: parse },
-  });
+  return extractParsed(() => parseHtml(html, options.url), { ...options, parseHtml });
 }
 
 /**

@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { parseHtml } from '../cli/html';
-import type { Decision, ExtractOptions } from '../lib/extract';
+import type { Decision, Explain, ExtractOptions } from '../lib/extract';
 import type { ExtractResult } from '../lib/article';
 import { corpusPages } from './lib/corpus';
 import { DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
@@ -26,6 +26,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DEV_PAGES = 300;
 
 type Extract = (doc: Document, options?: ExtractOptions) => ExtractResult;
+type ExtractParsed = (parse: () => Document, options?: ExtractOptions) => ExtractResult;
 
 interface Answer {
   key: string;
@@ -52,26 +53,32 @@ function pages(): { name: string; html: string; url: string }[] {
 }
 
 async function dump(libRoot: string, out: string, withCliParser: boolean): Promise<void> {
-  const { extractArticle } = (await import(pathToFileURL(join(libRoot, 'lib/extract/index.ts')).href)) as {
+  const lib = (await import(pathToFileURL(join(libRoot, 'lib/extract/index.ts')).href)) as {
     extractArticle: Extract;
+    extractParsed?: ExtractParsed;
   };
+  // A tree before `extractParsed` reads a parsed page as it reads the live page (or, for a while,
+  // through an `inPlace` option, which a tree that does not know it ignores).
+  const extractParsed: ExtractParsed =
+    lib.extractParsed ??
+    ((parse, options) => lib.extractArticle(parse(), { ...options, inPlace: { freshCopy: parse } } as ExtractOptions));
   const answers: Answer[] = [];
-  // The CLI's parser as the CLI runs it (cli/html.ts `extractHtml`, bound to this tree's lib/):
-  // extracting in place from its parse, parsing again for a second attempt. A tree without the
-  // `inPlace` option extracts from a clone, as the browser does.
-  const parsers: [string, (html: string, url: string) => Document, inPlace: boolean][] = [
-    ['linkedom', (html) => parseHTML(html).document as unknown as Document, false],
-  ];
-  if (withCliParser) parsers.push(['cli', parseHtml, true]);
+  // linkedom's own parser on a clone, as the browser reads the live page; the CLI's parser as the
+  // CLI runs it (cli/html.ts `extractHtml`, bound to this tree's lib/): from its parse, in place.
   for (const page of pages()) {
-    for (const [parser, parse, inPlace] of parsers) {
-      const doc = parse(page.html, page.url);
+    const runs: [string, (explain: Explain) => ExtractResult][] = [
+      [
+        'linkedom',
+        (explain) =>
+          lib.extractArticle(parseHTML(page.html).document as unknown as Document, { url: page.url, explain }),
+      ],
+    ];
+    if (withCliParser) {
+      runs.push(['cli', (explain) => extractParsed(() => parseHtml(page.html, page.url), { url: page.url, explain })]);
+    }
+    for (const [parser, run] of runs) {
       const decisions: Decision[] = [];
-      const result = extractArticle(doc, {
-        url: page.url,
-        explain: (decision) => decisions.push(decision),
-        inPlace: inPlace ? { freshCopy: () => parse(page.html, page.url) } : undefined,
-      });
+      const result = run((decision) => decisions.push(decision));
       answers.push({ key: `${parser} ${page.name}`, result, decisions });
     }
   }

@@ -27,7 +27,7 @@ export function boundedClone(doc: Document): Document {
 
 /**
  * `doc` itself when it is within the cap, else its bounded clone: for a document its caller gave
- * up to be changed (see `ExtractOptions.inPlace`), which then needs no copy at all.
+ * up to be changed (see `extractParsed`), which then needs no copy at all.
  */
 export function boundedInPlace(doc: Document): Document {
   return tooDeep(doc) ? unwrappedClone(doc) : doc;

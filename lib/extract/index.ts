@@ -34,14 +34,13 @@ export interface ExtractOptions {
    * for `extractArticle` to read a page whose article is only there (`withNoscriptFallbacks`).
    */
   parseHtml?: HtmlParser;
-  /**
-   * The document is the caller's to give up (the CLI parses each page for one call and drops it):
-   * extraction prepares it in place instead of a clone of it, and asks `freshCopy` for another
-   * untouched copy of the page only when a second attempt needs one (a few pages in a hundred).
-   * Without it the document is the live page, which is never changed.
-   */
-  inPlace?: { freshCopy: () => Document };
 }
+
+/**
+ * Parses the page again for a second attempt, when extraction works on a document its caller
+ * parsed for this one call (`extractParsed`); absent for the live page, which is cloned instead.
+ */
+type Reparse = (() => Document) | undefined;
 
 export type { Decision, Explain } from './explain';
 export type { HtmlParser } from './noscript';
@@ -69,10 +68,34 @@ const MAX_LINK_SHARE = 0.5;
  */
 const PROSE_PARAGRAPH_CHARS = 250;
 
-/** Extracts the article of a page with its figures and summary: what the CLI and the tests see. */
+/**
+ * Extracts the article of a page with its figures and summary, from clones of `doc`, which is
+ * never changed: what the tests see.
+ */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
-  const result = options.parseHtml ? extractWithoutScripts(doc, options.parseHtml, options) : extractPage(doc, options);
+  return completed(readPage(doc, undefined, options));
+}
+
+/**
+ * `extractArticle` for a page its caller parses for this one call and then drops (the CLI):
+ * extraction prepares the parsed document itself instead of a clone of it, and calls `parse`
+ * again only when a second attempt needs the untouched page (a few pages in a hundred). Without
+ * `options.url`, the document's own address, none for about:blank.
+ */
+export function extractParsed(parse: () => Document, options: ExtractOptions = {}): ExtractResult {
+  const doc = parse();
+  const url = options.url ?? (doc.URL === 'about:blank' ? '' : doc.URL);
+  return completed(readPage(doc, parse, { ...options, url }));
+}
+
+function completed(result: PageResult): ExtractResult {
   return result.ok ? { ok: true, article: completeArticle(result.page) } : result;
+}
+
+function readPage(doc: Document, reparse: Reparse, options: ExtractOptions): PageResult {
+  return options.parseHtml
+    ? extractWithoutScripts(doc, reparse, options.parseHtml, options)
+    : extractPageFrom(doc, reparse, options);
 }
 
 /**
@@ -82,19 +105,23 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
  * article. In a tab the page's script has written the article, so the content script never asks.
  * The copy answers to the page's limits: one too large or too slow to read is refused as such.
  */
-function extractWithoutScripts(doc: Document, parse: HtmlParser, options: ExtractOptions): PageResult {
+function extractWithoutScripts(
+  doc: Document,
+  reparse: Reparse,
+  parse: HtmlParser,
+  options: ExtractOptions,
+): PageResult {
   const checkpoint = watchdog(options.budget);
   const first = attempt(options.explain);
-  const result = extractPage(doc, { ...options, explain: first.explain });
+  const result = extractPageFrom(doc, reparse, { ...options, explain: first.explain });
   let fallback: PageResult | null = null;
   try {
     if (!result.ok && result.reason === 'not-article') {
       checkpoint('the <noscript> fallbacks');
       const trace = attempt(options.explain);
-      // In place, the first reading has consumed `doc`: the fallbacks are read from an untouched parse.
-      const untouched = options.inPlace ? options.inPlace.freshCopy() : doc;
-      const page = withNoscriptFallbacks(untouched, parse, trace.explain);
-      const second = page && extractPage(page, { ...options, explain: trace.explain, inPlace: undefined });
+      // A parsed page was consumed by the first reading: the fallbacks are read from a new parse.
+      const page = withNoscriptFallbacks(reparse ? reparse() : doc, parse, trace.explain);
+      const second = page && extractPage(page, { ...options, explain: trace.explain });
       if (second && (second.ok || second.reason !== 'not-article')) fallback = second;
       trace.settle(fallback === null);
     }
@@ -112,19 +139,22 @@ type Refusal = Extract<PageResult, { ok: false }>;
 
 /**
  * Extracts what the page alone gives (no figures, no summary). Works on a clone, so the live page
- * is never touched (Readability mutates what it parses), or on the document itself when the caller
- * gives it up (`inPlace`); either way its depth is bounded (see `boundedClone`). Runs unchanged in
- * the content script and in Node.
+ * is never touched (Readability mutates what it parses); its depth is bounded (see `boundedClone`).
+ * Runs unchanged in the content script and in Node.
  */
 export function extractPage(doc: Document, options: ExtractOptions = {}): PageResult {
+  return extractPageFrom(doc, undefined, options);
+}
+
+/** `extractPage`, or with `reparse` on the parsed document itself (see `extractParsed`). */
+function extractPageFrom(doc: Document, reparse: Reparse, options: ExtractOptions): PageResult {
   const url = options.url ?? doc.URL ?? '';
   const elements = doc.getElementsByTagName('*').length;
   if (elements > MAX_ELEMENTS) return tooLarge(`${elements} elements, at most ${MAX_ELEMENTS}`, options.explain);
   const checkpoint = watchdog(options.budget);
   try {
-    const { inPlace } = options;
-    const untouchedCopy = inPlace ? () => boundedInPlace(inPlace.freshCopy()) : () => boundedClone(doc);
-    const clone = inPlace ? boundedInPlace(doc) : boundedClone(doc);
+    const untouchedCopy = reparse ? () => boundedInPlace(reparse()) : () => boundedClone(doc);
+    const clone = reparse ? boundedInPlace(doc) : boundedClone(doc);
     checkpoint('the page checks');
     return extractFromClone(doc, clone, untouchedCopy, url, options.explain, checkpoint);
   } catch (error) {

@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../cli/html';
-import { extractArticle } from '../../lib/extract';
+import { extractHtml } from '../../cli/html';
 import { corpusPages } from '../../scripts/lib/corpus';
 import { translator } from '../support/i18n';
 import { expectSameArticle, useExtensionBrowser } from './both';
@@ -37,10 +36,7 @@ function readmeShortcuts(): string[] {
 
 /** ARTICLE as the CLI extracts it, served at `url`. */
 function cliArticle(url: string) {
-  const result = extractArticle(
-    parseHtml(readFileSync(join(ROOT, 'tests/corpus', ARTICLE, 'source.html'), 'utf8'), url),
-    { url },
-  );
+  const result = extractHtml(readFileSync(join(ROOT, 'tests/corpus', ARTICLE, 'source.html'), 'utf8'), { url });
   if (!result.ok) throw new Error(`${ARTICLE} is no article for the CLI`);
   return result;
 }
@@ -57,7 +53,7 @@ describe.each(BROWSERS)('Loa in %s', (name) => {
         const url = fixture.server.corpusUrl(page.name);
         const { page: tab, tabId } = await fixture.browser.openTab(url);
         const inBrowser = await extractIn(fixture.browser, tabId);
-        const inNode = extractArticle(parseHtml(page.html, url), { url });
+        const inNode = extractHtml(page.html, { url });
         expect(inBrowser.ok).toBe(inNode.ok);
         if (inBrowser.ok && inNode.ok) expectSameArticle(inBrowser.article, inNode.article);
         else expect(inBrowser).toMatchObject({ reason: (inNode as { reason: string }).reason });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractHtml, parseHtml } from '../../cli/html';
-import { extractArticle, type Decision } from '../../lib/extract';
+import { extractArticle, extractParsed, type Decision } from '../../lib/extract';
 import { MAX_DEPTH } from '../../lib/extract/clone';
 import { corpusPages } from '../../scripts/lib/corpus';
 
@@ -32,19 +32,13 @@ function onClone(page: string, url: string) {
 /** What the CLI gives, extracting from its parse itself, with how often it parsed the page again. */
 function inPlace(page: string, url: string) {
   const decisions: Decision[] = [];
-  let parsedAgain = 0;
-  const doc = parseHtml(page, url);
-  const result = extractArticle(doc, {
-    url,
-    explain: (made) => decisions.push(made),
-    inPlace: {
-      freshCopy: () => {
-        parsedAgain += 1;
-        return parseHtml(page, url);
-      },
-    },
-  });
-  return { result, decisions, parsedAgain };
+  let parses = 0;
+  const parse = () => {
+    parses += 1;
+    return parseHtml(page, url);
+  };
+  const result = extractParsed(parse, { url, explain: (made) => decisions.push(made) });
+  return { result, decisions, parsedAgain: parses - 1 };
 }
 
 describe('the CLI extracts from its own parse of the page, not a clone', () => {
