@@ -48,20 +48,21 @@ const SPEECH_COMMANDS: Record<string, SpeechCommand> = {
  */
 export default defineBackground(() => {
   const self: OwnExtension = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
-  const platform = speechPlatform(browser.storage.session);
+  // Firefox's pages speak with their own speechSynthesis: no chrome.tts, nothing to know.
+  const platform = import.meta.env.FIREFOX ? null : speechPlatform(browser.storage.session);
   // First and synchronously: a reader's connection may be what wakes this worker up.
-  const bridge = import.meta.env.FIREFOX
-    ? null
-    : hostBridgeEngine(
-        browser.tts,
-        (listener) =>
-          browser.runtime.onConnect.addListener((port) => {
-            // Only Loa's content script in a tab speaks through chrome.tts; it stops when that tab's port closes.
-            if (port.name === TTS_PORT && !isOwnContentScript(port.sender, self)) return port.disconnect();
-            listener(port);
-          }),
-        { onListed: platform.listed },
-      );
+  const bridge =
+    platform &&
+    hostBridgeEngine(
+      browser.tts,
+      (listener) =>
+        browser.runtime.onConnect.addListener((port) => {
+          // Only Loa's content script in a tab speaks through chrome.tts; it stops when that tab's port closes.
+          if (port.name === TTS_PORT && !isOwnContentScript(port.sender, self)) return port.disconnect();
+          listener(port);
+        }),
+      { onListing: platform.listed },
+    );
 
   // A listener's first read after the browser starts would wait seconds for the speech platform:
   // start it with the browser (and after an update), only where Loa has read aloud before.
@@ -168,8 +169,8 @@ export default defineBackground(() => {
     markStage('command', { first: true });
     // Before anything is awaited: injecting and extracting on a page read for the first time take a while.
     if (tab?.id && !isRestrictedUrl(tab.url)) showPreparing(tab.id, true);
-    // Looked up while the reader is injected. Firefox's pages speak with their own speechSynthesis.
-    const platformStarted = bridge ? platform.started() : false;
+    // Looked up while the reader is injected.
+    const platformStarted = platform ? platform.started() : false;
     return inTab(
       tab,
       async (tabId) => {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Article } from '@/lib/article';
 import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
 import type { SpeechEngine } from '@/lib/speech/engine';
+import { asksPageForVoices } from '@/lib/speech/platform';
 import { ReadingSession } from '@/lib/speech/session';
 import { markStage } from '@/lib/speech/stages';
 import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
@@ -47,13 +48,10 @@ export default defineContentScript({
     const pageMaySpeak = () =>
       !bridgeEngine ||
       (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
-    const reading = async ({ platformStarted = false } = {}) => {
+    const reading = async ({ platformStarted }: { platformStarted?: boolean } = {}) => {
       const settings = await storedSettings;
-      // Asking the page for its voices starts the browser's speech platform (speech-dispatcher on
-      // Linux). chrome.tts usually starts it by itself, but in one of 18 first reads after a browser
-      // start without this call the first sentence never started: kept while the platform may be
-      // starting. Once it is up the call only costs (lib/speech/platform.ts).
-      if (!platformStarted) window.speechSynthesis.getVoices();
+      // Asking the page for its voices starts the browser's speech platform (speech-dispatcher on Linux).
+      if (asksPageForVoices({ platformStarted, pageSpeaks: pageMaySpeak() })) window.speechSynthesis.getVoices();
       return (session ??= new ReadingSession({
         engine: pageMaySpeak() ? pageEngine() : bridgeEngine!(),
         document,

@@ -36,6 +36,7 @@ import { type BenchRow, writeBenchRows } from './lib/bench-report';
 import { corpusPages } from './lib/corpus';
 import { DEVSETS_DIR, DEVSETS_MISSING, devsetsAvailable } from './lib/devsets';
 import { devPages, devSlice } from './lib/extraction-990';
+import { textOption } from './lib/options';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const GOAL_RATIO = 2;
@@ -95,12 +96,7 @@ type ExtractorName = keyof typeof EXTRACTORS;
 const BEFORE = 'CLI before' as const;
 type MeasuredName = ExtractorName | typeof BEFORE;
 
-function optionValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index > 0 ? process.argv[index + 1] : undefined;
-}
-
-const beforeTree = optionValue('--before') && resolve(optionValue('--before')!);
+const beforeTree = textOption('--before') && resolve(textOption('--before')!);
 /** The `--before` tree as the notes name it: its commit and where it is. */
 const beforeLabel =
   beforeTree &&

@@ -15,15 +15,11 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { cliLaunch } from './bench-cli-launch';
 import { writeBenchRows, type BenchRow } from './lib/bench-report';
+import { wholeOption } from './lib/options';
 import { median } from './lib/stats';
 import { FUZZ_BUDGET, fuzzBudgetMs, generateFuzzInputs, longPages, type FuzzInput } from './lib/fuzz-inputs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 /** The process's resident set and its high-water mark so far, in MB (Linux /proc). */
 function memoryOf(pid: number): { rss: number; peak: number } | null {
@@ -44,7 +40,7 @@ interface Measured {
 }
 
 async function main() {
-  const generated = generateFuzzInputs(option('--inputs', 1_000));
+  const generated = generateFuzzInputs(wholeOption('--inputs', 1_000));
   const long = process.argv.includes('--no-long')
     ? []
     : [

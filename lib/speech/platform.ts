@@ -5,14 +5,6 @@
  * (13,362 voices with espeak-ng) just as the first sentence travels to chrome.tts (≈ 50 ms later).
  */
 
-import { STAGE_MARK_PREFIX } from './stages';
-
-/**
- * On the background's timeline when chrome.tts says its voices changed: the speech platform has
- * started (or voices were installed or removed). `npm run bench:speech` times a first read against it.
- */
-export const VOICES_CHANGED_MARK = `${STAGE_MARK_PREFIX}voices-changed`;
-
 /** The part of a `storage.session` area this uses. */
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -23,25 +15,37 @@ export interface SessionArea {
 export const PLATFORM_STARTED_KEY = 'speechPlatformStarted';
 
 export interface SpeechPlatform {
-  /** Whether voices were listed since the browser started (by this worker or an earlier one). */
+  /** Whether the platform's voices were listed since the browser started (by this worker or an earlier one). */
   started(): Promise<boolean>;
-  /** Voices were listed: the platform is up. */
-  listed(): void;
+  /** chrome.tts listed voices, with or without the platform's: without them it is starting, or stopped. */
+  listed(platformVoices: boolean): void;
 }
 
 /** `area`: none in Chrome before 102, where only this worker's own listing is known. */
 export function speechPlatform(area: SessionArea | undefined): SpeechPlatform {
-  let known = false;
+  // Unknown until this worker reads the area or lists: an earlier worker's listing may be stored.
+  let known: boolean | undefined;
   return {
     async started() {
-      if (known) return true;
+      if (known !== undefined) return known;
       const stored = await area?.get(PLATFORM_STARTED_KEY).catch(() => undefined);
-      return (known ||= stored?.[PLATFORM_STARTED_KEY] === true);
+      return (known ??= stored?.[PLATFORM_STARTED_KEY] === true);
     },
-    listed() {
-      if (known) return;
-      known = true;
-      void area?.set({ [PLATFORM_STARTED_KEY]: true }).catch(() => {});
+    listed(platformVoices) {
+      if (known === platformVoices) return;
+      known = platformVoices;
+      void area?.set({ [PLATFORM_STARTED_KEY]: platformVoices }).catch(() => {});
     },
   };
+}
+
+/**
+ * Whether the reader asks the page's speechSynthesis for its voices before a read. A page that
+ * speaks needs them anyway, and asking early lists them while the article is extracted. For
+ * chrome.tts the call starts a platform that may be starting (`platformStarted` false, or unknown
+ * from a caller that does not say): in one of 18 first reads after a browser start without it the
+ * first sentence never started. With the platform up it only costs.
+ */
+export function asksPageForVoices({ platformStarted, pageSpeaks }: { platformStarted?: boolean; pageSpeaks: boolean }) {
+  return pageSpeaks || platformStarted !== true;
 }

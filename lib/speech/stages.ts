@@ -32,6 +32,12 @@ export type SpeechStage = (typeof SPEECH_STAGES)[number];
 
 export const STAGE_MARK_PREFIX = 'loa:';
 
+/**
+ * On the background's timeline when chrome.tts says its voices changed: the speech platform has
+ * started (or voices were installed or removed). `npm run bench:speech` times a first read against it.
+ */
+export const VOICES_CHANGED_MARK = `${STAGE_MARK_PREFIX}voices-changed`;
+
 /** Marks `stage`; the first stage of a context's path forgets that context's marks of earlier runs. */
 export function markStage(stage: SpeechStage, { first = false }: { first?: boolean } = {}): void {
   if (typeof performance === 'undefined') return;

@@ -14,7 +14,7 @@ import {
   type TtsVoiceLike,
 } from '../../lib/speech/tts-bridge/host';
 import { TTS_PORT, type PortLike } from '../../lib/speech/tts-bridge/protocol';
-import { speechPlatform, type SessionArea } from '../../lib/speech/platform';
+import { asksPageForVoices, speechPlatform, type SessionArea } from '../../lib/speech/platform';
 import { loadVoices } from '../../lib/speech/voice-loading';
 import { speechWarmUp } from '../../lib/speech/warm-up';
 import { NORTHERN } from '../support/fake-speech';
@@ -480,7 +480,7 @@ describe('whether the speech platform has started', () => {
     const platform = speechPlatform(session);
     // chrome.tts lists no voices while the platform starts.
     const tts = new FakeTts([]);
-    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListed: platform.listed });
+    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListing: platform.listed });
     const listing = listVoices();
     await settle();
     expect(tts.voiceLists).toBe(1);
@@ -496,10 +496,61 @@ describe('whether the speech platform has started', () => {
   it('is known to the worker that listed when the browser has no session storage', async () => {
     const platform = speechPlatform(undefined);
     const tts = new FakeTts([NORTH_TTS]);
-    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListed: platform.listed });
+    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListing: platform.listed });
     expect(await platform.started()).toBe(false);
     expect((await listVoices()).map((voice) => voice.name)).toEqual([NORTHERN.name]);
     expect(await platform.started()).toBe(true);
+  });
+
+  it("is not known from another extension's engine voices, which are listed while the platform starts", async () => {
+    const session = new SessionStore();
+    const platform = speechPlatform(session);
+    const engineVoice: TtsVoiceLike = { voiceName: 'Vietnamese (engine)', lang: 'vi', extensionId: 'a'.repeat(32) };
+    const tts = new FakeTts([engineVoice]);
+    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListing: platform.listed });
+    expect((await listVoices()).map((voice) => voice.name)).toEqual([engineVoice.voiceName]);
+    expect(await platform.started()).toBe(false);
+    expect(await speechPlatform(session).started()).toBe(false);
+  });
+
+  it('is forgotten when chrome.tts relists without platform voices after they changed, with no tab asking', async () => {
+    const session = new SessionStore();
+    const platform = speechPlatform(session);
+    const tts = new FakeTts([NORTH_TTS]);
+    const { listVoices } = hostBridgeEngine(tts, new FakeRuntime().onConnect, { onListing: platform.listed });
+    await listVoices();
+    expect(await platform.started()).toBe(true);
+    // The platform stopped (speech-dispatcher died): chrome.tts lists nothing until it starts again.
+    tts.changeVoices([]);
+    await settle();
+    expect(await platform.started()).toBe(false);
+    expect(await speechPlatform(session).started()).toBe(false);
+    tts.changeVoices([NORTH_TTS]);
+    await settle();
+    expect(await platform.started()).toBe(true);
+  });
+
+  it('is forgotten by a later worker that relists without platform voices', async () => {
+    const session = new SessionStore();
+    speechPlatform(session).listed(true);
+    await settle();
+    const later = speechPlatform(session);
+    later.listed(false);
+    await settle();
+    expect(await later.started()).toBe(false);
+    expect(await speechPlatform(session).started()).toBe(false);
+  });
+});
+
+describe("whether the reader asks the page's speechSynthesis for its voices before a read", () => {
+  it('skips the call only when chrome.tts will speak and the platform has started', () => {
+    expect(asksPageForVoices({ platformStarted: true, pageSpeaks: false })).toBe(false);
+    expect(asksPageForVoices({ platformStarted: false, pageSpeaks: false })).toBe(true);
+    expect(asksPageForVoices({ platformStarted: undefined, pageSpeaks: false })).toBe(true);
+    expect(asksPageForVoices({ pageSpeaks: false })).toBe(true);
+    // The page's own engine needs its voices anyway: asking early lists them while the article is extracted.
+    expect(asksPageForVoices({ platformStarted: true, pageSpeaks: true })).toBe(true);
+    expect(asksPageForVoices({ platformStarted: false, pageSpeaks: true })).toBe(true);
   });
 });
 

@@ -1,6 +1,5 @@
 /** The background's half of the chrome.tts bridge: it speaks what content scripts send with `chrome.tts`. */
-import { VOICES_CHANGED_MARK } from '../platform';
-import { markStage } from '../stages';
+import { markStage, VOICES_CHANGED_MARK } from '../stages';
 import type { VoiceLike } from '../voice-catalogue';
 import { createVoiceListing } from '../voice-loading';
 import {
@@ -37,6 +36,8 @@ export interface TtsVoiceLike {
   voiceName?: string;
   lang?: string;
   remote?: boolean;
+  /** Set on the voices of an extension's `ttsEngine`, listed while the browser's own platform may still be starting. */
+  extensionId?: string;
 }
 
 /** The part of `chrome.tts` the bridge uses: pass `browser.tts` in Chrome's background. */
@@ -51,8 +52,11 @@ export interface TtsLike {
 }
 
 export interface HostOptions {
-  /** chrome.tts listed voices, so the browser's speech platform is up: it lists none while it starts. */
-  onListed?: () => void;
+  /**
+   * chrome.tts answered a listing: with the browser's own platform voices (it is up), or without
+   * them (it is starting, or stopped; another extension's engine voices do not count).
+   */
+  onListing?: (platformVoices: boolean) => void;
 }
 
 /**
@@ -67,10 +71,12 @@ export interface HostOptions {
 export function hostBridgeEngine(
   tts: TtsLike,
   onConnect: (listener: (port: PortLike) => void) => void,
-  { onListed }: HostOptions = {},
+  { onListing }: HostOptions = {},
 ): { listVoices: () => Promise<readonly VoiceLike[]> } {
   const ports = new Set<PortLike>();
   let current: { port: PortLike; id: number } | null = null;
+
+  let platformVoicesListed = false;
 
   const owns = (port: PortLike, id: number) => current?.port === port && current.id === id;
 
@@ -111,9 +117,9 @@ export function hostBridgeEngine(
   // engine lists its voices (seconds while the speech platform starts), so a tab asks only once.
   const listing = createVoiceListing(() =>
     tts.getVoices().then((listed) => {
-      const voices = listed.flatMap(toVoice);
-      if (voices.length > 0) onListed?.();
-      return voices;
+      platformVoicesListed = listed.some((voice) => voice.voiceName && !voice.extensionId);
+      onListing?.(platformVoicesListed);
+      return listed.flatMap(toVoice);
     }),
   );
 
@@ -158,6 +164,9 @@ export function hostBridgeEngine(
   tts.onVoicesChanged?.addListener(() => {
     if (typeof performance !== 'undefined') performance.mark(VOICES_CHANGED_MARK);
     listing.changed();
+    // A platform that was up and stopped or lost its voices must be noticed with no tab asking too,
+    // or the reader would go on skipping the call that starts it again.
+    if (platformVoicesListed && ports.size === 0) void listing.voices();
     for (const port of ports) sendVoices(port);
   });
   return { listVoices: listing.voices };
