@@ -57,8 +57,8 @@ export type ContentRequest =
       type: 'speech';
       command: SpeechCommand;
       /**
-       * The background's chrome.tts has listed voices since the browser started: the speech
-       * platform is up, and the reader need not start it (see lib/speech/platform.ts).
+       * The background's last chrome.tts listing had the browser's own voices: the speech platform
+       * is up, and the reader need not start it (see lib/speech/platform.ts).
        */
       platformStarted?: boolean;
     }
