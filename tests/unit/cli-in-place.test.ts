@@ -3,16 +3,11 @@ import { extractHtml, parseHtml } from '../../cli/html';
 import { extractArticle, extractParsed, type Decision } from '../../lib/extract';
 import { MAX_DEPTH } from '../../lib/extract/clone';
 import { corpusPages } from '../../scripts/lib/corpus';
+import { NOTICE_LINKS as LINKS, PROSE } from '../support/article-fixtures';
 
 const URL = 'https://tin.example.vn/bai-viet-1.html';
-const PROSE =
-  'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
 const NOTICE =
   'Trang web này dùng cookie để ghi nhớ lựa chọn của bạn và đo lượng truy cập. Bạn có thể đổi cài đặt bất cứ lúc nào trong mục quyền riêng tư ở cuối trang. ';
-const LINKS = Array.from(
-  { length: 8 },
-  (_, i) => `<li><a href="/tin-${i}.html">Thông báo số ${i} của Ủy ban nhân dân tỉnh về lịch làm việc</a></li>`,
-).join('');
 const TABLE_ROWS = Array.from(
   { length: 40 },
   (_, i) =>

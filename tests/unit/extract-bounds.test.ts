@@ -4,9 +4,8 @@ import { parseHtml } from '../../cli/html';
 import { extractArticle, MAX_ARTICLE_CHARS, MAX_ELEMENTS } from '../../lib/extract';
 import { boundedClone, MAX_DEPTH } from '../../lib/extract/clone';
 import { CHROMIUM_MAX_TREE_DEPTH } from '../../cli/spec-tree';
+import { PROSE } from '../support/article-fixtures';
 
-const PROSE =
-  'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
 const HEADLINE = 'Cải cách hành chính năm 2023 đạt nhiều kết quả';
 const ARTICLE = `<h1>${HEADLINE}</h1><p>${PROSE.repeat(3)}</p><p>Đoạn cuối: ${PROSE.repeat(2)}</p>`;
 

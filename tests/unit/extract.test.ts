@@ -8,9 +8,7 @@ import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furnitu
 import { guessLanguage } from '../../lib/extract/lang';
 import { findHeadline, findLead, headlineCandidates } from '../../lib/extract/lead';
 import { CORPUS_DIR } from '../../scripts/lib/corpus';
-
-const PROSE =
-  'Năm 2023, các bộ, ngành, địa phương đã chủ động, quyết tâm tổ chức thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản để chỉ đạo, đôn đốc thực hiện các nhiệm vụ cải cách hành chính. ';
+import { NOTICE_LINKS, PROSE } from '../support/article-fixtures';
 
 function page(body: string, head = '<title>Tin tức</title>') {
   return parseHtml(
@@ -340,10 +338,7 @@ describe('a pick the preparation moved to a list', () => {
   it("reads Readability's pick on the page as it is when the prepared page's pick is a list of links", () => {
     const notice =
       'Bộ phận một cửa nghỉ làm việc chiều thứ Sáu, ngày 12/12, để bảo trì hệ thống; hồ sơ nộp trực tuyến vẫn được tiếp nhận.';
-    const links = Array.from(
-      { length: 8 },
-      (_, i) => `<li><a href="/tin-${i}.html">Thông báo số ${i} của Ủy ban nhân dân tỉnh về lịch làm việc</a></li>`,
-    ).join('');
+    const links = NOTICE_LINKS;
     // The notice sits in a small form (a feedback widget to the theme), which the preparation removes.
     const decisions: Decision[] = [];
     const result = extractArticle(
