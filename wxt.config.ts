@@ -11,7 +11,7 @@ const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${
 
 /**
  * The extraction script (entrypoints/content.ts, sent into the page on every popup opening) gets
- * the browser's own `browser`/`chrome` instead of webextension-polyfill, 2.7 KB min+gzip of it: its
+ * the browser's own `browser`/`chrome` instead of webextension-polyfill, 2.6 KB min+gzip of it: its
  * messaging (lib/messages.ts) answers through sendResponse and needs no adapting, and WXT's content
  * script context only reads runtime.id. Every other bundle keeps the polyfill.
  */
