@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 // The E2E build (LOA_E2E=1) may also script the local test server: automation cannot click the
 // toolbar icon, so activeTab is never granted there. It is built to its own folder, never shipped.
@@ -8,13 +9,35 @@ const e2e = process.env.LOA_E2E === '1';
 // Rendered from scripts/icon.svg by scripts/make-icons.ts.
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
+/**
+ * The extraction script (entrypoints/content.ts, sent into the page on every popup opening) gets
+ * the browser's own `browser`/`chrome` instead of webextension-polyfill, 2.6 KB min+gzip of it: its
+ * messaging (lib/messages.ts) answers through sendResponse and needs no adapting, and WXT's content
+ * script context only reads runtime.id. Every other bundle keeps the polyfill.
+ */
+function nativeBrowserInExtractionScript(): Plugin {
+  let extractionScript = false;
+  return {
+    name: 'loa:native-browser-in-extraction-script',
+    enforce: 'pre',
+    options(options) {
+      const inputs = typeof options.input === 'string' ? [options.input] : Object.values(options.input ?? {});
+      extractionScript = inputs.some((input) => input.endsWith('/entrypoints/content.ts'));
+    },
+    resolveId(source, importer, options) {
+      if (!extractionScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
+
 // Permissions are kept minimal: the content script is injected on demand (activeTab + scripting)
 // instead of being declared for <all_urls>; contextMenus and storage serve the power-user features.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2e ? '.output/e2e' : '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), nativeBrowserInExtractionScript()],
     // lib/ modules are pure (DOM in, data out; nothing runs on import): a module a bundle does not
     // use is dropped whole. Without this Rollup keeps the figure lexicon's word tables in the
     // extraction script, whose figures are computed by the background.

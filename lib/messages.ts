@@ -136,21 +136,38 @@ export function onSpeechStatus(listener: (status: SpeechStatus, tabId: number) =
     browser.runtime.onMessage.removeListener(handle as Parameters<typeof browser.runtime.onMessage.removeListener>[0]);
 }
 
+/**
+ * webextension-polyfill's wire form of a rejected handler: the polyfill turned it into a rejection
+ * for its callers, and these functions still do, so a failed handler fails its sender as before.
+ */
+type Rejection = { __mozWebExtensionPolyfillReject__: true; message: string };
+
+function rejection(error: unknown): Rejection {
+  // The polyfill's own wording for a rejection without a message.
+  const message = (error as { message?: unknown } | null)?.message;
+  return {
+    __mozWebExtensionPolyfillReject__: true,
+    message: typeof message === 'string' ? message : 'An unexpected error occurred',
+  };
+}
+
+function unwrapReply<T>(reply: unknown): T {
+  const failed = reply as Partial<Rejection> | undefined;
+  if (failed?.__mozWebExtensionPolyfillReject__ === true) throw new Error(failed.message);
+  return reply as T;
+}
+
 export async function sendToTab<T extends ContentRequest>(
   tabId: number,
   message: T,
 ): Promise<ContentResponses[T['type']]> {
-  return browser.tabs.sendMessage(tabId, { to: CONTENT, message } satisfies Envelope<T>) as Promise<
-    ContentResponses[T['type']]
-  >;
+  return unwrapReply(await browser.tabs.sendMessage(tabId, { to: CONTENT, message } satisfies Envelope<T>));
 }
 
 export async function sendToBackground<T extends BackgroundRequest>(
   message: T,
 ): Promise<BackgroundResponses[T['type']]> {
-  return browser.runtime.sendMessage({ to: BACKGROUND, message } satisfies Envelope<T>) as Promise<
-    BackgroundResponses[T['type']]
-  >;
+  return unwrapReply(await browser.runtime.sendMessage({ to: BACKGROUND, message } satisfies Envelope<T>));
 }
 
 /** One handler per message type, so each is checked against its own response type. */
@@ -170,11 +187,17 @@ function listen<Req extends { type: string }>(
   to: string,
   handlers: Record<string, (message: never, sender: Sender) => unknown>,
 ): () => void {
-  const listener = (raw: unknown, sender: Sender) => {
+  // Answers through sendResponse and `true`: Chrome's own onMessage ignores a returned promise, and
+  // without webextension-polyfill (kept out of the content script for its size) nothing adapts it.
+  const listener = (raw: unknown, sender: Sender, sendResponse: (response: unknown) => void) => {
     const envelope = raw as Partial<Envelope<Req>> | undefined;
     const handle = envelope?.to === to && envelope.message ? handlers[envelope.message.type] : undefined;
-    if (!handle || !envelope?.message) return undefined;
-    return Promise.resolve(handle(envelope.message as never, sender));
+    const message = envelope?.message;
+    if (!handle || !message) return undefined;
+    Promise.resolve()
+      .then(() => handle(message as never, sender))
+      .then(sendResponse, (error: unknown) => sendResponse(rejection(error)));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   return () =>
