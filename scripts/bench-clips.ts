@@ -12,6 +12,7 @@
  * The baseline's lib/ is taken from git (`git archive`) into node_modules/.cache, and the same
  * `runBench` times both stores through their public API: Node bundles this file for the page with esbuild.
  */
+import { seededRandom } from './lib/random';
 
 /** Chromium's binary: $CHROMIUM, else the Debian package's (see scripts/system-deps.sh). */
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
@@ -82,20 +83,14 @@ export async function runBench(
   designs: { baseline: Design; current: Design },
   log: (line: string) => void,
 ): Promise<ClipsBenchRun> {
-  // mulberry32: every run benchmarks the same data.
-  let seed = 0;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // Every run benchmarks the same data.
+  let random = seededRandom(0);
   // Skewed towards the frequent words, as real text is.
   const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)]!;
   const sentence = (length: number) => Array.from({ length }, word).join(' ');
   // Clip n always has the same text, so saving it again is a re-save of the same page.
   const clip = (n: number): ClipInput => {
-    seed = n * 7919 + 1;
+    random = seededRandom(n * 7919 + 1);
     const paragraphs = Array.from(
       { length: 6 },
       () => `${sentence(WORDS_PER_CLIP / 12)}. ${sentence(WORDS_PER_CLIP / 12)}.`,

@@ -4,17 +4,7 @@
  * `extractArticle`), `tests/unit/cli-fuzz.test.ts` and `npm run -s fuzz:cli` (through the CLI itself).
  */
 import { labeledPages } from './corpus';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from './random';
 
 const PROSE = 'Năm 2023, các bộ, ngành, địa phương đã thực hiện 4.142 nhiệm vụ được giao và ban hành 5.586 văn bản. ';
 const ARTICLE = `<h1>Cải cách hành chính năm 2023 đạt nhiều kết quả</h1><p>${PROSE.repeat(4)}</p><p>${PROSE.repeat(3)}</p>`;
@@ -30,7 +20,7 @@ export interface FuzzInput {
 
 /** `count` inputs cycling through every shape: bytes, encodings, broken markup, small nesting. */
 export function generateFuzzInputs(count: number): FuzzInput[] {
-  const next = random(20261204);
+  const next = seededRandom(20261204);
   const int = (max: number) => Math.floor(next() * max);
   const corpus = labeledPages().map((entry) => entry.html);
   const shapes: ((i: number) => FuzzInput)[] = [

@@ -14,6 +14,7 @@ import {
   reordered,
   storeOrder,
 } from '../../lib/clips/order';
+import { seededRandom } from '../../scripts/lib/random';
 
 let counter = 0;
 const open: ClipStore[] = [];
@@ -179,14 +180,8 @@ describe('editing the stored order', () => {
   });
 
   it('keeps the order through random saves, re-saves, imports and deletes, in bounded segments', () => {
-    // mulberry32: the same sequence every run.
-    let seed = 15;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    // The same sequence every run.
+    const random = seededRandom(15);
     let expected = minutes(2 * SEGMENT_LENGTH + 10);
     const rows = new Map<number, OrderSegment>();
     // As version 5's first release stored it: cut from the oldest end.
