@@ -1,6 +1,6 @@
 import type { Figure, Sentence } from '../article';
 import { primaryLanguage } from '../lang';
-import { PHOTO_CREDIT, withoutAgencyPrefix } from '../text/captions';
+import { isPhotoCredit, withoutAgencyPrefix } from '../text/captions';
 import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { FEATURES, featuresOf } from './features';
@@ -102,7 +102,7 @@ export function analyze(input: SummaryInput): Analysis {
   const title = input.title ? space.extra[1]! : null;
 
   const eligible = (i: number) => !lead || containment(vectors[i]!, lead) < REPEATS;
-  const credits = sentences.map((sentence) => PHOTO_CREDIT.test(sentence.text));
+  const credits = sentences.map((sentence) => isPhotoCredit(sentence.text));
   const captions = captionParagraphs(sentences, tokens, credits);
   const seen = new Set<string>();
   const firstOfItsText = (i: number) => !seen.has(sentences[i]!.text) && Boolean(seen.add(sentences[i]!.text));
