@@ -1,6 +1,6 @@
 import type { Figure, Sentence } from '../article';
 import { primaryLanguage } from '../lang';
-import { PHOTO_CREDIT, withoutAgencyPrefix } from '../text/captions';
+import { isPhotoCredit, withoutAgencyPrefix } from '../text/captions';
 import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { FEATURES, featuresOf } from './features';
@@ -102,12 +102,13 @@ export function analyze(input: SummaryInput): Analysis {
   const title = input.title ? space.extra[1]! : null;
 
   const eligible = (i: number) => !lead || containment(vectors[i]!, lead) < REPEATS;
-  const captions = captionParagraphs(sentences, tokens);
+  const credits = sentences.map((sentence) => isPhotoCredit(sentence.text));
+  const captions = captionParagraphs(sentences, tokens, credits);
   const seen = new Set<string>();
   const firstOfItsText = (i: number) => !seen.has(sentences[i]!.text) && Boolean(seen.add(sentences[i]!.text));
   let candidates = firstCandidates(
     sentences.length,
-    (i) => eligible(i) && isProse(sentences, i, tokenCounts[i]!, captions) && firstOfItsText(i),
+    (i) => eligible(i) && isProse(sentences, i, tokenCounts[i]!, captions, credits) && firstOfItsText(i),
   );
   // A text made only of short lines (a list, a table) still deserves a summary.
   if (candidates.length === 0) {
@@ -118,7 +119,7 @@ export function analyze(input: SummaryInput): Analysis {
         eligible(i) &&
         tokenCounts[i]! > 0 &&
         !captions.has(sentences[i]!.paragraph) &&
-        !PHOTO_CREDIT.test(sentences[i]!.text) &&
+        !credits[i] &&
         firstOfItsText(i),
     );
   }
@@ -162,14 +163,15 @@ const CAPTION_FAMILY_WORDS = 3;
  */
 const FRAGMENT = /^[-–—•*·+]\s|^[\s"'“„«(]*\p{Ll}|[:\-–—][\s"'”’»)]*$/u;
 
-function isProse(sentences: Sentence[], i: number, tokenCount: number, captions: Set<number>): boolean {
+function isProse(
+  sentences: Sentence[],
+  i: number,
+  tokenCount: number,
+  captions: Set<number>,
+  credits: boolean[],
+): boolean {
   const sentence = sentences[i]!;
-  if (
-    tokenCount < MIN_TOKENS ||
-    captions.has(sentence.paragraph) ||
-    PHOTO_CREDIT.test(sentence.text) ||
-    FRAGMENT.test(sentence.text)
-  )
+  if (tokenCount < MIN_TOKENS || captions.has(sentence.paragraph) || credits[i] || FRAGMENT.test(sentence.text))
     return false;
   const alone =
     sentences[i - 1]?.paragraph !== sentence.paragraph && sentences[i + 1]?.paragraph !== sentence.paragraph;
@@ -182,12 +184,12 @@ function isProse(sentences: Sentence[], i: number, tokenCount: number, captions:
  * cầu Chính phủ. Ảnh: TTXVN"), and those that open like one of them ("Quang cảnh phiên họp tại
  * điểm cầu UBND tỉnh Lào Cai."), since a page words its captions alike.
  */
-function captionParagraphs(sentences: Sentence[], tokens: string[][]): Set<number> {
+function captionParagraphs(sentences: Sentence[], tokens: string[][], credits: boolean[]): Set<number> {
   const captions = new Set<number>();
   const openings = new Set<string>();
   const opening = (i: number) => tokens[i]!.slice(0, CAPTION_FAMILY_WORDS).join(' ');
   sentences.forEach((sentence, i) => {
-    if (!PHOTO_CREDIT.test(sentence.text) || sentences[i + 1]?.paragraph === sentence.paragraph) return;
+    if (!credits[i] || sentences[i + 1]?.paragraph === sentence.paragraph) return;
     captions.add(sentence.paragraph);
     let first = i;
     while (sentences[first - 1]?.paragraph === sentence.paragraph) first--;

@@ -101,20 +101,28 @@ interface Opener {
   pronoun: boolean;
 }
 
-const tables = new Map<string, Opener[]>();
+/** A language's openers by their first token, longest first ("chúng tôi" wins over "chúng"), and the most tokens one has. */
+interface OpenerTable {
+  byFirst: Map<string, Opener[]>;
+  longest: number;
+}
 
-function openersFor(lang: string): Opener[] {
-  let openers = tables.get(lang);
-  if (!openers) {
+const tables = new Map<string, OpenerTable>();
+
+function openersFor(lang: string): OpenerTable {
+  let table = tables.get(lang);
+  if (!table) {
     const of = (words: string[] | undefined, pronoun: boolean) =>
       (words ?? []).map((word) => ({ tokens: word.split(' '), pronoun }));
-    // Longest first, so "chúng tôi" wins over "chúng".
-    openers = [...of(CONNECTIVES[lang], false), ...of(PRONOUNS[lang], true)].sort(
+    const openers = [...of(CONNECTIVES[lang], false), ...of(PRONOUNS[lang], true)].sort(
       (a, b) => b.tokens.length - a.tokens.length,
     );
-    tables.set(lang, openers);
+    const byFirst = new Map<string, Opener[]>();
+    for (const opener of openers) byFirst.set(opener.tokens[0]!, [...(byFirst.get(opener.tokens[0]!) ?? []), opener]);
+    table = { byFirst, longest: Math.max(0, ...openers.map(({ tokens }) => tokens.length)) };
+    tables.set(lang, table);
   }
-  return openers;
+  return table;
 }
 
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -122,9 +130,14 @@ const LOWER_START = /^\p{Ll}/u;
 
 /** Whether the sentence opens on a connective or pronoun that needs the sentence before it. */
 export function needsPrevious(text: string, lang: string): boolean {
-  const words = text.slice(0, 80).match(WORD) ?? [];
+  const { byFirst, longest } = openersFor(lang);
+  // The words an opener can span, and the one after it.
+  const words: string[] = [];
+  const head = text.slice(0, 80);
+  WORD.lastIndex = 0;
+  for (let match; words.length <= longest && (match = WORD.exec(head));) words.push(match[0]);
   const lowered = words.map((word) => word.toLowerCase());
-  const opener = openersFor(lang).find(({ tokens }) => tokens.every((token, k) => lowered[k] === token));
+  const opener = byFirst.get(lowered[0]!)?.find(({ tokens }) => tokens.every((token, k) => lowered[k] === token));
   if (!opener) return false;
   if (!opener.pronoun) return true;
   // "Ông cho biết" leans on the sentence before; "Ông Nguyễn Văn A cho biết" names its subject.

@@ -12,12 +12,6 @@ export interface Vector {
 const SYLLABIC = new Set(['vi']);
 
 /**
- * A pair of tokens gets the numeric key TOKEN_LIMIT × (first + 1) + second, which is faster than
- * a string key; an article has far fewer distinct tokens than this.
- */
-const TOKEN_LIMIT = 2 ** 24;
-
-/**
  * TF-IDF vectors of the sentences of one article, with inverse frequencies taken over those
  * sentences. `extra` texts (the lead) are vectorised in the same space; their terms count as seen
  * once when the article lacks them.
@@ -31,70 +25,122 @@ export function vectorize(
   lang: string,
   extra: string[] = [],
 ): { sentences: Vector[]; extra: Vector[] } {
-  const space: TermSpace = {
-    stopwords: stopwordsFor(lang),
-    unigramWeight: SYLLABIC.has(lang) ? 0.5 : 1,
-    tokenIds: new Map(),
-    isStopword: [],
-    termIds: new Map(),
-    frequency: [],
-  };
-  const sentenceTerms = sentenceTokens.map((tokens) => termsOf(space, tokens, true));
-  const extraTerms = extra.map((text) => termsOf(space, tokenize(text), false));
+  const texts = [...sentenceTokens, ...extra.map(tokenize)];
+  const space = termSpace(texts, lang);
+  const sentenceTerms = sentenceTokens.map((_, s) => termsOf(space, s, true));
+  const extraTerms = extra.map((_, e) => termsOf(space, sentenceTokens.length + e, false));
   const n = sentenceTerms.length;
   // Each term's inverse frequency once, not once per sentence that has it.
-  const idf = new Float64Array(space.termIds.size);
-  for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / (space.frequency[id] ?? 1));
+  const idf = new Float64Array(space.terms);
+  for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / (space.frequency[id] || 1));
   return {
-    sentences: sentenceTerms.map((counts) => weigh(counts, idf)),
-    extra: extraTerms.map((counts) => weigh(counts, idf)),
+    sentences: sentenceTerms.map((terms) => weigh(terms, idf)),
+    extra: extraTerms.map((terms) => weigh(terms, idf)),
   };
 }
 
+/**
+ * The texts as token ids (in the order tokens are met), and the term ids met so far: dense, in the
+ * order terms are met, a lone token's by its token id and a pair's by the number
+ * `tokenCount × first + second`, so no term is looked up by a string.
+ */
 interface TermSpace {
-  stopwords: ReadonlySet<string>;
+  tokenIds: Int32Array[];
+  tokenCount: number;
+  isStopword: Uint8Array;
   unigramWeight: number;
-  tokenIds: Map<string, number>;
-  isStopword: boolean[];
-  /** Term keys (a token id, or a numeric key for a pair of tokens) to dense term ids. */
-  termIds: Map<number, number>;
-  /** Sentences each term id occurs in. */
-  frequency: number[];
+  /** A lone token's term id by token id, -1 until met. */
+  unigramTerms: Int32Array;
+  pairTerms: Map<number, number>;
+  terms: number;
+  /** Counted texts each term id occurs in. */
+  frequency: Int32Array;
+  /** The text being read: its count per term id, and the term ids it has (zeroed after each text). */
+  counts: Float64Array;
+  met: number[];
 }
 
-/** Term counts of one text by term id; `counted` texts add to the sentence frequencies. */
-function termsOf(space: TermSpace, tokens: string[], counted: boolean): Map<number, number> {
-  const counts = new Map<number, number>();
-  let previous = -1;
-  for (const token of tokens) {
-    let id = space.tokenIds.get(token);
-    if (id === undefined) {
-      space.tokenIds.set(token, (id = space.tokenIds.size));
-      space.isStopword[id] = space.stopwords.has(token);
+function termSpace(texts: string[][], lang: string): TermSpace {
+  const stopwords = stopwordsFor(lang);
+  const ids = new Map<string, number>();
+  const stopword: boolean[] = [];
+  let tokens = 0;
+  const tokenIds = texts.map((text) => {
+    tokens += text.length;
+    const row = new Int32Array(text.length);
+    for (let k = 0; k < text.length; k++) {
+      const token = text[k]!;
+      let id = ids.get(token);
+      if (id === undefined) {
+        ids.set(token, (id = ids.size));
+        stopword[id] = stopwords.has(token);
+      }
+      row[k] = id;
     }
-    if (!space.isStopword[id]) addTerm(space, counts, id, space.unigramWeight, counted);
-    if (previous >= 0 && !(space.isStopword[previous] && space.isStopword[id])) {
-      addTerm(space, counts, TOKEN_LIMIT * (previous + 1) + id, 1, counted);
+    return row;
+  });
+  // At most a term per token and one per pair.
+  const maxTerms = 2 * tokens;
+  return {
+    tokenIds,
+    tokenCount: ids.size,
+    isStopword: Uint8Array.from(stopword, Number),
+    unigramWeight: SYLLABIC.has(lang) ? 0.5 : 1,
+    unigramTerms: new Int32Array(ids.size).fill(-1),
+    pairTerms: new Map(),
+    terms: 0,
+    frequency: new Int32Array(maxTerms),
+    counts: new Float64Array(maxTerms),
+    met: [],
+  };
+}
+
+/** Term counts of the text at `index`, by ascending term id; `counted` texts add to the sentence frequencies. */
+function termsOf(space: TermSpace, index: number, counted: boolean): Terms {
+  const { isStopword, unigramTerms, pairTerms, tokenCount, counts, met } = space;
+  let previous = -1;
+  for (const id of space.tokenIds[index]!) {
+    if (!isStopword[id]) {
+      let term = unigramTerms[id]!;
+      if (term < 0) unigramTerms[id] = term = space.terms++;
+      count(space, term, space.unigramWeight, counted);
+    }
+    if (previous >= 0 && !(isStopword[previous] && isStopword[id])) {
+      const key = tokenCount * previous + id;
+      let term = pairTerms.get(key);
+      if (term === undefined) pairTerms.set(key, (term = space.terms++));
+      count(space, term, 1, counted);
     }
     previous = id;
   }
-  return counts;
+  const ids = Int32Array.from(met).sort();
+  const values = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    values[i] = counts[ids[i]!]!;
+    counts[ids[i]!] = 0;
+  }
+  met.length = 0;
+  return { ids, counts: values };
 }
 
-function addTerm(space: TermSpace, counts: Map<number, number>, key: number, weight: number, counted: boolean): void {
-  let id = space.termIds.get(key);
-  if (id === undefined) space.termIds.set(key, (id = space.termIds.size));
-  const before = counts.get(id);
-  if (before === undefined && counted) space.frequency[id] = (space.frequency[id] ?? 0) + 1;
-  counts.set(id, (before ?? 0) + weight);
+function count(space: TermSpace, term: number, weight: number, counted: boolean): void {
+  if (space.counts[term] === 0) {
+    space.met.push(term);
+    if (counted) space.frequency[term]!++;
+  }
+  space.counts[term]! += weight;
 }
 
-function weigh(counts: Map<number, number>, idf: Float64Array): Vector {
-  const ids = Int32Array.from(counts.keys()).sort();
-  const weights = new Float64Array(ids.length);
+interface Terms {
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
+/** The vector of a text's term counts: its counts array becomes the weights. */
+function weigh({ ids, counts: weights }: Terms, idf: Float64Array): Vector {
   let norm = 0;
   for (let i = 0; i < ids.length; i++) {
-    const weight = counts.get(ids[i]!)! * idf[ids[i]!]!;
+    const weight = weights[i]! * idf[ids[i]!]!;
     weights[i] = weight;
     norm += weight * weight;
   }

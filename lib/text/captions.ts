@@ -15,6 +15,14 @@ export const PHOTO_CREDIT =
   /^©|(?:^|[\s(–-])(?:Ảnh|Nguồn|Foto|Fotos|Bild|Quelle|Photo|Credit|Source)(?:\s+\p{L}+){0,2}\s*:\s*\S[^:!?]{0,60}\)?$|\((?:Ảnh|Foto|Bild|Photo)\b[^()]{0,40}\)$/iu;
 
 /**
+ * `PHOTO_CREDIT.test(text)`, without running the pattern on text it cannot match (most sentences):
+ * a credit opens with "©", has the ":" after its label, or closes with ")".
+ */
+export function isPhotoCredit(text: string): boolean {
+  return (text.startsWith('©') || text.includes(':') || text.endsWith(')')) && PHOTO_CREDIT.test(text);
+}
+
+/**
  * A wire agency or the paper's own tag before the first word: "(Dân trí) - ", "(Chinhphu.vn) – ",
  * "HÀ NỘI (Reuters) - ", "TTO - ". Part of the page, not of what the story says.
  */
