@@ -3,6 +3,7 @@ import { extractPage } from '@/lib/extract';
 import { fetchStoryPage } from '@/lib/extract/remote';
 import { onContentRequest, sendToBackground } from '@/lib/messages';
 import { findArticleContainer, installHighlightStyle, SentenceHighlighter } from '@/lib/speech/highlight';
+import { pageMaySpeak } from '@/lib/speech/platform';
 import { PAGE_ARTICLES, READER_INJECTED, type PageArticles } from '@/lib/tabs';
 
 /** Set on this extension's own global (the content script's world), where page elements cannot name it. */
@@ -90,15 +91,16 @@ export default defineContentScript({
       }
       return entry.complete;
     };
+    const page = async (): Promise<ArticlePage | null> => {
+      const { page } = current();
+      return page.ok ? page.page : null;
+    };
     const article = async (): Promise<Article | null> => {
       const result = await extract();
       return result.ok ? result.article : null;
     };
     injected[PAGE_ARTICLES] = {
-      page: async () => {
-        const { page } = current();
-        return page.ok ? page.page : null;
-      },
+      page,
       article,
       story: async (url) => {
         const page = await fetchStoryPage(url, sameSiteAsPage, parseFetched);
@@ -110,6 +112,11 @@ export default defineContentScript({
     // Registered before anything is awaited: the popup messages right after injecting.
     onContentRequest({
       extract,
+      'reading-start': async () => ({
+        page: await page(),
+        pageMaySpeak: pageMaySpeak(navigator),
+        selected: (window.getSelection()?.toString() ?? '') !== '',
+      }),
       reveal: async ({ sentence }) => {
         const current = await article();
         if (!current || !document.body) return false;

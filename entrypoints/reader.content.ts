@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Article } from '@/lib/article';
 import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
 import type { SpeechEngine } from '@/lib/speech/engine';
-import { asksPageForVoices } from '@/lib/speech/platform';
+import { asksPageForVoices, pageMaySpeak } from '@/lib/speech/platform';
 import { ReadingSession } from '@/lib/speech/session';
 import { markStage } from '@/lib/speech/stages';
 import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
@@ -43,17 +43,14 @@ export default defineContentScript({
     const bridgeEngine = import.meta.env.FIREFOX
       ? undefined
       : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
-    // Chrome lets a page speak only after the user clicked it; without that, go straight to
-    // chrome.tts instead of waiting for the page engine to refuse.
-    const pageMaySpeak = () =>
-      !bridgeEngine ||
-      (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
+    // Where the page may not speak, go straight to chrome.tts instead of waiting for the page engine to refuse.
+    const pageSpeaks = () => !bridgeEngine || pageMaySpeak(navigator);
     const reading = async ({ platformStarted }: { platformStarted?: boolean } = {}) => {
       const settings = await storedSettings;
       // Asking the page for its voices starts the browser's speech platform (speech-dispatcher on Linux).
-      if (asksPageForVoices({ platformStarted, pageSpeaks: pageMaySpeak() })) window.speechSynthesis.getVoices();
+      if (asksPageForVoices({ platformStarted, pageSpeaks: pageSpeaks() })) window.speechSynthesis.getVoices();
       return (session ??= new ReadingSession({
-        engine: pageMaySpeak() ? pageEngine() : bridgeEngine!(),
+        engine: pageSpeaks() ? pageEngine() : bridgeEngine!(),
         document,
         settings,
         saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }).catch(() => {}),

@@ -62,6 +62,11 @@ export type ContentRequest =
        */
       platformStarted?: boolean;
     }
+  /**
+   * The extraction script, before the reader is injected for a read: the page's own article and
+   * what else decides how the reader will start it (the background speaks its first sentence meanwhile).
+   */
+  | { type: 'reading-start' }
   /** Fills the voice slots (waiting for the browser's voice list) and reports the player. */
   | { type: 'speech-status' }
   | { type: 'speak-selection'; text: string }
@@ -74,6 +79,8 @@ export interface ContentResponses {
   /** False when the passage could not be found on the live page. */
   reveal: boolean;
   speech: SpeechStatus;
+  /** `pageMaySpeak`: the page's own speechSynthesis would read (lib/speech/platform.ts); `selected`: text is selected. */
+  'reading-start': { page: ArticlePage | null; pageMaySpeak: boolean; selected: boolean };
   'speech-status': SpeechStatus;
   'speak-selection': SpeechStatus;
   'voice-options': PinnableVoices;

@@ -10,7 +10,7 @@
  * - Alt+Shift+Q in a fresh tab where the popup never opened → first sound (chrome.tts `start`),
  *   voices already listed by a read in another tab, and key → badge "preparing".
  *
- *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-popup.ts [--before ../player-before/.output/e2e/chrome-mv3]
+ *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-popup.ts [--before ../player-before/.output/e2e/chrome-mv3] [--key-only]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -266,6 +266,8 @@ async function main(): Promise<void> {
   const beforeAt = process.argv.indexOf('--before');
   const dirs: Array<[Build['name'], string]> = [['after', EXTENSION_DIR]];
   if (beforeAt > 0) dirs.unshift(['before', resolve(process.argv[beforeAt + 1] ?? '')]);
+  // The key rows alone, printed and not written: a quicker look while changing the key's path.
+  const keyOnly = process.argv.includes('--key-only');
   const server = await startPageServer();
   const sink = startSpeechSink('realtime');
   const builds: Build[] = [];
@@ -298,11 +300,12 @@ async function main(): Promise<void> {
       await speech.waitFor((status) => status.state.status === 'idle');
       await tab.close();
     }
-    for (const page of corpusPages().slice(0, POPUP_PAGES))
-      for (const build of builds) await popupRound(build, server.origin, page.name);
+    if (!keyOnly)
+      for (const page of corpusPages().slice(0, POPUP_PAGES))
+        for (const build of builds) await popupRound(build, server.origin, page.name);
     for (let run = 0; run < KEY_RUNS; run++)
       for (const build of builds) await keyRound(build, server.corpusUrl(ARTICLE), speeches.get(build)!);
-    for (let run = 0; run < LISTING_RUNS; run++)
+    for (let run = 0; run < (keyOnly ? 0 : LISTING_RUNS); run++)
       for (const build of builds)
         // The rows above are kept when a listing round fails (a worker that would not stop, a slow start).
         await listingRound(build, server).catch((error: unknown) =>
@@ -412,7 +415,7 @@ async function main(): Promise<void> {
     ),
     note: `median of ${LISTING_RUNS} browsers a build, each with a speech-dispatcher of its own; ${listingNote(now, after)}${then && before ? `; before: ${listingNote(then, before)}` : ''}`,
   });
-  writeBenchRows('popup', rows);
+  if (!keyOnly) writeBenchRows('popup', rows);
 }
 
 await main();

@@ -49,3 +49,11 @@ export function speechPlatform(area: SessionArea | undefined): SpeechPlatform {
 export function asksPageForVoices({ platformStarted, pageSpeaks }: { platformStarted?: boolean; pageSpeaks: boolean }) {
   return pageSpeaks || platformStarted !== true;
 }
+
+/**
+ * Whether the page may speak with its own speechSynthesis: Chrome lets it only after the user
+ * clicked it (user activation); a browser that does not say is taken at its word.
+ */
+export function pageMaySpeak(nav: Navigator): boolean {
+  return (nav as { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive !== false;
+}

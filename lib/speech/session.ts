@@ -9,7 +9,7 @@ import type { SpeechCommand, SpeechStatus } from '../messages';
 import type { SpeechEngine } from './engine';
 import { foldForMatching } from '../text/fold';
 import { SentenceHighlighter, findArticleContainer } from './highlight';
-import type { RememberedVoice, SpeechSettings } from './settings';
+import { rememberedVoiceOf, type RememberedVoice, type SpeechSettings } from './settings';
 import { articleSentences, selectionSentences, summarySentences, type SpeechSentence } from './queue';
 import { Speaker } from './speaker';
 import type { SpeakerError } from './speaker-ports';
@@ -286,7 +286,7 @@ export class ReadingSession {
     if (listed) this.applyVoice();
     else {
       // The voice the chosen slot had last time speaks at once where the engine takes it by name.
-      const remembered = this.rememberedVoice(lang);
+      const remembered = rememberedVoiceOf(this.settings, lang);
       this.speaker.setVoice({ voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true });
     }
     // Voices may still come (an engine that starts slowly): then reading begins when they do.
@@ -426,12 +426,6 @@ export class ReadingSession {
   private applyVoice(): void {
     this.speaker.setVoice(this.chosenSlot() ?? { voice: null });
     this.rememberVoice();
-  }
-
-  /** What the chosen slot of `lang` last resolved to, while that slot is still the one chosen. */
-  private rememberedVoice(lang: string): RememberedVoice | null {
-    const remembered = this.settings.voiceByLang?.[lang];
-    return remembered && remembered.slot === (this.settings.slotByLang[lang] ?? null) ? remembered : null;
   }
 
   /**

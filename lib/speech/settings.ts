@@ -28,6 +28,12 @@ export interface RememberedVoice {
   pitch: number;
 }
 
+/** What the chosen slot of `lang` last resolved to, while that slot is still the one chosen. */
+export function rememberedVoiceOf(settings: SpeechSettings, lang: string): RememberedVoice | null {
+  const remembered = settings.voiceByLang?.[lang];
+  return remembered && remembered.slot === (settings.slotByLang[lang] ?? null) ? remembered : null;
+}
+
 /** Where the reader's settings live in `storage.local`. */
 export const SPEECH_SETTINGS_KEY = 'loa-speech';
 

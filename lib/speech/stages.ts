@@ -8,6 +8,11 @@ export const SPEECH_STAGES = [
   'command',
   /** The toolbar badge says "preparing". */
   'badge',
+  /**
+   * In a tab without a reader (chrome.tts): the background has the page's article, and speaks its
+   * first sentence ahead of the reader, which is injected meanwhile.
+   */
+  'ahead',
   /** The content script is in the tab (injected now, or found already there). */
   'injected',
   /** The content script got the request. */

@@ -50,21 +50,23 @@ export async function waitForFirstSound(extension: LoadedExtension, timeoutMs: n
  */
 const BESIDE_THE_PATH: Partial<Record<SpeechStage, SpeechStage>> = { badge: 'command', highlight: 'speak' };
 
-/** Stage → milliseconds since the stage before it that this run has, and the total. */
+/**
+ * Stage → milliseconds since the stage before it in time that this run has, and the total. In
+ * time, not in the list's order: a sentence spoken ahead reaches chrome.tts before the reader starts.
+ */
 export function breakdown(marks: Marks): Map<SpeechStage | 'total', number> {
   const steps = new Map<SpeechStage | 'total', number>();
+  const onThePath = SPEECH_STAGES.filter((stage) => marks[stage] !== undefined && !BESIDE_THE_PATH[stage]).sort(
+    (a, b) => marks[a]! - marks[b]!,
+  );
   let previous = marks.command;
-  for (const stage of SPEECH_STAGES) {
-    const at = marks[stage];
-    if (at === undefined || previous === undefined || stage === 'command') continue;
-    const from = BESIDE_THE_PATH[stage];
-    if (from) {
-      if (marks[from] !== undefined) steps.set(stage, at - marks[from]);
-      continue;
-    }
-    steps.set(stage, at - previous);
-    previous = at;
+  for (const stage of onThePath) {
+    if (previous === undefined || stage === 'command') continue;
+    steps.set(stage, marks[stage]! - previous);
+    previous = marks[stage];
   }
+  for (const [stage, from] of Object.entries(BESIDE_THE_PATH) as Array<[SpeechStage, SpeechStage]>)
+    if (marks[stage] !== undefined && marks[from] !== undefined) steps.set(stage, marks[stage] - marks[from]);
   if (marks['tts-start'] !== undefined && marks.command !== undefined)
     steps.set('total', marks['tts-start'] - marks.command);
   return steps;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixture';
 import type { SpeechStatus } from '../../lib/messages';
+import { speakable } from '../../lib/speech/normalize';
 import { dispatchCommand, extractInBrowser, readerInTab, watchSpeech } from '../../scripts/lib/browser-harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
@@ -136,6 +137,94 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await dispatchCommand(browser.extension, 'stop');
     await speech.waitFor((status) => status.state.status === 'idle');
     await page.close();
+  });
+
+  /** Every text the background gives chrome.tts from now on, in order. */
+  const recordTtsTexts = async () => {
+    await browser.extension.worker.evaluate(() => {
+      const scope = globalThis as unknown as { __loaTtsTexts?: string[] };
+      if (scope.__loaTtsTexts) return;
+      const texts: string[] = [];
+      scope.__loaTtsTexts = texts;
+      const speak = chrome.tts.speak.bind(chrome.tts);
+      chrome.tts.speak = ((text: string, options: chrome.tts.TtsOptions) => {
+        texts.push(text);
+        return speak(text, options);
+      }) as typeof chrome.tts.speak;
+    });
+    await browser.extension.worker.evaluate(
+      () => void ((globalThis as unknown as { __loaTtsTexts: string[] }).__loaTtsTexts.length = 0),
+    );
+    return () =>
+      browser.extension.worker.evaluate(() => [
+        ...(globalThis as unknown as { __loaTtsTexts: string[] }).__loaTtsTexts,
+      ]);
+  };
+  /** The worker's stage marks of the last command (lib/speech/stages.ts), earliest first. */
+  const workerStages = () =>
+    browser.extension.worker.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((mark) => mark.name.startsWith('loa:'))
+        .sort((a, b) => a.startTime - b.startTime)
+        .map((mark) => mark.name.slice('loa:'.length)),
+    );
+
+  it('speaks the first sentence of a fresh tab while the reader is injected: once, highlighted, and the next follows', async () => {
+    const speech = await watchSpeech(browser.extension);
+    await speech.clear();
+    const ttsTexts = await recordTtsTexts();
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    await page.bringToFront();
+    await dispatchCommand(browser.extension, 'play-pause');
+    const first = await speech.waitFor(
+      (status) => status.state.status === 'speaking' && status.sentence !== null,
+      60_000,
+    );
+    expect(first.state.index).toBe(0);
+    expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
+    expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
+    // chrome.tts had the sentence before the reader was in the tab.
+    const stages = await workerStages();
+    expect(stages.indexOf('tts-speak')).toBeGreaterThan(stages.indexOf('ahead'));
+    expect(stages.indexOf('tts-speak')).toBeLessThan(stages.indexOf('injected'));
+
+    const second = await speech.waitFor(
+      (status) => status.state.index === 1 && status.sentence !== null && status.sentence !== first.sentence,
+      60_000,
+    );
+    expect(second.state.status).toBe('speaking');
+    const texts = await ttsTexts();
+    expect(texts[0]).toBe(speakable(first.sentence!, 'vi'));
+    expect(texts.filter((text) => text === texts[0])).toHaveLength(1);
+    expect(speakable(second.sentence!, 'vi').startsWith(texts[1] ?? '\0')).toBe(true);
+    await dispatchCommand(browser.extension, 'stop');
+    await speech.waitFor((status) => status.state.status === 'idle');
+    await page.close();
+  });
+
+  it('stops the sentence spoken ahead when stop comes before the reader took it over, and when it comes after', async () => {
+    const speech = await watchSpeech(browser.extension);
+    const isSpeaking = () => browser.extension.worker.evaluate(() => chrome.tts.isSpeaking());
+    for (const stopWhen of ['ahead', 'speaking'] as const) {
+      await speech.clear();
+      const page = await browser.extension.context.newPage();
+      await page.goto(browser.server.corpusUrl(ARTICLE));
+      await page.bringToFront();
+      await dispatchCommand(browser.extension, 'play-pause');
+      if (stopWhen === 'ahead')
+        await expect.poll(workerStages, { timeout: 60_000, interval: 5 }).toContain('tts-speak');
+      else await speech.waitFor((status) => status.state.status === 'speaking' && status.sentence !== null, 60_000);
+      await dispatchCommand(browser.extension, 'stop');
+      await speech.waitFor((status) => status.state.status === 'idle', 60_000);
+      await expect.poll(isSpeaking).toBe(false);
+      // Nothing takes it up again.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await isSpeaking()).toBe(false);
+      expect((await speech.statuses()).at(-1)!.state.status).toBe('idle');
+      await page.close();
+    }
   });
 
   /** The reader's whole status, as the popup gets it from a page that has one. */

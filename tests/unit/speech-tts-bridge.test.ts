@@ -1,6 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { UtteranceLike } from '../../lib/speech/engine';
+import { parseHtml } from '../../cli/html';
+import { extractArticle } from '../../lib/extract';
+import { firstArticleUtterance } from '../../lib/speech/ahead';
 import { ReadingSession } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
 import type { SpeechSentence } from '../../lib/speech/queue';
@@ -22,6 +25,7 @@ import { NORTHERN } from '../support/fake-speech';
 /** One end of an in-memory port pair, with Chrome's semantics where the bridge depends on them. */
 class Endpoint implements PortLike {
   peer!: Endpoint;
+  sender?: { tab?: { id?: number } };
   closed = false;
   private readonly messageListeners: Array<(message: unknown) => void> = [];
   private readonly disconnectListeners: Array<() => void> = [];
@@ -57,9 +61,11 @@ class FakeRuntime {
 
   readonly onConnect = (listener: (port: PortLike) => void) => void this.listeners.push(listener);
 
-  readonly connect = (name = TTS_PORT): PortLike => {
+  /** `tabId`: the tab whose content script connects, as the worker's end reports it. */
+  readonly connect = (name = TTS_PORT, tabId?: number): PortLike => {
     const client = new Endpoint(name);
     const worker = new Endpoint(name);
+    worker.sender = { tab: { id: tabId } };
     client.peer = worker;
     worker.peer = client;
     this.clientPorts.push(client);
@@ -855,5 +861,146 @@ describe('the first sentence of a reader that has just been injected', () => {
     for (let i = 0; i < 3; i++) await settle();
     expect(stopped.requests).toContain('voices');
     expect(stopped.reading.status().slots?.missing).toBe(false);
+  });
+});
+
+describe('the first sentence spoken ahead of a reader still being injected', () => {
+  const PAGE = `<!doctype html><html lang="vi"><head><title>Khánh thành cầu mới</title></head><body><h1>Khánh thành cầu mới</h1><article>
+<p>Sáng 12/3, tỉnh tổ chức lễ khánh thành cây cầu dài 1.250 m bắc qua sông. Công trình được xây dựng trong 18 tháng với tổng vốn đầu tư lớn.</p>
+<p>Người dân hai bên bờ không còn phải đi đò qua sông mỗi ngày như trước đây nữa.</p></article></body></html>`;
+  const {
+    figures: _figures,
+    summary: _summary,
+    ...page
+  } = (() => {
+    const result = extractArticle(parseHtml(PAGE, 'https://tin.example.vn/cau.html'));
+    if (!result.ok) throw new Error(result.message);
+    return result.article;
+  })();
+  const remembered: SpeechSettings = {
+    ...DEFAULT_SETTINGS,
+    rate: 1.25,
+    voiceByLang: {
+      vi: {
+        slot: null,
+        voice: { name: SOUTH_TTS.voiceName!, voiceURI: SOUTH_TTS.voiceName!, lang: 'vi-VN' },
+        pitch: 0.8,
+      },
+    },
+  };
+
+  /** The background's host, and a reader injected into tab `tabId` (its session on its own bridge). */
+  function tab(settings: SpeechSettings, tabId = 7) {
+    const runtime = new FakeRuntime();
+    const tts = new FakeTts();
+    const host = hostBridgeEngine(tts, runtime.onConnect);
+    const events: string[] = [];
+    const reader = () => {
+      const reading = new ReadingSession({
+        engine: createBridgeEngine(() => runtime.connect(TTS_PORT, tabId)),
+        settings,
+        saveSettings: () => {},
+        onStatus: () => {},
+        voicesTimeoutMs: 1000,
+      });
+      return reading;
+    };
+    return { runtime, tts, host, reader, events };
+  }
+
+  it("is the reader's own first request, whatever the rate and the remembered voice", async () => {
+    for (const settings of [DEFAULT_SETTINGS, remembered]) {
+      const plain = tab(settings);
+      await plain.reader().command({ action: 'toggle' }, () => page);
+      await settle();
+      const { text, options } = plain.tts.spoken[0]!;
+      const first = firstArticleUtterance(page, settings);
+      expect(first).toEqual({
+        text,
+        voiceName: options.voiceName,
+        lang: options.lang,
+        rate: options.rate,
+        pitch: options.pitch,
+        volume: options.volume,
+      });
+    }
+  });
+
+  it('is taken over by the reader: spoken once, its start heard by the reader, the next sentence follows', async () => {
+    const { tts, host, reader } = tab(remembered);
+    host.speakAhead(7, firstArticleUtterance(page, remembered)!);
+    await settle();
+    const reading = reader();
+    const status = await reading.command({ action: 'toggle' }, () => page);
+    expect(status.state.status).toBe('speaking');
+    await settle();
+    expect(tts.spoken).toHaveLength(1);
+    expect(reading.status().sentence).toBe(page.title);
+    tts.finish();
+    await settle();
+    expect(tts.spoken.map((spoken) => spoken.text)).toEqual([
+      firstArticleUtterance(page, remembered)!.text,
+      expect.stringContaining('mười hai tháng ba'),
+    ]);
+    expect(reading.status().sentence).toContain('Sáng 12/3');
+  });
+
+  it('that ended before the reader came on is not spoken again: the reader goes on with the next sentence', async () => {
+    const { tts, host, reader } = tab(DEFAULT_SETTINGS);
+    host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
+    await settle();
+    tts.finish();
+    await reader().command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(tts.spoken).toHaveLength(2);
+    expect(tts.spoken[1]!.text).toContain('mười hai tháng ba');
+  });
+
+  it('is paused and stopped by the reader that took it over', async () => {
+    const { tts, host, reader } = tab(DEFAULT_SETTINGS);
+    host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
+    const reading = reader();
+    await reading.command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(tts.spoken).toHaveLength(1);
+    await reading.command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(reading.status().state.status).toBe('paused');
+    expect(tts.current).toBeNull();
+    await reading.command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(tts.current?.text).toBe(tts.spoken[0]!.text);
+    await reading.command({ action: 'stop' }, () => page);
+    await settle();
+    expect(tts.current).toBeNull();
+    expect(reading.status().state.status).toBe('idle');
+  });
+
+  it("is not another tab's, nor another utterance's: those are spoken as asked", async () => {
+    const other = tab(DEFAULT_SETTINGS, 8);
+    other.host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
+    await other.reader().command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(other.tts.spoken).toHaveLength(2);
+
+    const changed = tab(remembered);
+    changed.host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
+    await changed.reader().command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(changed.tts.spoken).toHaveLength(2);
+    expect(changed.tts.spoken[1]!.options.voiceName).toBe(SOUTH_TTS.voiceName);
+  });
+
+  it('is stopped when dropped unclaimed, and a reader asking later speaks it itself', async () => {
+    const { tts, host, reader } = tab(DEFAULT_SETTINGS);
+    host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
+    await settle();
+    host.dropAhead(7);
+    expect(tts.calls.at(-1)).toBe('stop');
+    expect(tts.current).toBeNull();
+    await reader().command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(tts.spoken).toHaveLength(2);
+    expect(tts.current?.text).toBe(tts.spoken[0]!.text);
   });
 });

@@ -9,6 +9,7 @@ import {
   TTS_PORT,
   type BridgeReply,
   type BridgeRequest,
+  type BridgeUtterance,
   type ForwardedEvent,
   type PortLike,
   type SpeakRequest,
@@ -51,6 +52,24 @@ export interface TtsLike {
   readonly onVoicesChanged?: { addListener(listener: () => void): void };
 }
 
+/** An utterance in chrome.tts, and the tab's port that hears its events (none yet: they wait in `missed`). */
+interface Playing {
+  port: PortLike | null;
+  id: number;
+  missed: ForwardedEvent[];
+}
+
+export interface BridgeHost {
+  listVoices: () => Promise<readonly VoiceLike[]>;
+  /**
+   * Speaks a tab's first utterance before its reader is there to ask (it is being injected): the
+   * reader's first request for the same utterance takes it over instead of speaking it again.
+   */
+  speakAhead(tabId: number, utterance: BridgeUtterance): void;
+  /** The tab's reader answered without taking over what was spoken ahead for it: it is stopped. */
+  dropAhead(tabId: number): void;
+}
+
 export interface HostOptions {
   /**
    * chrome.tts answered a listing: with the browser's own platform voices (it is up), or without
@@ -72,9 +91,11 @@ export function hostBridgeEngine(
   tts: TtsLike,
   onConnect: (listener: (port: PortLike) => void) => void,
   { onListing }: HostOptions = {},
-): { listVoices: () => Promise<readonly VoiceLike[]> } {
+): BridgeHost {
   const ports = new Set<PortLike>();
-  let current: { port: PortLike; id: number } | null = null;
+  let current: Playing | null = null;
+  /** Spoken by `speakAhead` and not yet claimed by its tab's reader. */
+  let ahead: (Playing & { tabId: number; utterance: BridgeUtterance }) | null = null;
 
   let platformVoicesListed = false;
 
@@ -85,24 +106,25 @@ export function hostBridgeEngine(
     tts.stop();
   }
 
-  function speak(port: PortLike, request: SpeakRequest): void {
+  function utter(playing: Playing, utterance: BridgeUtterance): void {
     // A paused chrome.tts keeps a new utterance waiting, even with `enqueue: false`, and only
     // stop() unpauses it. Another tab, or this worker before it was restarted, may have paused it.
     markStage('tts-speak');
     stop();
-    const playing = { port, id: request.id };
+    ahead = null;
     current = playing;
     const report = (event: ForwardedEvent) => {
       if (event !== 'start' && current === playing) current = null;
-      send(port, { type: 'event', id: request.id, event });
+      if (playing.port) send(playing.port, { type: 'event', id: playing.id, event });
+      else playing.missed.push(event);
     };
     tts
-      .speak(request.text, {
-        ...(request.voiceName ? { voiceName: request.voiceName } : {}),
-        ...(request.lang ? { lang: request.lang } : {}),
-        rate: request.rate,
-        pitch: request.pitch,
-        volume: request.volume,
+      .speak(utterance.text, {
+        ...(utterance.voiceName ? { voiceName: utterance.voiceName } : {}),
+        ...(utterance.lang ? { lang: utterance.lang } : {}),
+        rate: utterance.rate,
+        pitch: utterance.pitch,
+        volume: utterance.volume,
         enqueue: false,
         desiredEventTypes: [...FORWARDED],
         onEvent: (event) => {
@@ -111,6 +133,24 @@ export function hostBridgeEngine(
         },
       })
       .catch(() => report('error'));
+  }
+
+  /**
+   * The reader's first request takes over what was spoken ahead for its tab when it asks for the
+   * very same utterance: the events so far reach it at once, and it owns the rest (pause, cancel).
+   */
+  function claimAhead(port: PortLike, request: SpeakRequest): boolean {
+    const spoken = ahead;
+    if (!spoken || spoken.tabId !== port.sender?.tab?.id || !sameUtterance(spoken.utterance, request)) return false;
+    ahead = null;
+    spoken.port = port;
+    spoken.id = request.id;
+    for (const event of spoken.missed.splice(0)) send(port, { type: 'event', id: request.id, event });
+    return true;
+  }
+
+  function speak(port: PortLike, request: SpeakRequest): void {
+    if (!claimAhead(port, request)) utter({ port, id: request.id, missed: [] }, request);
   }
 
   // One listing, joined by every tab that asks and by the warm-up; an answer waits until the
@@ -169,7 +209,30 @@ export function hostBridgeEngine(
     if (platformVoicesListed && ports.size === 0) void listing.voices();
     for (const port of ports) sendVoices(port);
   });
-  return { listVoices: listing.voices };
+  return {
+    listVoices: listing.voices,
+    speakAhead(tabId, utterance) {
+      const playing = { port: null, id: 0, missed: [], tabId, utterance };
+      utter(playing, utterance);
+      ahead = playing;
+    },
+    dropAhead(tabId) {
+      if (ahead?.tabId !== tabId) return;
+      if (current === ahead) stop();
+      ahead = null;
+    },
+  };
+}
+
+function sameUtterance(a: BridgeUtterance, b: BridgeUtterance): boolean {
+  return (
+    a.text === b.text &&
+    a.voiceName === b.voiceName &&
+    a.lang === b.lang &&
+    a.rate === b.rate &&
+    a.pitch === b.pitch &&
+    a.volume === b.volume
+  );
 }
 
 function send(port: PortLike, reply: BridgeReply): void {

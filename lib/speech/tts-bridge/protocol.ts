@@ -12,6 +12,8 @@ export const TTS_PORT = 'loa-tts';
 /** The part of `runtime.Port` the bridge uses; a real port satisfies it. */
 export interface PortLike {
   readonly name: string;
+  /** Which tab opened the port (a real port's sender). */
+  readonly sender?: { tab?: { id?: number } };
   postMessage(message: unknown): void;
   disconnect(): void;
   readonly onMessage: { addListener(listener: (message: unknown) => void): void };
@@ -21,9 +23,8 @@ export interface PortLike {
 export const FORWARDED = ['start', 'end', 'interrupted', 'cancelled', 'error'] as const;
 export type ForwardedEvent = (typeof FORWARDED)[number];
 
-export type SpeakRequest = {
-  type: 'speak';
-  id: number;
+/** What an utterance says and how: the part of a speak request chrome.tts hears. */
+export type BridgeUtterance = {
   text: string;
   voiceName?: string;
   lang?: string;
@@ -31,6 +32,7 @@ export type SpeakRequest = {
   pitch: number;
   volume: number;
 };
+export type SpeakRequest = { type: 'speak'; id: number } & BridgeUtterance;
 export type BridgeRequest = SpeakRequest | { type: 'cancel' | 'pause' | 'resume'; id: number } | { type: 'voices' };
 export type BridgeReply =
   { type: 'event'; id: number; event: ForwardedEvent } | { type: 'voices'; voices: VoiceLike[] };
