@@ -106,9 +106,10 @@ function headingBlocks(page: Page, blocks: Block[]): void {
 }
 
 function labelLineBlocks(page: Page, blocks: Block[]): void {
-  for (const story of page.storyLinks(0)) {
-    const line = labelLine(page, story.link);
-    if (line === null || overlaps(page, blocks, line) || inMenu(page, line)) continue;
+  // The line is looked for first: it is rarer than a link to a story, and cheaper to rule out.
+  for (const link of page.links(0)) {
+    const line = labelLine(page, link);
+    if (line === null || !page.story(link) || overlaps(page, blocks, line) || inMenu(page, line)) continue;
     const stories = readStories(page, [line], 'heading', null) ?? [];
     if (stories.length > 0) blocks.push({ elements: [line], stories });
   }
@@ -213,15 +214,16 @@ function hasContentBefore(page: Page, id: Id): boolean {
 // 2. Hint blocks
 
 function hintBlocks(page: Page, blocks: Block[]): void {
-  // A hint block holds a story link, so only the story links' ancestors are candidates.
+  // A hint block holds a story link, so only the links' ancestors are candidates; whether a link
+  // is a story is asked last (see `Page.linkIds`).
   const candidates = new Uint8Array(page.size);
-  for (const story of page.storyLinks(0)) {
-    for (let at: Id | null = story.link; at !== null && !candidates[at]; at = page.parent(at)) candidates[at] = 1;
+  for (const link of page.links(0)) {
+    for (let at: Id | null = link; at !== null && !candidates[at]; at = page.parent(at)) candidates[at] = 1;
   }
   for (let id = 0; id < page.size; id += 1) {
     if (!candidates[id]) continue;
     const hints = page.hints(id);
-    if (!hints || !RELATED_HINT.test(hints) || MOST_READ_HINT.test(hints)) continue;
+    if (!hints || !RELATED_HINT.test(hints) || MOST_READ_HINT.test(hints) || !page.hasStoryLink(id)) continue;
     if (overlaps(page, blocks, id)) continue;
     const heading = leadingHeading(page, id);
     if (heading !== null && classifyHeading(headingText(page, heading)) === 'negative') continue;

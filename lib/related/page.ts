@@ -73,10 +73,11 @@ export class Page {
   private readonly lists = new Map<Id, StoryLink[]>();
   private readonly childLists = new Map<Id, Id[]>();
   private readonly positions = new Map<Id, number>();
-  /** Ids of links (any href), ascending. */
+  /**
+   * Ids of links (any href), ascending. Whether a link is a story is worked out when a rule asks:
+   * parsing every address of the page (menus, footers, share buttons) was a third of the snapshot.
+   */
   private linkIds: Id[] = [];
-  /** Ids of links to stories, ascending. */
-  private storyIds: Id[] = [];
 
   /** Ids of media elements, ascending. */
   private mediaIds: Id[] = [];
@@ -154,11 +155,7 @@ export class Page {
       if (info.end > up.end) up.end = info.end;
       up.solid += info.solid;
     }
-    for (let id = 0; id < infos.length; id += 1) {
-      if (!infos[id]?.href) continue;
-      this.linkIds.push(id);
-      if (this.story(id)) this.storyIds.push(id);
-    }
+    for (let id = 0; id < infos.length; id += 1) if (infos[id]?.href) this.linkIds.push(id);
   }
 
   private info(id: Id): Info | undefined {
@@ -348,10 +345,7 @@ export class Page {
     let found = this.lists.get(id);
     if (!found) {
       found = [];
-      const end = this.end(id);
-      for (let i = lowerBound(this.storyIds, id); i < this.storyIds.length; i += 1) {
-        const link = this.storyIds[i];
-        if (link === undefined || link > end) break;
+      for (const link of this.links(id)) {
         const story = this.story(link);
         if (story) found.push(story);
       }
@@ -361,7 +355,13 @@ export class Page {
   }
 
   hasStoryLink(id: Id): boolean {
-    return this.within(this.storyIds, id);
+    const end = this.end(id);
+    for (let i = lowerBound(this.linkIds, id); i < this.linkIds.length; i += 1) {
+      const link = this.linkIds[i];
+      if (link === undefined || link > end) break;
+      if (this.story(link)) return true;
+    }
+    return false;
   }
 
   /** Whether an element is, or holds, a picture, video, frame or table. */
