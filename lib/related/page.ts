@@ -46,8 +46,11 @@ interface Info {
   href: string | null;
   /** Non-white-space characters of visible text in the subtree: a cheap lower bound of its length. */
   solid: number;
-  /** Attributes other than href, read on first use (reading them all would double the cost). */
-  attributes?: Attributes;
+  /**
+   * Attributes other than href, read on first use (reading them all would double the cost). The
+   * field exists from the start, so that every Info keeps one shape for the engine.
+   */
+  attributes: Attributes | undefined;
 }
 
 interface Attributes {
@@ -114,6 +117,7 @@ export class Page {
           pieces: null,
           href: tag === 'A' ? el.getAttribute('href') : null,
           solid: 0,
+          attributes: undefined,
         };
         infos.push(info);
         const up = infos[parent];
