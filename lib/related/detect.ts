@@ -24,6 +24,11 @@ export interface Block {
  */
 const HEADING_TEXT_MAX = 60;
 const HEADING_SOLID_MAX = 45;
+/**
+ * The shortest related phrases ("xem thêm", "related", "tin khác") have 7 letters, and every letter
+ * of a heading is a non-white-space character of its element: shorter elements are not read.
+ */
+export const HEADING_SOLID_MIN = 7;
 /** How far up from a heading we look for the list it titles. */
 const HEADING_CLIMB = 5;
 /** How far up from a heading we look for a menu around it, and how link-dense a menu is. */
@@ -101,9 +106,10 @@ function headingBlocks(page: Page, blocks: Block[]): void {
 }
 
 function labelLineBlocks(page: Page, blocks: Block[]): void {
-  for (const story of page.storyLinks(0)) {
-    const line = labelLine(page, story.link);
-    if (line === null || overlaps(page, blocks, line) || inMenu(page, line)) continue;
+  // The line is looked for first: it is rarer than a link to a story, and cheaper to rule out.
+  for (const link of page.links(0)) {
+    const line = labelLine(page, link);
+    if (line === null || !page.story(link) || overlaps(page, blocks, line) || inMenu(page, line)) continue;
     const stories = readStories(page, [line], 'heading', null) ?? [];
     if (stories.length > 0) blocks.push({ elements: [line], stories });
   }
@@ -131,7 +137,7 @@ function relatedHeadings(page: Page): Id[] {
   const found: Id[] = [];
   for (let id = 0; id < page.size; id += 1) {
     const solid = page.solid(id);
-    if (solid < 2 || solid > HEADING_SOLID_MAX) continue;
+    if (solid < HEADING_SOLID_MIN || solid > HEADING_SOLID_MAX) continue;
     // Read each candidate text once: at the outermost short element, not at its inner pieces.
     const parent = page.parent(id);
     if (parent !== null && page.solid(parent) === solid) continue;
@@ -208,14 +214,16 @@ function hasContentBefore(page: Page, id: Id): boolean {
 // 2. Hint blocks
 
 function hintBlocks(page: Page, blocks: Block[]): void {
-  // A hint block holds a story link, so only the story links' ancestors are candidates.
-  const candidates = new Set<Id>();
-  for (const story of page.storyLinks(0)) {
-    for (let at: Id | null = story.link; at !== null && !candidates.has(at); at = page.parent(at)) candidates.add(at);
+  // A hint block holds a story link, so only the links' ancestors are candidates; whether a link
+  // is a story is asked last (see `Page.linkIds`).
+  const candidates = new Uint8Array(page.size);
+  for (const link of page.links(0)) {
+    for (let at: Id | null = link; at !== null && !candidates[at]; at = page.parent(at)) candidates[at] = 1;
   }
-  for (const id of Array.from(candidates).sort((a, b) => a - b)) {
+  for (let id = 0; id < page.size; id += 1) {
+    if (!candidates[id]) continue;
     const hints = page.hints(id);
-    if (!hints || !RELATED_HINT.test(hints) || MOST_READ_HINT.test(hints)) continue;
+    if (!hints || !RELATED_HINT.test(hints) || MOST_READ_HINT.test(hints) || !page.hasStoryLink(id)) continue;
     if (overlaps(page, blocks, id)) continue;
     const heading = leadingHeading(page, id);
     if (heading !== null && classifyHeading(headingText(page, heading)) === 'negative') continue;

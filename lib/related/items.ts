@@ -220,7 +220,9 @@ export function isInlineMention(page: Page, link: Id): boolean {
 export function labelLine(page: Page, link: Id): Id | null {
   let block = page.parent(link);
   while (block !== null && INLINE_WRAPPERS.has(page.tag(block))) block = page.parent(block);
-  if (block === null || page.links(block).length !== 1) return null;
+  // Text of the block beside the link is its label: without a non-white-space character of its
+  // own, the block has no letter before the title, and its text need not be read.
+  if (block === null || page.solid(block) === page.solid(link) || page.links(block).length !== 1) return null;
   const text = page.text(block);
   const title = page.text(link);
   if (!title || !text.endsWith(title)) return null;

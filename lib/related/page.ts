@@ -46,8 +46,11 @@ interface Info {
   href: string | null;
   /** Non-white-space characters of visible text in the subtree: a cheap lower bound of its length. */
   solid: number;
-  /** Attributes other than href, read on first use (reading them all would double the cost). */
-  attributes?: Attributes;
+  /**
+   * Attributes other than href, read on first use (reading them all would double the cost). The
+   * field exists from the start, so that every Info keeps one shape for the engine.
+   */
+  attributes: Attributes | undefined;
 }
 
 interface Attributes {
@@ -73,10 +76,11 @@ export class Page {
   private readonly lists = new Map<Id, StoryLink[]>();
   private readonly childLists = new Map<Id, Id[]>();
   private readonly positions = new Map<Id, number>();
-  /** Ids of links (any href), ascending. */
+  /**
+   * Ids of links (any href), ascending. Whether a link is a story is worked out when a rule asks:
+   * parsing every address of the page (menus, footers, share buttons) was a third of the snapshot.
+   */
   private linkIds: Id[] = [];
-  /** Ids of links to stories, ascending. */
-  private storyIds: Id[] = [];
 
   /** Ids of media elements, ascending. */
   private mediaIds: Id[] = [];
@@ -113,6 +117,7 @@ export class Page {
           pieces: null,
           href: tag === 'A' ? el.getAttribute('href') : null,
           solid: 0,
+          attributes: undefined,
         };
         infos.push(info);
         const up = infos[parent];
@@ -154,11 +159,7 @@ export class Page {
       if (info.end > up.end) up.end = info.end;
       up.solid += info.solid;
     }
-    for (let id = 0; id < infos.length; id += 1) {
-      if (!infos[id]?.href) continue;
-      this.linkIds.push(id);
-      if (this.story(id)) this.storyIds.push(id);
-    }
+    for (let id = 0; id < infos.length; id += 1) if (infos[id]?.href) this.linkIds.push(id);
   }
 
   private info(id: Id): Info | undefined {
@@ -348,10 +349,7 @@ export class Page {
     let found = this.lists.get(id);
     if (!found) {
       found = [];
-      const end = this.end(id);
-      for (let i = lowerBound(this.storyIds, id); i < this.storyIds.length; i += 1) {
-        const link = this.storyIds[i];
-        if (link === undefined || link > end) break;
+      for (const link of this.links(id)) {
         const story = this.story(link);
         if (story) found.push(story);
       }
@@ -361,7 +359,13 @@ export class Page {
   }
 
   hasStoryLink(id: Id): boolean {
-    return this.within(this.storyIds, id);
+    const end = this.end(id);
+    for (let i = lowerBound(this.linkIds, id); i < this.linkIds.length; i += 1) {
+      const link = this.linkIds[i];
+      if (link === undefined || link > end) break;
+      if (this.story(link)) return true;
+    }
+    return false;
   }
 
   /** Whether an element is, or holds, a picture, video, frame or table. */
