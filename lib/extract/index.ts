@@ -17,7 +17,7 @@ import { declaredLanguage, detectLanguage } from './lang';
 import { findHeadline, findLead, headlineCandidates, repeatsLead, type Lead } from './lead';
 import { attempt, decision, type Explain } from './explain';
 import { withNoscriptFallbacks, type HtmlParser } from './noscript';
-import { proseChars, proseContainer } from './prose';
+import { proseChars, proseContainer, type ProseLengths } from './prose';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -224,7 +224,7 @@ function extractFromClone(
   checkpoint('Readability');
 
   // Measured before Readability, which moves what it picks out of the clone.
-  const prose = proseContainer(clone.body);
+  const prose = proseContainer(clone.body, preparation.proseLengths);
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
   // Measured as Readability measures it (white space collapsed): its `length` counts the
   // indentation of the page's source too.
@@ -362,6 +362,8 @@ export interface Preparation {
   furniture: Element[];
   /** Whether its captions became paragraphs (a photo story). */
   photoStory: boolean;
+  /** Its paragraphs' prose lengths measured so far, for `proseContainer` on the same clone. */
+  proseLengths: ProseLengths;
 }
 
 /** Readability's pick on the page as it is (`page`, an untouched copy), read as a body; chosen when it is not a list either. */
@@ -398,8 +400,9 @@ export function prepareClone(
   checkpoint('furniture');
   const furniture: Element[] = [];
   removeFurniture(clone.body, explain, furniture);
-  const photoStory = !hasOwnProseBody(clone.body) && promoteProseCaptions(clone.body);
-  return { related, page, furniture, photoStory };
+  const proseLengths: ProseLengths = new Map();
+  const photoStory = !hasOwnProseBody(clone.body, proseLengths) && promoteProseCaptions(clone.body);
+  return { related, page, furniture, photoStory, proseLengths };
 }
 
 /**
@@ -498,6 +501,8 @@ function isTeaserList(content: Element): boolean {
 
 /** Text this unreadable is binary data or a wrong encoding, not a page: share of bad characters. */
 const MAX_GARBLED_SHARE = 0.2;
+/** A replacement character (an undecodable byte), a control character or a NUL: never white space. */
+const GARBLED = /[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
 /** How much of the body's text the garbling check reads: a sample is enough, and it stays cheap. */
 const GARBLE_SAMPLE = 20_000;
 
@@ -513,9 +518,11 @@ function isGarbled(body: HTMLElement): boolean {
     if (parent === 'SCRIPT' || parent === 'STYLE') continue;
     sample += (node.nodeValue ?? '').slice(0, GARBLE_SAMPLE - sample.length);
   }
+  // Almost every page has no bad character at all: then it is not garbled, whatever its length.
+  if (!GARBLED.test(sample)) return false;
   const visible = sample.replace(/[\s\u00a0]+/g, '');
   if (visible.length === 0) return false;
-  const bad = visible.match(/[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g)?.length ?? 0;
+  const bad = visible.match(new RegExp(GARBLED.source, 'g'))?.length ?? 0;
   return bad / visible.length > MAX_GARBLED_SHARE;
 }
 
