@@ -77,6 +77,10 @@ describe('furniture rules', () => {
       'Der Messengerdienst Telegram wächst.',
     );
   });
+  it('removes a share bar that opens with a separator, keeps a line that only opens with a network name', () => {
+    expect(bodyText(`<div><span>| Facebook | Zalo | Email</span></div><p>${PROSE}</p>`)).toBe(PROSE.trim());
+    expect(bodyText(`<p>Zalo Pay</p><p>${PROSE}</p>`)).toMatch(/^Zalo Pay/);
+  });
   it('keeps a long paragraph even inside a box named "share"', () => {
     expect(bodyText(`<div class="share-box"><p>${PROSE}</p></div>`)).toBe(PROSE.trim());
   });
