@@ -192,10 +192,15 @@ function tooLarge(measure: string, explain?: Explain): Refusal {
   return refuse('too-large', `This page is too large to read (${measure}).`, explain);
 }
 
-/** What the untouched page says of itself, read before anything changes it (it may be `clone` itself). */
-function pageFacts(original: Document) {
+/**
+ * What the untouched page says of itself, read before anything changes it (it may be `clone`
+ * itself). Whether it is readerable matters to a short article only: a page apart from its clone
+ * stays as it is, so it is asked then, if ever.
+ */
+function pageFacts(original: Document, clone: Document) {
+  const readerable = original === clone ? isProbablyReaderable(original) : undefined;
   return {
-    readerable: isProbablyReaderable(original),
+    readerable: () => readerable ?? isProbablyReaderable(original),
     documentTitle: collapse(original.title),
     headlines: headlineCandidates(original),
     declaredLanguage: declaredLanguage(original),
@@ -215,7 +220,7 @@ function extractFromClone(
   if (!clone.body) return notArticle('The page has no body.');
   if (isGarbled(clone.body))
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
-  const facts = pageFacts(original);
+  const facts = pageFacts(original, clone);
 
   const preparation = prepareClone(clone, url, explain, checkpoint);
   const { related, photoStory } = preparation;
@@ -298,7 +303,7 @@ function extractFromClone(
   checkpoint('the not-article checks');
   // The lead is article text too: a short notice with its lead is still an article.
   const articleChars = text.length + (lead?.text.length ?? 0);
-  if (articleChars < MIN_ARTICLE_CHARS && !facts.readerable && !paragraphs.some(isSentence))
+  if (articleChars < MIN_ARTICLE_CHARS && !facts.readerable() && !paragraphs.some(isSentence))
     return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
   if (listOfLinks) return notArticle('This page is a list of links, not an article.');
   if (teaserList) return notArticle('This page is a list of story teasers, not an article.');
@@ -554,6 +559,16 @@ function hostOf(url: string): string | null {
   }
 }
 
+/**
+ * From a run's first letter or digit to its end: one match per run of non-space characters that
+ * holds one, which is what a word is.
+ */
+const WORD = /[\p{L}\p{N}]\S*/gu;
+
+/** Words with a letter or a digit, counted in one pass (splitting the whole text copied every word). */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /\p{L}|\p{N}/u.test(word)).length;
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (WORD.test(text)) words += 1;
+  return words;
 }
