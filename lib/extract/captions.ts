@@ -1,6 +1,6 @@
 import { collapse } from '../text/whitespace';
 import { decision, type Explain } from './explain';
-import { proseChars } from './prose';
+import { proseChars, type ProseLengths } from './prose';
 
 /** Readability drops class names: caption boxes are marked on the clone before it runs. */
 const MARK = 'data-loa-caption';
@@ -21,8 +21,8 @@ const outsideCaptions = (paragraph: Element) => !paragraph.closest(CAPTION_PLACE
  * Whether the article tells its story in prose paragraphs of its own: then its captions describe
  * photos (a gallery's, with the photographer's credit), and only a photo story's captions are its text.
  */
-export function hasOwnProseBody(root: Element): boolean {
-  return proseChars(root, outsideCaptions) >= OWN_BODY;
+export function hasOwnProseBody(root: Element, known?: ProseLengths): boolean {
+  return proseChars(root, outsideCaptions, known) >= OWN_BODY;
 }
 
 /**

@@ -17,7 +17,7 @@ import { declaredLanguage, detectLanguage } from './lang';
 import { findHeadline, findLead, headlineCandidates, repeatsLead, type Lead } from './lead';
 import { attempt, decision, type Explain } from './explain';
 import { withNoscriptFallbacks, type HtmlParser } from './noscript';
-import { proseChars, proseContainer } from './prose';
+import { proseChars, proseContainer, type ProseLengths } from './prose';
 
 export interface ExtractOptions {
   /** The page's address; defaults to the document's own URL. */
@@ -192,10 +192,15 @@ function tooLarge(measure: string, explain?: Explain): Refusal {
   return refuse('too-large', `This page is too large to read (${measure}).`, explain);
 }
 
-/** What the untouched page says of itself, read before anything changes it (it may be `clone` itself). */
-function pageFacts(original: Document) {
+/**
+ * What the untouched page says of itself, read before anything changes it (it may be `clone`
+ * itself). Whether it is readerable matters to a short article only: a page apart from its clone
+ * stays as it is, so it is asked then, if ever.
+ */
+function pageFacts(original: Document, clone: Document) {
+  const readerable = original === clone ? isProbablyReaderable(original) : undefined;
   return {
-    readerable: isProbablyReaderable(original),
+    readerable: () => readerable ?? isProbablyReaderable(original),
     documentTitle: collapse(original.title),
     headlines: headlineCandidates(original),
     declaredLanguage: declaredLanguage(original),
@@ -215,7 +220,7 @@ function extractFromClone(
   if (!clone.body) return notArticle('The page has no body.');
   if (isGarbled(clone.body))
     return notArticle('This is not a readable page: its text is mostly binary or garbled characters.');
-  const facts = pageFacts(original);
+  const facts = pageFacts(original, clone);
 
   const preparation = prepareClone(clone, url, explain, checkpoint);
   const { related, photoStory } = preparation;
@@ -224,7 +229,7 @@ function extractFromClone(
   checkpoint('Readability');
 
   // Measured before Readability, which moves what it picks out of the clone.
-  const prose = proseContainer(clone.body);
+  const prose = proseContainer(clone.body, preparation.proseLengths);
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
   // Measured as Readability measures it (white space collapsed): its `length` counts the
   // indentation of the page's source too.
@@ -298,7 +303,7 @@ function extractFromClone(
   checkpoint('the not-article checks');
   // The lead is article text too: a short notice with its lead is still an article.
   const articleChars = text.length + (lead?.text.length ?? 0);
-  if (articleChars < MIN_ARTICLE_CHARS && !facts.readerable && !paragraphs.some(isSentence))
+  if (articleChars < MIN_ARTICLE_CHARS && !facts.readerable() && !paragraphs.some(isSentence))
     return notArticle(`This page has no article to read (${articleChars} characters, not readerable).`);
   if (listOfLinks) return notArticle('This page is a list of links, not an article.');
   if (teaserList) return notArticle('This page is a list of story teasers, not an article.');
@@ -362,6 +367,8 @@ export interface Preparation {
   furniture: Element[];
   /** Whether its captions became paragraphs (a photo story). */
   photoStory: boolean;
+  /** Its paragraphs' prose lengths measured so far, for `proseContainer` on the same clone. */
+  proseLengths: ProseLengths;
 }
 
 /** Readability's pick on the page as it is (`page`, an untouched copy), read as a body; chosen when it is not a list either. */
@@ -398,8 +405,9 @@ export function prepareClone(
   checkpoint('furniture');
   const furniture: Element[] = [];
   removeFurniture(clone.body, explain, furniture);
-  const photoStory = !hasOwnProseBody(clone.body) && promoteProseCaptions(clone.body);
-  return { related, page, furniture, photoStory };
+  const proseLengths: ProseLengths = new Map();
+  const photoStory = !hasOwnProseBody(clone.body, proseLengths) && promoteProseCaptions(clone.body);
+  return { related, page, furniture, photoStory, proseLengths };
 }
 
 /**
@@ -498,6 +506,8 @@ function isTeaserList(content: Element): boolean {
 
 /** Text this unreadable is binary data or a wrong encoding, not a page: share of bad characters. */
 const MAX_GARBLED_SHARE = 0.2;
+/** A replacement character (an undecodable byte), a control character or a NUL: never white space. */
+const GARBLED = /[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
 /** How much of the body's text the garbling check reads: a sample is enough, and it stays cheap. */
 const GARBLE_SAMPLE = 20_000;
 
@@ -513,9 +523,11 @@ function isGarbled(body: HTMLElement): boolean {
     if (parent === 'SCRIPT' || parent === 'STYLE') continue;
     sample += (node.nodeValue ?? '').slice(0, GARBLE_SAMPLE - sample.length);
   }
+  // Almost every page has no bad character at all: then it is not garbled, whatever its length.
+  if (!GARBLED.test(sample)) return false;
   const visible = sample.replace(/[\s\u00a0]+/g, '');
   if (visible.length === 0) return false;
-  const bad = visible.match(/[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g)?.length ?? 0;
+  const bad = visible.match(new RegExp(GARBLED.source, 'g'))?.length ?? 0;
   return bad / visible.length > MAX_GARBLED_SHARE;
 }
 
@@ -547,6 +559,16 @@ function hostOf(url: string): string | null {
   }
 }
 
+/**
+ * From a run's first letter or digit to its end: one match per run of non-space characters that
+ * holds one, which is what a word is.
+ */
+const WORD = /[\p{L}\p{N}]\S*/gu;
+
+/** Words with a letter or a digit, counted in one pass (splitting the whole text copied every word). */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /\p{L}|\p{N}/u.test(word)).length;
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (WORD.test(text)) words += 1;
+  return words;
 }

@@ -131,10 +131,17 @@ function findLeadOn(doc: Document): (Lead & { signal: string }) | null {
   // A lead follows the headline; a "summary" box in the site header is not it. Document order is
   // numbered once: compareDocumentPosition walks the tree per call in linkedom, which made this
   // quadratic on pages of thousands of paragraphs (a static list: indexing jsdom's live
-  // getElementsByTagName is quadratic too). An ancestor comes before, so it never follows.
-  const order = new Map<Element, number>();
-  body.querySelectorAll('*').forEach((element, index) => order.set(element, index));
-  const follows = (element: Element, anchor: Element) => (order.get(element) ?? -1) > (order.get(anchor) ?? -1);
+  // getElementsByTagName is quadratic too). An ancestor comes before, so it never follows. Only a
+  // page with a headline asks, so the numbering waits for the first question.
+  let order: Map<Element, number> | undefined;
+  const position = (element: Element) => {
+    if (!order) {
+      const numbered = (order = new Map());
+      body.querySelectorAll('*').forEach((each, index) => numbered.set(each, index));
+    }
+    return order.get(element) ?? -1;
+  };
+  const follows = (element: Element, anchor: Element) => position(element) > position(anchor);
   const paragraphs = Array.from(body.querySelectorAll('p'));
   // A theme's site title in the page header is an <h1> too, before the article's: an <h1> outside
   // the chrome is taken over it, but only above the body's text (a widget's "Latest news" below

@@ -39,6 +39,23 @@ function nearHeadline(element: Element, holders: Set<Element>): boolean {
   return false;
 }
 
+/**
+ * Prose lengths already measured, by paragraph. On the prepared clone `hasOwnProseBody` and then
+ * `proseContainer` measure the same paragraphs, and nothing inside them changes in between (a
+ * photo story's captions become new paragraphs around them): the second reads the first's.
+ */
+export type ProseLengths = Map<Element, number>;
+
+/** `proseLength`, read from `known` when measured already, and kept there. */
+function knownProseLength(paragraph: Element, known: ProseLengths | undefined): number {
+  let length = known?.get(paragraph);
+  if (length === undefined) {
+    length = proseLength(paragraph);
+    known?.set(paragraph, length);
+  }
+  return length;
+}
+
 /** The length of a prose paragraph's text, or 0 for any other paragraph. */
 function proseLength(paragraph: Element): number {
   const raw = paragraph.textContent ?? '';
@@ -55,10 +72,14 @@ function inChrome(element: Element): boolean {
 }
 
 /** Characters of prose paragraphs inside `root` (those `counts` accepts). */
-export function proseChars(root: Element, counts: (paragraph: Element) => boolean = () => true): number {
+export function proseChars(
+  root: Element,
+  counts: (paragraph: Element) => boolean = () => true,
+  known?: ProseLengths,
+): number {
   let total = 0;
   for (const paragraph of Array.from(root.querySelectorAll('p')))
-    if (counts(paragraph)) total += proseLength(paragraph);
+    if (counts(paragraph)) total += knownProseLength(paragraph, known);
   return total;
 }
 
@@ -74,11 +95,11 @@ export interface ProseContainer {
  * side by side. Readability scores commas and length, so a long list of names or a table can
  * outscore a body of sentences; this asks only for sentences.
  */
-export function proseContainer(root: Element): ProseContainer | null {
+export function proseContainer(root: Element, known?: ProseLengths): ProseContainer | null {
   const totals = new Map<Element, { first: Element; chars: number }>();
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
     const parent = paragraph.parentElement;
-    const length = parent ? proseLength(paragraph) : 0;
+    const length = parent ? knownProseLength(paragraph, known) : 0;
     if (!parent || length === 0) continue;
     const total = totals.get(parent);
     if (total) total.chars += length;

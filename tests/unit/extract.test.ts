@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, parseHtml } from '../../cli/html';
-import { extractArticle, extractPage, MAX_ELEMENTS, type Decision } from '../../lib/extract';
+import { countWords, extractArticle, extractPage, MAX_ELEMENTS, type Decision } from '../../lib/extract';
 import { paragraphsOf } from '../../lib/extract/blocks';
 import { promoteProseCaptions, removeFurniture } from '../../lib/extract/furniture';
 import { guessLanguage } from '../../lib/extract/lang';
@@ -76,6 +76,10 @@ describe('furniture rules', () => {
     expect(bodyText('<p>Der <span>Messenger</span>dienst <span lang="en">Telegram</span> wächst.</p>')).toBe(
       'Der Messengerdienst Telegram wächst.',
     );
+  });
+  it('removes a share bar that opens with a separator, keeps a line that only opens with a network name', () => {
+    expect(bodyText(`<div><span>| Facebook | Zalo | Email</span></div><p>${PROSE}</p>`)).toBe(PROSE.trim());
+    expect(bodyText(`<p>Zalo Pay</p><p>${PROSE}</p>`)).toMatch(/^Zalo Pay/);
   });
   it('keeps a long paragraph even inside a box named "share"', () => {
     expect(bodyText(`<div class="share-box"><p>${PROSE}</p></div>`)).toBe(PROSE.trim());
@@ -176,6 +180,19 @@ describe('paragraphs and language', () => {
         'The President signed the bill into law on Tuesday, and the Senate is expected to follow with a vote.',
       ),
     ).toBe('en');
+  });
+});
+
+describe('word count and the garbled check', () => {
+  it('counts the runs of characters that hold a letter or a digit', () => {
+    expect(countWords(' — Hà Nội,\u00a0ngày 12/5 … (TTXVN) ')).toBe(5);
+    expect(countWords('… — !!')).toBe(0);
+  });
+  it('refuses a body of mostly undecodable bytes and control characters, reads one with a few', () => {
+    const garbled = extractPage(page(`<p>${'\ufffd\u0001'.repeat(200)} ${PROSE}</p>`));
+    expect(garbled.ok || garbled.message).toMatch(/garbled/);
+    const readable = extractPage(page(`<p>${PROSE}\ufffd</p><p>${PROSE}</p><p>${PROSE}</p>`));
+    expect(readable.ok).toBe(true);
   });
 });
 
