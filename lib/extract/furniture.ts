@@ -17,8 +17,11 @@ const FILE_NAME_CAPTION = /^[^\s/\\]?[^/\\]{0,80}\.(jpe?g|png|gif|webp|heic|bmp|
 /** Share/follow bars: short texts made only of network names, abbreviations and "share" words. */
 const SHARE_WORD =
   /^(fb|yt|zl|tw|in|zalo|facebook|twitter|x|youtube|linkedin|telegram|whatsapp|messenger|email|e-mail|mail|print|in bài|copy link|sao chép( liên kết)?|chia sẻ|share|teilen|drucken|seite drucken|tweet|pinterest|reddit|xing|rss|[+]|\d+)$/i;
-/** The first word of a text, as a share bar splits its words (see `isFurnitureText`). */
-const FIRST_WORD = /^[\s|·•/]*([^\s|·•/]+)/;
+/** What a share bar puts between its words (a character class's body): its split and its first word agree on it. */
+const SHARE_BAR_SEPARATORS = '\\s|·•/';
+const SHARE_BAR_SPLIT = new RegExp(`[${SHARE_BAR_SEPARATORS}]+`);
+/** The first word of a text, as a share bar's split gives it (see `isFurnitureText`). */
+const FIRST_WORD = new RegExp(`^[${SHARE_BAR_SEPARATORS}]*([^${SHARE_BAR_SEPARATORS}]+)`);
 /** Prompts that are not article text: subscribe, comment, follow, rate, back-to-top, listen. */
 const PROMPT =
   /^(bình luận( bài viết này| của bạn)?( \(\d+\))?|gửi bình luận|viết bình luận|ý kiến bạn đọc|đăng ký( nhận tin| gói [^.]{0,40})?|theo dõi [^.]{0,60}( trên [^.]{0,30})?|nghe bài viết|đọc bài|xem thêm trên [^.]{0,40}|ist dieser beitrag hilfreich\??|newsletter( abonnieren)?|zum seitenanfang|nach oben|teilen-funktion aufrufen|seite drucken|back to top|subscribe( to [^.]{0,40})?|leave a comment|comments?( \(\d+\))?|listen to this article|prefer [^.]{0,40} on google)$/i;
@@ -67,7 +70,7 @@ function isFurnitureText(text: string): boolean {
   if (first === undefined || !SHARE_WORD.test(first)) return false;
   // Split no further than the cap needs: a longer run of words is a sentence either way. Only the
   // first and the last piece can be empty, and a split cut short has no last piece.
-  const words = text.split(/[\s|·•/]+/, MAX_SHARE_BAR_WORDS + 2).filter(Boolean);
+  const words = text.split(SHARE_BAR_SPLIT, MAX_SHARE_BAR_WORDS + 2).filter(Boolean);
   return (
     words.length <= MAX_SHARE_BAR_WORDS &&
     words.some((word) => /\p{L}/u.test(word)) &&

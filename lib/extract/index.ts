@@ -194,8 +194,11 @@ function tooLarge(measure: string, explain?: Explain): Refusal {
 
 /**
  * What the untouched page says of itself, read before anything changes it (it may be `clone`
- * itself). Whether it is readerable matters to a short article only: a page apart from its clone
- * stays as it is, so it is asked then, if ever.
+ * itself: then preparing it changes whether it is readerable, so that is asked at once). Whether
+ * it is readerable matters to a short article only, so a page apart from its clone is asked then,
+ * if ever: extraction is synchronous, so the page cannot change in between. It could between two
+ * awaits (the live tab runs its scripts): if extraction ever yields, ask at once here too. Asked
+ * late, the check runs after the budget's last checkpoint, so its time is not counted there.
  */
 function pageFacts(original: Document, clone: Document) {
   const readerable = original === clone ? isProbablyReaderable(original) : undefined;
@@ -228,7 +231,9 @@ function extractFromClone(
   let lead = findLead(clone, explain);
   checkpoint('Readability');
 
-  // Measured before Readability, which moves what it picks out of the clone.
+  // Measured before Readability, which moves what it picks out of the clone. The lengths measured
+  // while preparing are reused: nothing may change the text or links of the clone's paragraphs
+  // between `prepareClone` and here, or they are stale.
   const prose = proseContainer(clone.body, preparation.proseLengths);
   let parsed = readArticle(clone, READABILITY_CHAR_THRESHOLD);
   // Measured as Readability measures it (white space collapsed): its `length` counts the
@@ -508,6 +513,8 @@ function isTeaserList(content: Element): boolean {
 const MAX_GARBLED_SHARE = 0.2;
 /** A replacement character (an undecodable byte), a control character or a NUL: never white space. */
 const GARBLED = /[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+/** Every such character of a text, counted once the text has one. */
+const GARBLED_ALL = new RegExp(GARBLED.source, 'g');
 /** How much of the body's text the garbling check reads: a sample is enough, and it stays cheap. */
 const GARBLE_SAMPLE = 20_000;
 
@@ -527,7 +534,7 @@ function isGarbled(body: HTMLElement): boolean {
   if (!GARBLED.test(sample)) return false;
   const visible = sample.replace(/[\s\u00a0]+/g, '');
   if (visible.length === 0) return false;
-  const bad = visible.match(new RegExp(GARBLED.source, 'g'))?.length ?? 0;
+  const bad = visible.match(GARBLED_ALL)?.length ?? 0;
   return bad / visible.length > MAX_GARBLED_SHARE;
 }
 

@@ -215,7 +215,8 @@ function hasContentBefore(page: Page, id: Id): boolean {
 
 function hintBlocks(page: Page, blocks: Block[]): void {
   // A hint block holds a story link, so only the links' ancestors are candidates; whether a link
-  // is a story is asked last (see `Page.linkIds`).
+  // is a story is asked last (see `Page.linkIds`). That question only saves work: a block without
+  // a story link yields no stories anyway.
   const candidates = new Uint8Array(page.size);
   for (const link of page.links(0)) {
     for (let at: Id | null = link; at !== null && !candidates[at]; at = page.parent(at)) candidates[at] = 1;

@@ -349,7 +349,7 @@ export class Page {
     let found = this.lists.get(id);
     if (!found) {
       found = [];
-      for (const link of this.links(id)) {
+      for (const link of this.linksInside(id)) {
         const story = this.story(link);
         if (story) found.push(story);
       }
@@ -359,12 +359,7 @@ export class Page {
   }
 
   hasStoryLink(id: Id): boolean {
-    const end = this.end(id);
-    for (let i = lowerBound(this.linkIds, id); i < this.linkIds.length; i += 1) {
-      const link = this.linkIds[i];
-      if (link === undefined || link > end) break;
-      if (this.story(link)) return true;
-    }
+    for (const link of this.linksInside(id)) if (this.story(link)) return true;
     return false;
   }
 
@@ -385,14 +380,17 @@ export class Page {
 
   /** Links (any href) inside an element, the element included, in page order. */
   links(id: Id): Id[] {
-    const out: Id[] = [];
+    return Array.from(this.linksInside(id));
+  }
+
+  /** The walk behind `links`, `storyLinks` and `hasStoryLink`: no list is made for a question answered early. */
+  private *linksInside(id: Id): Generator<Id> {
     const end = this.end(id);
     for (let i = lowerBound(this.linkIds, id); i < this.linkIds.length; i += 1) {
       const link = this.linkIds[i];
-      if (link === undefined || link > end) break;
-      out.push(link);
+      if (link === undefined || link > end) return;
+      yield link;
     }
-    return out;
   }
 
   hasLink(id: Id): boolean {
@@ -403,7 +401,7 @@ export class Page {
   linkedSolid(id: Id): number {
     let total = 0;
     let covered = -1;
-    for (const link of this.links(id)) {
+    for (const link of this.linksInside(id)) {
       if (link <= covered) continue; // a link inside a link
       total += this.solid(link);
       covered = this.end(link);

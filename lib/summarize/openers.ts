@@ -101,11 +101,8 @@ interface Opener {
   pronoun: boolean;
 }
 
-/** A language's openers by their first token, longest first ("chúng tôi" wins over "chúng"), and the most tokens one has. */
-interface OpenerTable {
-  byFirst: Map<string, Opener[]>;
-  longest: number;
-}
+/** A language's openers by their first token, longest first ("chúng tôi" wins over "chúng"). */
+type OpenerTable = Map<string, Opener[]>;
 
 const tables = new Map<string, OpenerTable>();
 
@@ -117,9 +114,8 @@ function openersFor(lang: string): OpenerTable {
     const openers = [...of(CONNECTIVES[lang], false), ...of(PRONOUNS[lang], true)].sort(
       (a, b) => b.tokens.length - a.tokens.length,
     );
-    const byFirst = new Map<string, Opener[]>();
-    for (const opener of openers) byFirst.set(opener.tokens[0]!, [...(byFirst.get(opener.tokens[0]!) ?? []), opener]);
-    table = { byFirst, longest: Math.max(0, ...openers.map(({ tokens }) => tokens.length)) };
+    table = new Map();
+    for (const opener of openers) table.set(opener.tokens[0]!, [...(table.get(opener.tokens[0]!) ?? []), opener]);
     tables.set(lang, table);
   }
   return table;
@@ -130,14 +126,18 @@ const LOWER_START = /^\p{Ll}/u;
 
 /** Whether the sentence opens on a connective or pronoun that needs the sentence before it. */
 export function needsPrevious(text: string, lang: string): boolean {
-  const { byFirst, longest } = openersFor(lang);
-  // The words an opener can span, and the one after it.
-  const words: string[] = [];
   const head = text.slice(0, 80);
   WORD.lastIndex = 0;
-  for (let match; words.length <= longest && (match = WORD.exec(head));) words.push(match[0]);
+  const first = WORD.exec(head)?.[0];
+  if (first === undefined) return false;
+  const candidates = openersFor(lang).get(first.toLowerCase());
+  if (!candidates) return false;
+  // The words the longest candidate spans, and the one after it.
+  const words = [first];
+  const wanted = candidates[0]!.tokens.length + 1;
+  for (let match; words.length < wanted && (match = WORD.exec(head));) words.push(match[0]);
   const lowered = words.map((word) => word.toLowerCase());
-  const opener = byFirst.get(lowered[0]!)?.find(({ tokens }) => tokens.every((token, k) => lowered[k] === token));
+  const opener = candidates.find(({ tokens }) => tokens.every((token, k) => lowered[k] === token));
   if (!opener) return false;
   if (!opener.pronoun) return true;
   // "Ông cho biết" leans on the sentence before; "Ông Nguyễn Văn A cho biết" names its subject.

@@ -8,8 +8,11 @@ export function tokenize(text: string): string[] {
   return scanTokens(lowered) ?? lowered.match(TOKEN) ?? [];
 }
 
-/** What a token is; `scanTokens` reads it by table, and the pattern reads text outside the Basic Multilingual Plane. */
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * What a token is; `scanTokens` reads it by table, and the pattern reads text outside the Basic
+ * Multilingual Plane. Exported as the definition the table must agree with.
+ */
+export const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
 
 const enum Kind {
   Other,

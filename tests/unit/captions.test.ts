@@ -23,6 +23,19 @@ describe('isPhotoCredit', () => {
       expect(isPhotoCredit(prose), prose).toBe(false);
   });
 
+  // `isPhotoCredit` runs the pattern only on a text that opens with "©", holds a ":" or closes
+  // with ")": every way the pattern can match must need one of these, or the prefilter drops credits.
+  it('has PHOTO_CREDIT match only texts the prefilter lets through', () => {
+    expect(PHOTO_CREDIT.flags).not.toContain('m');
+    const alternatives = topLevelAlternatives(PHOTO_CREDIT.source);
+    expect(alternatives.length).toBeGreaterThan(1);
+    for (const alternative of alternatives)
+      expect(
+        alternative.startsWith('^©') || hasRequiredColon(alternative) || alternative.endsWith('\\)$'),
+        alternative,
+      ).toBe(true);
+  });
+
   it('answers as PHOTO_CREDIT does on every sentence of the corpus pages', () => {
     let credits = 0;
     for (const page of corpusPages()) {
@@ -45,3 +58,37 @@ describe('isPhotoCredit', () => {
 });
 
 if (!devsetsAvailable()) console.warn(`VietNews check skipped: ${DEVSETS_MISSING}`);
+
+/** Reads a pattern's source a character at a time: `visit` sees each one outside escapes, with its group depth. */
+function walkPattern(source: string, visit: (at: number, depth: number) => void): void {
+  let depth = 0;
+  let inClass = false;
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at];
+    if (char === '\\') at++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else visit(at, depth);
+  }
+}
+
+/** The alternatives of a pattern's outermost `|`. */
+function topLevelAlternatives(source: string): string[] {
+  const cuts: number[] = [];
+  walkPattern(source, (at, depth) => {
+    if (depth === 0 && source[at] === '|') cuts.push(at);
+  });
+  return [-1, ...cuts].map((cut, k) => source.slice(cut + 1, cuts[k] ?? source.length));
+}
+
+/** Whether every match of the alternative holds a literal ":" (outside groups, not made optional). */
+function hasRequiredColon(alternative: string): boolean {
+  let required = false;
+  walkPattern(alternative, (at, depth) => {
+    const next = alternative.slice(at + 1, at + 3);
+    if (depth === 0 && alternative[at] === ':' && !/^[?*]|^\{0/.test(next)) required = true;
+  });
+  return required;
+}

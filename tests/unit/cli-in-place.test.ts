@@ -94,6 +94,25 @@ describe('the CLI extracts from its own parse of the page, not a clone', () => {
     });
   }
 
+  // Preparing the page cuts its related list, and what is left is too short to be readerable: in
+  // place, whether the page is readerable must be asked before preparation changes it.
+  it('reads a short article whose page is readerable only before preparation', () => {
+    const url = 'https://bao.example.vn/giao-thong/duong-moi-5501.html';
+    const related = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<li><a href="/giao-thong/tuyen-duong-khac-55${10 + i}.html">Tỉnh khởi công thêm một tuyến đường nối các xã vùng cao, đoạn số ${i}</a></li>`,
+    ).join('');
+    const page =
+      '<!doctype html><html lang="vi"><head><title>Đường mới</title></head><body><article>' +
+      '<h1>Thông xe tuyến đường mới qua thị trấn</h1>' +
+      '<p>Tuyến đường dài 12 km nối thị trấn với cửa khẩu được thông xe sáng nay sau hai năm thi công</p>' +
+      `<h3>Tin liên quan</h3><ul>${related}</ul></article></body></html>`;
+    const { result } = inPlace(page, url);
+    expect(result).toMatchObject({ ok: true, article: { text: expect.stringContaining('Tuyến đường dài 12 km') } });
+    expect(result).toEqual(onClone(page, url).result);
+  });
+
   it('bounds the depth of a page deeper than the cap as a clone does', () => {
     const levels = MAX_DEPTH + 100;
     const page = html(

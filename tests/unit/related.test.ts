@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/html';
-import { findRelated } from '../../lib/related';
-import { classifyHeading } from '../../lib/related/items';
+import { findRelated, Page } from '../../lib/related';
+import { classifyHeading, labelLine } from '../../lib/related/items';
 
 const PAGE = 'https://tinhoc.vn/thoi-su/bai-viet-chinh-102260301.htm';
 
@@ -124,6 +124,28 @@ describe('RELATED_HEADING: a heading and the list after it', () => {
     const text = textWithout(doc, blocks);
     expect(text).not.toContain('Giá vàng tăng mạnh');
     expect(text).toContain('Đoạn 3 của bài viết chính');
+  });
+
+  describe('a label line: a block holding one link and, beside it, a label of its own', () => {
+    const url = 'https://bao.example.vn/xa-hoi/tin-chinh-4401.html';
+    const link = '<a href="/xa-hoi/cau-moi-qua-song-4402.html">Cây cầu mới qua sông mở cửa đón xe</a>';
+    /** The block `labelLine` gives for the page's only link, as a tag name, or null. */
+    const labelBlock = (body: string) => {
+      const page = new Page(parseHtml(`<!doctype html><html><body>${body}</body></html>`, url), url);
+      const block = labelLine(page, page.links(0)[0]!);
+      return block === null ? null : (page.element(block)?.tagName ?? null);
+    };
+
+    it('is a label line when a short label sits in a wrapper before the link', () => {
+      expect(labelBlock(`<p><strong>Xem thêm:</strong> ${link}</p>`)).toBe('P');
+    });
+
+    it.each([`<p>&nbsp;${link}&nbsp;</p>`, `<p><span> </span>${link}</p>`, `<p><span></span>${link}</p>`])(
+      'is not a label line when only white space or empty wrappers sit beside the link: %s',
+      (body) => {
+        expect(labelBlock(body)).toBeNull();
+      },
+    );
   });
 
   it('leaves a line whose label is not a related one in the text', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../lib/text/tokens';
+import { TOKEN, tokenize } from '../../lib/text/tokens';
 import { DEVSETS_MISSING, devsetsAvailable, readDevsetJsonl } from '../../scripts/lib/devsets';
 
 /** The definition `tokenize` reads by table: what it must give on every text. */
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
 const byPattern = (text: string) => text.normalize('NFC').toLowerCase().match(TOKEN) ?? [];
 
 /** Contexts that tell a letter, a mark, a digit and anything else apart when "x" is replaced by a character. */
