@@ -336,7 +336,7 @@ export class ReadingSession {
 
   /**
    * Runs a player command; `article` is read when "play"/"toggle" finds nothing loaded, from the
-   * sentence the user selected on the page when there is a selection.
+   * sentence the user selected on the page when there is a selection (see `startsArticleAtFirstSentence`).
    */
   async command(command: SpeechCommand, article: () => Readable | null, selection?: string): Promise<SpeechStatus> {
     const { status } = this.speaker.getState();
@@ -498,6 +498,17 @@ export class ReadingSession {
   private publish(): void {
     this.options.onStatus(this.status());
   }
+}
+
+/**
+ * Whether `command`, sent to a session that has nothing loaded (a reader just injected), reads the
+ * article from its first sentence when the page has no selection: what `command` does for it.
+ */
+export function startsArticleAtFirstSentence(command: SpeechCommand): boolean {
+  return (
+    command.action === 'toggle' ||
+    (command.action === 'play' && (command.what ?? 'article') === 'article' && command.from === undefined)
+  );
 }
 
 /** The sentence where a selection starts (its first words are enough: it may span sentences). */
