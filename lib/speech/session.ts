@@ -12,7 +12,7 @@ import { SentenceHighlighter, findArticleContainer } from './highlight';
 import { rememberedVoiceOf, type RememberedVoice, type SpeechSettings } from './settings';
 import { articleSentences, selectionSentences, summarySentences, type SpeechSentence } from './queue';
 import { Speaker } from './speaker';
-import type { SpeakerError } from './speaker-ports';
+import type { SpeakerError, VoiceSelection } from './speaker-ports';
 import { markStage } from './stages';
 import { isNotAllowed } from './tts-bridge/client';
 import type { VoiceLike, VoiceRef } from './voice-catalogue';
@@ -284,11 +284,7 @@ export class ReadingSession {
     this.speaker.load(sentences, lang);
     markStage('queue');
     if (listed) this.applyVoice();
-    else {
-      // The voice the chosen slot had last time speaks at once where the engine takes it by name.
-      const remembered = rememberedVoiceOf(this.settings, lang);
-      this.speaker.setVoice({ voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true });
-    }
+    else this.speaker.setVoice(voiceBeforeListing(this.settings, lang));
     // Voices may still come (an engine that starts slowly): then reading begins when they do.
     const waitsForVoices = listed && this.slots?.missing === true;
     this.waitingFrom = waitsForVoices ? from : null;
@@ -498,6 +494,15 @@ export class ReadingSession {
   private publish(): void {
     this.options.onStatus(this.status());
   }
+}
+
+/**
+ * The voice a session reads `lang` with before the engine listed its voices: the one the chosen
+ * slot had last time, at once where the engine takes it by name, else the engine's default.
+ */
+export function voiceBeforeListing(settings: SpeechSettings, lang: string): VoiceSelection {
+  const remembered = rememberedVoiceOf(settings, lang);
+  return { voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true };
 }
 
 /**

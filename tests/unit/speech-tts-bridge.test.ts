@@ -6,7 +6,7 @@ import { extractArticle } from '../../lib/extract';
 import type { ContentRequest, SpeechCommand } from '../../lib/messages';
 import { firstArticleUtterance } from '../../lib/speech/ahead';
 import { readStarter, type SendToTab } from '../../lib/speech/read-starter';
-import { ReadingSession } from '../../lib/speech/session';
+import { ReadingSession, type Readable } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
 import type { SpeechSentence } from '../../lib/speech/queue';
 import { Speaker } from '../../lib/speech/speaker';
@@ -909,14 +909,48 @@ describe('the first sentence spoken ahead of a reader still being injected', () 
     return { runtime, tts, host, reader };
   }
 
-  it("is the reader's own first request, whatever the rate and the remembered voice", async () => {
-    for (const settings of [DEFAULT_SETTINGS, remembered]) {
+  /** A page whose first sentence (its title) is long and full of numbers: chunked differently per rate. */
+  const numeric = (() => {
+    const title =
+      'Năm 2024, tỉnh đầu tư 1.250,5 tỷ đồng cho 37 dự án giao thông, trong đó 12 dự án hoàn thành trước ngày 30/6, 18 dự án đạt 75% khối lượng, còn lại 7 dự án chậm tiến độ do vướng mặt bằng tại 4 huyện, với tổng chiều dài 215,8 km đường và 46 cây cầu được nâng cấp từ nguồn vốn ngân sách';
+    const result = extractArticle(
+      parseHtml(
+        `<!doctype html><html lang="vi"><head><title>${title}</title></head><body><h1>${title}</h1>${PAGE.slice(PAGE.indexOf('<article>'))}</body></html>`,
+        'https://tin.example.vn/dau-tu.html',
+      ),
+    );
+    if (!result.ok) throw new Error(result.message);
+    return result.article;
+  })();
+  const english = (() => {
+    const result = extractArticle(
+      parseHtml(
+        `<!doctype html><html lang="en"><head><title>Bridge opens after 18 months</title></head><body><h1>Bridge opens after 18 months</h1><article><p>The province opened a 1,250 m bridge on March 12. It took 18 months to build and cost more than planned.</p><p>People on both banks no longer need the ferry every day.</p></article></body></html>`,
+        'https://news.example.com/bridge.html',
+      ),
+    );
+    if (!result.ok) throw new Error(result.message);
+    return result.article;
+  })();
+  /** The remembered voice belongs to a slot that is no longer the chosen one: the engine's default speaks. */
+  const slotChanged: SpeechSettings = { ...remembered, slotByLang: { vi: 'north-male' } };
+
+  it("is the reader's own first request, whatever the page, the rate and the remembered voice", async () => {
+    const cases: Array<[Readable, SpeechSettings]> = [
+      [page, DEFAULT_SETTINGS],
+      [page, remembered],
+      [numeric, { ...DEFAULT_SETTINGS, rate: 0.5 }],
+      [numeric, { ...remembered, rate: 2 }],
+      [numeric, { ...remembered, rate: 1.37 }],
+      [english, remembered],
+      [page, slotChanged],
+    ];
+    for (const [article, settings] of cases) {
       const plain = tab(settings);
-      await plain.reader().command({ action: 'toggle' }, () => page);
+      await plain.reader().command({ action: 'toggle' }, () => article);
       await settle();
       const { text, options } = plain.tts.spoken[0]!;
-      const first = firstArticleUtterance(page, settings);
-      expect(first).toEqual({
+      expect(firstArticleUtterance(article, settings)).toEqual({
         text,
         voiceName: options.voiceName,
         lang: options.lang,
@@ -925,6 +959,9 @@ describe('the first sentence spoken ahead of a reader still being injected', () 
         volume: options.volume,
       });
     }
+    expect(firstArticleUtterance(numeric, { ...DEFAULT_SETTINGS, rate: 0.5 })!.text).not.toBe(
+      firstArticleUtterance(numeric, { ...DEFAULT_SETTINGS, rate: 2 })!.text,
+    );
   });
 
   it('is taken over by the reader: spoken once, its start heard by the reader, the next sentence follows', async () => {
