@@ -1081,7 +1081,7 @@ describe("the background's commands to a tab's reader, and the first sentence sp
    * reader.content.ts does, with a real ReadingSession on its own bridge port. `extraction` and
    * `injection` hold the page's `reading-start` answer and the reader's injection until opened.
    */
-  function tabWithStarter({ platformStarted = true, clicked = false, selected = false } = {}) {
+  function tabWithStarter({ platformStarted = true, clicked = false, selected = false, withBridge = true } = {}) {
     const runtime = new FakeRuntime();
     const tts = new FakeTts();
     const host = hostBridgeEngine(tts, runtime.onConnect);
@@ -1120,7 +1120,7 @@ describe("the background's commands to a tab's reader, and the first sentence sp
         injected = true;
       },
       sendToTab,
-      bridge: host,
+      bridge: withBridge ? host : null,
     });
     const context = () => ({ platformStarted: Promise.resolve(platformStarted), settings: Promise.resolve(null) });
     return {
@@ -1280,6 +1280,25 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     await settle();
     expect(tab.received).toEqual(['toggle']);
     expect(texts(tab.tts)).toEqual([article.title]);
+  });
+
+  it('keeps the order without a bridge too (Firefox): key then stop while injecting ends silent, key twice paused', async () => {
+    const stopped = tabWithStarter({ withBridge: false });
+    const started = stopped.press({ action: 'toggle' });
+    const stop = stopped.press({ action: 'stop' });
+    stopped.inject();
+    expect(await started).toBeNull();
+    expect((await stop)?.state.status).toBe('idle');
+    expect(stopped.received).toEqual(['stop']);
+
+    const twice = tabWithStarter({ withBridge: false });
+    const first = twice.press({ action: 'toggle' });
+    const second = twice.press({ action: 'toggle' });
+    twice.inject();
+    await Promise.all([first, second]);
+    await settle();
+    expect(twice.received).toEqual(['toggle', 'toggle']);
+    expect(twice.reader()?.status().state.status).toBe('paused');
   });
 
   it('speaks nothing ahead on a page that may speak itself, or with a selection', async () => {
