@@ -106,15 +106,13 @@ export function readStarter({ ensureContentScript, ensureReader, sendToTab, brid
       await ensureReader(tabId);
       return pending.cancelled ? null : sendSpeech(tabId, command, await context.platformStarted, sent);
     };
-    if (!bridge || (await ensureContentScript(tabId)).reader) return plain();
-    const [opening, platformStarted] = await Promise.all([
-      sendToTab(tabId, { type: 'reading-start' }),
-      context.platformStarted,
-    ]);
     // Only with the platform up: on a first read after the browser starts, the page's getVoices()
-    // must come first (lib/speech/platform.ts), and the reader calls it.
+    // must come first (lib/speech/platform.ts), and the reader calls it as it always did.
+    const platformStarted = await context.platformStarted;
+    if (!bridge || !platformStarted || (await ensureContentScript(tabId)).reader) return plain();
+    const opening = await sendToTab(tabId, { type: 'reading-start' });
     const first =
-      !pending.cancelled && platformStarted && opening.page && !opening.pageMaySpeak && !opening.selected
+      opening.page && !opening.pageMaySpeak && !opening.selected
         ? firstArticleUtterance(opening.page, parseSpeechSettings(await context.settings))
         : null;
     if (first && !pending.cancelled) {

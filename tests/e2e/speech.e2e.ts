@@ -240,6 +240,32 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     }
   });
 
+  it('speaks the first sentence ahead for the menu\'s "read page" too, and a stop pressed at once ends silent', async () => {
+    const speech = await watchSpeech(browser.extension);
+    await speech.clear();
+    const ttsTexts = await recordTtsTexts();
+    const { page, tabId } = await freshTab();
+    const tab = await browser.extension.worker.evaluate(async (id) => chrome.tabs.get(id), tabId);
+    await browser.extension.worker.evaluate(
+      ([info, target]) =>
+        (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, target),
+      [{ menuItemId: 'read-page', editable: false }, tab] as const,
+    );
+    const first = await speech.waitFor(
+      (status) => status.state.status === 'speaking' && status.sentence !== null,
+      60_000,
+    );
+    expect(first.sentence).toBe(TITLE);
+    const stages = await workerStages();
+    expect(stages.indexOf('tts-speak')).toBeGreaterThan(stages.indexOf('ahead'));
+    expect(stages.indexOf('tts-speak')).toBeLessThan(stages.indexOf('injected'));
+    await dispatchCommand(browser.extension, 'stop');
+    expect((await afterLastCommand(tabId)).state.status).toBe('idle');
+    await expect.poll(isSpeaking).toBe(false);
+    expect(await ttsTexts()).toEqual([speakable(TITLE, 'vi')]);
+    await page.close();
+  });
+
   it('ends silent when stop is pressed right after the key, while the page is still extracting', async () => {
     const ttsTexts = await recordTtsTexts();
     const { page, tabId } = await freshTab();

@@ -1092,8 +1092,10 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     const received: string[] = [];
     const answers: Array<() => void> = [];
     let holdAnswers = false;
+    let openings = 0;
     const sendToTab = (async (tabId: number, message: ContentRequest) => {
       if (message.type === 'reading-start') {
+        openings++;
         await extraction.opened;
         return { page: article, pageMaySpeak: clicked, selected };
       }
@@ -1127,6 +1129,7 @@ describe("the background's commands to a tab's reader, and the first sentence sp
       tts,
       host,
       received,
+      openings: () => openings,
       reader: () => reader,
       press: (command: SpeechCommand) => starter.speech(7, command, context()),
       extract: () => extraction.open(),
@@ -1269,7 +1272,7 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     expect(tab.tts.spoken).toHaveLength(2);
   });
 
-  it('speaks nothing ahead before the speech platform started: the reader speaks first, as before', async () => {
+  it('speaks nothing ahead before the speech platform started: the reader is injected and speaks first, as before', async () => {
     const tab = tabWithStarter({ platformStarted: false });
     const started = tab.press({ action: 'toggle' });
     tab.extract();
@@ -1278,6 +1281,7 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     tab.inject();
     await started;
     await settle();
+    expect(tab.openings()).toBe(0);
     expect(tab.received).toEqual(['toggle']);
     expect(texts(tab.tts)).toEqual([article.title]);
   });
