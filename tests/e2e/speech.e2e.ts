@@ -232,15 +232,13 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
       await dispatchCommand(browser.extension, 'stop');
       const after = await afterLastCommand(tabId);
       expect(after.state.status).toBe('idle');
-      // Stopped before the reader had it, the start never reached the reader.
-      if (stopWhen === 'ahead') expect(after.what).toBeNull();
       await expect.poll(isSpeaking).toBe(false);
       expect(await ttsTexts()).toEqual([speakable(TITLE, 'vi')]);
       await page.close();
     }
   });
 
-  it('speaks the first sentence ahead for the menu\'s "read page" too, and a stop pressed at once ends silent', async () => {
+  it('speaks the first sentence ahead for the menu\'s "read page" too, and a stop during it ends silent', async () => {
     const speech = await watchSpeech(browser.extension);
     await speech.clear();
     const ttsTexts = await recordTtsTexts();
