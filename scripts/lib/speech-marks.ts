@@ -111,11 +111,11 @@ export const describe = (steps: Steps) => {
   const aside = listed.filter(([stage]) => beside[stage as SpeechStage]);
   const total = steps.get('total');
   return (
-    `path: command → ${path.map(([stage, ms]) => `${stage} ${ms}`).join(' → ')}` +
+    `path: command → ${path.map(([stage, ms]) => `${stage} ${round(ms)}`).join(' → ')}` +
     (aside.length
-      ? `; beside it: ${aside.map(([stage, ms]) => `${stage} ${ms} (from ${beside[stage as SpeechStage]})`).join(', ')}`
+      ? `; beside it: ${aside.map(([stage, ms]) => `${stage} ${round(ms)} (from ${beside[stage as SpeechStage]})`).join(', ')}`
       : '') +
-    (total === undefined ? '' : `; total ${total}`)
+    (total === undefined ? '' : `; total ${round(total)}`)
   );
 };
 
