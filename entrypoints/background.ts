@@ -20,8 +20,8 @@ import { isOwnContentScript, isOwnExtensionPage, type OwnExtension } from '@/lib
 import { sameSiteVerdicts } from '@/lib/url';
 import { idleSpeechStatus } from '@/lib/speech/idle-status';
 import { parseSpeechSettings, SPEECH_SETTINGS_KEY } from '@/lib/speech/settings';
-import { firstArticleUtterance } from '@/lib/speech/ahead';
 import { speechPlatform } from '@/lib/speech/platform';
+import { readStarter } from '@/lib/speech/read-starter';
 import { markStage } from '@/lib/speech/stages';
 import { hostBridgeEngine } from '@/lib/speech/tts-bridge/host';
 import { TTS_PORT } from '@/lib/speech/tts-bridge/protocol';
@@ -31,8 +31,6 @@ import { speechWarmUp } from '@/lib/speech/warm-up';
 import { ensureContentScript, ensureReader, isRestrictedUrl } from '@/lib/tabs';
 
 const BADGE_MS = 4000;
-/** How long a reader that answered "speaking" has to take over the sentence spoken ahead for it. */
-const AHEAD_CLAIM_MS = 1000;
 /** Articles whose figures and summary are kept: a few tabs' worth, each opened again costs a lookup. */
 const COMPLETED_ARTICLES = 16;
 
@@ -107,19 +105,17 @@ export default defineBackground(() => {
 
   /**
    * Runs what a shortcut or a menu asked for in `tab`. No popup is open to explain a failure, so
-   * it shows on the toolbar badge ("!"); a save that worked shows "✓".
+   * it shows on the toolbar badge ("!"); a save that worked shows "✓". `inject: false`: the task
+   * injects what it needs itself (the reader, in command order).
    */
   async function inTab(
     tab: Browser.tabs.Tab | undefined,
     task: (tabId: number) => Promise<boolean>,
-    {
-      confirm = false,
-      inject = ensureContentScript,
-    }: { confirm?: boolean; inject?: (tabId: number) => Promise<unknown> } = {},
+    { confirm = false, inject = true }: { confirm?: boolean; inject?: boolean } = {},
   ) {
     if (!tab?.id || isRestrictedUrl(tab.url)) return showOnBadge(tab?.id, false);
     try {
-      await inject(tab.id);
+      if (inject) await ensureContentScript(tab.id);
       const ok = await task(tab.id);
       if (!ok || confirm) showOnBadge(tab.id, ok);
     } catch {
@@ -167,81 +163,36 @@ export default defineBackground(() => {
   };
   onSpeechStatus((status, tabId) => showPreparing(tabId, status.preparing));
 
-  /** Tabs whose reader is being injected for a read: a second key meanwhile does not speak ahead again. */
-  const startingReads = new Set<number>();
-  const startsArticle = (command: SpeechCommand) =>
-    command.action === 'toggle' ||
-    (command.action === 'play' && (command.what ?? 'article') === 'article' && command.from === undefined);
-
-  /**
-   * Injects the reader for `command`. Where a tab has none yet and it would read through chrome.tts,
-   * its first sentence goes to chrome.tts as soon as the page's article is extracted, and the reader
-   * is injected meanwhile: compiling it and starting its session take about as long as chrome.tts
-   * takes to start speaking. The reader then takes that sentence over (`speakAhead`).
-   */
-  async function injectReader(tabId: number, command: SpeechCommand, settings: Promise<unknown>): Promise<void> {
-    if (!bridge || !startsArticle(command) || startingReads.has(tabId)) return ensureReader(tabId);
-    startingReads.add(tabId);
-    try {
-      if ((await ensureContentScript(tabId)).reader) return;
-      const start = await sendToTab(tabId, { type: 'reading-start' });
-      markStage('ahead');
-      const first =
-        start.page && !start.pageMaySpeak && !start.selected
-          ? firstArticleUtterance(start.page, parseSpeechSettings(await settings))
-          : null;
-      if (first) bridge.speakAhead(tabId, first);
-      await ensureReader(tabId).catch((error: unknown) => {
-        bridge.dropAhead(tabId);
-        throw error;
-      });
-    } finally {
-      startingReads.delete(tabId);
-    }
-  }
+  const reads = readStarter({ ensureContentScript, ensureReader, sendToTab, bridge });
 
   // Starting to read where there is nothing to read (no article) leaves the reader idle without an error.
   const speechIn = (tab: Browser.tabs.Tab | undefined, command: SpeechCommand) => {
     markStage('command', { first: true });
-    // Stop, pause, skip: the key was meant for the sentence heard, even before the reader took it over.
-    if (tab?.id && !startsArticle(command)) bridge?.dropAhead(tab.id);
     // Before anything is awaited: injecting and extracting on a page read for the first time take a while.
     if (tab?.id && !isRestrictedUrl(tab.url)) showPreparing(tab.id, true);
     // Looked up while the reader is injected.
-    const platformStarted = platform ? platform.started() : false;
-    const settings = storedSettings().catch(() => null);
+    const context = {
+      platformStarted: platform ? platform.started() : Promise.resolve(false),
+      settings: storedSettings().catch(() => null),
+    };
     return inTab(
       tab,
       async (tabId) => {
-        markStage('injected');
-        const status = await sendToTab(tabId, {
-          type: 'speech',
-          command,
-          platformStarted: await platformStarted,
-        })
-          .catch((error: unknown) => {
-            bridge?.dropAhead(tabId);
-            throw error;
-          })
-          .finally(() => showPreparing(tabId, false));
-        // Nothing goes on speaking for a tab whose reader did not take its first sentence over. A
-        // reader that is speaking sent its first request on its own port, which may come after this answer.
-        if (status.state.status === 'speaking') setTimeout(() => bridge?.dropAhead(tabId), AHEAD_CLAIM_MS);
-        else bridge?.dropAhead(tabId);
+        const status = await reads.speech(tabId, command, context).finally(() => showPreparing(tabId, false));
+        // A stop pressed before this start reached the reader cancelled it: nothing went wrong.
+        if (!status) return true;
         if (status.preparing) showPreparing(tabId, true);
         const meantToStart = command.action === 'play' || (command.action === 'toggle' && status.what === null);
         return !status.error && !(meantToStart && status.state.status === 'idle');
       },
-      { inject: (tabId) => injectReader(tabId, command, settings) },
+      { inject: false },
     );
   };
 
   const readSelectionIn = (tab: Browser.tabs.Tab | undefined, text: string) =>
-    inTab(
-      tab,
-      async (tabId) => text.trim() !== '' && !(await sendToTab(tabId, { type: 'speak-selection', text })).error,
-      { inject: ensureReader },
-    );
+    inTab(tab, async (tabId) => text.trim() !== '' && !(await reads.readSelection(tabId, text)).error, {
+      inject: false,
+    });
 
   const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 

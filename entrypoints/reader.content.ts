@@ -44,13 +44,19 @@ export default defineContentScript({
       ? undefined
       : () => createBridgeEngine(() => browser.runtime.connect({ name: TTS_PORT }));
     // Where the page may not speak, go straight to chrome.tts instead of waiting for the page engine to refuse.
-    const pageSpeaks = () => !bridgeEngine || pageMaySpeak(navigator);
-    const reading = async ({ platformStarted }: { platformStarted?: boolean } = {}) => {
+    // A session started for a sentence the background spoke ahead reads through chrome.tts too, so
+    // that it takes that sentence over even if the page was clicked meanwhile.
+    const pageSpeaks = (spokenAhead: boolean) => !bridgeEngine || (!spokenAhead && pageMaySpeak(navigator));
+    const reading = async ({
+      platformStarted,
+      spokenAhead = false,
+    }: { platformStarted?: boolean; spokenAhead?: boolean } = {}) => {
       const settings = await storedSettings;
+      const onPage = pageSpeaks(spokenAhead && !session);
       // Asking the page for its voices starts the browser's speech platform (speech-dispatcher on Linux).
-      if (asksPageForVoices({ platformStarted, pageSpeaks: pageSpeaks() })) window.speechSynthesis.getVoices();
+      if (asksPageForVoices({ platformStarted, pageSpeaks: onPage })) window.speechSynthesis.getVoices();
       return (session ??= new ReadingSession({
-        engine: pageSpeaks() ? pageEngine() : bridgeEngine!(),
+        engine: onPage ? pageEngine() : bridgeEngine!(),
         document,
         settings,
         saveSettings: (settings) => void browser.storage.local.set({ [SPEECH_SETTINGS_KEY]: settings }).catch(() => {}),
@@ -66,15 +72,18 @@ export default defineContentScript({
     });
 
     onContentRequest({
-      speech: async ({ command, platformStarted }) => {
+      speech: async ({ command, platformStarted, spokenAhead = false }) => {
         markStage('request', { first: true });
+        const fresh = !session;
         // Only the summary needs the background's completion: the article starts from the page's own part.
         const wantsSummary = command.action === 'play' && command.what === 'summary';
         const [reader, current] = await Promise.all([
-          reading({ platformStarted }),
+          reading({ platformStarted, spokenAhead }),
           wantsSummary ? pages.article() : pages.page(),
         ]);
-        return reader.command(command, () => current, window.getSelection()?.toString());
+        const status = await reader.command(command, () => current, window.getSelection()?.toString());
+        // A fresh session speaking has sent its first sentence to the bridge, which takes over the one spoken ahead.
+        return { ...status, tookAhead: spokenAhead && fresh && status.state.status === 'speaking' };
       },
       'speech-status': async () => {
         const [reader, current] = await Promise.all([reading(), pages.page()]);

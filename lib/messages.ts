@@ -61,6 +61,11 @@ export type ContentRequest =
        * is up, and the reader need not start it (see lib/speech/platform.ts).
        */
       platformStarted?: boolean;
+      /**
+       * The background is speaking this read's first sentence through chrome.tts already (a reader
+       * just injected for a key or a menu): the reader reads through the bridge and takes it over.
+       */
+      spokenAhead?: boolean;
     }
   /**
    * The extraction script, before the reader is injected for a read: the page's own article and
@@ -78,7 +83,8 @@ export interface ContentResponses {
   extract: ExtractResult;
   /** False when the passage could not be found on the live page. */
   reveal: boolean;
-  speech: SpeechStatus;
+  /** `tookAhead`: the reader asked the bridge for the sentence spoken ahead for it (`spokenAhead`). */
+  speech: SpeechStatus & { tookAhead?: boolean };
   /** `pageMaySpeak`: the page's own speechSynthesis would read (lib/speech/platform.ts); `selected`: text is selected. */
   'reading-start': { page: ArticlePage | null; pageMaySpeak: boolean; selected: boolean };
   'speech-status': SpeechStatus;

@@ -13,6 +13,7 @@
  *   LOA_E2E=1 npx wxt build && npx tsx scripts/bench-popup.ts [--before ../player-before/.output/e2e/chrome-mv3] [--key-only]
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -31,7 +32,7 @@ import {
 } from './lib/browser-harness';
 import { corpusPages } from './lib/corpus';
 import { describe, keyToFirstSound, medians, round } from './lib/speech-marks';
-import { median } from './lib/stats';
+import { median, quantile } from './lib/stats';
 
 const POPUP_PAGES = 10;
 const KEY_RUNS = 12;
@@ -268,6 +269,7 @@ async function main(): Promise<void> {
   if (beforeAt > 0) dirs.unshift(['before', resolve(process.argv[beforeAt + 1] ?? '')]);
   // The key rows alone, printed and not written: a quicker look while changing the key's path.
   const keyOnly = process.argv.includes('--key-only');
+  const loadAtStart = loadavg()[0]!;
   const server = await startPageServer();
   const sink = startSpeechSink('realtime');
   const builds: Build[] = [];
@@ -333,10 +335,23 @@ async function main(): Promise<void> {
         round(median(build.listing.map(pick).filter((value): value is number => value !== undefined))),
     };
   };
+  const load = `load at start → end ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
   const after = builds.find((build) => build.name === 'after')!;
   const before = builds.find((build) => build.name === 'before');
+  // Rounds alternate the builds key by key: round i of one beside round i of the other.
+  const keyRatios = before
+    ? after.key.flatMap((steps, round) => {
+        const now = steps.get('total');
+        const then = before.key[round]?.get('total');
+        return now !== undefined && then !== undefined ? [now / then] : [];
+      })
+    : [];
+  const ratioNote = keyRatios.length
+    ? `; paired per-round ratios after/before: ${keyRatios.map((ratio) => ratio.toFixed(2)).join(', ')} (median ${median(keyRatios).toFixed(2)}, IQR ${quantile(keyRatios, 0.25).toFixed(2)}–${quantile(keyRatios, 0.75).toFixed(2)})`
+    : '';
   const now = summaryOf(after);
   const then = before && summaryOf(before);
+  console.log(load + ratioNote);
   for (const build of builds) {
     const s = summaryOf(build);
     console.log(
@@ -385,7 +400,7 @@ async function main(): Promise<void> {
       unit: 'ms',
       meets: now.sound <= 150,
       ...baseline('the same key', then?.sound),
-      note: `median of ${KEY_RUNS}, builds alternating (silent runs: ${now.silent}${then ? `, before ${then.silent}` : ''}); stages (ms): ${describe(now.key)}${then ? `; before: ${describe(then.key)}` : ''}`,
+      note: `median of ${KEY_RUNS}, builds alternating (silent runs: ${now.silent}${then ? `, before ${then.silent}` : ''}), ${load}${ratioNote}; stages (ms, median of each): ${describe(now.key)}${then ? `; before build: ${describe(then.key)}` : ''}`,
     },
     {
       what: 'Alt+Shift+Q in a fresh tab → badge "preparing"',

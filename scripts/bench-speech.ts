@@ -342,7 +342,7 @@ const coldStart = await platformColdStart(server);
 const starts = await startCases(server, builds);
 await server.close();
 /** The machine's 1-minute load when the run began and ended: wall times here grow with it. */
-const load = `load ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
+const load = `load at start → end ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
 const warmTotal = warmRun.stages.get('total') ?? Number.NaN;
 const startCase = (who: Who, when: StartWhen, build: Build['name'] = 'after') =>
   starts.find((c) => c.who === who && c.when === when && c.build === build);

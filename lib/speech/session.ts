@@ -12,7 +12,7 @@ import { SentenceHighlighter, findArticleContainer } from './highlight';
 import { rememberedVoiceOf, type RememberedVoice, type SpeechSettings } from './settings';
 import { articleSentences, selectionSentences, summarySentences, type SpeechSentence } from './queue';
 import { Speaker } from './speaker';
-import type { SpeakerError } from './speaker-ports';
+import type { SpeakerError, VoiceSelection } from './speaker-ports';
 import { markStage } from './stages';
 import { isNotAllowed } from './tts-bridge/client';
 import type { VoiceLike, VoiceRef } from './voice-catalogue';
@@ -284,11 +284,7 @@ export class ReadingSession {
     this.speaker.load(sentences, lang);
     markStage('queue');
     if (listed) this.applyVoice();
-    else {
-      // The voice the chosen slot had last time speaks at once where the engine takes it by name.
-      const remembered = rememberedVoiceOf(this.settings, lang);
-      this.speaker.setVoice({ voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true });
-    }
+    else this.speaker.setVoice(voiceBeforeListing(this.settings, lang));
     // Voices may still come (an engine that starts slowly): then reading begins when they do.
     const waitsForVoices = listed && this.slots?.missing === true;
     this.waitingFrom = waitsForVoices ? from : null;
@@ -336,7 +332,7 @@ export class ReadingSession {
 
   /**
    * Runs a player command; `article` is read when "play"/"toggle" finds nothing loaded, from the
-   * sentence the user selected on the page when there is a selection.
+   * sentence the user selected on the page when there is a selection (see `startsArticleAtFirstSentence`).
    */
   async command(command: SpeechCommand, article: () => Readable | null, selection?: string): Promise<SpeechStatus> {
     const { status } = this.speaker.getState();
@@ -498,6 +494,26 @@ export class ReadingSession {
   private publish(): void {
     this.options.onStatus(this.status());
   }
+}
+
+/**
+ * The voice a session reads `lang` with before the engine listed its voices: the one the chosen
+ * slot had last time, at once where the engine takes it by name, else the engine's default.
+ */
+export function voiceBeforeListing(settings: SpeechSettings, lang: string): VoiceSelection {
+  const remembered = rememberedVoiceOf(settings, lang);
+  return { voice: remembered?.voice ?? null, pitch: remembered?.pitch, languageDefault: true };
+}
+
+/**
+ * Whether `command`, sent to a session that has nothing loaded (a reader just injected), reads the
+ * article from its first sentence when the page has no selection: what `command` does for it.
+ */
+export function startsArticleAtFirstSentence(command: SpeechCommand): boolean {
+  return (
+    command.action === 'toggle' ||
+    (command.action === 'play' && (command.what ?? 'article') === 'article' && command.from === undefined)
+  );
 }
 
 /** The sentence where a selection starts (its first words are enough: it may span sentences). */

@@ -20,6 +20,26 @@ import { markStage } from './stages';
 /** Engine errors that only report that an utterance was cancelled. */
 const CANCELLED = new Set(['interrupted', 'canceled']);
 
+/** What an utterance says and how, whatever engine makes it. */
+export type UtteranceFields = Pick<UtteranceLike, 'text' | 'lang' | 'voice' | 'rate' | 'pitch' | 'volume'>;
+
+/** The items the Speaker reads `sentences` as at `rate` (clamped): one utterance each. */
+export function speechItems(sentences: readonly SpeechSentence[], lang: string, rate: number): SpeechItem[] {
+  return buildQueue(sentences, lang, chunkLimit(rate));
+}
+
+/**
+ * The utterance the Speaker makes of `item` with `voice` (none: the engine's default for `lang`).
+ * The background builds a fresh tab's first sentence with it too (./ahead.ts), which the reader's must equal.
+ */
+export function utteranceFields(
+  item: SpeechItem,
+  voice: UtteranceLike['voice'] | undefined,
+  { lang, rate, pitch = 1 }: { lang: string; rate: number; pitch?: number },
+): UtteranceFields {
+  return { text: item.speak, lang: voice?.lang || lang, voice: voice ?? null, rate, pitch, volume: 1 };
+}
+
 /** Generous: a clause at rate 1 takes ~12 s; this is for utterances that will never end. */
 function stallLimitMs(item: SpeechItem, rate: number): number {
   return 15_000 + (item.speak.length * 250) / rate;
@@ -64,7 +84,7 @@ export class Speaker {
     this.halt();
     this.sentences = [...sentences];
     this.lang = lang;
-    this.items = buildQueue(this.sentences, lang, chunkLimit(this.rate));
+    this.items = speechItems(this.sentences, lang, this.rate);
     this.place(0);
     this.setStatus('idle');
   }
@@ -153,7 +173,7 @@ export class Speaker {
     const clamped = clampRate(rate);
     if (clamped === this.rate) return;
     this.rate = clamped;
-    this.items = buildQueue(this.sentences, this.lang, chunkLimit(clamped));
+    this.items = speechItems(this.sentences, this.lang, clamped);
     this.place(this.position);
     this.restartCurrent();
   }
@@ -238,12 +258,13 @@ export class Speaker {
     }
     const spoken = voice ?? (ref && this.voicesByName ? ref : undefined);
     const generation = ++this.generation;
-    const utterance = this.createUtterance(item.speak);
-    utterance.lang = spoken?.lang || this.lang;
-    if (spoken) utterance.voice = spoken;
-    utterance.rate = this.rate;
-    utterance.pitch = this.selection.pitch ?? 1;
-    utterance.volume = 1;
+    const fields = utteranceFields(item, spoken, { lang: this.lang, rate: this.rate, pitch: this.selection.pitch });
+    const utterance = this.createUtterance(fields.text);
+    utterance.lang = fields.lang;
+    if (fields.voice) utterance.voice = fields.voice;
+    utterance.rate = fields.rate;
+    utterance.pitch = fields.pitch;
+    utterance.volume = fields.volume;
     utterance.addEventListener('start', () => {
       if (generation === this.generation) this.onStart(item);
     });

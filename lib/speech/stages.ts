@@ -13,7 +13,7 @@ export const SPEECH_STAGES = [
    * first sentence ahead of the reader, which is injected meanwhile.
    */
   'ahead',
-  /** The content script is in the tab (injected now, or found already there). */
+  /** The reader is in the tab (injected now, or found already there): the background sends it the command. */
   'injected',
   /** The content script got the request. */
   'request',

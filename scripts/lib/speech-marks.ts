@@ -51,12 +51,32 @@ export async function waitForFirstSound(extension: LoadedExtension, timeoutMs: n
 const BESIDE_THE_PATH: Partial<Record<SpeechStage, SpeechStage>> = { badge: 'command', highlight: 'speak' };
 
 /**
- * Stage → milliseconds since the stage before it in time that this run has, and the total. In
- * time, not in the list's order: a sentence spoken ahead reaches chrome.tts before the reader starts.
+ * With a first sentence spoken ahead (`ahead` marked), the first sound's path is the background's:
+ * command → ahead → tts-speak → tts-start. The reader is injected and starts beside it, from the
+ * moment the background had the page's article; its `speak` is the request that takes the sentence over.
  */
-export function breakdown(marks: Marks): Map<SpeechStage | 'total', number> {
-  const steps = new Map<SpeechStage | 'total', number>();
-  const onThePath = SPEECH_STAGES.filter((stage) => marks[stage] !== undefined && !BESIDE_THE_PATH[stage]).sort(
+const READER_BESIDE_AHEAD: Partial<Record<SpeechStage, SpeechStage>> = {
+  injected: 'ahead',
+  request: 'injected',
+  article: 'request',
+  voice: 'article',
+  queue: 'voice',
+  speak: 'queue',
+};
+
+const besideThePath = (marks: Marks) =>
+  marks.ahead === undefined ? BESIDE_THE_PATH : { ...READER_BESIDE_AHEAD, ...BESIDE_THE_PATH };
+
+export type Steps = Map<SpeechStage | 'total', number>;
+
+/**
+ * Stage → milliseconds: the path to the first sound first, in time order, each stage from the one
+ * before it; then the stages beside it, each from its own predecessor; then the total.
+ */
+export function breakdown(marks: Marks): Steps {
+  const steps: Steps = new Map();
+  const beside = besideThePath(marks);
+  const onThePath = SPEECH_STAGES.filter((stage) => marks[stage] !== undefined && !beside[stage]).sort(
     (a, b) => marks[a]! - marks[b]!,
   );
   let previous = marks.command;
@@ -65,24 +85,39 @@ export function breakdown(marks: Marks): Map<SpeechStage | 'total', number> {
     steps.set(stage, marks[stage]! - previous);
     previous = marks[stage];
   }
-  for (const [stage, from] of Object.entries(BESIDE_THE_PATH) as Array<[SpeechStage, SpeechStage]>)
+  for (const [stage, from] of Object.entries(beside) as Array<[SpeechStage, SpeechStage]>)
     if (marks[stage] !== undefined && marks[from] !== undefined) steps.set(stage, marks[stage] - marks[from]);
   if (marks['tts-start'] !== undefined && marks.command !== undefined)
     steps.set('total', marks['tts-start'] - marks.command);
   return steps;
 }
 
-export function medians(runs: Array<Map<SpeechStage | 'total', number>>): Map<SpeechStage | 'total', number> {
-  const out = new Map<SpeechStage | 'total', number>();
-  for (const stage of [...SPEECH_STAGES, 'total'] as const) {
+/** Each step's median over `runs`, in the order the runs list them (the path first). */
+export function medians(runs: Steps[]): Steps {
+  const order = [...new Set(runs.flatMap((run) => [...run.keys()]))];
+  const out: Steps = new Map();
+  for (const stage of order) {
     const values = runs.map((run) => run.get(stage)).filter((value): value is number => value !== undefined);
-    if (values.length > 0) out.set(stage, round(median(values)));
+    out.set(stage, round(median(values)));
   }
   return out;
 }
 
-export const describe = (steps: Map<SpeechStage | 'total', number>) =>
-  [...steps].map(([stage, ms]) => `${stage} ${ms}`).join(', ');
+/** "path: command → a 1 → b 2; beside it: c 3 (from a); total 3". */
+export const describe = (steps: Steps) => {
+  const beside = besideThePath(steps.has('ahead') ? { ahead: 0 } : {});
+  const listed = [...steps].filter(([stage]) => stage !== 'total');
+  const path = listed.filter(([stage]) => !beside[stage as SpeechStage]);
+  const aside = listed.filter(([stage]) => beside[stage as SpeechStage]);
+  const total = steps.get('total');
+  return (
+    `path: command → ${path.map(([stage, ms]) => `${stage} ${round(ms)}`).join(' → ')}` +
+    (aside.length
+      ? `; beside it: ${aside.map(([stage, ms]) => `${stage} ${round(ms)} (from ${beside[stage as SpeechStage]})`).join(', ')}`
+      : '') +
+    (total === undefined ? '' : `; total ${round(total)}`)
+  );
+};
 
 /** One key press on `page`, to the first sound; its stages from both timelines (no total when none came). */
 export async function keyToFirstSound(extension: LoadedExtension, page: Page, timeoutMs: number) {

@@ -3,8 +3,10 @@ import type { Browser } from 'wxt/browser';
 import type { UtteranceLike } from '../../lib/speech/engine';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
+import type { ContentRequest, SpeechCommand } from '../../lib/messages';
 import { firstArticleUtterance } from '../../lib/speech/ahead';
-import { ReadingSession } from '../../lib/speech/session';
+import { readStarter, type SendToTab } from '../../lib/speech/read-starter';
+import { ReadingSession, type Readable } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
 import type { SpeechSentence } from '../../lib/speech/queue';
 import { Speaker } from '../../lib/speech/speaker';
@@ -894,7 +896,6 @@ describe('the first sentence spoken ahead of a reader still being injected', () 
     const runtime = new FakeRuntime();
     const tts = new FakeTts();
     const host = hostBridgeEngine(tts, runtime.onConnect);
-    const events: string[] = [];
     const reader = () => {
       const reading = new ReadingSession({
         engine: createBridgeEngine(() => runtime.connect(TTS_PORT, tabId)),
@@ -905,17 +906,51 @@ describe('the first sentence spoken ahead of a reader still being injected', () 
       });
       return reading;
     };
-    return { runtime, tts, host, reader, events };
+    return { runtime, tts, host, reader };
   }
 
-  it("is the reader's own first request, whatever the rate and the remembered voice", async () => {
-    for (const settings of [DEFAULT_SETTINGS, remembered]) {
+  /** A page whose first sentence (its title) is long and full of numbers: chunked differently per rate. */
+  const numeric = (() => {
+    const title =
+      'Năm 2024, tỉnh đầu tư 1.250,5 tỷ đồng cho 37 dự án giao thông, trong đó 12 dự án hoàn thành trước ngày 30/6, 18 dự án đạt 75% khối lượng, còn lại 7 dự án chậm tiến độ do vướng mặt bằng tại 4 huyện, với tổng chiều dài 215,8 km đường và 46 cây cầu được nâng cấp từ nguồn vốn ngân sách';
+    const result = extractArticle(
+      parseHtml(
+        `<!doctype html><html lang="vi"><head><title>${title}</title></head><body><h1>${title}</h1>${PAGE.slice(PAGE.indexOf('<article>'))}</body></html>`,
+        'https://tin.example.vn/dau-tu.html',
+      ),
+    );
+    if (!result.ok) throw new Error(result.message);
+    return result.article;
+  })();
+  const english = (() => {
+    const result = extractArticle(
+      parseHtml(
+        `<!doctype html><html lang="en"><head><title>Bridge opens after 18 months</title></head><body><h1>Bridge opens after 18 months</h1><article><p>The province opened a 1,250 m bridge on March 12. It took 18 months to build and cost more than planned.</p><p>People on both banks no longer need the ferry every day.</p></article></body></html>`,
+        'https://news.example.com/bridge.html',
+      ),
+    );
+    if (!result.ok) throw new Error(result.message);
+    return result.article;
+  })();
+  /** The remembered voice belongs to a slot that is no longer the chosen one: the engine's default speaks. */
+  const slotChanged: SpeechSettings = { ...remembered, slotByLang: { vi: 'north-male' } };
+
+  it("is the reader's own first request, whatever the page, the rate and the remembered voice", async () => {
+    const cases: Array<[Readable, SpeechSettings]> = [
+      [page, DEFAULT_SETTINGS],
+      [page, remembered],
+      [numeric, { ...DEFAULT_SETTINGS, rate: 0.5 }],
+      [numeric, { ...remembered, rate: 2 }],
+      [numeric, { ...remembered, rate: 1.37 }],
+      [english, remembered],
+      [page, slotChanged],
+    ];
+    for (const [article, settings] of cases) {
       const plain = tab(settings);
-      await plain.reader().command({ action: 'toggle' }, () => page);
+      await plain.reader().command({ action: 'toggle' }, () => article);
       await settle();
       const { text, options } = plain.tts.spoken[0]!;
-      const first = firstArticleUtterance(page, settings);
-      expect(first).toEqual({
+      expect(firstArticleUtterance(article, settings)).toEqual({
         text,
         voiceName: options.voiceName,
         lang: options.lang,
@@ -924,6 +959,9 @@ describe('the first sentence spoken ahead of a reader still being injected', () 
         volume: options.volume,
       });
     }
+    expect(firstArticleUtterance(numeric, { ...DEFAULT_SETTINGS, rate: 0.5 })!.text).not.toBe(
+      firstArticleUtterance(numeric, { ...DEFAULT_SETTINGS, rate: 2 })!.text,
+    );
   });
 
   it('is taken over by the reader: spoken once, its start heard by the reader, the next sentence follows', async () => {
@@ -976,31 +1014,306 @@ describe('the first sentence spoken ahead of a reader still being injected', () 
     expect(reading.status().state.status).toBe('idle');
   });
 
-  it("is not another tab's, nor another utterance's: those are spoken as asked", async () => {
+  it("is not another tab's, nor another text's: those are spoken as asked", async () => {
     const other = tab(DEFAULT_SETTINGS, 8);
     other.host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
     await other.reader().command({ action: 'toggle' }, () => page);
     await settle();
     expect(other.tts.spoken).toHaveLength(2);
 
-    const changed = tab(remembered);
-    changed.host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
-    await changed.reader().command({ action: 'toggle' }, () => page);
+    const elsewhere = tab(DEFAULT_SETTINGS);
+    elsewhere.host.speakAhead(7, { ...firstArticleUtterance(page, DEFAULT_SETTINGS)!, text: 'Một câu khác.' });
+    await elsewhere.reader().command({ action: 'toggle' }, () => page);
     await settle();
-    expect(changed.tts.spoken).toHaveLength(2);
-    expect(changed.tts.spoken[1]!.options.voiceName).toBe(SOUTH_TTS.voiceName);
+    expect(elsewhere.tts.spoken.map((spoken) => spoken.text)).toEqual(['Một câu khác.', page.title]);
+  });
+
+  it('is taken over by the same text in another voice or rate (settings changed in between): heard once', async () => {
+    const { tts, host, reader } = tab(remembered);
+    host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
+    const reading = reader();
+    await reading.command({ action: 'toggle' }, () => page);
+    await settle();
+    expect(tts.spoken).toHaveLength(1);
+    expect(tts.spoken[0]!.options.voiceName).toBeUndefined();
+    tts.finish();
+    await settle();
+    expect(tts.spoken[1]!.options.rate).toBe(remembered.rate);
   });
 
   it('is stopped when dropped unclaimed, and a reader asking later speaks it itself', async () => {
     const { tts, host, reader } = tab(DEFAULT_SETTINGS);
-    host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
+    const spoken = host.speakAhead(7, firstArticleUtterance(page, DEFAULT_SETTINGS)!);
     await settle();
-    host.dropAhead(7);
+    host.dropAhead(spoken);
     expect(tts.calls.at(-1)).toBe('stop');
     expect(tts.current).toBeNull();
     await reader().command({ action: 'toggle' }, () => page);
     await settle();
     expect(tts.spoken).toHaveLength(2);
     expect(tts.current?.text).toBe(tts.spoken[0]!.text);
+  });
+});
+
+describe("the background's commands to a tab's reader, and the first sentence spoken ahead", () => {
+  const PAGE = `<!doctype html><html lang="vi"><head><title>Mở rộng đường ven biển</title></head><body><h1>Mở rộng đường ven biển</h1><article>
+<p>Tỉnh bắt đầu mở rộng 12 km đường ven biển trong tháng này. Dự án dự kiến hoàn thành sau hai năm thi công.</p>
+<p>Người dân được hỗ trợ tái định cư theo quy định hiện hành của nhà nước.</p></article></body></html>`;
+  const {
+    figures: _figures,
+    summary: _summary,
+    ...article
+  } = (() => {
+    const result = extractArticle(parseHtml(PAGE, 'https://tin.example.vn/duong.html'));
+    if (!result.ok) throw new Error(result.message);
+    return result.article;
+  })();
+
+  /** A promise the test resolves: a step of the page (injection, extraction) that is still running. */
+  function gate() {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  }
+
+  /**
+   * A tab and the background's starter over the real bridge host: the page answers as
+   * reader.content.ts does, with a real ReadingSession on its own bridge port. `extraction` and
+   * `injection` hold the page's `reading-start` answer and the reader's injection until opened.
+   */
+  function tabWithStarter({ platformStarted = true, clicked = false, selected = false, withBridge = true } = {}) {
+    const runtime = new FakeRuntime();
+    const tts = new FakeTts();
+    const host = hostBridgeEngine(tts, runtime.onConnect);
+    let extraction = gate();
+    let injection = gate();
+    let failInjection = false;
+    let reader: ReadingSession | null = null;
+    const received: string[] = [];
+    const answers: Array<() => void> = [];
+    let holdAnswers = false;
+    let openings = 0;
+    const sendToTab = (async (tabId: number, message: ContentRequest) => {
+      if (message.type === 'reading-start') {
+        openings++;
+        await extraction.opened;
+        return { page: article, pageMaySpeak: clicked, selected };
+      }
+      if (message.type !== 'speech') throw new Error(`not asked here: ${message.type}`);
+      received.push(message.command.action + (message.spokenAhead ? ' (spoken ahead)' : ''));
+      const fresh = !reader;
+      reader ??= new ReadingSession({
+        engine: createBridgeEngine(() => runtime.connect(TTS_PORT, tabId)),
+        settings: DEFAULT_SETTINGS,
+        saveSettings: () => {},
+        onStatus: () => {},
+        voicesTimeoutMs: 1000,
+      });
+      const status = await reader.command(message.command, () => article, selected ? article.title : undefined);
+      if (holdAnswers) await new Promise<void>((resolve) => answers.push(resolve));
+      return { ...status, tookAhead: !!message.spokenAhead && fresh && status.state.status === 'speaking' };
+    }) as SendToTab;
+    let injected = false;
+    const starter = readStarter({
+      ensureContentScript: async () => ({ reader: injected }),
+      ensureReader: async () => {
+        await injection.opened;
+        if (failInjection) throw new Error('The tab was closed.');
+        injected = true;
+      },
+      sendToTab,
+      bridge: withBridge ? host : null,
+    });
+    const context = () => ({ platformStarted: Promise.resolve(platformStarted), settings: Promise.resolve(null) });
+    return {
+      tts,
+      host,
+      received,
+      openings: () => openings,
+      reader: () => reader,
+      press: (command: SpeechCommand) => starter.speech(7, command, context()),
+      extract: () => extraction.open(),
+      inject: () => injection.open(),
+      failInjection: () => (failInjection = true),
+      holdAnswers: () => (holdAnswers = true),
+      answer: () => answers.shift()?.(),
+      /** The tab shows another page: no reader, the page's steps still to come. */
+      navigate: () => {
+        injected = false;
+        reader = null;
+        extraction = gate();
+        injection = gate();
+      },
+    };
+  }
+
+  const texts = (tts: FakeTts) => tts.spoken.map((spoken) => spoken.text);
+
+  it('speaks the first sentence once, ahead, and the reader takes it over and goes on', async () => {
+    const tab = tabWithStarter();
+    const started = tab.press({ action: 'toggle' });
+    tab.extract();
+    await settle();
+    expect(texts(tab.tts)).toEqual([article.title]);
+    tab.inject();
+    expect((await started)?.state.status).toBe('speaking');
+    await settle();
+    expect(tab.received).toEqual(['toggle (spoken ahead)']);
+    tab.tts.finish();
+    await settle();
+    expect(texts(tab.tts)).toEqual([article.title, expect.stringContaining('mười hai ki-lô-mét')]);
+  });
+
+  it('key then stop while the page is still extracting: nothing is spoken, the start never reaches the reader', async () => {
+    const tab = tabWithStarter();
+    const started = tab.press({ action: 'toggle' });
+    const stopped = tab.press({ action: 'stop' });
+    tab.extract();
+    tab.inject();
+    expect(await started).toBeNull();
+    expect((await stopped)?.state.status).toBe('idle');
+    await settle();
+    expect(tab.tts.spoken).toEqual([]);
+    expect(tab.received).toEqual(['stop']);
+  });
+
+  it('stop while the sentence spoken ahead plays, before the reader is in: silent, sentence 1 sent once', async () => {
+    const tab = tabWithStarter();
+    const started = tab.press({ action: 'toggle' });
+    tab.extract();
+    await settle();
+    expect(tab.tts.current?.text).toBe(article.title);
+    const stopped = tab.press({ action: 'stop' });
+    expect(tab.tts.current).toBeNull();
+    tab.inject();
+    expect(await started).toBeNull();
+    expect((await stopped)?.state.status).toBe('idle');
+    await settle();
+    expect(texts(tab.tts)).toEqual([article.title]);
+    expect(tab.tts.current).toBeNull();
+  });
+
+  it('stop after the start was sent, before the reader took the sentence over: the reader takes it, then stops', async () => {
+    const tab = tabWithStarter();
+    const started = tab.press({ action: 'toggle' });
+    tab.extract();
+    tab.inject();
+    // The start is sent; the reader's port request for the sentence comes later.
+    while (tab.received.length === 0) await Promise.resolve();
+    const stopped = tab.press({ action: 'stop' });
+    await Promise.all([started, stopped]);
+    await settle();
+    expect(tab.received).toEqual(['toggle (spoken ahead)', 'stop']);
+    expect(texts(tab.tts)).toEqual([article.title]);
+    expect(tab.tts.current).toBeNull();
+    expect(tab.reader()?.status().state.status).toBe('idle');
+  });
+
+  it('key twice while the page is extracting: start, then pause, with sentence 1 sent once', async () => {
+    const tab = tabWithStarter();
+    const started = tab.press({ action: 'toggle' });
+    const paused = tab.press({ action: 'toggle' });
+    tab.extract();
+    tab.inject();
+    await Promise.all([started, paused]);
+    await settle();
+    expect(tab.received).toEqual(['toggle (spoken ahead)', 'toggle']);
+    expect(tab.reader()?.status().state.status).toBe('paused');
+    expect(texts(tab.tts)).toEqual([article.title]);
+  });
+
+  it('next while the page is extracting is not lost: the reader starts, then skips', async () => {
+    const tab = tabWithStarter();
+    const started = tab.press({ action: 'toggle' });
+    const skipped = tab.press({ action: 'next' });
+    tab.extract();
+    tab.inject();
+    await Promise.all([started, skipped]);
+    await settle();
+    expect(tab.received).toEqual(['toggle (spoken ahead)', 'next']);
+    expect(texts(tab.tts)).toEqual([article.title, expect.stringContaining('mười hai ki-lô-mét')]);
+  });
+
+  it('an injection that fails stops the sentence spoken ahead, and the next command still goes', async () => {
+    const tab = tabWithStarter();
+    tab.failInjection();
+    const started = tab.press({ action: 'toggle' });
+    tab.extract();
+    await settle();
+    expect(tab.tts.current?.text).toBe(article.title);
+    tab.inject();
+    await expect(started).rejects.toThrow('closed');
+    expect(tab.tts.current).toBeNull();
+    await expect(tab.press({ action: 'stop' })).rejects.toThrow('closed');
+  });
+
+  it('a late answer from the page before a navigation does not stop the next page’s sentence spoken ahead', async () => {
+    const tab = tabWithStarter({ selected: false });
+    tab.holdAnswers();
+    const first = tab.press({ action: 'toggle' });
+    tab.extract();
+    tab.inject();
+    await settle();
+    // The first page's reader took its sentence; it is gone before it answered.
+    tab.navigate();
+    const second = tab.press({ action: 'toggle' });
+    tab.extract();
+    await settle();
+    expect(tab.tts.spoken).toHaveLength(2);
+    const secondAhead = tab.tts.current;
+    tab.answer();
+    await first;
+    expect(tab.tts.current).toBe(secondAhead);
+    tab.inject();
+    await settle();
+    tab.answer();
+    await second;
+    expect(tab.tts.current).toBe(secondAhead);
+    expect(tab.tts.spoken).toHaveLength(2);
+  });
+
+  it('speaks nothing ahead before the speech platform started: the reader is injected and speaks first, as before', async () => {
+    const tab = tabWithStarter({ platformStarted: false });
+    const started = tab.press({ action: 'toggle' });
+    tab.extract();
+    await settle();
+    expect(tab.tts.spoken).toEqual([]);
+    tab.inject();
+    await started;
+    await settle();
+    expect(tab.openings()).toBe(0);
+    expect(tab.received).toEqual(['toggle']);
+    expect(texts(tab.tts)).toEqual([article.title]);
+  });
+
+  it('keeps the order without a bridge too (Firefox): key then stop while injecting ends silent, key twice paused', async () => {
+    const stopped = tabWithStarter({ withBridge: false });
+    const started = stopped.press({ action: 'toggle' });
+    const stop = stopped.press({ action: 'stop' });
+    stopped.inject();
+    expect(await started).toBeNull();
+    expect((await stop)?.state.status).toBe('idle');
+    expect(stopped.received).toEqual(['stop']);
+
+    const twice = tabWithStarter({ withBridge: false });
+    const first = twice.press({ action: 'toggle' });
+    const second = twice.press({ action: 'toggle' });
+    twice.inject();
+    await Promise.all([first, second]);
+    await settle();
+    expect(twice.received).toEqual(['toggle', 'toggle']);
+    expect(twice.reader()?.status().state.status).toBe('paused');
+  });
+
+  it('speaks nothing ahead on a page that may speak itself, or with a selection', async () => {
+    for (const tab of [tabWithStarter({ clicked: true }), tabWithStarter({ selected: true })]) {
+      const started = tab.press({ action: 'toggle' });
+      tab.extract();
+      await settle();
+      expect(tab.tts.spoken).toEqual([]);
+      tab.inject();
+      await started;
+      expect(tab.received).toEqual(['toggle']);
+    }
   });
 });

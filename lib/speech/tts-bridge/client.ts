@@ -10,7 +10,15 @@
 import { PlainUtterance, type SpeechEngine } from '../engine';
 import type { SpeakerError } from '../speaker-ports';
 import type { VoiceLike } from '../voice-catalogue';
-import { parseReply, type BridgeRequest, type ForwardedEvent, type PortLike, type SpeakRequest } from './protocol';
+import type { UtteranceFields } from '../speaker';
+import {
+  parseReply,
+  type BridgeRequest,
+  type BridgeUtterance,
+  type ForwardedEvent,
+  type PortLike,
+  type SpeakRequest,
+} from './protocol';
 
 /** The page engine's error when the frame has no user activation: time to switch to the bridge. */
 export function isNotAllowed(error: SpeakerError): boolean {
@@ -109,17 +117,7 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
   function sendHead(): void {
     const head = queue[0];
     if (!head || head.sent || paused) return;
-    const u = head.utterance;
-    const request: SpeakRequest = {
-      type: 'speak',
-      id: head.id,
-      text: u.text,
-      voiceName: u.voice?.name,
-      lang: u.lang,
-      rate: u.rate,
-      pitch: u.pitch,
-      volume: u.volume,
-    };
+    const request: SpeakRequest = { type: 'speak', id: head.id, ...bridgeUtterance(head.utterance) };
     if (post(request)) {
       head.sent = true;
       return;
@@ -247,4 +245,16 @@ export function createBridgeEngine(connect: () => PortLike): SpeechEngine {
 
 function sameVoices(a: readonly VoiceLike[], b: readonly VoiceLike[]): boolean {
   return a.length === b.length && a.every((voice, i) => voice.voiceURI === b[i]?.voiceURI && voice.lang === b[i]?.lang);
+}
+
+/** What chrome.tts is asked to say for an utterance: the voice goes by its name. */
+export function bridgeUtterance(utterance: UtteranceFields): BridgeUtterance {
+  return {
+    text: utterance.text,
+    voiceName: utterance.voice?.name,
+    lang: utterance.lang,
+    rate: utterance.rate,
+    pitch: utterance.pitch,
+    volume: utterance.volume,
+  };
 }

@@ -63,11 +63,21 @@ export interface BridgeHost {
   listVoices: () => Promise<readonly VoiceLike[]>;
   /**
    * Speaks a tab's first utterance before its reader is there to ask (it is being injected): the
-   * reader's first request for the same utterance takes it over instead of speaking it again.
+   * reader's first request for the same text takes it over instead of speaking it again. Returns
+   * the handle `dropAhead` takes.
    */
-  speakAhead(tabId: number, utterance: BridgeUtterance): void;
-  /** The tab's reader answered without taking over what was spoken ahead for it: it is stopped. */
-  dropAhead(tabId: number): void;
+  speakAhead(tabId: number, utterance: BridgeUtterance): AheadUtterance;
+  /**
+   * Stops `spoken` unless its reader took it over already (or another utterance replaced it): a
+   * stop came before the reader, or the reader will not ask for it (it failed, or answered that it did not).
+   */
+  dropAhead(spoken: AheadUtterance): void;
+}
+
+/** An utterance spoken by `speakAhead`, for its tab's reader to take over. */
+export interface AheadUtterance {
+  readonly tabId: number;
+  readonly text: string;
 }
 
 export interface HostOptions {
@@ -95,7 +105,7 @@ export function hostBridgeEngine(
   const ports = new Set<PortLike>();
   let current: Playing | null = null;
   /** Spoken by `speakAhead` and not yet claimed by its tab's reader. */
-  let ahead: (Playing & { tabId: number; utterance: BridgeUtterance }) | null = null;
+  let ahead: (Playing & AheadUtterance) | null = null;
 
   let platformVoicesListed = false;
 
@@ -137,11 +147,12 @@ export function hostBridgeEngine(
 
   /**
    * The reader's first request takes over what was spoken ahead for its tab when it asks for the
-   * very same utterance: the events so far reach it at once, and it owns the rest (pause, cancel).
+   * same text: the events so far reach it at once, and it owns the rest (pause, cancel). Its voice
+   * or rate may differ (the settings changed in between): one sentence so is better than a repeat.
    */
   function claimAhead(port: PortLike, request: SpeakRequest): boolean {
     const spoken = ahead;
-    if (!spoken || spoken.tabId !== port.sender?.tab?.id || !sameUtterance(spoken.utterance, request)) return false;
+    if (!spoken || spoken.tabId !== port.sender?.tab?.id || spoken.text !== request.text) return false;
     ahead = null;
     spoken.port = port;
     spoken.id = request.id;
@@ -212,27 +223,17 @@ export function hostBridgeEngine(
   return {
     listVoices: listing.voices,
     speakAhead(tabId, utterance) {
-      const playing = { port: null, id: 0, missed: [], tabId, utterance };
+      const playing = { port: null, id: 0, missed: [], tabId, text: utterance.text };
       utter(playing, utterance);
       ahead = playing;
+      return playing;
     },
-    dropAhead(tabId) {
-      if (ahead?.tabId !== tabId) return;
+    dropAhead(spoken) {
+      if (ahead !== spoken) return;
       if (current === ahead) stop();
       ahead = null;
     },
   };
-}
-
-function sameUtterance(a: BridgeUtterance, b: BridgeUtterance): boolean {
-  return (
-    a.text === b.text &&
-    a.voiceName === b.voiceName &&
-    a.lang === b.lang &&
-    a.rate === b.rate &&
-    a.pitch === b.pitch &&
-    a.volume === b.volume
-  );
 }
 
 function send(port: PortLike, reply: BridgeReply): void {
