@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Article } from '@/lib/article';
 import { broadcastSpeechStatus, onContentRequest } from '@/lib/messages';
+import { tookAhead } from '@/lib/speech/ahead';
 import type { SpeechEngine } from '@/lib/speech/engine';
 import { asksPageForVoices, pageMaySpeak } from '@/lib/speech/platform';
 import { ReadingSession } from '@/lib/speech/session';
@@ -50,12 +51,15 @@ export default defineContentScript({
     const reading = async ({
       platformStarted,
       spokenAhead = false,
-    }: { platformStarted?: boolean; spokenAhead?: boolean } = {}) => {
+      onMade,
+    }: { platformStarted?: boolean; spokenAhead?: boolean; onMade?: () => void } = {}) => {
       const settings = await storedSettings;
       const onPage = pageSpeaks(spokenAhead && !session);
       // Asking the page for its voices starts the browser's speech platform (speech-dispatcher on Linux).
       if (asksPageForVoices({ platformStarted, pageSpeaks: onPage })) window.speechSynthesis.getVoices();
-      return (session ??= new ReadingSession({
+      if (session) return session;
+      onMade?.();
+      return (session = new ReadingSession({
         engine: onPage ? pageEngine() : bridgeEngine!(),
         document,
         settings,
@@ -74,16 +78,16 @@ export default defineContentScript({
     onContentRequest({
       speech: async ({ command, platformStarted, spokenAhead = false }) => {
         markStage('request', { first: true });
-        const fresh = !session;
+        // Decided where the session is made: a popup's status request may make it while this one waits.
+        let madeForThis = false;
         // Only the summary needs the background's completion: the article starts from the page's own part.
         const wantsSummary = command.action === 'play' && command.what === 'summary';
         const [reader, current] = await Promise.all([
-          reading({ platformStarted, spokenAhead }),
+          reading({ platformStarted, spokenAhead, onMade: () => (madeForThis = true) }),
           wantsSummary ? pages.article() : pages.page(),
         ]);
         const status = await reader.command(command, () => current, window.getSelection()?.toString());
-        // A fresh session speaking has sent its first sentence to the bridge, which takes over the one spoken ahead.
-        return { ...status, tookAhead: spokenAhead && fresh && status.state.status === 'speaking' };
+        return { ...status, tookAhead: tookAhead(spokenAhead, madeForThis, status) };
       },
       'speech-status': async () => {
         const [reader, current] = await Promise.all([reading(), pages.page()]);

@@ -12,6 +12,7 @@ import { clampRate, type SpeechSettings } from './settings';
 import { speechItems, utteranceFields } from './speaker';
 import { bridgeUtterance } from './tts-bridge/client';
 import type { BridgeUtterance } from './tts-bridge/protocol';
+import type { SpeechStatus } from '../messages';
 
 export function firstArticleUtterance(article: Readable, settings: SpeechSettings): BridgeUtterance | null {
   const rate = clampRate(settings.rate);
@@ -19,4 +20,13 @@ export function firstArticleUtterance(article: Readable, settings: SpeechSetting
   if (!first) return null;
   const { voice, pitch } = voiceBeforeListing(settings, article.lang);
   return bridgeUtterance(utteranceFields(first, voice ?? undefined, { lang: article.lang, rate, pitch }));
+}
+
+/**
+ * Whether a reader's answer to a `speech` request says it took the sentence spoken ahead over: a
+ * session made for that request which is not idle sent its first sentence to the bridge, even if a
+ * second key already paused it (dropping the sentence then would make the reader send it again).
+ */
+export function tookAhead(spokenAhead: boolean, sessionMadeForRequest: boolean, status: SpeechStatus): boolean {
+  return spokenAhead && sessionMadeForRequest && status.state.status !== 'idle';
 }

@@ -109,7 +109,8 @@ export function readStarter({ ensureContentScript, ensureReader, sendToTab, brid
     // Only with the platform up: on a first read after the browser starts, the page's getVoices()
     // must come first (lib/speech/platform.ts), and the reader calls it as it always did.
     const platformStarted = await context.platformStarted;
-    if (!bridge || !platformStarted || (await ensureContentScript(tabId)).reader) return plain();
+    // A start a stop cancelled meanwhile extracts nothing for a sentence it will not speak.
+    if (!bridge || !platformStarted || (await ensureContentScript(tabId)).reader || pending.cancelled) return plain();
     const opening = await sendToTab(tabId, { type: 'reading-start' });
     const first =
       opening.page && !opening.pageMaySpeak && !opening.selected

@@ -23,7 +23,7 @@ const CANCELLED = new Set(['interrupted', 'canceled']);
 /** What an utterance says and how, whatever engine makes it. */
 export type UtteranceFields = Pick<UtteranceLike, 'text' | 'lang' | 'voice' | 'rate' | 'pitch' | 'volume'>;
 
-/** The items the Speaker reads `sentences` as at `rate` (clamped): one utterance each. */
+/** The items the Speaker reads `sentences` as at `rate` (already clamped): one utterance each. */
 export function speechItems(sentences: readonly SpeechSentence[], lang: string, rate: number): SpeechItem[] {
   return buildQueue(sentences, lang, chunkLimit(rate));
 }

@@ -3,8 +3,8 @@ import type { Browser } from 'wxt/browser';
 import type { UtteranceLike } from '../../lib/speech/engine';
 import { parseHtml } from '../../cli/html';
 import { extractArticle } from '../../lib/extract';
-import type { ContentRequest, SpeechCommand } from '../../lib/messages';
-import { firstArticleUtterance } from '../../lib/speech/ahead';
+import type { ContentRequest, SpeechCommand, SpeechStatus } from '../../lib/messages';
+import { firstArticleUtterance, tookAhead } from '../../lib/speech/ahead';
 import { readStarter, type SendToTab } from '../../lib/speech/read-starter';
 import { ReadingSession, type Readable } from '../../lib/speech/session';
 import { DEFAULT_SETTINGS, type SpeechSettings } from '../../lib/speech/settings';
@@ -1093,6 +1093,8 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     const answers: Array<() => void> = [];
     let holdAnswers = false;
     let openings = 0;
+    let readerArticle: Readable | null = article;
+    let speechFails = false;
     const sendToTab = (async (tabId: number, message: ContentRequest) => {
       if (message.type === 'reading-start') {
         openings++;
@@ -1101,6 +1103,7 @@ describe("the background's commands to a tab's reader, and the first sentence sp
       }
       if (message.type !== 'speech') throw new Error(`not asked here: ${message.type}`);
       received.push(message.command.action + (message.spokenAhead ? ' (spoken ahead)' : ''));
+      if (speechFails) throw new Error('The tab was closed.');
       const fresh = !reader;
       reader ??= new ReadingSession({
         engine: createBridgeEngine(() => runtime.connect(TTS_PORT, tabId)),
@@ -1109,9 +1112,9 @@ describe("the background's commands to a tab's reader, and the first sentence sp
         onStatus: () => {},
         voicesTimeoutMs: 1000,
       });
-      const status = await reader.command(message.command, () => article, selected ? article.title : undefined);
+      const status = await reader.command(message.command, () => readerArticle, selected ? article.title : undefined);
       if (holdAnswers) await new Promise<void>((resolve) => answers.push(resolve));
-      return { ...status, tookAhead: !!message.spokenAhead && fresh && status.state.status === 'speaking' };
+      return { ...status, tookAhead: tookAhead(!!message.spokenAhead, fresh, status) };
     }) as SendToTab;
     let injected = false;
     const starter = readStarter({
@@ -1135,6 +1138,10 @@ describe("the background's commands to a tab's reader, and the first sentence sp
       extract: () => extraction.open(),
       inject: () => injection.open(),
       failInjection: () => (failInjection = true),
+      /** The reader finds no article (the page changed after it was extracted). */
+      loseArticle: () => (readerArticle = null),
+      /** The `speech` message fails (the tab closed after the reader was injected). */
+      failSpeech: () => (speechFails = true),
       holdAnswers: () => (holdAnswers = true),
       answer: () => answers.shift()?.(),
       /** The tab shows another page: no reader, the page's steps still to come. */
@@ -1245,6 +1252,41 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     await expect(started).rejects.toThrow('closed');
     expect(tab.tts.current).toBeNull();
     await expect(tab.press({ action: 'stop' })).rejects.toThrow('closed');
+  });
+
+  it('a reader that did not take the sentence spoken ahead over (no article any more): the sentence stops', async () => {
+    const tab = tabWithStarter();
+    tab.loseArticle();
+    const started = tab.press({ action: 'toggle' });
+    tab.extract();
+    await settle();
+    expect(tab.tts.current?.text).toBe(article.title);
+    tab.inject();
+    expect((await started)?.state.status).toBe('idle');
+    await settle();
+    expect(tab.tts.current).toBeNull();
+    expect(texts(tab.tts)).toEqual([article.title]);
+  });
+
+  it('a start whose message fails after the sentence was spoken ahead: the sentence stops', async () => {
+    const tab = tabWithStarter();
+    tab.failSpeech();
+    const started = tab.press({ action: 'toggle' });
+    tab.extract();
+    await settle();
+    expect(tab.tts.current?.text).toBe(article.title);
+    tab.inject();
+    await expect(started).rejects.toThrow('closed');
+    expect(tab.tts.current).toBeNull();
+  });
+
+  it('takes the sentence over when a second key paused the new session before it answered', () => {
+    const paused = { state: { status: 'paused' } } as SpeechStatus;
+    const idle = { state: { status: 'idle' } } as SpeechStatus;
+    expect(tookAhead(true, true, paused)).toBe(true);
+    expect(tookAhead(true, true, idle)).toBe(false);
+    expect(tookAhead(true, false, paused)).toBe(false);
+    expect(tookAhead(false, true, paused)).toBe(false);
   });
 
   it('a late answer from the page before a navigation does not stop the next page’s sentence spoken ahead', async () => {
