@@ -5,9 +5,29 @@ import { speakable } from '../../lib/speech/normalize';
 import { dispatchCommand, extractInBrowser, readerInTab, watchSpeech } from '../../scripts/lib/browser-harness';
 
 const ARTICLE = 'vn-baolaocai-seed-reconstructed';
+const TITLE = 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7';
 
 describe('reading aloud in Chromium with espeak-ng voices', () => {
   const browser = useBrowser({ speech: 'realtime' });
+
+  /**
+   * Alt+Shift+Q on the article in a new tab: the title is read first and highlighted on the live
+   * page, which keeps its DOM.
+   */
+  async function keyOnArticle(speech: Awaited<ReturnType<typeof watchSpeech>>) {
+    const page = await browser.extension.context.newPage();
+    await page.goto(browser.server.corpusUrl(ARTICLE));
+    await page.bringToFront();
+    await dispatchCommand(browser.extension, 'play-pause');
+    const first = await speech.waitFor(
+      (status) => status.state.status === 'speaking' && status.sentence !== null,
+      60_000,
+    );
+    expect(first.state.index).toBe(0);
+    expect(first.sentence).toBe(TITLE);
+    expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
+    return { page, first };
+  }
 
   it('registers the four suggested keyboard shortcuts a listener needs', async () => {
     const commands = await browser.extension.worker.evaluate(() => chrome.commands.getAll());
@@ -30,19 +50,7 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
 
   it('reads from a shortcut sentence by sentence, highlights, pauses, resumes, skips and stops', async () => {
     const speech = await watchSpeech(browser.extension);
-    const page = await browser.extension.context.newPage();
-    await page.goto(browser.server.corpusUrl(ARTICLE));
-    await page.bringToFront();
-    await dispatchCommand(browser.extension, 'play-pause');
-
-    const first = await speech.waitFor(
-      (status) => status.state.status === 'speaking' && status.sentence !== null,
-      60_000,
-    );
-    expect(first.state.index).toBe(0);
-    // The title is read first and highlighted on the live page, which keeps its DOM.
-    expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
-    expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
+    const { page } = await keyOnArticle(speech);
     // On a fresh browser the language's default voice may read first; the Northern slot takes
     // over from the sentence after the voice list arrived.
     const northern = await speech.waitFor(
@@ -117,7 +125,7 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
       60_000,
     );
     // Read from the page's own part of the article: the title first.
-    expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
+    expect(first.sentence).toBe(TITLE);
     expect(await askReader(tabId)).toMatchObject({ what: 'article' });
 
     // "Read summary" gets the background's summary, which the key press did not wait for.
@@ -174,17 +182,7 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     const speech = await watchSpeech(browser.extension);
     await speech.clear();
     const ttsTexts = await recordTtsTexts();
-    const page = await browser.extension.context.newPage();
-    await page.goto(browser.server.corpusUrl(ARTICLE));
-    await page.bringToFront();
-    await dispatchCommand(browser.extension, 'play-pause');
-    const first = await speech.waitFor(
-      (status) => status.state.status === 'speaking' && status.sentence !== null,
-      60_000,
-    );
-    expect(first.state.index).toBe(0);
-    expect(first.sentence).toBe('Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7');
-    expect(await page.evaluate(() => CSS.highlights.has('loa-reading'))).toBe(true);
+    const { page, first } = await keyOnArticle(speech);
     // chrome.tts had the sentence before the reader was in the tab.
     const stages = await workerStages();
     expect(stages.indexOf('tts-speak')).toBeGreaterThan(stages.indexOf('ahead'));
@@ -204,7 +202,6 @@ describe('reading aloud in Chromium with espeak-ng voices', () => {
     await page.close();
   });
 
-  const TITLE = 'Ban Chỉ đạo Cải cách hành chính của Chính phủ họp phiên thứ 7';
   const isSpeaking = () => browser.extension.worker.evaluate(() => chrome.tts.isSpeaking());
   /** A fresh tab showing the article, in front, where Loa has not run yet. */
   const freshTab = async () => {

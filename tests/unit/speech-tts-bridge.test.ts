@@ -1241,9 +1241,12 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     expect(texts(tab.tts)).toEqual([article.title, expect.stringContaining('mười hai ki-lô-mét')]);
   });
 
-  it('an injection that fails stops the sentence spoken ahead, and the next command still goes', async () => {
+  it.each([
+    ['an injection', 'failInjection'],
+    ['the start message', 'failSpeech'],
+  ] as const)('%s that fails stops the sentence spoken ahead, and the next command still goes', async (_, fail) => {
     const tab = tabWithStarter();
-    tab.failInjection();
+    tab[fail]();
     const started = tab.press({ action: 'toggle' });
     tab.extract();
     await settle();
@@ -1266,18 +1269,6 @@ describe("the background's commands to a tab's reader, and the first sentence sp
     await settle();
     expect(tab.tts.current).toBeNull();
     expect(texts(tab.tts)).toEqual([article.title]);
-  });
-
-  it('a start whose message fails after the sentence was spoken ahead: the sentence stops', async () => {
-    const tab = tabWithStarter();
-    tab.failSpeech();
-    const started = tab.press({ action: 'toggle' });
-    tab.extract();
-    await settle();
-    expect(tab.tts.current?.text).toBe(article.title);
-    tab.inject();
-    await expect(started).rejects.toThrow('closed');
-    expect(tab.tts.current).toBeNull();
   });
 
   it('takes the sentence over when a second key paused the new session before it answered', () => {
